@@ -1,0 +1,39 @@
+# `make demo` and `make test` each set up their own virtual environment first.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+BIN    := $(VENV)/bin/briefing
+EXAMPLE := examples/baghdad-airport-strike.txt
+
+.PHONY: demo test lint examples golden bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+demo: $(VENV)/.installed  ## make a brief of the example article: out/brief.docx and the terminal
+	mkdir -p out
+	$(BIN) brief $(EXAMPLE) -o out/brief.docx
+	$(BIN) brief $(EXAMPLE)
+
+test: $(VENV)/.installed  ## run the test suite
+	$(PY) -m pytest -q
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check briefing tests benchmarks
+
+examples: $(VENV)/.installed  ## regenerate the example briefs in examples/
+	for ext in docx md json html txt; do $(BIN) brief $(EXAMPLE) -o examples/baghdad-airport-strike.brief.$$ext; done
+
+golden: $(VENV)/.installed  ## regenerate the golden files the tests compare against
+	UPDATE_GOLDEN=1 $(PY) -m pytest -q tests
+
+bench: $(VENV)/.installed  ## ROUGE and speed against sumy on ../shared/eval
+	$(PY) benchmarks/benchmark.py
+
+clean:
+	rm -rf $(VENV) out build dist *.egg-info

@@ -1,0 +1,5 @@
+"""`python -m briefing`."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,112 @@
+"""The Python API: summarise a text, or build a Briefing from texts and files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from .compose import Options, compose
+from .errors import InputError
+from .ingest import read_path
+from .model import Article, Briefing, Document
+from .nlp.entities import load_nlp
+from .nlp.sentences import segment
+from .nlp.tokenize import normalize_language
+from .rank import Length, rank
+from .templates import load_template
+
+Source = str | os.PathLike[str] | Article
+
+
+def summarize(
+    text: str,
+    method: str = "default",
+    sentences: int | None = 3,
+    language: str = "english",
+    *,
+    words: int | None = None,
+    ratio: float | None = None,
+) -> list[str]:
+    """The key sentences of `text`, verbatim and in document order.
+
+    Length is a sentence count, a word budget (`words`, with `sentences=None`
+    for no count limit) or a `ratio` of the document's sentences.
+
+    >>> summarize("First point. Second point. Third point.", method="lead", sentences=1)
+    ['First point.']
+    """
+    doc = segment(Article(id="text", text=text, language=normalize_language(language)))
+    ranking = rank(doc, method, Length(sentences=sentences, words=words, ratio=ratio))
+    return [doc.sentences[i].text for i in ranking.selected]
+
+
+def to_article(source: Source, language: str = "english") -> Article:
+    """An Article from a path (str paths must be os.PathLike: use Path), text or Article."""
+    if isinstance(source, Article):
+        return source
+    if isinstance(source, os.PathLike):
+        return read_path(Path(source), language=normalize_language(language))
+    if not source.strip():
+        raise InputError("empty input: there is no text to brief", source="text")
+    from .ingest.text import read_plain
+
+    title, body, published = read_plain(source)
+    return Article(id="text", text=body, title=title, source="text", published=published,
+                   language=normalize_language(language))
+
+
+def documents(sources: Iterable[Source], language: str = "english") -> list[Document]:
+    """Read and segment each source; an article with no sentences is an InputError."""
+    docs = []
+    for source in sources:
+        doc = segment(to_article(source, language))
+        if not doc.sentences:
+            raise InputError("no sentences found", source=doc.article.source or doc.article.id)
+        docs.append(doc)
+    return docs
+
+
+def language_notices(docs: Iterable[Document]) -> list[str]:
+    """One notice per language that has no entity model (Actors stay empty)."""
+    missing = sorted({d.article.language for d in docs if load_nlp(d.article.language) is None})
+    return [f"no entity model for {lang}: the Actors section is left empty" for lang in missing]
+
+
+def brief(
+    source: Source | Iterable[Source],
+    *,
+    method: str = "default",
+    template: str | Path | None = None,
+    sentences: int | None = None,
+    words: int | None = None,
+    ratio: float | None = None,
+    language: str = "english",
+    title: str | None = None,
+    brief_date: date | None = None,
+) -> Briefing:
+    """Build the Briefing for a text, a path (os.PathLike), an Article, or several of them.
+
+    A `str` is article text; pass `Path("article.txt")` for a file. One source
+    gives a one-story brief; several give one story each.
+    """
+    many = not isinstance(source, (str, os.PathLike, Article))
+    docs = documents(source if many else [source], language)  # type: ignore[list-item]
+    spec = load_template(template)
+    return compose(
+        docs,
+        spec.sections,
+        Options(method=method, sentences=sentences, words=words, ratio=ratio),
+        title=title,
+        brief_date=brief_date,
+        template=spec.name,
+        notices=language_notices(docs),
+    )
+
+
+def write(briefing: Briefing, path: str | os.PathLike[str], template: str | Path | None = None) -> Path:
+    """Render a Briefing to `path`, the format chosen by its extension (written atomically)."""
+    from .render import render_to_path
+
+    return render_to_path(briefing, Path(path), load_template(template))

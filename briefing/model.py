@@ -1,0 +1,127 @@
+"""The data that flows between the stages: frozen dataclasses, no I/O.
+
+    Article --segment--> Document --rank--> Ranking
+    Document + Ranking --compose--> Briefing(stories[Story(sections, actors)])
+
+Every excerpt a briefing shows keeps its provenance: the article it came from
+and the index of the sentence in that article's Document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article as read: text plus what the source says about it."""
+
+    id: str
+    text: str
+    title: str = ""
+    source: str = ""  # input path, URL or "-" for stdin
+    url: str | None = None
+    published: date | None = None
+    language: str = "english"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: verbatim text and where it sits."""
+
+    text: str
+    index: int  # position in the document, 0-based
+    paragraph: int  # paragraph number, 0-based
+    start: int  # character offsets into Article.text
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article split into sentences (the title is not a sentence)."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Scores one method gave each sentence of a document (higher is better)."""
+
+    method: str
+    scores: tuple[float, ...]
+    selected: tuple[int, ...]  # chosen sentence indices, in document order
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A verbatim sentence shown in a brief, with its provenance."""
+
+    text: str
+    article_id: str
+    sentence_index: int
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person or organisation the article involves."""
+
+    name: str
+    kind: str  # "person" or "organization"
+    role: str | None = None
+    mentions: int = 1
+    variants: tuple[str, ...] = ()
+    first_sentence: int = 0
+    article_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled block of excerpts, e.g. Situation or Background."""
+
+    key: str
+    title: str
+    excerpts: tuple[Excerpt, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """An article a story draws on, as the user knows it."""
+
+    article_id: str
+    title: str
+    source: str
+    url: str | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """One news story: its sections, actors and the articles behind it."""
+
+    headline: str
+    sections: tuple[Section, ...]
+    actors: tuple[Actor, ...] = ()
+    places: tuple[str, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+
+    def section(self, key: str) -> Section | None:
+        """The section with this key, if the story has it."""
+        return next((s for s in self.sections if s.key == key), None)
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The finished brief: one story, or several for a daily brief."""
+
+    title: str
+    stories: tuple[Story, ...]
+    date: date | None = None
+    method: str = "default"
+    template: str = "standard"
+    notices: tuple[str, ...] = field(default=())

@@ -1,0 +1,1 @@
+"""Language processing: sentences, words, entities, dates and quotes."""

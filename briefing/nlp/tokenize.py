@@ -1,0 +1,85 @@
+"""Words and sentences without downloads: Punkt models shipped as code.
+
+`Tokenizer` has the `to_sentences` / `to_words` interface sumy expects, so
+sumy's summarizers run on exactly the sentences `briefing` splits.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import punkt
+from nltk.tokenize.destructive import NLTKWordTokenizer
+
+# sumy's notion of a word: letters, with inner apostrophes and hyphens.
+_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
+# A fast regex tokenizer for the native methods.
+_FAST_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+# Languages Punkt has no model for, split on terminal punctuation instead.
+_FALLBACK_SPLIT = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
+
+LANGUAGE_ALIASES = {
+    "en": "english", "de": "german", "fr": "french", "es": "spanish",
+    "it": "italian", "pt": "portuguese", "nl": "dutch", "cs": "czech",
+    "sk": "slovak", "pl": "polish", "ru": "russian", "sv": "swedish",
+    "da": "danish", "fi": "finnish", "no": "norwegian", "el": "greek",
+    "tr": "turkish", "et": "estonian", "sl": "slovene", "uk": "ukrainian",
+    "zh": "chinese", "ja": "japanese", "ko": "korean", "ar": "arabic",
+    "he": "hebrew",
+}
+
+
+def normalize_language(language: str) -> str:
+    """Map 'en', 'EN' or 'English' to 'english'."""
+    key = language.strip().lower()
+    return LANGUAGE_ALIASES.get(key, key)
+
+
+@cache
+def _punkt(language: str) -> punkt.PunktSentenceTokenizer | None:
+    model = {"slovak": "czech"}.get(language, language)
+    if model not in punkt.available_languages():
+        return None
+    return punkt.PunktSentenceTokenizer(punkt.load_model(model))
+
+
+def sentence_spans(text: str, language: str = "english") -> list[tuple[int, int]]:
+    """Character spans of the sentences of `text` (whitespace between dropped)."""
+    tokenizer = _punkt(normalize_language(language))
+    if tokenizer is not None:
+        return list(tokenizer.span_tokenize(text))
+    spans, pos = [], 0
+    for piece in _FALLBACK_SPLIT.split(text):
+        start = text.find(piece, pos)
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((start + lead, start + len(piece.rstrip())))
+        pos = start + len(piece)
+    return spans
+
+
+_word_tokenizer = NLTKWordTokenizer()
+
+
+def words(text: str) -> list[str]:
+    """Word tokens the way sumy sees them (Treebank rules, letters only)."""
+    return [w for w in _word_tokenizer.tokenize(text) if _WORD.match(w)]
+
+
+def fast_words(text: str) -> list[str]:
+    """Lower-cased word tokens by one regex: for the native methods."""
+    return _FAST_WORD.findall(text.lower())
+
+
+class Tokenizer:
+    """A sumy-compatible tokenizer that needs no NLTK data."""
+
+    def __init__(self, language: str = "english") -> None:
+        self.language = normalize_language(language)
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(paragraph[a:b].strip() for a, b in sentence_spans(paragraph, self.language))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(words(sentence))

@@ -1,0 +1,119 @@
+"""Adapters that run sumy's summarizers on our sentences and expose their scores.
+
+Each summarizer is run on a sumy document built from the Document's own
+sentences (grouped by paragraph, the title as a heading), so its choices map
+back to our sentence indices. The score of every sentence is read from the
+rating sumy computes before it picks, so selection here is sumy's selection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from itertools import groupby
+
+from sumy.models.dom import ObjectDocumentModel, Paragraph
+from sumy.models.dom import Sentence as SumySentence
+from sumy.nlp.stemmers import Stemmer, null_stemmer
+from sumy.summarizers.edmundson import EdmundsonSummarizer
+from sumy.summarizers.kl import KLSummarizer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.summarizers.random import RandomSummarizer
+from sumy.summarizers.reduction import ReductionSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from ..model import Document
+from ..nlp.tokenize import Tokenizer, normalize_language, words
+
+SUMMARIZERS = {
+    "lexrank": (LexRankSummarizer, "LexRank: eigenvector centrality of the TF-IDF cosine graph"),
+    "textrank": (TextRankSummarizer, "TextRank: PageRank over word-overlap similarity"),
+    "lsa": (LsaSummarizer, "LSA: sentence strength in the top singular vectors"),
+    "luhn": (LuhnSummarizer, "Luhn: clusters of significant words"),
+    "edmundson": (EdmundsonSummarizer, "Edmundson: cue, title and location words (bonus words from the title)"),
+    "kl": (KLSummarizer, "KL-Sum: greedy KL-divergence to the document's word distribution"),
+    "sumbasic": (SumBasicSummarizer, "SumBasic: average word probability, updated after each pick"),
+    "reduction": (ReductionSummarizer, "Reduction: graph of shared words, sentence degree"),
+    "random": (RandomSummarizer, "Random sentences (a floor for comparison)"),
+}
+
+# Edmundson's cue method needs stigma words: hedges that mark weak sentences.
+_STIGMA = ("hardly", "impossible", "perhaps", "reportedly", "allegedly", "rumored", "rumoured")
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
+    try:
+        return frozenset(get_stop_words(language))
+    except LookupError:
+        return frozenset()
+
+
+@cache
+def _stemmer(language: str):
+    try:
+        return Stemmer(language)
+    except LookupError:
+        return null_stemmer
+
+
+class _Recorder:
+    """Mixin: keep the rating sumy computes for every sentence before it picks."""
+
+    ratings: list[float]
+
+    def _get_best_sentences(self, sentences, count, rating, *args, **kwargs):
+        if isinstance(rating, dict):
+            self.ratings = [float(rating[s]) for s in sentences]
+        else:
+            # Some ratings are one-shot iterators (LSA): call each sentence once, in order.
+            self.ratings = [float(rating(s, *args, **kwargs)) for s in sentences]
+        # Selection is done by the registry from these ratings, the way sumy does it.
+        return ()
+
+
+@cache
+def _recording_class(name: str) -> type:
+    base = SUMMARIZERS[name][0]
+    return type(f"Recording{base.__name__}", (_Recorder, base), {})
+
+
+def to_sumy(doc: Document, tokenizer: Tokenizer) -> ObjectDocumentModel:
+    """A sumy document holding exactly our sentences, the title as a heading."""
+    paragraphs = []
+    for number, group in groupby(doc.sentences, key=lambda s: s.paragraph):
+        items = [SumySentence(s.text, tokenizer) for s in group]
+        if number == doc.sentences[0].paragraph and doc.article.title:
+            items.insert(0, SumySentence(doc.article.title, tokenizer, is_heading=True))
+        paragraphs.append(Paragraph(items))
+    return ObjectDocumentModel(paragraphs)
+
+
+def build(name: str, language: str):
+    """A configured recording summarizer for `name` in `language`."""
+    language = normalize_language(language)
+    summarizer = _recording_class(name)(_stemmer(language))
+    stop_words = _stop_words(language)
+    if hasattr(summarizer, "stop_words"):
+        summarizer.stop_words = stop_words
+    return summarizer
+
+
+def sumy_scores(name: str, doc: Document) -> Sequence[float]:
+    """Sentence scores from sumy's `name` summarizer, in document order."""
+    language = normalize_language(doc.article.language)
+    tokenizer = Tokenizer(language)
+    summarizer = build(name, language)
+    if name == "edmundson":
+        stop_words = _stop_words(language)
+        title_words = [w for w in words(doc.article.title or doc.sentences[0].text)
+                       if w.lower() not in stop_words]
+        summarizer.bonus_words = title_words or words(doc.sentences[0].text)
+        summarizer.stigma_words = _STIGMA
+        summarizer.null_words = stop_words or {"the"}
+    summarizer(to_sumy(doc, tokenizer), 1)
+    return summarizer.ratings

@@ -1,0 +1,65 @@
+"""Offline sentence splitting: abbreviations, quotes, paragraphs and offsets."""
+
+from __future__ import annotations
+
+from briefing.model import Article
+from briefing.nlp.sentences import segment
+from briefing.nlp.tokenize import Tokenizer, words
+
+
+def _texts(text: str, language: str = "english") -> list[str]:
+    return [s.text for s in segment(Article(id="t", text=text, language=language)).sentences]
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = ("Gen. Qassim Soleimani met U.S. officials on Dec. 27 in Baghdad. "
+            "Mr. Smith of St. Louis said the U.S. Army was ready. He left.")
+    assert _texts(text) == [
+        "Gen. Qassim Soleimani met U.S. officials on Dec. 27 in Baghdad.",
+        "Mr. Smith of St. Louis said the U.S. Army was ready.",
+        "He left.",
+    ]
+
+
+def test_quotes_stay_with_their_sentence() -> None:
+    text = "“The game has changed,” Mark Esper said. He added: “We will act.” Then he left."
+    assert _texts(text) == [
+        "“The game has changed,” Mark Esper said.",
+        "He added: “We will act.”",
+        "Then he left.",
+    ]
+
+
+def test_paragraphs_indices_and_offsets() -> None:
+    text = "First one. Second one.\n\nThird one in a new paragraph.\nFourth on its own line."
+    doc = segment(Article(id="t", text=text))
+    assert [s.paragraph for s in doc.sentences] == [0, 0, 1, 2]
+    assert [s.index for s in doc.sentences] == [0, 1, 2, 3]
+    for s in doc.sentences:
+        assert text[s.start:s.end] == s.text
+
+
+def test_wrapped_lines_are_joined_but_stay_verbatim() -> None:
+    text = "The minister said the\nplan would pass. It did."
+    doc = segment(Article(id="t", text=text))
+    assert doc.sentences[0].text == "The minister said the plan would pass."
+    assert " ".join(text[doc.sentences[0].start:doc.sentences[0].end].split()) == doc.sentences[0].text
+
+
+def test_other_languages() -> None:
+    assert _texts("Das ist z.B. ein Satz. Und noch einer.", "german") == [
+        "Das ist z.B. ein Satz.", "Und noch einer."]
+    assert _texts("Hola. ¿Qué tal? Muy bien.", "es") == ["Hola.", "¿Qué tal?", "Muy bien."]
+    assert _texts("这是第一句。这是第二句！", "chinese") == ["这是第一句。", "这是第二句！"]
+
+
+def test_punctuation_only_pieces_are_not_sentences() -> None:
+    assert _texts("A real sentence.\n\n* * *\n\n---\n\nAnother one.") == ["A real sentence.", "Another one."]
+
+
+def test_sumy_tokenizer_interface() -> None:
+    tokenizer = Tokenizer("english")
+    assert tokenizer.to_sentences("One here. Two there.") == ("One here.", "Two there.")
+    # Treebank tokens, keeping letters-only words the way sumy does (numbers, "U.S." and "'s" dropped).
+    assert tokenizer.to_words("The U.S. army's 25 soldiers left.") == ("The", "army", "soldiers", "left")
+    assert words("It's well-known") == ["It", "well-known"]
