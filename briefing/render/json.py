@@ -1,0 +1,131 @@
+"""JSON output: the brief as data, in a stable schema ("briefing/1").
+
+The document is UTF-8 (`ensure_ascii=False`), indented by 2, keys always in this
+order, and ends with a newline. It shows what the other formats show: the
+template's layout, order and limits applied, empty sections left out.
+
+    {
+      "schema": "briefing/1",
+      "title": str,
+      "date": "YYYY-MM-DD" | null,          # the brief's date
+      "method": str,                         # ranking method that chose the excerpts
+      "template": str,                       # template name
+      "layout": [str, ...],                  # the template's section keys in order, e.g.
+                                             #   ["situation", "actors", "background"]
+      "notices": [str, ...],                 # things the reader should know (e.g. no entity model)
+      "stories": [
+        {
+          "headline": str,
+          "sections": [                      # excerpt sections only, in layout order
+            {
+              "key": str,                    # e.g. "situation"
+              "title": str,                  # e.g. "Situation"
+              "items": [
+                {
+                  "text": str,               # the sentence, verbatim
+                  "article_id": str,         # which source it came from (sources[].article_id)
+                  "sentence_index": int,     # 0-based sentence position in that article
+                  "score": float | null      # the ranking method's score, if any
+                }
+              ]
+            }
+          ],
+          "actors": [                        # the "actors" layout entry, if the layout has one
+            {
+              "name": str,
+              "kind": "person" | "organization",
+              "role": str | null,            # e.g. "Defense Secretary"
+              "mentions": int,
+              "variants": [str, ...],        # the names the text used for them
+              "first_sentence": int,         # index of the first sentence naming them
+              "article_ids": [str, ...]
+            }
+          ],
+          "places": [str, ...],              # shown with the actors; [] without an "actors" entry
+          "sources": [
+            {
+              "article_id": str,
+              "title": str,
+              "source": str,                 # input path, URL or "-" for stdin
+              "url": str | null,
+              "published": "YYYY-MM-DD" | null
+            }
+          ]
+        }
+      ]
+    }
+
+A change that would break a reader of "briefing/1" gets a new schema name;
+new keys may be added to objects without one.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .view import ACTORS, BriefView, StoryView
+
+SCHEMA = "briefing/1"
+
+
+def render_json(view: BriefView) -> str:
+    """The brief as a "briefing/1" JSON document."""
+    data = {
+        "schema": SCHEMA,
+        "title": view.briefing.title,
+        "date": view.date.isoformat() if view.date else None,
+        "method": view.method,
+        "template": view.template,
+        "layout": list(view.layout),
+        "notices": list(view.briefing.notices),
+        "stories": [_story(story) for story in view.stories],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _story(view: StoryView) -> dict[str, Any]:
+    actors_block = next((b for b in view.blocks if b.kind == ACTORS), None)
+    return {
+        "headline": view.story.headline,
+        "sections": [
+            {
+                "key": block.key,
+                "title": block.title,
+                "items": [
+                    {
+                        "text": item.excerpt.text,
+                        "article_id": item.excerpt.article_id,
+                        "sentence_index": item.excerpt.sentence_index,
+                        "score": item.excerpt.score,
+                    }
+                    for item in block.items
+                ],
+            }
+            for block in view.blocks
+            if block.kind != ACTORS
+        ],
+        "actors": [
+            {
+                "name": a.name,
+                "kind": a.kind,
+                "role": a.role,
+                "mentions": a.mentions,
+                "variants": list(a.variants),
+                "first_sentence": a.first_sentence,
+                "article_ids": list(a.article_ids),
+            }
+            for a in (row.actor for row in (actors_block.actors if actors_block else ()))
+        ],
+        "places": list(view.story.places) if actors_block else [],
+        "sources": [
+            {
+                "article_id": s.ref.article_id,
+                "title": s.ref.title,
+                "source": s.ref.source,
+                "url": s.ref.url,
+                "published": s.ref.published.isoformat() if s.ref.published else None,
+            }
+            for s in view.sources
+        ],
+    }
