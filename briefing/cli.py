@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +26,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     add_completion=False,
 )
-templates_app = typer.Typer(help="List and inspect brief templates.", invoke_without_command=True)
+templates_app = typer.Typer(invoke_without_command=True)
 app.add_typer(templates_app, name="templates")
 
 
@@ -272,7 +273,7 @@ def methods() -> None:
 
 @templates_app.callback()
 def templates(ctx: typer.Context) -> None:
-    """List the built-in templates.
+    """List the built-in templates; `templates show NAME` shows one.
 
     Example: briefing templates
     """
@@ -302,6 +303,11 @@ def templates_show(name: Annotated[str, typer.Argument(help="Template name or fo
             print(f"  {section.key:<12} {section.title!r:<24} limit {section.limit}")
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # unwinds like Ctrl-C, so partial outputs are removed
+
+
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (SIGTERM is handled like Ctrl-C)."""
+    signal.signal(signal.SIGTERM, _terminate)
     app()

@@ -1,0 +1,177 @@
+"""The command line, through typer's test runner: every command and every bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from briefing.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str, input: str | bytes | None = None):
+    return runner.invoke(app, list(args), input=input, env={"NO_COLOR": None, "COLUMNS": "100"})
+
+
+def test_brief_to_docx_has_word_styles_and_sections(example_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "b.docx"
+    result = run("brief", str(example_path), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(out))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    for name in ("Situation", "Actors", "Background"):
+        assert name in headings
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Title", "List Bullet"} <= styles
+    cells = {c.text for table in document.tables for row in table.rows for c in row.cells}
+    assert "Qassim Soleimani" in cells
+    assert document.core_properties.title.startswith("7, including Iran's Gen. Soleimani")
+
+
+def test_brief_to_markdown_json_html_and_txt(example_path: Path, tmp_path: Path) -> None:
+    for ext in ("md", "json", "html", "txt"):
+        out = tmp_path / f"b.{ext}"
+        result = run("brief", str(example_path), "-o", str(out))
+        assert result.exit_code == 0, result.output
+    md = (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert "## Situation" in md and "## Actors" in md and "## Background" in md
+    data = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    story = data["stories"][0]
+    assert [s["key"] for s in story["sections"]] == ["situation", "background"]
+    item = story["sections"][0]["items"][0]
+    assert item["article_id"] == "baghdad-airport-strike" and isinstance(item["sentence_index"], int)
+    assert any(a["name"] == "Mark Esper" for a in story["actors"])
+    html = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert "<h2>Situation</h2>" in html or ">Situation</h2>" in html
+    assert "Situation" in (tmp_path / "b.txt").read_text(encoding="utf-8")
+
+
+def test_brief_without_output_prints_plain_text_when_piped(example_path: Path) -> None:
+    result = run("brief", str(example_path))
+    assert result.exit_code == 0
+    assert "Situation" in result.stdout and "Mark Esper" in result.stdout
+    assert "\x1b[" not in result.stdout
+
+
+def test_preview_fits_the_width(example_path: Path) -> None:
+    result = run("preview", str(example_path), "--width", "60")
+    assert result.exit_code == 0
+    assert "Situation" in result.stdout
+
+
+def test_stdin(example_path: Path) -> None:
+    result = run("summarize", "-", "--method", "lead", "--sentences", "1",
+                 input=example_path.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().startswith("At least eight people were killed")
+
+
+def test_summarize_methods_and_json(example_path: Path) -> None:
+    result = run("summarize", str(example_path), "--method", "lexrank", "--sentences", "2")
+    assert result.exit_code == 0
+    assert len(result.stdout.strip().splitlines()) == 2
+    data = json.loads(run("summarize", str(example_path), "--json", "-n", "3").stdout)
+    assert data["method"] == "default" and len(data["sentences"]) == 3
+    indices = [s["index"] for s in data["sentences"]]
+    assert indices == sorted(indices)
+    scored = run("summarize", str(example_path), "--scores", "-n", "1").stdout
+    assert scored.startswith("[")
+
+
+def test_methods_and_templates_listings() -> None:
+    methods = run("methods").stdout
+    for name in ("default", "lead", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic",
+                 "reduction", "random"):
+        assert f"\n{name} " in f"\n{methods}"
+    assert "standard" in run("templates").stdout
+    shown = run("templates", "show", "standard").stdout
+    assert "situation" in shown and "background" in shown
+
+
+def _one_line_error(result, *needles: str) -> None:
+    assert result.exit_code != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("briefing: error: ")
+    assert "Traceback" not in result.output
+    for needle in needles:
+        assert needle in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "needle"),
+    [
+        ("empty.txt", b"", "empty input"),
+        ("spaces.txt", b"  \n\n \t ", "empty input"),
+        ("image.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "binary file"),
+        ("latin1.txt", "Le café était fermé.".encode("latin-1"), "not valid UTF-8"),
+    ],
+)
+def test_bad_files(tmp_path: Path, name: str, data: bytes, needle: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    out = tmp_path / "out.docx"
+    result = run("brief", str(path), "-o", str(out))
+    _one_line_error(result, str(path), needle)
+    assert result.exit_code == 3
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_missing_path_directory_and_unknown_extension(example_path: Path, tmp_path: Path) -> None:
+    _one_line_error(run("brief", str(tmp_path / "nope.txt")), "nope.txt", "no such file")
+    _one_line_error(run("preview", str(tmp_path)), "is a directory")
+    result = run("brief", str(example_path), "-o", str(tmp_path / "b.pdf"))
+    _one_line_error(result, "b.pdf", "unknown output format '.pdf'")
+    assert result.exit_code == 4
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_options(example_path: Path) -> None:
+    _one_line_error(run("summarize", str(example_path), "--method", "nope"), "unknown method 'nope'")
+    _one_line_error(run("brief", str(example_path), "--date", "yesterday"), "--date must be YYYY-MM-DD")
+    _one_line_error(run("brief", str(example_path), "--template", "no-such-template"), "no-such-template")
+
+
+def test_batch_reports_the_bad_item_and_keeps_the_rest(example_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "b.md"
+    result = run("brief", str(tmp_path / "missing.txt"), str(example_path), "-o", str(out))
+    assert result.exit_code == 3
+    assert "missing.txt: no such file" in result.stderr
+    assert "## Situation" in out.read_text(encoding="utf-8")
+
+
+def test_output_never_overwrites_an_input(example_path: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "article.md"
+    copy.write_bytes(example_path.read_bytes())
+    result = run("brief", str(copy), "-o", str(copy))
+    _one_line_error(result, "overwrite an input")
+    assert copy.read_bytes() == example_path.read_bytes()
+
+
+def test_existing_output_is_replaced_atomically(example_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "b.md"
+    out.write_text("old brief")
+    assert run("brief", str(example_path), "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("# ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.md"]
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for command in (["brief"], ["preview"], ["summarize"], ["methods"], ["templates"], ["templates", "show"]):
+        result = run(*command, "--help")
+        assert result.exit_code == 0
+        assert "Example: briefing " in result.stdout, command
+
+
+def test_python_dash_m_and_version() -> None:
+    done = subprocess.run([sys.executable, "-m", "briefing", "--version"], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.startswith("briefing ")

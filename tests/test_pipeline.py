@@ -1,0 +1,90 @@
+"""The example article end to end: what each section must show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import briefing
+from briefing.model import Briefing
+
+
+def _section_texts(b: Briefing, key: str) -> list[str]:
+    section = b.stories[0].section(key)
+    assert section is not None, f"no {key} section"
+    return [e.text for e in section.excerpts]
+
+
+def test_situation_has_the_strike_and_the_deaths(example_briefing: Briefing) -> None:
+    situation = " ".join(_section_texts(example_briefing, "situation"))
+    assert "missile was fired at the Baghdad International Airport" in situation
+    assert "Soleimani" in situation
+    assert "al-Muhandis" in situation
+
+
+def test_background_has_what_led_up_to_it(example_briefing: Briefing) -> None:
+    background = " ".join(_section_texts(example_briefing, "background"))
+    assert "New Year’s Eve attack" in background
+    assert "Sunday that killed 25 fighters" in background
+    assert "in retaliation for last week’s killing of an American contractor" in background
+    assert "about 750 U.S. soldiers" in background
+
+
+def test_actors_with_roles(example_briefing: Briefing) -> None:
+    actors = {a.name: a for a in example_briefing.stories[0].actors}
+    people = {
+        "Qassim Soleimani": "head of Iran’s elite Quds Force",
+        "Abu Mahdi al-Muhandis": "deputy commander",
+        "Mohammed Reda": "airport protocol officer",
+        "Donald Trump": "President",
+        "Mark Esper": "Defense Secretary",
+    }
+    for name, role in people.items():
+        assert name in actors, f"{name} missing from {sorted(actors)}"
+        assert actors[name].kind == "person"
+        assert role in (actors[name].role or ""), f"{name}: {actors[name].role!r}"
+    for org in ("Popular Mobilization Forces", "Quds Force", "Kataeb Hezbollah", "Security Media Cell"):
+        assert org in actors, f"{org} missing from {sorted(actors)}"
+        assert actors[org].kind == "organization"
+    for wrong in ("Katyusha", "Defense", "Friday", "Soleimani", "Baghdad", "Iraq"):
+        assert wrong not in actors
+    assert actors["Qassim Soleimani"].mentions >= 2  # "Soleimani" in the headline merges in
+
+
+def test_a_sentence_sits_in_one_section_only(example_briefing: Briefing) -> None:
+    seen: list[int] = []
+    for section in example_briefing.stories[0].sections:
+        seen += [e.sentence_index for e in section.excerpts]
+    assert len(seen) == len(set(seen))
+
+
+def test_every_sentence_is_verbatim_with_provenance(example_briefing: Briefing, example_path: Path) -> None:
+    source = " ".join(example_path.read_text(encoding="utf-8").split())
+    story = example_briefing.stories[0]
+    doc = briefing.api.documents([example_path])[0]
+    for section in story.sections:
+        for excerpt in section.excerpts:
+            assert excerpt.text in source
+            assert excerpt.article_id == "baghdad-airport-strike"
+            assert doc.sentences[excerpt.sentence_index].text == excerpt.text
+    assert story.sources[0].source == str(example_path)
+
+
+def test_brief_from_text_and_from_several_sources(example_path: Path) -> None:
+    text = example_path.read_text(encoding="utf-8")
+    from_text = briefing.brief(text)
+    assert from_text.title.startswith("7, including Iran's Gen. Soleimani")
+    two = briefing.brief([example_path, "The council met on Monday. It approved the budget."])
+    assert len(two.stories) == 2
+    assert two.stories[1].section("situation").excerpts[0].text == "The council met on Monday."
+
+
+def test_foreign_language_brief_renders_with_a_notice(tmp_path: Path) -> None:
+    german = ("Die Regierung hat am Montag in Berlin einen neuen Plan vorgestellt. "
+              "Der Plan sieht mehr Geld für Schulen vor. Die Opposition kritisierte den Plan scharf. "
+              "Am Dienstag soll das Parlament abstimmen.")
+    b = briefing.brief(german, language="german")
+    assert b.stories[0].section("situation").excerpts
+    assert b.stories[0].actors == ()
+    assert b.notices == ("no entity model for german: the Actors section is left empty",)
+    out = briefing.write(b, tmp_path / "de.md")
+    assert "## Situation" in out.read_text(encoding="utf-8")
