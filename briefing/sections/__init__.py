@@ -1,0 +1,1 @@
+"""Section analysis: who the actors are (`actors`) and which sentences are background (`background`)."""

@@ -1,0 +1,518 @@
+"""Actors (people, organisations) and places of an article, from one spaCy parse.
+
+spaCy's named entities are the base. They are repaired (titles and a leading
+"the" trimmed, "Kataeb" + "Hezbollah" joined, capitalised names ending in an
+organisation word such as "Security Media Cell" added), name variants are merged
+(surname, acronym, title + name) and each actor gets the role the article gives
+it, verbatim: an apposition, a "known as" / "identified as" phrase, a title
+before the name or a "who/which" clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Document
+from ..nlp.entities import Parsed, parse
+
+PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
+_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+
+_CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "today", "yesterday", "tomorrow",
+}
+# Words a name may open with that are titles, not part of the name.
+_TITLES = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "gen", "general", "lt", "col", "colonel", "maj", "major", "capt", "captain", "sgt", "sergeant",
+    "adm", "admiral", "cmdr", "commander", "cpl", "pvt", "gov", "governor", "sen", "senator", "rep",
+    "president", "vice", "prime", "minister", "secretary", "chancellor", "mayor", "judge", "justice",
+    "king", "queen", "prince", "princess", "pope", "sheikh", "ayatollah", "rev", "father", "sister",
+    "coach", "chairman", "chief", "officer", "detective", "agent", "st", "saint",
+}
+# Titles that only say how to address someone: no role on their own.
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam"}
+# Last words of organisation names spaCy tends to miss.
+_ORG_HEADS = {
+    "force", "forces", "cell", "council", "committee", "commission", "ministry", "department",
+    "agency", "army", "brigade", "brigades", "battalion", "corps", "guard", "guards", "police",
+    "party", "front", "movement", "group", "union", "association", "federation", "league",
+    "institute", "university", "college", "academy", "company", "corporation", "corp", "inc",
+    "ltd", "bank", "fund", "court", "parliament", "assembly", "congress", "senate", "office",
+    "service", "services", "bureau", "authority", "administration", "organization",
+    "organisation", "foundation", "center", "centre", "network", "board", "club", "society",
+    "coalition", "alliance", "command", "unit", "directorate", "division", "trust", "airlines",
+}
+# Lower-case words allowed inside a capitalised name ("Ministry of Defense").
+_NAME_LINKS = {
+    "of", "for", "and", "&", "the", "on", "in", "al", "el", "bin", "ibn", "de", "del", "der", "den", "van",
+    "von", "da", "di", "do", "dos", "du", "la", "le", "y",
+}
+_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|at|az)[-‐]", re.IGNORECASE)
+_PERSON_NOUNS = {
+    "striker", "defender", "midfielder", "goalkeeper", "forward", "winger", "player", "manager",
+    "actor", "actress", "singer", "rapper", "star", "spokesman", "spokeswoman", "spokesperson",
+    "lawmaker", "senator", "ceo", "founder", "leader", "commander", "boss", "author", "director",
+}
+_LOCATIVE = {"in", "at", "near", "across", "throughout", "into", "outside", "inside"}
+_HYPHENS = {"-", "‐", "‑"}
+_NAME_CHARS = re.compile(r"[\w .'’&‐-]+")
+_CUT = {",", ";", ":", "—", "–", "(", ")", "\"", "“", "”"}
+_MAX_ROLE_TOKENS = 30
+_VAGUE = re.compile(r"(?i)(?:the|a|an|this|that|its|his|her|their)\s+\w+")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    span: Span
+    kind: str
+    sentence: int  # index of the Document sentence
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+@dataclass
+class _Cluster:
+    kind: str
+    mentions: list[_Mention] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(m.sentence for m in self.mentions)
+
+    def forms(self) -> list[str]:
+        """Surface forms in order of first appearance."""
+        seen: dict[str, None] = {}
+        for mention in sorted(self.mentions, key=lambda m: m.span.start):
+            seen.setdefault(mention.text)
+        return list(seen)
+
+    @property
+    def name(self) -> str:
+        """The canonical name: the longest form (most words, then characters), first seen on ties."""
+        return max(self.forms(), key=lambda f: (len(f.split()), len(f)))
+
+
+def _key(text: str) -> str:
+    """A comparison key: case, apostrophe style and name particles ignored."""
+    words = text.replace("’", "'").replace("‘", "'").lower().split()
+    return " ".join(_NAME_PARTICLE.sub("", w) for w in words)
+
+
+def _acronym(text: str) -> str | None:
+    """The letters of an acronym ("U.S." -> "US"), or None if `text` is not one."""
+    letters = text.replace(".", "")
+    return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else None
+
+
+def _initials(text: str) -> set[str]:
+    """Acronyms a multi-word name may go by: initials with and without its small words."""
+    words = re.findall(r"[^\W\d_][\w'’]*", text)
+    if len(words) < 2:
+        return set()
+    all_words = "".join(w[0] for w in words).upper()
+    capitals = "".join(w[0] for w in words if w[0].isupper()).upper()
+    return {all_words, capitals} - {""}
+
+
+# ---------------------------------------------------------------- entity spans
+
+
+def _trim(span: Span, label: str) -> Span | None:
+    """Drop determiners, titles (of people), possessives, punctuation and a "(...)" from an entity."""
+    start, end = span.start, span.end
+    doc = span.doc
+    end = next((t.i for t in span if t.text == "("), end)
+    while start < end and (doc[start].tag_ in ("DT", "PRP$") or doc[start].is_punct):
+        start += 1
+    if label == "PERSON":
+        while end - start > 1 and doc[start].lower_.rstrip(".") in _TITLES:
+            start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_lower or doc[end - 1].text in _CUT):
+        end -= 1  # also a common noun: "Lashkar Gah city"
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=label)
+
+
+def _missed_organizations(doc: Doc) -> list[Span]:
+    """Capitalised names ending in an organisation word that NER did not tag as one whole."""
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and (
+            (doc[j].tag_ in ("NNP", "NNPS") and doc[j].text[:1].isupper())
+            or (j > i and doc[j].lower_ in _NAME_LINKS and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+        ) and (j == i or not doc[j].is_sent_start):
+            j += 1
+        while j > i + 1 and doc[j - 1].lower_ not in _ORG_HEADS:
+            j -= 1
+        if j - i >= 2 and doc[j - 1].lower_ in _ORG_HEADS:
+            found.append(Span(doc, i, j, label="ORG"))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def _entity_spans(doc: Doc) -> list[Span]:
+    """NER entities, repaired: joined where split, organisations it missed added, edges trimmed."""
+    merged: list[Span] = []
+    for ent in doc.ents:  # "Kataeb"/NORP + "Hezbollah"/ORG: one name (a nationality adjective is not NNP)
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None and prev.label_ == "NORP" and ent.label_ == "ORG" and prev.end == ent.start
+            and all(t.tag_ in ("NNP", "NNPS") for t in prev)
+        ):
+            merged[-1] = Span(doc, prev.start, ent.end, label="ORG")
+        else:
+            merged.append(ent)
+    for org in _missed_organizations(doc):
+        overlapping = [e for e in merged if e.start < org.end and org.start < e.end]
+        inside = all(org.start <= e.start and e.end <= org.end for e in overlapping)
+        if inside and not any(e.label_ == "PERSON" for e in overlapping) and (
+            not overlapping or len(org) > max(len(e) for e in overlapping)
+        ):
+            merged = [e for e in merged if e not in overlapping] + [org]
+    spans = []
+    for ent in sorted(merged, key=lambda e: e.start):
+        if ent.label_ in _KIND:
+            trimmed = _trim(ent, ent.label_)
+            if trimmed is not None and _is_name(trimmed):
+                spans.append(trimmed)
+    return spans
+
+
+def _is_name(span: Span) -> bool:
+    """Whether a span can name an actor or place: capitalised words, no pronoun, number or date word."""
+    text = span.text
+    if not text[:1].isupper() or len(text) < 2 or not _NAME_CHARS.fullmatch(text):
+        return False
+    inner = [i for i, t in enumerate(span) if t.is_lower and t.is_alpha and t.lower_ not in _NAME_LINKS]
+    if any(span[i - 1].text not in _HYPHENS and span[i + 1].text not in _HYPHENS for i in inner):
+        return False  # a common word, unless in "Zaki-ur-Rehman" (never at the ends: trimmed, capitalised)
+    if all(t.lower_.rstrip(".") in _CALENDAR for t in span):
+        return False
+    return not any(t.pos_ == "PRON" for t in span)
+
+
+def _acronym_aliases(doc: Doc, spans: list[Span]) -> dict[str, str]:
+    """Acronyms the article defines: "Popular Mobilization Forces (PMF)" maps "pmf" to the name's key."""
+    aliases = {}
+    for span in spans:
+        after = doc[span.end:span.end + 3]
+        if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and _acronym(after[1].text):
+            aliases[_key(after[1].text)] = _key(span.text)
+    return aliases
+
+
+def _in_person_title(span: Span, people: list[Span]) -> bool:
+    """Whether a name belongs to a person's title: "Defense" Secretary Mark Esper, Secretary of "State"."""
+    doc = span.doc
+    person = next((p for p in people if 0 <= p.start - span.end <= 2), None)
+    if person is None:
+        return False
+    between = doc[span.end:person.start]
+    titled = bool(between) or (span.start > 1 and doc[span.start - 1].lower_ == "of")
+    return titled and all(t.text[:1].isupper() and not t.ent_type_ for t in between)
+
+
+def _titled_person(span: Span) -> bool:
+    """Whether a name tagged as something else is a person's: "striker Papiss Cisse", "Fatiya, who"."""
+    doc = span.doc
+    if span.start == 0 or len(span) > 3 or not all(t.tag_ in ("NNP", "NNPS") for t in span):
+        return False
+    who = any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in span.root.rights)
+    if who and span.label_ == "ORG" and span.root.dep_ != "pobj":  # not "a seller for the Yankees, who"
+        return True
+    before = doc[span.start - 1]
+    title = before.lower_.rstrip(".") in _TITLES | _PERSON_NOUNS
+    return title and span.start <= before.head.i < span.end
+
+
+def _is_modifier(span: Span) -> bool:
+    """Whether a place name only modifies a common noun after it ("Katyusha rockets")."""
+    doc = span.doc
+    if span.end >= len(doc) or _acronym(span.text):
+        return False
+    after = doc[span.end]
+    return after.tag_ in ("NN", "NNS") and span.root.head == after and span.root.dep_ in ("compound", "nmod")
+
+
+def _located(span: Span) -> bool:
+    """Whether a one-word name is the object of "in", "at", ... ("killed in Mali"): a place."""
+    root = span.root
+    return len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+
+
+def _mentions(parsed: Parsed) -> tuple[list[_Mention], dict[str, str]]:
+    """Mentions of people, organisations and places (a name's kind settled by vote), and acronym aliases."""
+    spans = _entity_spans(parsed.doc)
+    people = [s for s in spans if s.label_ == "PERSON"]
+    votes: dict[str, Counter[str]] = {}
+    for span in spans:
+        kind = _KIND[span.label_]
+        if kind != PERSON and _titled_person(span):
+            kind, weight = PERSON, 3
+        elif kind == PERSON and _located(span):
+            kind, weight = PLACE, 1
+        else:
+            weight = 1
+        votes.setdefault(_key(span.text), Counter())[kind] += weight
+    nationalities = {_key(e.text) for e in parsed.doc.ents if e.label_ == "NORP"}
+    mentions = []
+    for span in spans:
+        kind = max(votes[_key(span.text)].most_common(), key=lambda kv: (kv[1], kv[0] == PERSON))[0]
+        if kind == PERSON and (
+            _key(span.text) in nationalities or span.root.tag_ == "NNPS" or _acronym(span.text)
+        ):
+            continue
+        if kind == ORGANIZATION and _in_person_title(span, people):
+            continue
+        if kind == PLACE and _is_modifier(span):
+            continue
+        mentions.append(_Mention(span, kind, parsed.sentence_of(span.start_char)))
+    return mentions, _acronym_aliases(parsed.doc, spans)
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _name_match(short: str, full: str) -> bool:
+    """Whether `short` can refer to the person named `full`: same name, surname(s) or first name."""
+    s, f = _key(short).split(), _key(full).split()
+    return s == f or (len(s) < len(f) and (f[-len(s):] == s or s == f[:1]))
+
+
+def _distance(cluster: _Cluster, start: int) -> tuple[int, int]:
+    """How far back the cluster was last mentioned before token `start` (then: more mentions first)."""
+    before = [start - m.span.start for m in cluster.mentions if m.span.start <= start]
+    return (min(before) if before else 1 << 30, -len(cluster.mentions))
+
+
+def _cluster_people(mentions: list[_Mention]) -> list[_Cluster]:
+    """Group person mentions: a shorter name joins the closest earlier-mentioned full name it matches."""
+    clusters: list[_Cluster] = []
+    by_length = sorted(mentions, key=lambda m: (-len(m.text.split()), m.span.start))
+    for mention in by_length:
+        candidates = [c for c in clusters if any(_name_match(mention.text, m.text) for m in c.mentions)]
+        if not candidates:
+            clusters.append(_Cluster(PERSON, [mention]))
+        else:
+            start = mention.span.start
+            min(candidates, key=lambda c, start=start: _distance(c, start)).mentions.append(mention)
+    return clusters
+
+
+def _cluster_names(mentions: list[_Mention], aliases: dict[str, str]) -> list[_Cluster]:
+    """Group organisation (or place) mentions by name, and an acronym with its full name."""
+    clusters: dict[str, _Cluster] = {}
+    for mention in mentions:
+        clusters.setdefault(_key(mention.text), _Cluster(mention.kind)).mentions.append(mention)
+    for key, cluster in list(clusters.items()):
+        letters = _acronym(cluster.mentions[0].text)
+        if letters is None:
+            continue
+        full = [c for k, c in clusters.items() if k != key and letters in _initials(c.name)]
+        if aliases.get(key) in clusters:
+            full = [clusters[aliases[key]]]
+        if len(full) == 1 and full[0] is not cluster:
+            full[0].mentions.extend(clusters.pop(key).mentions)
+    return list(clusters.values())
+
+
+def _absorb(people: list[_Cluster], others: list[_Mention]) -> list[_Mention]:
+    """Move organisation/place mentions that are a known person's name into that person; the rest stay."""
+    rest = []
+    for mention in others:
+        match = next((c for c in people if any(_name_match(mention.text, m.text) for m in c.mentions)), None)
+        if match is not None and len(mention.span) <= 2:
+            match.mentions.append(_Mention(mention.span, PERSON, mention.sentence))
+        else:
+            rest.append(mention)
+    return rest
+
+
+def _drop_name_parts(people: list[_Cluster], others: list[_Cluster]) -> list[_Cluster]:
+    """Drop one-word "people" that are a word of an organisation or place name ("United")."""
+    words = {w for c in others for form in c.forms() if len(form.split()) > 1 for w in _key(form).split()}
+    return [c for c in people if len(c.name.split()) > 1 or _key(c.name) not in words]
+
+
+# ---------------------------------------------------------------- roles
+
+
+def _text(doc: Doc, start: int, end: int) -> str | None:
+    """Verbatim text of tokens [start, end), cut at the first clause punctuation; None if unfit."""
+    for i in range(start, end):
+        if doc[i].text in _CUT:
+            end = i
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ in ("CC", "POS")):
+        end -= 1
+    if end <= start or end - start > _MAX_ROLE_TOKENS:
+        return None
+    return doc[start:end].text
+
+
+def _is_description(token: Token) -> bool:
+    """A common noun (or a capitalised title word outside any entity) that can describe someone."""
+    return token.tag_ in ("NN", "NNS") or (token.tag_ in ("NNP", "NNPS") and not token.ent_type_)
+
+
+def _apposition(span: Span) -> str | None:
+    """"X, the head of Y" or "the head of Y, X": the description beside the name."""
+    doc, root = span.doc, span.root
+    if span.end < len(doc) and doc[span.end].text == ",":
+        for child in root.rights:
+            if child.dep_ == "appos" and child.i > span.end and _is_description(child):
+                return _text(doc, child.left_edge.i, child.right_edge.i + 1)
+    if root.dep_ != "appos" or root.head.i >= span.start:
+        return None
+    head = root.head  # "the militia in Iraq, the Kataeb Hezbollah": the parser may attach it to "Iraq"
+    while head.tag_ in ("NNP", "NNPS") and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        head = head.head.head
+    named = {t.i for t in root.subtree}
+    phrase_end = max(t.i for t in head.subtree if t.i not in named and not t.is_punct)
+    if head.tag_ in ("NN", "NNS") and phrase_end + 1 < span.start and doc[phrase_end + 1].text == ",":
+        return _text(doc, head.left_edge.i, phrase_end + 1)
+    return None
+
+
+def _chunk(token: Token) -> str | None:
+    """The noun phrase headed by `token`, without what follows the head."""
+    return _text(token.doc, token.left_edge.i, token.i + 1)
+
+
+def _named_as(span: Span) -> str | None:
+    """"militias known as X", "the victim was identified as X", "its officer, identifying him as X"."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "as":
+        return None
+    verb = root.head.head
+    if verb.lemma_ in ("know", "call", "dub") and verb.dep_ == "acl" and verb.head.tag_ in ("NN", "NNS"):
+        return _chunk(verb.head)
+    if verb.lemma_ not in ("identify", "name"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubjpass" and child.tag_ in ("NN", "NNS"):
+            return _chunk(child)
+    if any(c.dep_ == "dobj" and c.tag_ == "PRP" for c in verb.children):
+        nouns = [t for t in span.sent if t.i < verb.i and t.tag_ in ("NN", "NNS")]
+        nouns = [t for t in nouns if t.dep_ in ("dobj", "nsubj")]
+        if nouns:
+            return _chunk(nouns[-1])
+    return None
+
+
+def _title(span: Span) -> str | None:
+    """The title before a person's name: "President", "Defense Secretary", "Trump's adviser"."""
+    doc, root = span.doc, span.root
+    lefts = [c for c in root.lefts if c.i < span.start and c.dep_ in ("compound", "amod", "nmod", "poss")]
+    if not lefts:
+        return None
+    start = min(c.left_edge.i for c in lefts)
+    while start < span.start and (doc[start].tag_ in ("DT", "PRP$") or doc[start].is_punct):
+        start += 1
+    start = max([start] + [t.i + 1 for t in doc[start:span.start] if not _NAME_CHARS.fullmatch(t.text)])
+    words = doc[start:span.start]
+    if not words or any((t.is_punct and t.text not in ("-", "‐")) or t.pos_ == "VERB" for t in words):
+        return None
+    last = words[-1]
+    if not _is_description(last) or last.ent_type_ == "PERSON":
+        return None
+    if len(words) == 1 and last.lower_.rstrip(".") in _HONORIFICS:
+        return None
+    return words.text
+
+
+def _relative_clause(span: Span) -> str | None:
+    """"X, who/which ..." : the clause."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    for child in span.root.rights:
+        if child.dep_ == "relcl" and child.left_edge.lower_ in ("who", "which", "whose"):
+            return _text(doc, child.left_edge.i, child.right_edge.i + 1)
+    return None
+
+
+def _role(cluster: _Cluster) -> str | None:
+    """The best role the article gives, by kind of evidence, then earliest mention."""
+    finders = [_apposition, _named_as, _title, _relative_clause]
+    if cluster.kind == ORGANIZATION:
+        finders.remove(_title)
+    found = []
+    for finder in finders:
+        for mention in sorted(cluster.mentions, key=lambda m: m.span.start):
+            role = finder(mention.span)
+            if role and _key(role) != _key(mention.text):
+                found.append(role)
+    # "the group" says less than a later "Iran-backed militias"
+    return next((r for r in found if not _VAGUE.fullmatch(r)), found[0] if found else None)
+
+
+# ---------------------------------------------------------------- ranking
+
+
+def _in_text(cluster: _Cluster, text: str) -> bool:
+    """Whether one of the cluster's forms (a person by any of their names) occurs in `text`."""
+    haystack = _key(text)
+    words = {_key(form) for form in cluster.forms()}
+    if cluster.kind == PERSON:
+        words |= {w.split()[-1] for w in words}
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", haystack) for w in words if len(w) > 2)
+
+
+def _salience(cluster: _Cluster, title: str) -> float:
+    """Mentions, plus a bonus for the headline, the lead sentence and an early first mention."""
+    return (
+        len(cluster.mentions)
+        + (1.0 if title and _in_text(cluster, title) else 0.0)
+        + (1.0 if cluster.first == 0 else 0.0)
+        + 1.0 / (1 + cluster.first)
+    )
+
+
+def _ranked(clusters: Iterable[_Cluster], title: str) -> list[_Cluster]:
+    return sorted(clusters, key=lambda c: (-_salience(c, title), c.first, c.name))
+
+
+def extract_actors(doc: Document) -> tuple[tuple[Actor, ...], tuple[str, ...]]:
+    """(actors, places) of a document, most salient first; ((), ()) if its language has no model."""
+    parsed = parse(doc)
+    if parsed is None:
+        return (), ()
+    mentions, aliases = _mentions(parsed)
+    people = _cluster_people([m for m in mentions if m.kind == PERSON])
+    others = _absorb(people, [m for m in mentions if m.kind != PERSON])
+    organizations = _cluster_names([m for m in others if m.kind == ORGANIZATION], aliases)
+    places = _cluster_names([m for m in others if m.kind == PLACE], aliases)
+    people = _drop_name_parts(people, organizations + places)
+    title = doc.article.title
+    actors = tuple(
+        Actor(
+            name=cluster.name,
+            kind=cluster.kind,
+            role=_role(cluster),
+            mentions=len(cluster.mentions),
+            variants=tuple(f for f in cluster.forms() if f != cluster.name),
+            first_sentence=cluster.first,
+            article_ids=(doc.article.id,),
+        )
+        for cluster in _ranked(people + organizations, title)
+    )
+    return actors, tuple(cluster.name for cluster in _ranked(places, title))

@@ -1,0 +1,91 @@
+"""Background sentences: the example article's acceptance criteria and small synthetic articles."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefing.model import Article, Document
+from briefing.nlp.entities import load_nlp
+from briefing.nlp.sentences import segment
+from briefing.sections.background import THRESHOLD, background_scores, is_background
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "baghdad-airport-strike.txt"
+
+pytestmark = pytest.mark.skipif(load_nlp("english") is None, reason="no English spaCy model installed")
+
+
+def document(raw: str, language: str = "english", published: date | None = None) -> Document:
+    """An article given as headline, blank line, body."""
+    title, _, body = raw.partition("\n\n")
+    return segment(Article(id="test", title=title.strip(), text=body, language=language, published=published))
+
+
+def background_texts(doc: Document) -> list[str]:
+    return [s.text for s, flag in zip(doc.sentences, is_background(doc), strict=True) if flag]
+
+
+@pytest.fixture(scope="module")
+def example() -> Document:
+    return document(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def test_example_background_includes_what_led_up(example):
+    found = background_texts(example)
+    for start in (
+        "The attack comes amid tensions",
+        "The two-day embassy attack which ended Wednesday prompted",
+        "The breach at the embassy followed U.S. airstrikes on Sunday",
+        "The U.S. military said the strikes were in retaliation for last week’s killing",
+    ):
+        assert any(text.startswith(start) for text in found), start
+
+
+def test_example_background_excludes_the_main_event(example):
+    found = " ".join(background_texts(example))
+    assert example.sentences[0].text not in found
+    for part in ("Qassim Soleimani", "Abu Mahdi al-Muhandis", "bodies of those killed", "game has changed"):
+        assert part not in found
+
+
+def test_scores_and_flags_agree(example):
+    scores, flags = background_scores(example), is_background(example)
+    assert len(scores) == len(flags) == len(example)
+    assert flags[0] is False
+    assert flags == [i > 0 and s >= THRESHOLD for i, s in enumerate(scores)]
+
+
+SYNTHETIC = """Floods force thousands from homes
+
+Floods hit the northern region on Tuesday, forcing thousands of residents from their homes. \
+The floods came after a week of heavy rain that had saturated the ground. \
+Last year, similar floods killed 12 people in the same area. \
+Rescue teams will continue searching on Wednesday. \
+“We are doing everything we can,” the governor said. \
+The governor said she had asked for help.
+"""
+
+
+def test_synthetic_cues_outlook_and_quotes():
+    assert is_background(document(SYNTHETIC)) == [False, True, True, False, False, False]
+
+
+def test_earlier_weekday_and_date():
+    raw = """Court frees suspect
+
+A court freed the suspect on Friday. \
+The suspect was arrested on Tuesday at his home. \
+The court said on Thursday that it would rule soon. \
+He was first charged on March 3, 2019. \
+Lawyers for the family said on Friday that they would appeal.
+"""
+    flags = is_background(document(raw, published=date(2020, 5, 8)))
+    assert flags == [False, True, False, True, False]
+
+
+def test_language_without_model_has_no_background():
+    doc = document("Überschwemmung\n\nDas Hochwasser kam nach einer Woche Regen.", "german")
+    assert is_background(doc) == [False] * len(doc)
+    assert background_scores(doc) == [0.0] * len(doc)
