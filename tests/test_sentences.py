@@ -63,3 +63,13 @@ def test_sumy_tokenizer_interface() -> None:
     # Treebank tokens, keeping letters-only words the way sumy does (numbers, "U.S." and "'s" dropped).
     assert tokenizer.to_words("The U.S. army's 25 soldiers left.") == ("The", "army", "soldiers", "left")
     assert words("It's well-known") == ["It", "well-known"]
+
+
+def test_datelines_are_not_part_of_the_first_sentence() -> None:
+    assert _texts("(CNN)Former president Smith spoke. He left.")[0] == "Former president Smith spoke."
+    assert _texts("LONDON, England (CNN) -- The queen spoke. Crowds cheered.")[0] == "The queen spoke."
+    assert _texts("WASHINGTON (Reuters) - The Senate voted. It passed.")[0] == "The Senate voted."
+    assert _texts("BEIRUT — A blast shook the port. Many were hurt.")[0] == "A blast shook the port."
+    # Ordinary openings stay whole.
+    assert _texts("NASA (the space agency) said it would launch.")[0] == "NASA (the space agency) said it would launch."
+    assert _texts("The U.N. - and its allies - agreed.")[0] == "The U.N. - and its allies - agreed."

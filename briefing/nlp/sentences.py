@@ -10,6 +10,12 @@ from .tokenize import sentence_spans
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+|\r\n[ \t]*\r\n+")
 _LINE_END_SENTENCE = re.compile(r"[.!?…\"'”’)\]]\s*$")
 _SPACE = re.compile(r"\s+")
+# A dateline before the first sentence: "(CNN)", "LONDON, England (CNN) -- ",
+# "WASHINGTON (Reuters) - ", "BEIRUT — ". It is not part of any sentence.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+)*\s*)?\([A-Z][A-Za-z.&]*(?: [A-Z][A-Za-z.&]*){0,3}\)\s*(?:--|[-—–:])?\s*"
+    r"|^[A-Z][A-Z.'-]{2,}(?:,? [A-Z][A-Za-z.'-]+){0,3}\s+(?:--|[—–-])\s+"
+)
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -42,6 +48,8 @@ def segment(article: Article) -> Document:
     sentences: list[Sentence] = []
     text = article.text
     for para_no, (p_start, p_end) in enumerate(_paragraph_spans(text)):
+        if para_no == 0 and (dateline := _DATELINE.match(text, p_start, p_end)):
+            p_start = dateline.end()
         chunk = text[p_start:p_end]
         for s_start, s_end in sentence_spans(chunk, article.language):
             shown = clean(chunk[s_start:s_end])
