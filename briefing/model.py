@@ -65,6 +65,9 @@ class Excerpt:
     article_id: str
     sentence_index: int
     score: float | None = None
+    # What the section adds to the sentence: a quote's speaker, a timeline entry's
+    # resolved date (ISO), a key figure's phrase as the source says it.
+    label: str | None = None
 
 
 @dataclass(frozen=True)
