@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from .compose import Options, compose
 from .errors import InputError
-from .ingest import read_path
+from .ingest import MAX_INPUT_BYTES, read_path
 from .model import Article, Briefing, Document
 from .nlp.entities import load_nlp
-from .nlp.sentences import segment
+from .nlp.sentences import MAX_SENTENCES, segment
 from .nlp.tokenize import normalize_language
 from .rank import Length, rank
 from .templates import load_template
@@ -42,36 +43,52 @@ def summarize(
     return [doc.sentences[i].text for i in ranking.selected]
 
 
-def to_article(source: Source, language: str = "english") -> Article:
-    """An Article from a path (str paths must be os.PathLike: use Path), text or Article."""
+@dataclass(frozen=True)
+class ReadOptions:
+    """How inputs are read: language, encoding and the limits that guard against runaway input."""
+
+    language: str = "english"
+    encoding: str | None = None  # None: BOM, HTML charset or UTF-8
+    max_bytes: int = MAX_INPUT_BYTES
+    max_sentences: int = MAX_SENTENCES
+
+
+def to_article(source: Source, options: ReadOptions | None = None) -> Article:
+    """An Article from a path (os.PathLike; '-' as Path('-') is stdin), text or Article."""
+    options = options or ReadOptions()
+    language = normalize_language(options.language)
     if isinstance(source, Article):
         return source
     if isinstance(source, os.PathLike):
-        return read_path(Path(source), language=normalize_language(language))
+        return read_path(Path(source), language=language, encoding=options.encoding, max_bytes=options.max_bytes)
     if not source.strip():
         raise InputError("empty input: there is no text to brief", source="text")
     from .ingest.text import read_plain
 
     title, body, published = read_plain(source)
-    return Article(id="text", text=body, title=title, source="text", published=published,
-                   language=normalize_language(language))
+    return Article(id="text", text=body, title=title, source="text", published=published, language=language)
 
 
-def documents(sources: Iterable[Source], language: str = "english") -> list[Document]:
-    """Read and segment each source; an article with no sentences is an InputError."""
-    docs = []
-    for source in sources:
-        doc = segment(to_article(source, language))
-        if not doc.sentences:
-            raise InputError("no sentences found", source=doc.article.source or doc.article.id)
-        docs.append(doc)
-    return docs
+def document(source: Source, options: ReadOptions | None = None) -> Document:
+    """Read and segment one source; an article with no sentences is an InputError."""
+    options = options or ReadOptions()
+    doc = segment(to_article(source, options), max_sentences=options.max_sentences)
+    if not doc.sentences:
+        raise InputError("no sentences found", source=doc.article.source or doc.article.id)
+    return doc
 
 
-def language_notices(docs: Iterable[Document]) -> list[str]:
-    """One notice per language that has no entity model (Actors stay empty)."""
+def documents(sources: Iterable[Source], options: ReadOptions | None = None) -> list[Document]:
+    """Read and segment each source (the first bad one raises)."""
+    return [document(source, options) for source in sources]
+
+
+def notices(docs: Iterable[Document]) -> list[str]:
+    """What the user should know: each article's reading notes, then languages without an entity model."""
+    docs = list(docs)
+    found = [f"{d.article.source or d.article.id}: {note}" for d in docs for note in d.article.notes]
     missing = sorted({d.article.language for d in docs if load_nlp(d.article.language) is None})
-    return [f"no entity model for {lang}: the Actors section is left empty" for lang in missing]
+    return found + [f"no entity model for {lang}: the Actors section is left empty" for lang in missing]
 
 
 def brief(
@@ -85,14 +102,17 @@ def brief(
     language: str = "english",
     title: str | None = None,
     brief_date: date | None = None,
+    read_options: ReadOptions | None = None,
 ) -> Briefing:
     """Build the Briefing for a text, a path (os.PathLike), an Article, or several of them.
 
     A `str` is article text; pass `Path("article.txt")` for a file. One source
-    gives a one-story brief; several give one story each.
+    gives a one-story brief; several give one story each. `read_options`
+    (encoding, limits) overrides `language` when given.
     """
     many = not isinstance(source, (str, os.PathLike, Article))
-    docs = documents(source if many else [source], language)  # type: ignore[list-item]
+    options = read_options or ReadOptions(language=language)
+    docs = documents(source if many else [source], options)  # type: ignore[list-item]
     spec = load_template(template)
     return compose(
         docs,
@@ -101,7 +121,7 @@ def brief(
         title=title,
         brief_date=brief_date,
         template=spec.name,
-        notices=language_notices(docs),
+        notices=notices(docs),
     )
 
 

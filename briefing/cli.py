@@ -94,6 +94,13 @@ WordsOpt = Annotated[int | None, typer.Option("--words", "-w", min=1, help="Word
 RatioOpt = Annotated[float | None, typer.Option("--ratio", min=0.0, max=1.0,
                                                 help="Share of the sentences instead of a count.")]
 LanguageOpt = Annotated[str, typer.Option("--language", "-l", help="Article language (english, german, ...).")]
+EncodingOpt = Annotated[str | None, typer.Option(
+    "--encoding", help="Text encoding of the inputs, e.g. cp1252 (default: BOM, HTML charset, else UTF-8).")]
+MaxInputOpt = Annotated[float, typer.Option("--max-input-mb", min=0.001, help="Refuse inputs larger than this.")]
+MaxSentencesOpt = Annotated[int, typer.Option("--max-sentences", min=1,
+                                              help="Keep at most this many sentences of an article.")]
+DEFAULT_MAX_MB = 10.0
+DEFAULT_MAX_SENTENCES = 5000
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -105,25 +112,31 @@ def _parse_date(value: str | None) -> date | None:
         raise UsageError(f"--date must be YYYY-MM-DD, not {value!r}") from None
 
 
-def _load_articles(paths: list[str], language: str) -> tuple[list, list[str]]:
-    """Segment each input; bad ones are reported and skipped, the rest go on."""
-    from .api import documents
+def _read_options(language: str, encoding: str | None = None, max_input_mb: float = DEFAULT_MAX_MB,
+                  max_sentences: int = DEFAULT_MAX_SENTENCES):
+    from .api import ReadOptions
+
+    return ReadOptions(language=language, encoding=encoding, max_bytes=int(max_input_mb * 1024 * 1024),
+                       max_sentences=max_sentences)
+
+
+def _load_articles(paths: list[str], options) -> tuple[list, list[str]]:
+    """Segment each input ('-' is stdin); bad ones are reported and skipped, the rest go on."""
+    from .api import document
 
     docs, failed = [], []
     for path in paths:
         try:
-            docs.extend(documents([Path(path)] if path != "-" else [_stdin_article(language)], language))
+            docs.append(document(Path(path), options))
         except InputError as exc:
             _err(str(exc))
             failed.append(path)
     return docs, failed
 
 
-def _stdin_article(language: str):
-    from .ingest import read_stream
-    from .nlp.tokenize import normalize_language
-
-    return read_stream(sys.stdin.buffer, language=normalize_language(language))
+def _warn(messages: list[str] | tuple[str, ...]) -> None:
+    for message in messages:
+        print(f"briefing: warning: {message}", file=sys.stderr)
 
 
 @app.command()
@@ -139,13 +152,16 @@ def brief(
     language: LanguageOpt = "english",
     title: Annotated[str | None, typer.Option(help="Title of the brief (default: the headline).")] = None,
     brief_date: Annotated[str | None, typer.Option("--date", help="Date of the brief, YYYY-MM-DD.")] = None,
+    encoding: EncodingOpt = None,
+    max_input_mb: MaxInputOpt = DEFAULT_MAX_MB,
+    max_sentences: MaxSentencesOpt = DEFAULT_MAX_SENTENCES,
 ) -> None:
     """Make a brief of one or more articles; the format follows the output's extension.
 
     Example: briefing brief article.txt -o brief.docx
     """
     with _errors():
-        from .api import language_notices
+        from .api import notices
         from .compose import Options, compose
         from .render import FORMATS, render_to_path
         from .templates import load_template
@@ -157,13 +173,12 @@ def brief(
             _refuse_overwriting_inputs(output, files)
         spec = load_template(template)
         when = _parse_date(brief_date)
-        docs, failed = _load_articles(files, language)
+        docs, failed = _load_articles(files, _read_options(language, encoding, max_input_mb, max_sentences))
         if not docs:
             raise typer.Exit(int(ExitCode.BAD_INPUT))
         result = compose(docs, spec.sections, Options(method, sentences, words, ratio), title=title,
-                         brief_date=when, template=spec.name, notices=language_notices(docs))
-        for notice in result.notices:
-            print(f"briefing: note: {notice}", file=sys.stderr)
+                         brief_date=when, template=spec.name, notices=notices(docs))
+        _warn(result.notices)
         if output is None:
             _show(result, spec)
         else:
@@ -200,22 +215,25 @@ def preview(
     sentences: SentencesOpt = None,
     language: LanguageOpt = "english",
     width: Annotated[int | None, typer.Option(min=20, help="Width in columns (default: the terminal's).")] = None,
+    encoding: EncodingOpt = None,
+    max_input_mb: MaxInputOpt = DEFAULT_MAX_MB,
+    max_sentences: MaxSentencesOpt = DEFAULT_MAX_SENTENCES,
 ) -> None:
     """Show the brief of one article in the terminal, fitted to its width.
 
     Example: briefing preview article.txt
     """
     with _errors():
-        from .api import language_notices
+        from .api import notices
         from .compose import Options, compose
         from .templates import load_template
 
         spec = load_template(template)
-        docs, _ = _load_articles([file], language)
+        docs, _ = _load_articles([file], _read_options(language, encoding, max_input_mb, max_sentences))
         if not docs:
             raise typer.Exit(int(ExitCode.BAD_INPUT))
-        result = compose(docs, spec.sections, Options(method, sentences), template=spec.name,
-                         notices=language_notices(docs))
+        result = compose(docs, spec.sections, Options(method, sentences), template=spec.name, notices=notices(docs))
+        _warn(result.notices)
         _show(result, spec, width)
 
 
@@ -229,6 +247,9 @@ def summarize(
     language: LanguageOpt = "english",
     scores: Annotated[bool, typer.Option("--scores", help="Show each sentence's index and score.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON with indices and scores.")] = False,
+    encoding: EncodingOpt = None,
+    max_input_mb: MaxInputOpt = DEFAULT_MAX_MB,
+    max_sentences: MaxSentencesOpt = DEFAULT_MAX_SENTENCES,
 ) -> None:
     """Print just the key sentences of an article, in document order.
 
@@ -237,10 +258,11 @@ def summarize(
     with _errors():
         from .rank import Length, rank
 
-        docs, _ = _load_articles([file], language)
+        docs, _ = _load_articles([file], _read_options(language, encoding, max_input_mb, max_sentences))
         if not docs:
             raise typer.Exit(int(ExitCode.BAD_INPUT))
         doc = docs[0]
+        _warn([f"{doc.article.source}: {note}" for note in doc.article.notes])
         # Three sentences unless a word budget or ratio is given instead.
         count = sentences if sentences is not None else (None if words or ratio else 3)
         ranking = rank(doc, method, Length(sentences=count, words=words, ratio=ratio))

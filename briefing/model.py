@@ -24,6 +24,7 @@ class Article:
     url: str | None = None
     published: date | None = None
     language: str = "english"
+    notes: tuple[str, ...] = ()  # what reading it dropped or assumed, for the user to see
 
 
 @dataclass(frozen=True)

@@ -99,10 +99,34 @@ def test_utf8_bom_and_utf16_are_decoded() -> None:
     assert read_bytes(BODY.encode("utf-16"), "b.txt").text == BODY
 
 
-def test_control_characters_are_dropped() -> None:
-    assert read_bytes(("The council\x0b voted.\x07 " + BODY[29:]).encode(), "c.txt").text.startswith(
-        "The council voted."
-    )
+def test_control_characters_are_dropped_with_a_note() -> None:
+    article = read_bytes(("The council\x00 voted.\x07 " + BODY[29:]).encode(), "c.txt")
+    assert article.text.startswith("The council voted.")
+    assert article.notes == ("dropped 2 control characters",)
+
+
+def test_truncated_utf8_tail_is_dropped_with_a_note() -> None:
+    data = (BODY + " Café").encode()[:-1]  # the é cut in half
+    article = read_bytes(data, "t.txt")
+    assert article.text.endswith("Caf")
+    assert "ends in the middle of a character" in article.notes[0]
+
+
+def test_encoding_override() -> None:
+    data = "Le café était fermé. Les clients sont partis.".encode("cp1252")
+    with pytest.raises(InputError, match="--encoding"):
+        read_bytes(data, "f.txt")
+    assert read_bytes(data, "f.txt", encoding="cp1252").text.startswith("Le café était fermé.")
+    with pytest.raises(InputError, match="unknown encoding 'klingon'"):
+        read_bytes(data, "f.txt", encoding="klingon")
+
+
+def test_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text(BODY * 20000)  # 1.4 MB
+    with pytest.raises(InputError, match=r"larger than the 0.5 MB limit \(see --max-input-mb\)"):
+        read_path(path, max_bytes=512 * 1024)
+    assert read_path(path, max_bytes=2 * 1024 * 1024).text.startswith(BODY)
 
 
 def test_article_ids() -> None:
@@ -117,7 +141,7 @@ def test_article_ids() -> None:
         ("empty.txt", b"", "empty input"),
         ("blank.txt", b"   \n\t\n  ", "empty input"),
         ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(100), "binary file (a PNG image)"),
-        ("nul.txt", b"abc\x00def" * 10, "binary file (contains NUL bytes)"),
+        ("nul.txt", b"abc\x00def" * 10, "binary file (mostly control bytes)"),
         ("latin.txt", "Café au lait.".encode("latin-1"), "not valid UTF-8 text (undecodable byte 0xe9"),
         ("punct.txt", b"... --- !!!", "no readable article text"),
         ("bad.docx", b"this is not a zip", "not a readable .docx file"),

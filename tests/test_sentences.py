@@ -73,3 +73,14 @@ def test_datelines_are_not_part_of_the_first_sentence() -> None:
     # Ordinary openings stay whole.
     assert _texts("NASA (the space agency) said it would launch.")[0] == "NASA (the space agency) said it would launch."
     assert _texts("The U.N. - and its allies - agreed.")[0] == "The U.N. - and its allies - agreed."
+
+
+def test_limits_leave_sentences_out_with_a_note() -> None:
+    text = " ".join(f"Sentence number {i} is here." for i in range(30))
+    doc = segment(Article(id="t", text=text), max_sentences=10)
+    assert len(doc.sentences) == 10
+    assert doc.article.notes == ("kept the first 10 of 30 sentences (see --max-sentences)",)
+    run = "word " * 2000
+    doc = segment(Article(id="t", text=f"A real sentence. {run}\n\nAnother real one."))
+    assert [s.text for s in doc.sentences] == ["A real sentence.", "Another real one."]
+    assert doc.article.notes == ("left out 1 run of over 5000 characters without a sentence break",)

@@ -18,21 +18,22 @@ from ..model import Article
 from .decode import check_binary, decode_text
 from .docx import read_docx
 from .html import read_html
-from .text import read_markdown, read_plain
+from .text import count_controls, read_markdown, read_plain
 
-MAX_INPUT_BYTES = 50 * 1024 * 1024
+MAX_INPUT_BYTES = 10 * 1024 * 1024  # default --max-input-mb 10
 
-Reader = Callable[[bytes, str], tuple[str, str, date | None]]
+TextReader = Callable[[str], tuple[str, str, date | None]]
 
-READERS: dict[str, Reader] = {
-    ".txt": lambda data, src: read_plain(decode_text(data, src)),
-    ".text": lambda data, src: read_plain(decode_text(data, src)),
-    ".md": lambda data, src: read_markdown(decode_text(data, src)),
-    ".markdown": lambda data, src: read_markdown(decode_text(data, src)),
-    ".html": lambda data, src: read_html(decode_text(data, src, html=True)),
-    ".htm": lambda data, src: read_html(decode_text(data, src, html=True)),
-    ".docx": read_docx,
+TEXT_READERS: dict[str, TextReader] = {
+    ".txt": read_plain,
+    ".text": read_plain,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
 }
+KINDS = (*TEXT_READERS, ".docx")  # the file extensions ingest reads
+READERS = KINDS  # older name, kept for callers
 
 _HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
 
@@ -53,45 +54,67 @@ def article_id(source: str) -> str:
     return re.sub(r"[^\w-]+", "-", stem).strip("-").lower() or "article"
 
 
-def read_bytes(data: bytes, source: str, *, kind: str | None = None, language: str = "english",
-               url: str | None = None) -> Article:
+def read_bytes(
+    data: bytes,
+    source: str,
+    *,
+    kind: str | None = None,
+    language: str = "english",
+    url: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> Article:
     """Make an Article from raw bytes; `kind` is an extension like '.html' (sniffed if None)."""
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"input is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB", source=source)
+    if len(data) > max_bytes:
+        raise InputError(f"input is larger than the {_mb(max_bytes)} limit (see --max-input-mb)", source=source)
     if not data.strip():
         raise InputError("empty input: there is no text to brief", source=source)
     kind = (kind or "").lower()
-    if kind not in READERS:
+    if kind not in KINDS:
         kind = _sniff(data)
-    if kind != ".docx":
+    notes: list[str] = []
+    if kind == ".docx":
+        title, text, published = read_docx(data, source)
+    else:
         check_binary(data, source)
-    title, text, published = READERS[kind](data, source)
+        decoded = decode_text(data, source, html=kind in (".html", ".htm"), encoding=encoding, notes=notes)
+        if (controls := count_controls(decoded)):
+            notes.append(f"dropped {controls} control character{'s' * (controls > 1)}")
+        title, text, published = TEXT_READERS[kind](decoded)
     if not text.strip() or not any(ch.isalnum() for ch in text):
         raise InputError("no readable article text found", source=source)
     return Article(id=article_id(source), text=text, title=title, source=source, url=url,
-                   published=published, language=language)
+                   published=published, language=language, notes=tuple(notes))
 
 
-def read_path(path: str | Path, *, language: str = "english") -> Article:
+def _mb(n: int) -> str:
+    return f"{round(n / (1024 * 1024), 3):g} MB"
+
+
+def read_path(path: str | Path, *, language: str = "english", encoding: str | None = None,
+              max_bytes: int = MAX_INPUT_BYTES) -> Article:
     """Read one file (or '-' for stdin) into an Article."""
     source = str(path)
     if source == "-":
-        return read_stream(sys.stdin.buffer, language=language)
+        return read_stream(sys.stdin.buffer, language=language, encoding=encoding, max_bytes=max_bytes)
     p = Path(path)
     if not p.exists():
         raise InputError("no such file", source=source)
     if p.is_dir():
         raise InputError("is a directory, not a file", source=source)
     try:
+        if p.stat().st_size > max_bytes:
+            raise InputError(f"input is larger than the {_mb(max_bytes)} limit (see --max-input-mb)", source=source)
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", source=source) from None
-    return read_bytes(data, source, kind=p.suffix, language=language)
+    return read_bytes(data, source, kind=p.suffix, language=language, encoding=encoding, max_bytes=max_bytes)
 
 
-def read_stream(stream: BinaryIO, *, language: str = "english", source: str = "-") -> Article:
+def read_stream(stream: BinaryIO, *, language: str = "english", source: str = "-", encoding: str | None = None,
+                max_bytes: int = MAX_INPUT_BYTES) -> Article:
     """Read an article from a binary stream such as stdin."""
-    return read_bytes(stream.read(MAX_INPUT_BYTES + 1), source, language=language)
+    return read_bytes(stream.read(max_bytes + 1), source, language=language, encoding=encoding, max_bytes=max_bytes)
 
 
-__all__ = ["READERS", "article_id", "read_bytes", "read_path", "read_stream"]
+__all__ = ["MAX_INPUT_BYTES", "TEXT_READERS", "article_id", "read_bytes", "read_path", "read_stream"]

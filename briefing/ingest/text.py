@@ -12,6 +12,11 @@ _SENTENCE_END = re.compile(r"[.!?;:\"”’]$")
 _DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
 
 
+def count_controls(text: str) -> int:
+    """How many control characters `normalize` will drop."""
+    return len(_CONTROL.findall(text))
+
+
 def normalize(text: str) -> str:
     """Unify line ends and drop control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")

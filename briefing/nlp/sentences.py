@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Article, Document, Sentence
 from .tokenize import sentence_spans
@@ -43,9 +44,19 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def segment(article: Article) -> Document:
-    """Split an article's text into sentences, keeping paragraph and offsets."""
+MAX_SENTENCES = 5000  # default --max-sentences
+MAX_SENTENCE_CHARS = 5000  # longer "sentences" are runs without sentence breaks (tables, dumps)
+
+
+def segment(article: Article, *, max_sentences: int = MAX_SENTENCES,
+            max_sentence_chars: int = MAX_SENTENCE_CHARS) -> Document:
+    """Split an article's text into sentences, keeping paragraph and offsets.
+
+    Sentences past `max_sentences`, and runs longer than `max_sentence_chars`
+    without a sentence break, are left out with a note on the article.
+    """
     sentences: list[Sentence] = []
+    too_long = 0
     text = article.text
     for para_no, (p_start, p_end) in enumerate(_paragraph_spans(text)):
         if para_no == 0 and (dateline := _DATELINE.match(text, p_start, p_end)):
@@ -54,6 +65,9 @@ def segment(article: Article) -> Document:
         for s_start, s_end in sentence_spans(chunk, article.language):
             shown = clean(chunk[s_start:s_end])
             if not any(ch.isalnum() for ch in shown):
+                continue
+            if len(shown) > max_sentence_chars:
+                too_long += 1
                 continue
             sentences.append(
                 Sentence(
@@ -64,4 +78,13 @@ def segment(article: Article) -> Document:
                     end=p_start + s_end,
                 )
             )
+    notes = list(article.notes)
+    if too_long:
+        notes.append(f"left out {too_long} run{'s' * (too_long > 1)} of over {max_sentence_chars} characters "
+                     "without a sentence break")
+    if len(sentences) > max_sentences:
+        notes.append(f"kept the first {max_sentences} of {len(sentences)} sentences (see --max-sentences)")
+        sentences = sentences[:max_sentences]
+    if len(notes) != len(article.notes):
+        article = replace(article, notes=tuple(notes))
     return Document(article=article, sentences=tuple(sentences))
