@@ -1,0 +1,157 @@
+"""Story grouping quality: mix the documents of N Multi-News stories, group them, compare with the truth.
+
+    python benchmarks/grouping.py                                  # report: multinews-test, 50 stories, 5 seeds
+    python benchmarks/grouping.py ../shared/eval/multinews-dev.jsonl --sweep 0.10,0.13,0.16   # tune on dev
+
+Prints the adjusted Rand index (ARI) and purity per seed and their mean, and the
+time `group` takes. Multi-News holds scraping artefacts (web-archive crawl
+notices, tweet-embed text) that appear verbatim in several unrelated stories; the
+"clean" ARI leaves those documents out of the comparison (they are still grouped).
+`--ceiling` also shows the ARI of two oracles that know the true stories of all
+other documents: one leaves each artefact alone, one groups identical artefacts
+(what grouping by content alone would at best do with them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import time
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from briefing.model import Article, Document
+from briefing.nlp.sentences import segment
+from briefing.stories import DEFAULT_THRESHOLD, group
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "multinews-test.jsonl"
+
+
+def _pairs(counts: np.ndarray) -> float:
+    return float((counts * (counts - 1) / 2).sum())
+
+
+def adjusted_rand_index(truth: Sequence[Hashable], found: Sequence[Hashable]) -> float:
+    """Hubert and Arabie's adjusted Rand index of two labelings (1 = identical, ~0 = chance)."""
+    _, t = np.unique(truth, return_inverse=True)
+    _, f = np.unique(found, return_inverse=True)
+    table = np.zeros((t.max() + 1, f.max() + 1), dtype=np.int64)
+    np.add.at(table, (t, f), 1)
+    both, a, b = _pairs(table), _pairs(table.sum(axis=1)), _pairs(table.sum(axis=0))
+    expected = a * b / _pairs(np.array([len(truth)]))
+    top = (a + b) / 2
+    return 1.0 if top == expected else (both - expected) / (top - expected)
+
+
+def purity(truth: Sequence[Hashable], found: Sequence[Hashable]) -> float:
+    """Share of documents in their found cluster's majority true story."""
+    clusters: dict[Hashable, Counter[Hashable]] = {}
+    for t, f in zip(truth, found, strict=True):
+        clusters.setdefault(f, Counter())[t] += 1
+    return sum(c.most_common(1)[0][1] for c in clusters.values()) / len(truth)
+
+
+def load(path: Path) -> list[list[str]]:
+    """The documents of each story (a line of the JSONL)."""
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line)["documents"] for line in f if line.strip()]
+
+
+def artefacts(stories: list[list[str]]) -> set[str]:
+    """Documents whose opening occurs in more than one story: scraping artefacts, not news."""
+    owners: dict[str, set[int]] = {}
+    for n, docs in enumerate(stories):
+        for text in docs:
+            owners.setdefault(_key(text), set()).add(n)
+    return {key for key, who in owners.items() if len(who) > 1}
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())[:80]
+
+
+def mix(stories: list[list[str]], count: int, seed: int) -> tuple[list[str], list[int]]:
+    """The documents of `count` random stories, shuffled, with their true story numbers."""
+    rng = random.Random(seed)
+    items = [(text, n) for n in rng.sample(range(len(stories)), count) for text in stories[n]]
+    rng.shuffle(items)
+    return [t for t, _ in items], [n for _, n in items]
+
+
+def to_documents(texts: list[str]) -> list[Document]:
+    return [segment(Article(id=f"doc-{i}", text=text, source=f"doc-{i}")) for i, text in enumerate(texts)]
+
+
+def ceilings(stories: list[list[str]], count: int, seeds: list[int]) -> tuple[float, float]:
+    """Mean ARI of the oracles: artefacts alone, and identical artefacts grouped together."""
+    junk = artefacts(stories)
+    alone, together = [], []
+    for seed in seeds:
+        texts, truth = mix(stories, count, seed)
+        keys = [_key(t) if _key(t) in junk else None for t in texts]
+        alone.append(adjusted_rand_index(truth, [f"a{i}" if k else str(t) for i, (k, t) in
+                                                 enumerate(zip(keys, truth, strict=True))]))
+        together.append(adjusted_rand_index(truth, [f"k{k}" if k else str(t) for k, t in
+                                                    zip(keys, truth, strict=True)]))
+    return statistics.mean(alone), statistics.mean(together)
+
+
+def run(stories: list[list[str]], count: int, seeds: list[int], threshold: float, verbose: bool) -> dict[str, float]:
+    junk = artefacts(stories)
+    scores: dict[str, list[float]] = {"ari": [], "clean_ari": [], "purity": [], "seconds": [], "docs": []}
+    for seed in seeds:
+        texts, truth = mix(stories, count, seed)
+        docs = to_documents(texts)
+        start = time.perf_counter()
+        found_groups = group(docs, threshold=threshold)
+        seconds = time.perf_counter() - start
+        found = [0] * len(docs)
+        for label, members in enumerate(found_groups):
+            for i in members:
+                found[i] = label
+        keep = [i for i, t in enumerate(texts) if _key(t) not in junk]
+        row = {
+            "ari": adjusted_rand_index(truth, found),
+            "clean_ari": adjusted_rand_index([truth[i] for i in keep], [found[i] for i in keep]),
+            "purity": purity(truth, found),
+            "seconds": seconds,
+            "docs": len(docs),
+        }
+        for key, value in row.items():
+            scores[key].append(value)
+        if verbose:
+            print(f"  seed {seed}: {len(docs)} docs, {len(found_groups)} stories found, ARI {row['ari']:.3f}, "
+                  f"clean ARI {row['clean_ari']:.3f}, purity {row['purity']:.3f}, {seconds * 1000:.0f} ms")
+    return {key: statistics.mean(values) for key, values in scores.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="Multi-News JSONL")
+    parser.add_argument("--stories", type=int, default=50, help="stories mixed into one input (default 50)")
+    parser.add_argument("--seeds", type=int, default=5, help="number of seeds 0..n-1 (default 5)")
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    parser.add_argument("--sweep", help="comma-separated thresholds to compare (tuning, dev only)")
+    parser.add_argument("--ceiling", action="store_true", help="also show the oracles' ARI")
+    args = parser.parse_args()
+    stories = load(args.data)
+    seeds = list(range(args.seeds))
+    thresholds = [float(t) for t in args.sweep.split(",")] if args.sweep else [args.threshold]
+    print(f"{args.data.name}: {args.stories} stories mixed, seeds {seeds[0]}..{seeds[-1]}")
+    if args.ceiling:
+        alone, together = ceilings(stories, args.stories, seeds)
+        print(f"oracle ARI: artefacts alone {alone:.3f}, identical artefacts together {together:.3f}")
+    for threshold in thresholds:
+        print(f"threshold {threshold}:")
+        mean = run(stories, args.stories, seeds, threshold, verbose=len(thresholds) == 1)
+        print(f"  mean: ARI {mean['ari']:.3f}, clean ARI {mean['clean_ari']:.3f}, purity {mean['purity']:.3f}, "
+              f"group() {mean['seconds'] * 1000:.0f} ms for {mean['docs']:.0f} docs")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,249 @@
+"""What earlier briefs covered: an embedded SQLite history, so a new brief can mark what is new.
+
+A story is remembered by fingerprints: a hash of its normalised headline and a
+hash of each of its normalised sentences (case, punctuation and spacing folded,
+so the same sentence from another outlet or a re-scrape matches). A story counts
+as seen when its headline fingerprint was recorded before or when at least
+`SEEN_SHARE` of its sentences were. Pass all the sentences of a story's articles
+(not only those shown) to make that robust to a different selection next time.
+
+The default file is `history.sqlite3` in the user's data folder. The schema is
+versioned with `PRAGMA user_version`; every write is one transaction. A locked,
+unreadable or foreign file is a one-line `InputError`/`OutputError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from .errors import InputError, OutputError
+
+SCHEMA_VERSION = 1
+SEEN_SHARE = 0.5
+_BATCH = 500  # host parameters per query, well under SQLite's limit
+_NON_WORD = re.compile(r"[\W_]+")
+
+_SCHEMA = """
+CREATE TABLE briefs (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    date TEXT,
+    created TEXT NOT NULL,
+    stories INTEGER NOT NULL
+);
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    brief_id INTEGER NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+    headline TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    sentences INTEGER NOT NULL
+);
+CREATE INDEX stories_fingerprint ON stories(fingerprint);
+CREATE TABLE sentences (
+    hash TEXT NOT NULL,
+    brief_id INTEGER NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+    PRIMARY KEY (hash, brief_id)
+) WITHOUT ROWID;
+"""
+
+
+def default_path() -> Path:
+    """The history file in the user's data folder (not created here)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("briefing")) / "history.sqlite3"
+
+
+def normalize_text(text: str) -> str:
+    """Text as compared: Unicode-folded, lower-case, words separated by single spaces."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_NON_WORD.sub(" ", folded).split())
+
+
+def fingerprint(text: str) -> str:
+    """A 16-hex-digit hash of normalised text (headline or sentence)."""
+    return hashlib.blake2b(normalize_text(text).encode("utf-8"), digest_size=8).hexdigest()
+
+
+@dataclass(frozen=True)
+class StoryKey:
+    """How a story is recognised: its headline's fingerprint and its sentences' hashes."""
+
+    headline: str
+    fingerprint: str
+    sentences: frozenset[str]
+
+    @classmethod
+    def of(cls, headline: str, sentences: Iterable[str]) -> StoryKey:
+        """The key of a story from its headline and sentence texts (empty ones ignored)."""
+        hashes = frozenset(fingerprint(s) for s in sentences if normalize_text(s))
+        return cls(headline=headline, fingerprint=fingerprint(headline), sentences=hashes)
+
+
+@dataclass(frozen=True)
+class BriefRow:
+    """A past brief as listed."""
+
+    id: int
+    title: str
+    date: date | None
+    created: datetime
+    stories: int
+
+
+class History:
+    """The brief history in one SQLite file (created with its folder on first use)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self._db: sqlite3.Connection | None = None
+
+    def __enter__(self) -> History:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _error(self, exc: sqlite3.Error, writing: bool) -> Exception:
+        message = str(exc)
+        if "locked" in message or "busy" in message:
+            return OutputError("history is locked by another briefing run; try again", source=str(self.path))
+        if isinstance(exc, sqlite3.DatabaseError) and ("not a database" in message or "malformed" in message):
+            return InputError("history file is damaged or not a briefing history; move it away or use another "
+                              "--history", source=str(self.path))
+        kind = OutputError if writing else InputError
+        return kind(f"history {'write' if writing else 'read'} failed: {message}", source=str(self.path))
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is not None:
+            return self._db
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create the history folder: {exc.strerror or exc}", source=str(self.path)) \
+                from None
+        try:
+            db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
+            try:
+                self._prepare(db)
+            except BaseException:
+                db.close()
+                raise
+        except sqlite3.Error as exc:
+            raise self._error(exc, writing=False) from None
+        self._db = db
+        return db
+
+    def _prepare(self, db: sqlite3.Connection) -> None:
+        """Create the schema in a new file; refuse foreign or newer ones."""
+        db.execute("PRAGMA foreign_keys = ON")
+        if db.execute("PRAGMA user_version").fetchone()[0] == 0:
+            with _transaction(db):
+                version = db.execute("PRAGMA user_version").fetchone()[0]  # another run may have made it
+                if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                    raise InputError("not a briefing history (it has other tables); use another --history",
+                                     source=str(self.path))
+                if version == 0:
+                    for statement in filter(str.strip, _SCHEMA.split(";")):
+                        db.execute(statement)
+                    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise InputError(f"history was written by a newer briefing (schema {version}); upgrade briefing",
+                             source=str(self.path))
+
+    def record(self, briefing_title: str, brief_date: date | None, stories: Iterable[StoryKey]) -> int:
+        """Remember a brief and its stories (one transaction); returns the brief's id."""
+        items = list(stories)
+        db = self._connect()
+        try:
+            with _transaction(db):
+                cursor = db.execute(
+                    "INSERT INTO briefs (title, date, created, stories) VALUES (?, ?, ?, ?)",
+                    (briefing_title, brief_date.isoformat() if brief_date else None,
+                     datetime.now(UTC).isoformat(timespec="seconds"), len(items)))
+                brief_id = int(cursor.lastrowid or 0)
+                db.executemany(
+                    "INSERT INTO stories (brief_id, headline, fingerprint, sentences) VALUES (?, ?, ?, ?)",
+                    [(brief_id, s.headline, s.fingerprint, len(s.sentences)) for s in items])
+                hashes = sorted(set().union(*(s.sentences for s in items))) if items else []
+                db.executemany("INSERT OR IGNORE INTO sentences (hash, brief_id) VALUES (?, ?)",
+                               [(h, brief_id) for h in hashes])
+        except sqlite3.Error as exc:
+            raise self._error(exc, writing=True) from None
+        return brief_id
+
+    def seen_sentences(self, hashes: Iterable[str]) -> set[str]:
+        """The sentence hashes that earlier briefs recorded."""
+        wanted = sorted(set(hashes))
+        db = self._connect()
+        found: set[str] = set()
+        try:
+            for start in range(0, len(wanted), _BATCH):
+                batch = wanted[start:start + _BATCH]
+                marks = ",".join("?" * len(batch))
+                found.update(h for (h,) in db.execute(f"SELECT DISTINCT hash FROM sentences WHERE hash IN ({marks})",
+                                                      batch))
+        except sqlite3.Error as exc:
+            raise self._error(exc, writing=False) from None
+        return found
+
+    def seen_headline(self, headline_fingerprint: str) -> bool:
+        """Whether an earlier brief had a story with this headline fingerprint."""
+        db = self._connect()
+        try:
+            row = db.execute("SELECT 1 FROM stories WHERE fingerprint = ? LIMIT 1", (headline_fingerprint,)).fetchone()
+        except sqlite3.Error as exc:
+            raise self._error(exc, writing=False) from None
+        return row is not None
+
+    def seen_story(self, story: StoryKey | str, *, share: float = SEEN_SHARE) -> bool:
+        """Whether an earlier brief covered the story: same headline, or `share` of its sentences seen.
+
+        A bare string is taken as a headline fingerprint.
+        """
+        if isinstance(story, str):
+            return self.seen_headline(story)
+        if self.seen_headline(story.fingerprint):
+            return True
+        if not story.sentences:
+            return False
+        return len(self.seen_sentences(story.sentences)) >= share * len(story.sentences)
+
+    def list_briefs(self) -> list[BriefRow]:
+        """Past briefs, oldest first."""
+        db = self._connect()
+        try:
+            rows = db.execute("SELECT id, title, date, created, stories FROM briefs ORDER BY id").fetchall()
+        except sqlite3.Error as exc:
+            raise self._error(exc, writing=False) from None
+        return [BriefRow(id=r[0], title=r[1], date=date.fromisoformat(r[2]) if r[2] else None,
+                         created=datetime.fromisoformat(r[3]), stories=r[4]) for r in rows]
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on error (autocommit connection)."""
+    if db.in_transaction:
+        yield
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")

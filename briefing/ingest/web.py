@@ -1,0 +1,251 @@
+"""Fetching pages over http(s): guarded, bounded, one clear `InputError` per failure.
+
+Only http and https are fetched, on every hop of a redirect chain. Host names are
+resolved here and the connection is made to the vetted address itself, so a
+host resolving to a private, loopback, link-local or otherwise non-public address
+is refused unless `allow_private` (no second lookup an attacker could answer
+differently). Redirects are followed by hand, at most `max_redirects`; bodies are
+read in chunks and abandoned past `max_bytes`. Proxy settings in the environment
+are ignored: the address check needs a direct connection.
+"""
+
+from __future__ import annotations
+
+import codecs
+import ipaddress
+import socket
+import ssl
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, replace
+from functools import cache, partial
+from http.client import HTTPConnection, HTTPResponse, HTTPSConnection
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from .. import __version__
+from ..errors import InputError
+from ..model import Article
+from . import KINDS, article_id, read_bytes
+
+USER_AGENT = f"briefing/{__version__} (+news brief builder)"
+CHUNK = 64 * 1024
+REDIRECTS = {301, 302, 303, 307, 308}
+MEDIA_KINDS = {  # content type -> reader extension
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "text/plain": ".txt",
+    "text/markdown": ".md",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+}
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """A fetched body and what the server said about it."""
+
+    url: str  # as asked for
+    final_url: str  # after redirects
+    content_type: str  # media type, lower-case, without parameters ("text/html")
+    data: bytes
+    charset: str | None = None  # from the Content-Type header, if any
+
+
+class _Refused(Exception):
+    """A connection the address policy does not allow."""
+
+
+def is_public_address(ip: str) -> bool:
+    """Whether an IP address is globally routable (not private, loopback, link-local, reserved...)."""
+    addr = ipaddress.ip_address(ip.split("%", 1)[0])
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped
+    return addr.is_global and not addr.is_multicast
+
+
+def _connect(address: tuple[str, int], timeout: Any = socket._GLOBAL_DEFAULT_TIMEOUT,  # type: ignore[attr-defined]
+             source_address: tuple[str, int] | None = None, *, allow_private: bool) -> socket.socket:
+    """socket.create_connection, but to addresses resolved and vetted here."""
+    host, port = address
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    if not allow_private:
+        for *_, sockaddr in infos:
+            if not is_public_address(sockaddr[0]):
+                raise _Refused(f"refused: {host} resolves to a private or local address ({sockaddr[0]}); "
+                               "fetching such addresses is off by default")
+    error: OSError | None = None
+    for family, kind, proto, _, sockaddr in infos:
+        sock = socket.socket(family, kind, proto)
+        try:
+            if timeout is not socket._GLOBAL_DEFAULT_TIMEOUT:  # type: ignore[attr-defined]
+                sock.settimeout(timeout)
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(sockaddr)
+            return sock
+        except OSError as exc:
+            sock.close()
+            error = exc
+    raise error or OSError(f"no address for {host}")
+
+
+class _Guarded:
+    """Makes an http.client connection connect through `_connect`."""
+
+    def __init__(self, host: str, *, allow_private: bool, **kwargs: Any) -> None:
+        super().__init__(host, **kwargs)  # type: ignore[call-arg]
+        self._create_connection = partial(_connect, allow_private=allow_private)
+
+
+class _GuardedHTTP(_Guarded, HTTPConnection):
+    pass
+
+
+class _GuardedHTTPS(_Guarded, HTTPSConnection):
+    pass
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Hand redirects back to `fetch`, which checks each hop."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+@cache
+def _opener(allow_private: bool) -> urllib.request.OpenerDirector:
+    """An opener whose handlers connect through `_connect` and hand redirects back (shared: it keeps no state)."""
+    context = ssl.create_default_context()
+
+    class Http(urllib.request.HTTPHandler):
+        def http_open(self, req: urllib.request.Request) -> HTTPResponse:
+            return self.do_open(partial(_GuardedHTTP, allow_private=allow_private), req)
+
+    class Https(urllib.request.HTTPSHandler):
+        def https_open(self, req: urllib.request.Request) -> HTTPResponse:
+            return self.do_open(partial(_GuardedHTTPS, allow_private=allow_private), req, context=context)
+
+    return urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect(), Http(), Https())
+
+
+def check_url(url: str) -> None:
+    """Refuse anything but an absolute http(s) URL with a host."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InputError(f"not an http(s) URL (scheme {parts.scheme or 'missing'!r}); only http and https are fetched",
+                         source=url)
+    if not parts.hostname:
+        raise InputError("URL has no host", source=url)
+
+
+def _read_body(response: HTTPResponse, max_bytes: int, deadline: float, url: str) -> bytes:
+    length = response.headers.get("Content-Length")
+    if length and length.isdigit() and int(length) > max_bytes:
+        raise InputError(f"too large: {int(length):,} bytes, over the {max_bytes:,}-byte limit", source=url)
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read(CHUNK):
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputError(f"too large: over the {max_bytes:,}-byte limit", source=url)
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _reason(exc: BaseException) -> str:
+    """A one-line reason for a network failure."""
+    if isinstance(exc, urllib.error.URLError) and not isinstance(exc, urllib.error.HTTPError):
+        exc = exc.reason if isinstance(exc.reason, BaseException) else OSError(str(exc.reason))
+    if isinstance(exc, socket.gaierror):
+        return f"DNS lookup failed ({exc.strerror or exc})"
+    if isinstance(exc, ssl.SSLError):
+        return f"TLS error ({exc.reason or exc})"
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(exc, OSError):
+        return f"network error ({exc.strerror or exc})"
+    return f"{exc.__class__.__name__}: {exc}"
+
+
+def fetch(url: str, *, timeout: float = 10.0, max_bytes: int = 5_000_000, max_redirects: int = 5,
+          allow_private: bool = False) -> FetchResult:
+    """GET an http(s) URL: `timeout` seconds per connect or read (3x for the whole body), at most
+    `max_bytes` of body and `max_redirects` redirects; any failure is an InputError naming the URL."""
+    opener = _opener(allow_private)
+    current = url
+    deadline = time.monotonic() + 3 * timeout
+    for _ in range(max_redirects + 1):
+        try:
+            check_url(current)
+        except InputError as exc:
+            if current == url:
+                raise
+            raise InputError(f"redirect to {current} refused: {str(exc).removeprefix(f'{current}: ')}",
+                             source=url) from None
+        request = urllib.request.Request(current, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+        try:
+            with opener.open(request, timeout=timeout) as response:
+                data = _read_body(response, max_bytes, deadline, url)
+                headers = response.headers
+                return FetchResult(url=url, final_url=current, content_type=headers.get_content_type().lower(),
+                                   data=data, charset=headers.get_content_charset())
+        except urllib.error.HTTPError as exc:
+            location = exc.headers.get("Location") if exc.code in REDIRECTS else None
+            exc.close()
+            if not location:
+                raise InputError(f"HTTP {exc.code} {exc.reason}", source=url) from None
+            current = urljoin(current, location)
+        except _Refused as exc:
+            raise InputError(str(exc), source=url) from None
+        except TimeoutError:
+            raise InputError(f"timed out after {timeout:g} s", source=url) from None
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, TimeoutError):
+                raise InputError(f"timed out after {timeout:g} s", source=url) from None
+            raise InputError(_reason(exc), source=url) from None
+        except (OSError, ValueError) as exc:  # a dropped connection, a malformed response
+            raise InputError(_reason(exc), source=url) from None
+    raise InputError(f"more than {max_redirects} redirects", source=url)
+
+
+def _kind(result: FetchResult) -> str | None:
+    """Reader extension for a response: by content type, else by the URL's suffix, else sniffed."""
+    if result.content_type in MEDIA_KINDS:
+        return MEDIA_KINDS[result.content_type]
+    suffix = PurePosixPath(urlsplit(result.final_url).path).suffix.lower()
+    return suffix if suffix in KINDS else None
+
+
+def _header_encoding(result: FetchResult) -> str | None:
+    """The charset the HTTP header names, if Python knows it and no byte-order mark overrides it."""
+    if not result.charset or result.data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    try:
+        return codecs.lookup(result.charset).name
+    except LookupError:
+        return None
+
+
+def url_id(url: str) -> str:
+    """An article id from a URL: the last path segment without extension, else the host."""
+    parts = urlsplit(url)
+    stem = PurePosixPath(parts.path).stem
+    return article_id(stem or parts.hostname or "page")
+
+
+def to_article(result: FetchResult, *, language: str = "english") -> Article:
+    """The Article a fetched page holds (main text extracted from HTML); source is the URL asked for."""
+    kind = _kind(result)
+    encoding = None if kind == ".docx" else _header_encoding(result)
+    article = read_bytes(result.data, result.url, kind=kind, language=language, url=result.final_url,
+                         encoding=encoding)
+    return replace(article, id=url_id(result.url))
+
+
+def read_url(url: str, *, language: str = "english", **fetch_opts: Any) -> Article:
+    """Fetch a page and read its article; `fetch_opts` are `fetch`'s keyword arguments."""
+    return to_article(fetch(url, **fetch_opts), language=language)

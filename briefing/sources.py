@@ -1,0 +1,238 @@
+"""The daily brief's inputs: folders, globs, files, JSONL, URLs, feeds and stdin become Articles.
+
+`collect` expands each argument, in the order given, into inputs:
+
+- a folder: its article files (.txt .text .md .markdown .html .htm .docx), searched
+  recursively, hidden files and folders skipped, sorted by path;
+- a glob pattern (`news/*.md`, `**` allowed): the matching files, sorted;
+- a file: read by its extension; `.jsonl` is JSON Lines of articles, `.rss`,
+  `.atom` or `.xml` is read as a feed when its root element is one;
+- an http(s) URL: fetched once, then read as a feed or as a page by its content;
+- `-`: stdin, read as a feed, JSON Lines (first line a JSON object) or one article.
+
+Inputs are then read, `workers` at a time (or on a given `concurrent.futures`
+executor, e.g. a Dask client's `get_executor()`), and the articles come back in
+input order whatever finished first. Each failure goes to `on_error(source,
+message)` and is skipped. The same input named twice is read once, and article
+ids are made unique by `-2`, `-3`... suffixes.
+"""
+
+from __future__ import annotations
+
+import glob
+import sys
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .ingest import KINDS, MAX_INPUT_BYTES, read_bytes, read_path
+from .ingest.feed import FEED_SUFFIXES, ErrorHandler, is_feed, read_feed
+from .ingest.jsonl import read_jsonl
+from .ingest.web import check_url, fetch, to_article
+from .model import Article
+
+ARTICLE_SUFFIXES = frozenset(KINDS)
+Progress = Callable[[int, int], None]  # (inputs done, inputs in all)
+
+
+@dataclass(frozen=True)
+class Input:
+    """One thing to read: kind is 'file', 'jsonl', 'url' or 'stdin'."""
+
+    kind: str
+    source: str
+    data: bytes | None = None  # stdin, read up front
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How inputs are read and fetched (picklable, so reading can run on other processes)."""
+
+    language: str = "english"
+    encoding: str | None = None  # of files and stdin (None: detected); pages use their HTTP header
+    max_input_bytes: int = MAX_INPUT_BYTES  # per file or stdin; pages are capped by max_bytes
+    timeout: float = 10.0
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    allow_private: bool = False
+    workers: int = 1  # links of one feed fetched at a time
+
+    def file_opts(self) -> dict[str, Any]:
+        return {"language": self.language, "encoding": self.encoding, "max_bytes": self.max_input_bytes}
+
+    def fetch_opts(self) -> dict[str, Any]:
+        return {"timeout": self.timeout, "max_bytes": self.max_bytes, "max_redirects": self.max_redirects,
+                "allow_private": self.allow_private}
+
+
+@dataclass
+class Loaded:
+    """What reading one input gave: articles, errors and notes as (source, message)."""
+
+    articles: list[Article] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _is_url(arg: str) -> bool:
+    return "://" in arg or arg.lower().startswith(("http:", "https:"))
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """Article files under a folder, recursively, hidden entries skipped, sorted by relative path."""
+    found = []
+    for path in folder.rglob("*"):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file():
+            found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def _file_input(path: Path) -> Input:
+    return Input("jsonl" if path.suffix.lower() == ".jsonl" else "file", str(path))
+
+
+def expand(sources: Iterable[str], on_error: ErrorHandler, max_input_bytes: int = MAX_INPUT_BYTES) -> list[Input]:
+    """The inputs the arguments name, in order, each once; an argument naming nothing goes to on_error."""
+    inputs: list[Input] = []
+    for arg in sources:
+        path = Path(arg)
+        if arg == "-":
+            inputs.append(Input("stdin", "-", sys.stdin.buffer.read(max_input_bytes + 1)))
+        elif _is_url(arg):
+            try:
+                check_url(arg)
+            except InputError as exc:
+                on_error(arg, str(exc).removeprefix(f"{arg}: "))
+                continue
+            inputs.append(Input("url", arg))
+        elif path.is_dir():
+            files = _folder_files(path)
+            if not files:
+                on_error(arg, f"folder has no article files ({', '.join(sorted(ARTICLE_SUFFIXES))})")
+            inputs += [_file_input(p) for p in files]
+        elif path.exists():
+            inputs.append(_file_input(path))
+        elif glob.has_magic(arg):
+            matches = sorted(Path(m) for m in glob.glob(arg, recursive=True))
+            files = [m for m in matches if m.is_file()]
+            if not files:
+                on_error(arg, "no files match this pattern")
+            inputs += [_file_input(p) for p in files]
+        else:
+            on_error(arg, "no such file, folder or URL")
+    unique: dict[tuple[str, str], Input] = {}
+    for item in inputs:
+        key = item.source if item.kind in ("url", "stdin") else str(Path(item.source).resolve())
+        unique.setdefault((item.kind, key), item)
+    return list(unique.values())
+
+
+def _read_if_feed(data: bytes, source: str, content_type: str, options: ReadOptions, loaded: Loaded) -> bool:
+    """Read bytes into `loaded` if they are a feed; False if they are not."""
+    if is_feed(data, content_type):
+        loaded.articles += read_feed(source, data=data, language=options.language, workers=options.workers,
+                                     on_error=lambda s, m: loaded.errors.append((s, m)),
+                                     on_note=lambda s, m: loaded.notes.append((s, m)), **options.fetch_opts())
+        return True
+    return False
+
+
+def load(item: Input, options: ReadOptions) -> Loaded:
+    """Read one input; failures are recorded, never raised (so this runs anywhere, e.g. on a Dask worker)."""
+    loaded = Loaded()
+    report = loaded.errors.append
+    try:
+        if item.kind == "jsonl" or (item.kind == "stdin" and (item.data or b"").lstrip().startswith(b"{")):
+            loaded.articles += read_jsonl(item.source, data=item.data, language=options.language,
+                                          on_error=lambda s, m: report((s, m)))
+        elif item.kind == "stdin":
+            data = item.data or b""
+            if not _read_if_feed(data, "-", "", options, loaded):
+                loaded.articles.append(read_bytes(data, "-", **options.file_opts()))
+        elif item.kind == "url":
+            result = fetch(item.source, **options.fetch_opts())
+            if not _read_if_feed(result.data, item.source, result.content_type, options, loaded):
+                loaded.articles.append(to_article(result, language=options.language))
+        elif Path(item.source).suffix.lower() in FEED_SUFFIXES:
+            data = Path(item.source).read_bytes()
+            if not _read_if_feed(data, item.source, "", options, loaded):
+                loaded.articles.append(read_bytes(data, item.source, **options.file_opts()))
+        else:
+            loaded.articles.append(read_path(item.source, **options.file_opts()))
+    except InputError as exc:
+        report((exc.source or item.source, str(exc).removeprefix(f"{exc.source}: ")))
+    except OSError as exc:
+        report((item.source, f"cannot read: {exc.strerror or exc}"))
+    except Exception as exc:  # one bad input must not sink the others
+        report((item.source, f"unexpected error: {exc.__class__.__name__}: {exc}"))
+    return loaded
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Articles with distinct ids: a repeated id gets -2, -3... in order."""
+    taken = {a.id for a in articles}
+    seen: set[str] = set()
+    out = []
+    for article in articles:
+        ident = article.id
+        if ident in seen:
+            n = 2
+            while f"{ident}-{n}" in taken:
+                n += 1
+            ident = f"{ident}-{n}"
+            taken.add(ident)
+            article = replace(article, id=ident)
+        seen.add(ident)
+        out.append(article)
+    return out
+
+
+def collect(sources: Iterable[str], *, language: str = "english", encoding: str | None = None,
+            max_input_bytes: int = MAX_INPUT_BYTES, allow_private: bool = False,
+            timeout: float = 10.0, max_bytes: int = 5_000_000, max_redirects: int = 5, workers: int = 1,
+            executor: Executor | None = None, on_error: ErrorHandler | None = None,
+            on_note: ErrorHandler | None = None, progress: Progress | None = None) -> list[Article]:
+    """Articles of all the sources, in input order (see the module doc for what each argument may be).
+
+    Failures go to `on_error(source, message)` (without it, the first raises
+    InputError); pages replaced by a feed item's own text go to `on_note`.
+    `progress(done, total)` is called as inputs finish, in order.
+    """
+    def fail(source: str, message: str) -> None:
+        if on_error is None:
+            raise InputError(message, source=source)
+        on_error(source, message)
+
+    inputs = expand(sources, fail, max_input_bytes)
+    options = ReadOptions(language=language, encoding=encoding, max_input_bytes=max_input_bytes, timeout=timeout,
+                          max_bytes=max_bytes, max_redirects=max_redirects, allow_private=allow_private,
+                          workers=max(1, workers))
+    own_pool = ThreadPoolExecutor(max_workers=workers) if executor is None and workers > 1 and len(inputs) > 1 else None
+    pool = executor or own_pool
+    try:
+        results = pool.map(load, inputs, [options] * len(inputs)) if pool else (load(i, options) for i in inputs)
+        articles: list[Article] = []
+        seen: set[tuple[str, str]] = set()
+        for done, loaded in enumerate(results, 1):
+            for source, message in loaded.errors:
+                fail(source, message)
+            for source, message in loaded.notes:
+                if on_note is not None:
+                    on_note(source, message)
+            for article in loaded.articles:
+                key = (article.url or article.source, article.text)
+                if key not in seen:  # the same page reached twice (a feed item and its URL)
+                    seen.add(key)
+                    articles.append(article)
+            if progress is not None:
+                progress(done, len(inputs))
+    finally:
+        if own_pool is not None:
+            own_pool.shutdown(wait=True, cancel_futures=True)
+    return _unique_ids(articles)

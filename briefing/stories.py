@@ -1,0 +1,242 @@
+"""Group the day's documents into stories: articles about the same event, ranked by importance.
+
+Each document becomes a TF-IDF vector over its content-word stems and the bigrams
+between them (stop words dropped, sublinear term frequency, idf squared so the
+rare names and places an event is told by weigh most, terms in one document only
+dropped). Stories are the clusters of average-linkage agglomeration on cosine
+similarity, cut at `threshold`: two groups merge while the mean similarity
+between their documents is at least the threshold. Average-linkage clusters at a
+threshold never cross the connected components of the "similarity >= threshold"
+graph, so the graph is built sparsely in blocks and each component clustered on
+its own: memory is O(n x block) plus the largest component squared.
+
+Web furniture (login walls, cookie notices, video-player messages, web-archive
+crawl notices; the patterns were drawn up from the scraping artefacts in
+Multi-News dev) is not news: its sentences are left out of the vectors, and a
+document made mostly of it stays a story of its own, ranked last.
+
+The threshold was tuned on Multi-News dev (`benchmarks/grouping.py`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from functools import cache
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+from scipy import sparse
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse.csgraph import connected_components
+
+from .model import Document
+from .nlp.tokenize import fast_words
+from .rank.vectors import stop_words
+
+DEFAULT_THRESHOLD = 0.14  # mean cosine at which groups still merge (tuned on multinews-dev)
+IDF_POWER = 2.0
+BOILERPLATE_SHARE = 0.6  # a document with this share of its words in furniture sentences is furniture
+BLOCK = 1024  # rows of the similarity matrix computed at a time
+
+_FURNITURE = re.compile(  # matched against lower-cased text (faster than IGNORECASE)
+    r"\b(sign(?:ed)? (?:in|up)|log ?in|logged in|subscri(?:be|bing|ption)|newsletter|e-?mail notifications?"
+    r"|notifications?|cookies|javascript|your browser|tweet with a location|your tweets?|add this (?:tweet|video)"
+    r"|verification (?:e-?mail|message)|password|privacy policy|terms of (?:service|use)|click (?:here|on the link)"
+    r"|reprints|transcript could not|video has been rented|not available right now|try again later|web ?crawls?"
+    r"|crawl data|crawler|wayback machine|internet archive|web captures|seed ?list|archive-it|copying the code"
+    r"|breaking news (?:e-?mails|alerts)|your comments|your profile|watchlist|learn more|find out more)\b"
+)
+_STEMS: dict[str, dict[str, str]] = {}  # language -> word -> stem
+
+
+@cache
+def _stemmer(language: str) -> Any:
+    from nltk.stem.snowball import SnowballStemmer
+
+    try:
+        return SnowballStemmer(language)
+    except ValueError:
+        return None
+
+
+def _stems(words: list[str], language: str) -> list[str]:
+    """Snowball stems (memoised per language; words as they are if there is no stemmer)."""
+    table = _STEMS.setdefault(language, {})
+    stemmer = _stemmer(language)
+    out = []
+    for word in words:
+        stem = table.get(word)
+        if stem is None:
+            stem = table[word] = stemmer.stem(word) if stemmer is not None else word
+        out.append(stem)
+    return out
+
+
+def _furniture_flags(doc: Document) -> list[bool]:
+    """For each sentence, whether it is web furniture."""
+    return [_FURNITURE.search(s.text.lower()) is not None for s in doc.sentences]
+
+
+def _mostly_furniture(doc: Document, flags: list[bool]) -> bool:
+    words = [len(s.text.split()) for s in doc.sentences]
+    furniture = sum(n for n, flag in zip(words, flags, strict=True) if flag)
+    return not words or furniture >= BOILERPLATE_SHARE * sum(words)
+
+
+def is_boilerplate(doc: Document) -> bool:
+    """Whether a document is mostly web furniture (login walls, cookie or crawl notices), not news."""
+    return _mostly_furniture(doc, _furniture_flags(doc))
+
+
+def _terms(doc: Document, flags: list[bool]) -> list[str]:
+    """Content-word stems of the title and news sentences, plus bigrams of adjacent content words."""
+    language = doc.article.language
+    stops = stop_words(language)
+    terms: list[str] = []
+    news = [s.text for s, flag in zip(doc.sentences, flags, strict=True) if not flag]
+    for text in [doc.article.title, *news]:
+        words = fast_words(text)
+        stems = _stems(words, language)
+        keep = [len(w) > 1 and w not in stops for w in words]
+        terms += [s for s, k in zip(stems, keep, strict=True) if k]
+        terms += [f"{a} {b}" for a, b, ka, kb in zip(stems, stems[1:], keep, keep[1:], strict=False) if ka and kb]
+    return terms
+
+
+def _normalize_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+
+
+def _analyse(docs: Sequence[Document]) -> tuple[sparse.csr_matrix, list[bool]]:
+    """Document vectors and which documents are furniture (their rows stay empty)."""
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    furniture: list[bool] = []
+    for r, doc in enumerate(docs):
+        flags = _furniture_flags(doc)
+        furniture.append(_mostly_furniture(doc, flags))
+        if furniture[-1]:
+            continue
+        for term, count in Counter(_terms(doc, flags)).items():
+            rows.append(r)
+            cols.append(vocab.setdefault(term, len(vocab)))
+            vals.append(1.0 + math.log(count))
+    n = len(docs)
+    m = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))), dtype=np.float64)
+    df = np.bincount(m.indices, minlength=m.shape[1])
+    shared = df > 1  # a term in one document links it to nothing, it only dilutes
+    idf = (np.log((1 + n) / (1 + df[shared])) + 1.0) ** IDF_POWER
+    return _normalize_rows(sparse.csr_matrix(m[:, shared] @ sparse.diags(idf))), furniture
+
+
+def vectors(docs: Sequence[Document]) -> sparse.csr_matrix:
+    """Rows are documents: L2-normalised TF-IDF over stems and bigrams (furniture rows empty)."""
+    return _analyse(docs)[0]
+
+
+def _similar_pairs(x: sparse.csr_matrix, threshold: float) -> sparse.csr_matrix:
+    """The sparse graph of document pairs with cosine >= threshold, built block by block."""
+    n = x.shape[0]
+    xt = sparse.csr_matrix(x.T)
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    for start in range(0, n, BLOCK):
+        block = (x[start:start + BLOCK] @ xt).toarray()
+        r, c = np.nonzero(block >= threshold)
+        rows.append(r + start)
+        cols.append(c)
+    r, c = np.concatenate(rows), np.concatenate(cols)
+    return sparse.csr_matrix((np.ones(len(r), dtype=np.int8), (r, c)), shape=(n, n))
+
+
+def _average_linkage(x: sparse.csr_matrix, threshold: float) -> np.ndarray:
+    """Cluster labels: average linkage on cosine distance, cut where mean similarity falls below threshold."""
+    n = x.shape[0]
+    _, component = connected_components(_similar_pairs(x, threshold), directed=False)
+    labels = np.arange(n)  # singletons keep their own index; clusters get labels from n up
+    next_label = n
+    for comp in np.unique(component):
+        members = np.flatnonzero(component == comp)
+        if len(members) < 2:
+            continue
+        sub = x[members]
+        distance = 1.0 - (sub @ sub.T).toarray()
+        condensed = np.clip(distance[np.triu_indices(len(members), 1)], 0.0, 2.0)
+        cut = fcluster(linkage(condensed, method="average"), t=1.0 - threshold, criterion="distance")
+        labels[members] = next_label + cut
+        next_label += int(cut.max()) + 1
+    return labels
+
+
+def _outlet(doc: Document) -> str:
+    """Who published it: the URL's host, else the article itself (unknown outlets count apart)."""
+    article = doc.article
+    if article.url and (host := urlsplit(article.url).hostname):
+        return host.removeprefix("www.")
+    return f"{article.source}#{article.id}"
+
+
+def _importance(docs: Sequence[Document], members: list[int], newest: date | None, centrality: float) -> float:
+    """Coverage (outlets, then half for each extra article) + centrality + recency (each of the last in [0, 1])."""
+    outlets = len({_outlet(docs[i]) for i in members})
+    coverage = outlets + 0.5 * (len(members) - outlets)
+    dates = [d for i in members if (d := docs[i].article.published) is not None]
+    recency = 0.5 if newest is None or not dates else 0.5 ** max(0, (newest - max(dates)).days)
+    return coverage + centrality + recency
+
+
+def _centroid_sims(x: sparse.csr_matrix, label_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per document, cosine to its own story's centroid; per story, mean cosine of its centroid to the others."""
+    n = x.shape[0]
+    stories = int(label_of.max()) + 1
+    membership = sparse.csr_matrix((np.ones(n), (label_of, np.arange(n))), shape=(stories, n))
+    sums = sparse.csr_matrix(membership @ x)  # unnormalised centroids
+    norms = np.sqrt(np.asarray(sums.multiply(sums).sum(axis=1)).ravel())
+    safe = np.where(norms > 0, norms, 1.0)
+    own = np.asarray(x.multiply(sums[label_of]).sum(axis=1)).ravel() / safe[label_of]
+    # Sum over the other documents of x_j . c = (sum of all x_j - the story's own sum) . c
+    total = np.asarray(x.sum(axis=0)).ravel()
+    sizes = np.bincount(label_of, minlength=stories)
+    others = np.maximum(n - sizes, 1)
+    centrality = ((sums @ total) - norms**2) / safe / others
+    return own, np.where(norms > 0, centrality, 0.0)
+
+
+def group(docs: Sequence[Document], *, threshold: float = DEFAULT_THRESHOLD) -> list[list[int]]:
+    """Stories: lists of indices into `docs`, most important story first.
+
+    Within a story the most representative document (closest to the story's
+    centroid) comes first. Importance is coverage (distinct outlets, then more
+    articles), centrality (mean similarity to the day's other articles) and
+    recency (newest `Article.published`, halving per day older). Furniture
+    documents come last, each alone. The result is deterministic.
+    """
+    if not docs:
+        return []
+    x, furniture = _analyse(docs)
+    _, label_of = np.unique(_average_linkage(x, threshold), return_inverse=True)
+    own, centrality = _centroid_sims(x, label_of)
+    clusters: dict[int, list[int]] = {}
+    for i, label in enumerate(label_of.tolist()):
+        clusters.setdefault(label, []).append(i)
+    dated = [d.article.published for d in docs if d.article.published is not None]
+    newest = max(dated) if dated else None
+    ranked: list[tuple[float, int, list[int]]] = []
+    for label, members in clusters.items():
+        order = sorted(members, key=lambda i: (-round(float(own[i]), 9), i))
+        if all(furniture[i] for i in members):
+            score = -math.inf
+        else:
+            score = _importance(docs, members, newest, round(float(centrality[label]), 9))
+        ranked.append((score, members[0], order))
+    ranked.sort(key=lambda item: (-item[0], item[1]))
+    return [order for _, _, order in ranked]

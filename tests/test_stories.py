@@ -1,0 +1,127 @@
+"""Grouping articles into stories: same event together, distinct events apart, ranked by importance."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from briefing.model import Article, Document
+from briefing.nlp.sentences import segment
+from briefing.stories import group, is_boilerplate
+
+FLOOD = [
+    ("Flooding forces evacuations in Riverton",
+     "Heavy rain caused the Tamsin River to burst its banks in Riverton on Monday, forcing hundreds of residents "
+     "to leave their homes. Emergency crews used boats to rescue families from flooded streets. The mayor of "
+     "Riverton, Ana Delgado, declared a state of emergency and opened shelters in two schools."),
+    ("Riverton under water as Tamsin River overflows",
+     "The Tamsin River overflowed after two days of heavy rain, flooding much of central Riverton. Mayor Ana "
+     "Delgado said shelters were open and urged residents near the river to evacuate. Rescue teams in boats "
+     "pulled several families from their homes."),
+    ("State of emergency declared in Riverton floods",
+     "Riverton declared a state of emergency on Monday as floodwater from the Tamsin River filled streets. "
+     "Delgado said about 600 people had been evacuated to school shelters. Forecasters expect more rain."),
+    ("Rain keeps falling on flooded Riverton",
+     "More rain fell on Riverton on Tuesday, a day after the Tamsin River flooded the town centre. Evacuated "
+     "residents waited in the school shelters as the mayor, Ana Delgado, toured the flooded streets by boat."),
+]
+MERGER = [
+    ("Halcyon Foods agrees to buy Brightmill",
+     "Halcyon Foods said on Tuesday it would buy the cereal maker Brightmill for 4.2 billion dollars in cash. "
+     "The deal needs approval from competition regulators. Halcyon chief executive Priya Raman said the merger "
+     "would create the largest breakfast food company in the region."),
+    ("Brightmill shares jump on Halcyon takeover",
+     "Shares in Brightmill jumped 30 percent after Halcyon Foods agreed to buy the cereal maker for 4.2 billion "
+     "dollars. Priya Raman, who runs Halcyon, said regulators would review the merger. Analysts called the "
+     "price generous."),
+    ("Regulators to examine Halcyon-Brightmill deal",
+     "Competition regulators will examine the 4.2 billion dollar takeover of Brightmill by Halcyon Foods. "
+     "Raman said the companies expected approval next year and that no cereal factories would close."),
+]
+ECLIPSE = [
+    ("Crowds gather for total solar eclipse in Casterly",
+     "Thousands of people gathered in Casterly on Wednesday to watch a total solar eclipse darken the sky for "
+     "nearly four minutes. Astronomers at the Casterly Observatory streamed the eclipse online. Schools let "
+     "pupils out early to watch with protective glasses."),
+    ("Eclipse darkens skies over Casterly",
+     "The total solar eclipse plunged Casterly into darkness for almost four minutes, and crowds cheered as the "
+     "sun's corona appeared. The Casterly Observatory said its livestream of the eclipse drew a record audience."),
+]
+FURNITURE = ("", "Sign in to continue. You must log in to view this page. Enable cookies in your browser and try "
+                 "again later.")
+
+
+def _docs(items: list[tuple[str, str]], start: int = 0, published: date | None = None,
+          outlet: str | None = None) -> list[Document]:
+    return [segment(Article(id=f"a{start + i}", title=title, text=text, source=f"a{start + i}.txt",
+                            url=f"https://{outlet or f'outlet{start + i}'}.example/{start + i}",
+                            published=published))
+            for i, (title, text) in enumerate(items)]
+
+
+def _mixed() -> tuple[list[Document], list[int]]:
+    """The three events' articles shuffled, with their true event numbers."""
+    items = [(t, 0) for t in FLOOD] + [(t, 1) for t in MERGER] + [(t, 2) for t in ECLIPSE]
+    random.Random(7).shuffle(items)
+    return _docs([t for t, _ in items]), [e for _, e in items]
+
+
+def _as_sets(groups: list[list[int]]) -> set[frozenset[int]]:
+    return {frozenset(g) for g in groups}
+
+
+def test_three_events_are_grouped_correctly() -> None:
+    docs, truth = _mixed()
+    groups = group(docs)
+    expected = {frozenset(i for i, e in enumerate(truth) if e == event) for event in range(3)}
+    assert _as_sets(groups) == expected
+    assert sorted(i for g in groups for i in g) == list(range(len(docs)))
+
+
+def test_grouping_is_deterministic_and_order_independent() -> None:
+    docs, _ = _mixed()
+    assert group(docs) == group(docs)
+    order = list(reversed(range(len(docs))))
+    reversed_groups = group([docs[i] for i in order])
+    assert _as_sets([[order[i] for i in g] for g in reversed_groups]) == _as_sets(group(docs))
+
+
+def test_stories_are_ranked_by_coverage() -> None:
+    docs, _ = _mixed()
+    sizes = [len(g) for g in group(docs)]
+    assert sizes == [4, 3, 2]
+
+
+def test_one_outlet_counts_less_than_many() -> None:
+    # Four flood articles from one site against three merger articles from three sites.
+    docs = _docs(FLOOD, outlet="same") + _docs(MERGER, start=len(FLOOD))
+    groups = group(docs)
+    assert [len(g) for g in groups] == [3, 4]
+
+
+def test_recency_breaks_ties() -> None:
+    old = _docs(ECLIPSE, published=date(2024, 4, 1))
+    new = _docs(MERGER[:2], start=len(ECLIPSE), published=date(2024, 4, 3))
+    groups = group(old + new)
+    assert _as_sets(groups) == {frozenset({0, 1}), frozenset({2, 3})}
+    assert set(groups[0]) == {2, 3}
+
+
+def test_most_representative_article_comes_first() -> None:
+    docs = _docs(FLOOD)
+    (story,) = group(docs)
+    assert sorted(story) == [0, 1, 2, 3]
+    assert story[-1] == 2  # the short one about the state of emergency is the least central
+
+
+def test_web_furniture_stays_alone_and_last() -> None:
+    docs = _docs([FURNITURE, *ECLIPSE, FURNITURE])
+    assert is_boilerplate(docs[0]) and not is_boilerplate(docs[1])
+    groups = group(docs)
+    assert sorted(groups[0]) == [1, 2]
+    assert sorted(groups[1:]) == [[0], [3]]
+
+
+def test_empty_and_single_inputs() -> None:
+    assert group([]) == []
+    assert group(_docs(FLOOD[:1])) == [[0]]
