@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from briefing.model import Actor, Briefing, Excerpt, Section, SourceRef, Story
 
+ROOT = Path(__file__).parents[1]
+HOUSE_STYLE = ROOT / "examples" / "templates" / "house-style.docx"
+AGENCY = ROOT / "examples" / "templates" / "agency"
 ARTICLE_ID = "baghdad-airport-strike"
 TITLE = "7, including Iran's Gen. Soleimani killed in missile attack on Baghdad Airport"
 
@@ -20,20 +24,34 @@ SENTENCES = {
        "Iran-backed militias on the U.S. Embassy in Baghdad.",
     9: "The two-day embassy attack which ended Wednesday prompted President Donald Trump to order about "
        "750 U.S. soldiers deployed to the Middle East.",
+    10: "The breach at the embassy followed U.S. airstrikes on Sunday that killed 25 fighters of the Iran-backed "
+        "militia in Iraq, the Kataeb Hezbollah.",
+    12: "U.S. officials have suggested they were prepared to engage in further retaliatory attacks in Iraq.",
+    13: "“The game has changed,” Defense Secretary Mark Esper said Thursday, telling reporters that violent acts "
+        "by Iran-backed Shiite militias in Iraq — including the rocket attack on Dec. 27 that killed one American "
+        "— will be met with U.S. military force.",
+    14: "He said the Iraqi government has fallen short of its obligation to defend its American partner in the "
+        "attack on the U.S. embassy.",
+    15: "The developments also represent a major downturn in Iraq-U.S. relations that could further undermine "
+        "U.S. influence in the region and American troops in Iraq and weaken Washington’s hand in its pressure "
+        "campaign against Iran.",
 }
 
 
-def excerpt(index: int, score: float | None) -> Excerpt:
-    return Excerpt(text=SENTENCES[index], article_id=ARTICLE_ID, sentence_index=index, score=score)
+def excerpt(index: int, score: float | None = None, article_id: str = ARTICLE_ID) -> Excerpt:
+    return Excerpt(text=SENTENCES[index], article_id=article_id, sentence_index=index, score=score)
 
 
 def airport_story(headline: str = TITLE, source: SourceRef | None = None) -> Story:
-    """The example article's story: Situation, Actors, Background."""
+    """The example article's story: Situation, Actors, Background, Key figures, Quotes and Outlook."""
     return Story(
         headline=headline,
         sections=(
             Section("situation", "Situation", (excerpt(0, 0.912), excerpt(2, 0.874), excerpt(3, 0.803))),
             Section("background", "Background", (excerpt(8, 0.651), excerpt(9, 0.588))),
+            Section("figures", "Key figures", (excerpt(10),)),
+            Section("quotes", "Quotes", (excerpt(13),)),
+            Section("outlook", "What to watch", (excerpt(15),)),
         ),
         actors=(
             Actor("Qassim Soleimani", "person", role="the head of Iran’s elite Quds Force", mentions=2,
@@ -74,14 +92,53 @@ def hostile_briefing() -> Briefing:
     return Briefing(title=text, stories=(story,))
 
 
-def daily_briefing() -> Briefing:
-    """Two stories, no date: a daily brief."""
+SECOND = "U.S. officials prepared for further retaliatory attacks"
+
+
+def daily_briefing(template: str = "standard", third: bool = False) -> Briefing:
+    """Two stories (three with `third`: one with no Situation), no date: a daily brief."""
     second = Story(
-        headline="U.S. officials prepared for further retaliatory attacks",
-        sections=(Section("situation", "Situation", (
-            Excerpt("U.S. officials have suggested they were prepared to engage in further retaliatory "
-                    "attacks in Iraq.", "second", 12, None),)),),
+        headline=SECOND,
+        sections=(Section("situation", "Situation", (excerpt(12, None, "second"), excerpt(14, None, "second"))),),
+        actors=(Actor("Mark Esper", "person", role="Defense Secretary", variants=("Esper",),
+                      article_ids=("second",)),),
         sources=(SourceRef("second", "Retaliation", "https://example.org/news/retaliation_(2020)",
                            url="https://example.org/news/retaliation_(2020)"),),
     )
-    return Briefing(title="Daily brief", stories=(airport_story(), second))
+    stories = (airport_story(), second)
+    if third:
+        stories += (Story(
+            headline="Iraq-U.S. relations",
+            sections=(Section("background", "Background", (excerpt(15, None, "third"),)),),
+            sources=(SourceRef("third", "Relations", "third.txt"),),
+        ),)
+    return Briefing(title="Daily brief", stories=stories, template=template)
+
+
+def fixture_for(template: str) -> tuple[Briefing, dict[str, str]]:
+    """The Briefing and render options each built-in template's golden files show."""
+    if template == "daily":
+        return daily_briefing("daily", third=True), {}
+    if template == "sitrep":
+        return airport_briefing(), {"marking": "INTERNAL"}
+    return airport_briefing(), {}
+
+
+def docx_outline(data: bytes) -> str:
+    """A .docx as text: header, each paragraph with its style (links marked), tables as rows, footer."""
+    import io
+
+    import docx
+    from docx.table import Table
+
+    doc = docx.Document(io.BytesIO(data))
+    section = doc.sections[0]
+    lines = [f"[header] {p.style.name}: {p.text}" for p in section.header.paragraphs]
+    for block in doc.iter_inner_content():
+        if isinstance(block, Table):
+            lines += ["| " + " | ".join(c.text for c in row.cells) + " |" for row in block.rows]
+            continue
+        links = " ".join(f"<{h.address or '#' + h.fragment}>" for h in block.hyperlinks)
+        lines.append(f"{block.style.name}: {block.text}" + (f" {links}" if links else ""))
+    lines += [f"[footer] {p.style.name}: {p.text}" for p in section.footer.paragraphs]
+    return "\n".join(lines) + "\n"

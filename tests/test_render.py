@@ -1,6 +1,6 @@
-"""Renderers: golden files, Word structure, escaping, templates and atomic writes.
+"""Renderers: Word structure, reference documents and docxtpl, escaping, the view, terminal and atomic writes.
 
-Regenerate the golden files with `UPDATE_GOLDEN=1 pytest tests/test_render.py`.
+The golden files of every template and format are checked in test_templates.py.
 """
 
 from __future__ import annotations
@@ -14,41 +14,33 @@ from pathlib import Path
 
 import docx
 import pytest
-from fixtures_render import TITLE, airport_briefing, daily_briefing, hostile_briefing, hostile_text
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from fixtures_render import (
+    HOUSE_STYLE,
+    SECOND,
+    SENTENCES,
+    TITLE,
+    airport_briefing,
+    daily_briefing,
+    hostile_briefing,
+    hostile_text,
+)
 from rich.console import Console
 
 from briefing.errors import OutputError, UsageError
 from briefing.render import FORMATS, render, render_terminal, render_to_path
 from briefing.render.docx import ZIP_DATE
 from briefing.render.text import escape_markdown
+from briefing.render.view import build_view
 from briefing.templates import builtin_templates_dir, list_templates, load_template
 
-GOLDEN = Path(__file__).parent / "golden"
 
-
-def terminal(briefing, template=None, width: int = 80) -> str:
+def terminal(briefing, template=None, width: int = 80, **options) -> str:
     console = Console(file=io.StringIO(), width=width, color_system=None)
-    render_terminal(briefing, console, template)
+    render_terminal(briefing, console, template, **options)
     # rich pads table cells to the full width; trailing spaces carry no meaning
     return "\n".join(line.rstrip() for line in console.file.getvalue().splitlines()) + "\n"
-
-
-def check_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(actual, encoding="utf-8", newline="\n")
-    assert path.is_file(), f"missing golden file {path}; run with UPDATE_GOLDEN=1"
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
-
-
-@pytest.mark.parametrize("fmt", ["md", "html", "txt", "json"])
-def test_golden_formats(fmt: str) -> None:
-    check_golden(f"standard.{fmt}", render(airport_briefing(), fmt))
-
-
-def test_golden_terminal() -> None:
-    check_golden("terminal-80.txt", terminal(airport_briefing()))
 
 
 # --- Word ------------------------------------------------------------------------------------------
@@ -64,10 +56,10 @@ def test_docx_structure_and_styles() -> None:
     assert styled[0] == ("Title", TITLE)
     assert ("Normal", "3 January 2020") in styled
     headings = [text for style, text in styled if style == "Heading 1"]
-    assert headings == ["Situation", "Actors", "Background", "Sources"]
+    assert headings == ["Situation", "Actors", "Background", "Quotes", "Key figures", "What to watch", "Sources"]
     bullets = [text for style, text in styled if style == "List Bullet"]
     assert bullets[0].startswith("At least eight people were killed")
-    assert len(bullets) == 3 + 2 + 1  # situation, background, sources
+    assert len(bullets) == 3 + 2 + 1 + 1 + 1 + 1  # situation, background, quotes, figures, outlook, sources
     assert ("Normal", "Places: Baghdad, Iraq") in styled
 
     (table,) = doc.tables
@@ -169,12 +161,14 @@ def test_markdown_heading_levels_with_several_stories() -> None:
 
 def test_json_schema() -> None:
     data = json.loads(render(airport_briefing(), "json"))
-    assert list(data) == ["schema", "title", "date", "method", "template", "layout", "notices", "stories"]
+    assert list(data) == ["schema", "title", "date", "method", "template", "layout", "notices", "marking",
+                          "bottom_line", "stories"]
     assert data["schema"] == "briefing/1" and data["date"] == "2020-01-03"
-    assert data["layout"] == ["situation", "actors", "background"]
+    assert data["layout"] == ["situation", "actors", "background", "quotes", "figures", "timeline", "outlook"]
+    assert data["marking"] is None and data["bottom_line"] is None
     story = data["stories"][0]
     assert list(story) == ["headline", "sections", "actors", "places", "sources"]
-    assert [s["key"] for s in story["sections"]] == ["situation", "background"]
+    assert [s["key"] for s in story["sections"]] == ["situation", "background", "quotes", "figures", "outlook"]
     assert list(story["sections"][0]["items"][0]) == ["text", "article_id", "sentence_index", "score"]
     assert story["actors"][0]["role"] == "the head of Iran’s elite Quds Force"
     assert story["places"] == ["Baghdad", "Iraq"]
@@ -188,7 +182,7 @@ def test_builtin_templates() -> None:
     assert (builtin_templates_dir() / "standard" / "template.toml").is_file()
     standard = load_template("standard")
     assert "standard" in [t.name for t in list_templates()]
-    assert [(s.key, s.title, s.limit) for s in standard.sections] == [
+    assert [(s.key, s.title, s.limit) for s in standard.sections][:3] == [
         ("situation", "Situation", 4), ("actors", "Actors", 12), ("background", "Background", 4)]
     assert load_template(None) == standard == load_template(standard)
 
@@ -227,10 +221,11 @@ def test_user_template_overrides_only_markdown(tmp_path: Path) -> None:
                        "Baghdad Airport\n")
     page = render(airport_briefing(), "html", str(folder))  # no brief.html.j2: the standard one
     assert "<h2>What happened</h2>" in page and "Background" not in page
+    assert "<strong>Qassim Soleimani</strong>" in page and "Mark Esper" not in page
 
 
 def test_template_errors_are_usage_errors(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="unknown template 'nope'; use one of: standard"):
+    with pytest.raises(UsageError, match="unknown template 'nope'; use one of: bluf, daily, sitrep, standard"):
         load_template("nope")
     with pytest.raises(UsageError, match="template folder not found"):
         load_template(tmp_path / "missing")
@@ -302,3 +297,194 @@ def test_markdown_parses_back_to_the_literal_text() -> None:
     assert f"<h1>{html.escape(hostile_text(), quote=False)}</h1>" in page
     assert "<td>[red]Eve[/red] | &lt;b&gt;Mallory&lt;/b&gt;</td>" in page
     assert "<script>" not in page and "<a " not in page
+
+
+# --- Word: header, footer, marking, reference documents, docxtpl -------------------------------------
+
+
+def field_codes(part) -> list[str]:
+    return [t.text.strip() for t in part._element.iter(qn("w:instrText"))]
+
+
+def test_docx_header_footer_and_marking() -> None:
+    doc = read_docx(render(airport_briefing(), "docx", marking="Internal – do not forward"))
+    section = doc.sections[0]
+    header = [(p.style.name, p.text) for p in section.header.paragraphs]
+    footer = [(p.style.name, p.text) for p in section.footer.paragraphs]
+    assert header == [("Marking", "Internal – do not forward"), ("Header", f"{TITLE} · 3 January 2020")]
+    assert footer == [("Footer", "Page 1 of 1"), ("Marking", "Internal – do not forward")]
+    assert field_codes(section.footer) == ["PAGE", "NUMPAGES"]
+    assert doc.styles["Marking"].font.bold and doc.styles["Marking"].font.all_caps
+
+    plain = read_docx(render(airport_briefing(), "docx")).sections[0]
+    assert [p.style.name for p in plain.header.paragraphs] == ["Header"]
+    assert [p.style.name for p in plain.footer.paragraphs] == ["Footer"]
+
+
+def test_docx_bottom_line_and_story_links() -> None:
+    bluf = read_docx(render(airport_briefing(), "docx", "bluf"))
+    styled = [(p.style.name, p.text) for p in bluf.paragraphs]
+    assert styled[2] == ("Heading 1", "Bottom line")
+    assert styled[3] == ("Bottom Line", f"{SENTENCES[0]} {SENTENCES[2]}")
+    assert styled[4] == ("Heading 1", "Details")
+    daily = read_docx(render(daily_briefing("daily"), "docx"))
+    anchors = [a for a in daily.element.body.iter(qn("w:hyperlink")) if a.get(qn("w:anchor"))]
+    bookmarks = [b.get(qn("w:name")) for b in daily.element.body.iter(qn("w:bookmarkStart"))]
+    assert [a.get(qn("w:anchor")) for a in anchors] == bookmarks == ["story-1", "story-2"]
+
+
+def make_reference(path: Path, *, strip: bool = False) -> Path:
+    """A reference document: A4, Liberation fonts, some text; `strip`: without the styles a brief uses."""
+    doc = docx.Document()
+    doc.sections[0].page_width, doc.sections[0].left_margin = Mm(210), Mm(30)
+    doc.styles["Normal"].font.name = "Liberation Serif"
+    doc.styles["Heading 1"].font.name = "Liberation Sans"
+    doc.add_paragraph("Text of the reference document")
+    doc.sections[0].header.paragraphs[0].text = "Reference header"
+    if strip:
+        for name in ("Title", "Subtitle", "Heading 2", "List Bullet", "Header", "Footer", "Strong"):
+            doc.styles.element.remove(doc.styles[name].element)
+        numbering = next(r for r in doc.part.rels.values() if r.reltype.endswith("/numbering"))
+        doc.part.drop_rel(numbering.rId)
+    doc.save(path)
+    return path
+
+
+def test_reference_docx_changes_fonts_and_margins(tmp_path: Path) -> None:
+    reference = make_reference(tmp_path / "ref.docx")
+    data = render(airport_briefing(), "docx", reference_docx=reference)
+    doc = read_docx(data)
+    assert doc.styles["Normal"].font.name == "Liberation Serif"
+    assert doc.styles["Heading 1"].font.name == "Liberation Sans"
+    ref = docx.Document(reference).sections[0]
+    assert (doc.sections[0].page_width, doc.sections[0].left_margin) == (ref.page_width, ref.left_margin)
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == TITLE and "Text of the reference document" not in texts
+    assert [p.text for p in doc.sections[0].header.paragraphs] == [f"{TITLE} · 3 January 2020"]
+    assert doc.core_properties.author == "briefing"
+    assert render(airport_briefing(), "docx", reference_docx=str(reference)) == data
+    assert read_docx(render(airport_briefing(), "docx")).styles["Normal"].font.name != "Liberation Serif"
+
+
+def test_reference_docx_without_the_styles_gets_them(tmp_path: Path) -> None:
+    doc = read_docx(render(daily_briefing("daily"), "docx", reference_docx=make_reference(tmp_path / "r.docx",
+                                                                                         strip=True)))
+    styles = {p.style.name for p in doc.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2", "List Bullet", "Normal"} <= styles
+    num_id = doc.styles["List Bullet"].element.pPr.numPr.numId.val
+    numbering = doc.part.numbering_part.element
+    assert numbering.xpath(f'w:num[@w:numId="{num_id}"]'), "List Bullet's bullets were not copied"
+
+
+def test_template_folder_reference_docx(tmp_path: Path) -> None:
+    folder = make_template(tmp_path / "house", {"template.toml": SHORT_SPEC})
+    make_reference(folder / "reference.docx")
+    doc = read_docx(render(airport_briefing(), "docx", folder))
+    assert doc.styles["Normal"].font.name == "Liberation Serif"
+
+
+def test_bad_word_options(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match=r"missing\.docx: reference document not found"):
+        render(airport_briefing(), "docx", reference_docx=tmp_path / "missing.docx")
+    (tmp_path / "notes.docx").write_text("not a zip")
+    with pytest.raises(UsageError, match=r"notes\.docx: Word template is not a Word \.docx file"):
+        render(airport_briefing(), "docx", docx_template=tmp_path / "notes.docx")
+    with pytest.raises(UsageError, match=r"applies to \.docx output only"):
+        render(airport_briefing(), "md", reference_docx=tmp_path / "notes.docx")
+    with pytest.raises(UsageError, match="not both"):
+        render(airport_briefing(), "docx", reference_docx=HOUSE_STYLE, docx_template=HOUSE_STYLE)
+    with pytest.raises(OutputError):
+        render_to_path(airport_briefing(), tmp_path / "brief.pdf", reference_docx=HOUSE_STYLE)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.docx"]
+
+
+def test_docx_template_renders_the_view() -> None:
+    data = render(daily_briefing("daily", third=True), "docx", marking="INTERNAL", docx_template=HOUSE_STYLE)
+    doc = read_docx(data)
+    styled = [(p.style.name, p.text) for p in doc.paragraphs]
+    assert styled[0] == ("Title", "Daily brief")
+    assert ("Heading 1", "Bottom line") in styled and ("Heading 1", SECOND) in styled
+    assert not [text for _, text in styled if "{" in text or "%" in text]
+    assert [p.text for p in doc.sections[0].header.paragraphs] == ["INTERNAL", "ACME analysis · Daily brief"]
+    assert field_codes(doc.sections[0].footer) == ["PAGE", "NUMPAGES"]
+    rows = [[c.text for c in row.cells] for row in doc.tables[0].rows]
+    assert rows[:2] == [["Name", "Role"], ["Qassim Soleimani", "the head of Iran’s elite Quds Force"]]
+    links = [h.address for p in doc.paragraphs for h in p.hyperlinks]
+    assert links == ["https://example.org/news/retaliation_(2020)"]
+    assert doc.core_properties.title == "Daily brief" and doc.core_properties.author == "briefing"
+    assert render(daily_briefing("daily", third=True), "docx", marking="INTERNAL", docx_template=HOUSE_STYLE) == data
+
+
+def test_docx_template_keeps_hostile_text() -> None:
+    doc = read_docx(render(hostile_briefing(), "docx", docx_template=HOUSE_STYLE))
+    assert doc.paragraphs[0].text == hostile_text()
+    assert "Places: <Nowhere>" in [p.text for p in doc.paragraphs]
+
+
+def test_docx_template_errors(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.add_paragraph("{{ brief.nothing_like_this }}")
+    doc.save(tmp_path / "bad.docx")
+    with pytest.raises(UsageError, match=r"bad\.docx: Word template error: .*nothing_like_this"):
+        render(airport_briefing(), "docx", docx_template=tmp_path / "bad.docx")
+    doc.paragraphs[0].text = "{% if %}"
+    doc.save(tmp_path / "syntax.docx")
+    with pytest.raises(UsageError, match=r"syntax\.docx: Word template error"):
+        render(airport_briefing(), "docx", docx_template=tmp_path / "syntax.docx")
+
+
+# --- the view: bottom line, names, marking -------------------------------------------------------------
+
+
+def test_bottom_line_takes_the_first_situation_sentences() -> None:
+    view = build_view(airport_briefing(), load_template("bluf"))
+    (line,) = view.bottom_line.lines
+    assert [i.excerpt.sentence_index for i in line.items] == [0, 2]
+    assert line.text == f"{SENTENCES[0]} {SENTENCES[2]}"
+    details = view.stories[0].blocks[0]
+    assert (details.title, [i.excerpt.sentence_index for i in details.items]) == ("Details", [3])
+
+
+def test_bottom_line_of_several_stories() -> None:
+    view = build_view(daily_briefing("daily", third=True), load_template("daily"))
+    assert view.bottom_line.title == "Bottom line"
+    assert [(line.headline, line.anchor, len(line.items)) for line in view.bottom_line.lines] == [
+        (TITLE, "story-1", 1), (SECOND, "story-2", 1), ("Iraq-U.S. relations", "story-3", 0)]
+    assert [s.anchor for s in view.stories] == ["story-1", "story-2", "story-3"]
+    assert build_view(hostile_briefing(), load_template("standard")).bottom_line is None
+
+
+def test_items_know_the_actor_names() -> None:
+    view = build_view(airport_briefing(), load_template("standard"))
+    item = view.stories[0].blocks[0].items[1]
+    assert [p.name for p in item.parts()] == [True, False]  # the longest variant wins
+    assert item.parts()[0].text == "Gen. Qassim Soleimani"
+    assert "".join(p.text for p in item.parts()) == item.text
+    third = view.stories[0].blocks[0].items[2]
+    assert [p.text for p in third.parts() if p.name] == ["Popular Mobilization Forces"]
+
+
+def test_marking_in_every_text_format() -> None:
+    marking = "</style><script>x</script> \"Restricted\""
+    page = render(airport_briefing(), "html", marking=marking)
+    assert "<script>" not in page and page.count("&lt;/style&gt;&lt;script&gt;x&lt;/script&gt;") == 2
+    assert '@top-center { content: "\\00003C/style\\00003E' in page
+    assert render(airport_briefing(), "txt", marking="INTERNAL").startswith("INTERNAL\n\n")
+    assert render(airport_briefing(), "md", marking="INTERNAL").endswith("\n**INTERNAL**\n")
+    assert json.loads(render(airport_briefing(), "json", marking="INTERNAL"))["marking"] == "INTERNAL"
+    lines = terminal(airport_briefing(), marking="INTERNAL").splitlines()
+    assert lines[0].strip() == lines[-1].strip() == "INTERNAL"
+
+
+def test_terminal_highlights_names_and_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    console = Console(file=io.StringIO(), width=100, color_system="truecolor", force_terminal=True)
+    render_terminal(airport_briefing(), console)
+    out = console.file.getvalue()
+    assert "\x1b[1;35mGen. Qassim Soleimani\x1b[0m" in out  # bold magenta
+    shown: list[str] = []
+    monkeypatch.setattr("pydoc.pager", shown.append)
+    monkeypatch.delenv("LESS", raising=False)
+    render_terminal(airport_briefing(), console, pager=True)
+    assert len(shown) == 1 and "Qassim Soleimani" in shown[0] and "\x1b[" in shown[0]
+    assert os.environ["LESS"] == "-FRX"
+    assert console.file.getvalue() == out  # the pager got it all

@@ -2,11 +2,16 @@
 
     render(briefing, "md")                       -> str    ("docx" -> bytes)
     render_to_path(briefing, Path("brief.docx"))  -> Path   (format from the extension, atomic write)
-    render_terminal(briefing, console)            -> None
+    render_terminal(briefing, console)            -> None   (pager=True: through the system pager)
 
 `template` is a Template, a built-in name or a folder path; None uses the one the
 Briefing was composed with (`briefing.template`). Every format walks the same
 view model (`view.build_view`), so layout, order and limits agree across formats.
+
+Options for every format: `marking` ("INTERNAL", ...) shown at the top and bottom (in Word: in
+the header and footer of every page). Word only: `reference_docx` (take styles, fonts, colours and
+margins from that .docx) or `docx_template` (a Word file with Jinja tags, rendered by docxtpl);
+without them a template folder's own `reference.docx` or `brief.docx` is used.
 """
 
 from __future__ import annotations
@@ -16,9 +21,9 @@ from typing import Literal, overload
 
 from rich.console import Console
 
-from ..errors import OutputError
+from ..errors import OutputError, UsageError
 from ..model import Briefing
-from ..templates import Template, load_template
+from ..templates import DOCX_TEMPLATE, REFERENCE_DOCX, Template, load_template
 from .files import write_atomic
 from .view import BriefView, build_view
 
@@ -34,28 +39,46 @@ FORMATS: dict[str, str] = {
 FORMAT_NAMES = ("docx", "md", "html", "txt", "json")
 
 TemplateArg = Template | str | Path | None
+PathArg = str | Path | None
 
 
-def _view(briefing: Briefing, template: TemplateArg) -> tuple[BriefView, Template]:
+def _view(briefing: Briefing, template: TemplateArg, marking: str | None) -> tuple[BriefView, Template]:
     spec = load_template(briefing.template if template is None else template)
-    return build_view(briefing, spec), spec
+    return build_view(briefing, spec, marking=marking), spec
 
 
 @overload
-def render(briefing: Briefing, fmt: Literal["docx"], template: TemplateArg = None) -> bytes: ...
+def render(briefing: Briefing, fmt: Literal["docx"], template: TemplateArg = None, *, marking: str | None = None,
+           reference_docx: PathArg = None, docx_template: PathArg = None) -> bytes: ...
 @overload
-def render(briefing: Briefing, fmt: Literal["md", "html", "txt", "json"], template: TemplateArg = None) -> str: ...
+def render(briefing: Briefing, fmt: Literal["md", "html", "txt", "json"], template: TemplateArg = None, *,
+           marking: str | None = None, reference_docx: PathArg = None, docx_template: PathArg = None) -> str: ...
 @overload
-def render(briefing: Briefing, fmt: str, template: TemplateArg = None) -> str | bytes: ...
-def render(briefing: Briefing, fmt: str, template: TemplateArg = None) -> str | bytes:
-    """The brief in format `fmt` (one of FORMAT_NAMES): bytes for "docx", text otherwise."""
+def render(briefing: Briefing, fmt: str, template: TemplateArg = None, *, marking: str | None = None,
+           reference_docx: PathArg = None, docx_template: PathArg = None) -> str | bytes: ...
+def render(briefing: Briefing, fmt: str, template: TemplateArg = None, *, marking: str | None = None,
+           reference_docx: PathArg = None, docx_template: PathArg = None) -> str | bytes:
+    """The brief in format `fmt` (one of FORMAT_NAMES): bytes for "docx", text otherwise.
+
+    `reference_docx` and `docx_template` apply to "docx" only (a UsageError otherwise) and
+    exclude each other.
+    """
     if fmt not in FORMAT_NAMES:
         raise OutputError(f"unknown format {fmt!r}; use one of {', '.join(FORMAT_NAMES)}")
-    view, spec = _view(briefing, template)
+    if fmt != "docx" and (reference_docx or docx_template):
+        raise UsageError("a reference document or Word template applies to .docx output only")
+    if reference_docx and docx_template:
+        raise UsageError("use a reference document or a Word template, not both")
+    view, spec = _view(briefing, template, marking)
     if fmt == "docx":
+        if not reference_docx and (docx_template or spec.file(DOCX_TEMPLATE)):
+            from .wordtpl import render_docx_template
+
+            return render_docx_template(view, Path(docx_template or spec.file(DOCX_TEMPLATE)))
         from .docx import render_docx
 
-        return render_docx(view)
+        reference = reference_docx or spec.file(REFERENCE_DOCX)
+        return render_docx(view, Path(reference) if reference else None)
     if fmt == "json":
         from .json import render_json
 
@@ -74,7 +97,8 @@ def format_for(path: Path) -> str:
     return FORMATS[ext]
 
 
-def render_to_path(briefing: Briefing, path: Path, template: TemplateArg = None) -> Path:
+def render_to_path(briefing: Briefing, path: Path, template: TemplateArg = None, *, marking: str | None = None,
+                   reference_docx: PathArg = None, docx_template: PathArg = None) -> Path:
     """Render to `path` in the format its extension names, written atomically; returns `path`.
 
     Nothing is written when the format is unknown, the folder is missing, or
@@ -84,15 +108,21 @@ def render_to_path(briefing: Briefing, path: Path, template: TemplateArg = None)
     fmt = format_for(path)
     if not path.parent.is_dir():
         raise OutputError(f"folder {str(path.parent)!r} does not exist", source=str(path))
-    return write_atomic(path, render(briefing, fmt, template))
+    data = render(briefing, fmt, template, marking=marking, reference_docx=reference_docx,
+                  docx_template=docx_template)
+    return write_atomic(path, data)
 
 
-def render_terminal(briefing: Briefing, console: Console, template: TemplateArg = None) -> None:
-    """Print the brief's terminal preview on `console`."""
-    from .terminal import print_terminal
+def render_terminal(briefing: Briefing, console: Console, template: TemplateArg = None, *,
+                    marking: str | None = None, pager: bool = False) -> None:
+    """Print the brief's terminal preview on `console`; `pager`: through the system pager (less -R)."""
+    from .terminal import print_paged, print_terminal
 
-    view, _ = _view(briefing, template)
-    print_terminal(view, console)
+    view, _ = _view(briefing, template, marking)
+    if pager:
+        print_paged(view, console)
+    else:
+        print_terminal(view, console)
 
 
 __all__ = ["FORMATS", "FORMAT_NAMES", "format_for", "render", "render_terminal", "render_to_path"]

@@ -13,6 +13,17 @@ template's layout, order and limits applied, empty sections left out.
       "layout": [str, ...],                  # the template's section keys in order, e.g.
                                              #   ["situation", "actors", "background"]
       "notices": [str, ...],                 # things the reader should know (e.g. no entity model)
+      "marking": str | null,                 # e.g. "INTERNAL", as given for this rendering
+      "bottom_line": null | {                # the "bottom_line" layout entry, if any
+        "title": str,                        # e.g. "Bottom line"
+        "stories": [                         # one per story, in story order
+          {
+            "headline": str,
+            "text": str,                     # the items' texts as one paragraph ("" if none)
+            "items": [item, ...]             # as in sections[].items; they are left out of Situation
+          }
+        ]
+      },
       "stories": [
         {
           "headline": str,
@@ -20,7 +31,7 @@ template's layout, order and limits applied, empty sections left out.
             {
               "key": str,                    # e.g. "situation"
               "title": str,                  # e.g. "Situation"
-              "items": [
+              "items": [                     # item:
                 {
                   "text": str,               # the sentence, verbatim
                   "article_id": str,         # which source it came from (sources[].article_id)
@@ -64,7 +75,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .view import ACTORS, BriefView, StoryView
+from .view import ACTORS, BriefView, Item, StoryView
 
 SCHEMA = "briefing/1"
 
@@ -79,9 +90,22 @@ def render_json(view: BriefView) -> str:
         "template": view.template,
         "layout": list(view.layout),
         "notices": list(view.briefing.notices),
+        "marking": view.marking,
+        "bottom_line": None if view.bottom_line is None else {
+            "title": view.bottom_line.title,
+            "stories": [
+                {"headline": line.headline, "text": line.text, "items": [_item(i) for i in line.items]}
+                for line in view.bottom_line.lines
+            ],
+        },
         "stories": [_story(story) for story in view.stories],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _item(item: Item) -> dict[str, Any]:
+    e = item.excerpt
+    return {"text": e.text, "article_id": e.article_id, "sentence_index": e.sentence_index, "score": e.score}
 
 
 def _story(view: StoryView) -> dict[str, Any]:
@@ -92,15 +116,7 @@ def _story(view: StoryView) -> dict[str, Any]:
             {
                 "key": block.key,
                 "title": block.title,
-                "items": [
-                    {
-                        "text": item.excerpt.text,
-                        "article_id": item.excerpt.article_id,
-                        "sentence_index": item.excerpt.sentence_index,
-                        "score": item.excerpt.score,
-                    }
-                    for item in block.items
-                ],
+                "items": [_item(item) for item in block.items],
             }
             for block in view.blocks
             if block.kind != ACTORS

@@ -1,10 +1,18 @@
 """The terminal preview, drawn with rich on the console the caller gives.
 
+Layout: the marking bar (if any), a title panel, the bottom line in a panel, then each
+story (several: its headline under a heavy rule "1 of 3") with its sections under rules,
+excerpts as bullets with actors' names highlighted, the actors as a table, sources,
+a one-line footer and the marking bar again. Everything wraps to the console's width.
+
 The caller decides colour, width and piping (NO_COLOR, `Console(file=...)`);
 article text is always printed literally (rich `Text`, never markup).
 """
 
 from __future__ import annotations
+
+import os
+from collections.abc import Iterable
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -13,40 +21,89 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from .view import ACTORS, Block, BriefView, SourceItem
+from .view import ACTORS, Block, BottomLine, BriefView, Item, SourceItem
 
-HEADING = "bold cyan"
+ACCENT = "cyan"
+HEADING = f"bold {ACCENT}"
+NAME = "bold magenta"
+MARKING = "bold white on red"
+BOTTOM_LINE = "yellow"
 
 
 def print_terminal(view: BriefView, console: Console) -> None:
-    """Print the brief: title panel, then each story's sections, actors table and sources."""
+    """Print the brief (layout: module docstring)."""
+    _marking(console, view.marking)
     header = [Text(view.title, style="bold")]
     if view.subtitle:
         header.append(Text(view.subtitle, style="italic"))
     if view.date_text:
         header.append(Text(view.date_text, style="dim"))
-    console.print(Panel(Group(*header), box=box.ROUNDED, border_style="cyan"))
+    console.print(Panel(Group(*header), box=box.ROUNDED, border_style=ACCENT))
+    if view.bottom_line:
+        console.print()
+        console.print(_bottom_line(view.bottom_line, view.several))
     for story in view.stories:
         if story.show_headline:
             console.print()
-            console.print(Text(story.headline, style="bold reverse"))
+            console.rule(Text(f"{story.number} of {len(view.stories)}", style=HEADING), characters="━",
+                         align="left", style=ACCENT)
+            console.print(Text(story.headline, style="bold"))
         for block in story.blocks:
             _heading(console, block.title)
             if block.kind == ACTORS:
                 _actors(console, block)
             else:
-                console.print(_bullets(Text(item.text) for item in block.items))
+                console.print(_bullets(_highlighted(item) for item in block.items))
         if story.sources:
             _heading(console, "Sources")
             console.print(_bullets(_source(s) for s in story.sources))
+    console.print()
+    console.print(Text(f"briefing · template {view.template} · method {view.method}", style="dim"))
+    _marking(console, view.marking)
+
+
+def print_paged(view: BriefView, console: Console) -> None:
+    """Print the brief through the system pager ($PAGER, else less), colours kept."""
+    os.environ.setdefault("LESS", "-FRX")  # as git does: colours, quit when it fits one screen
+    with console.pager(styles=console.color_system is not None):
+        print_terminal(view, console)
+
+
+def _marking(console: Console, marking: str | None) -> None:
+    """The marking as a full-width bar."""
+    if marking:
+        console.print(Text(f" {marking} ".center(console.width), style=MARKING))
 
 
 def _heading(console: Console, title: str) -> None:
     console.print()
-    console.rule(Text(title, style=HEADING), align="left", style="cyan")
+    console.rule(Text(title, style=HEADING), align="left", style=ACCENT)
 
 
-def _bullets(texts) -> RenderableType:
+def _highlighted(item: Item) -> Text:
+    text = Text(item.text)
+    for start, end in item.names:
+        text.stylize(NAME, start, end)
+    return text
+
+
+def _bottom_line(bottom: BottomLine, several: bool) -> RenderableType:
+    if several:
+        body: RenderableType = _bullets(
+            Text.assemble((line.headline, "bold"), ": " if line.text else "", _highlighted_line(line.items))
+            for line in bottom.lines
+        )
+    else:
+        body = _highlighted_line(bottom.lines[0].items)
+    return Panel(body, title=Text(bottom.title, style="bold"), title_align="left", box=box.ROUNDED,
+                 border_style=BOTTOM_LINE)
+
+
+def _highlighted_line(items: Iterable[Item]) -> Text:
+    return Text(" ").join(_highlighted(item) for item in items)
+
+
+def _bullets(texts: Iterable[Text]) -> RenderableType:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column()
@@ -62,8 +119,8 @@ def _actors(console: Console, block: Block) -> None:
         kind_width = max(len("Kind"), *(len(a.kind) for a in block.actors))
         room = console.width - 6 - kind_width - len("Mentions")
         name_width = min(max(len(a.name) for a in block.actors), max(10, room // 2))
-        table.add_column("Name", style="bold", width=name_width)
-        table.add_column("Kind", no_wrap=True)
+        table.add_column("Name", style=NAME, width=name_width)
+        table.add_column("Kind", no_wrap=True, style="dim")
         table.add_column("Role")
         table.add_column("Mentions", justify="right", no_wrap=True)
         for actor in block.actors:

@@ -3,7 +3,8 @@
 Each format renders `brief.<fmt>.j2` (found by `Template.loader`) with one
 variable, `brief` (a `view.BriefView`). Article text is data, never markup:
 
-* HTML: autoescaped; only http(s)/mailto URLs become links.
+* HTML: autoescaped; only http(s)/mailto URLs become links; `value|css_string` quotes text
+  for CSS inside `<style>` (e.g. `@page` margin boxes), where HTML escaping does not apply.
 * Markdown: every `{{ value }}` that is a string is escaped for Markdown
   (`escape_markdown`); mark template-made markup `|safe` (macro output too).
   `hashes(n)` gives a heading's `#`s; `url|md_url` a link target.
@@ -32,6 +33,7 @@ _MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _MD_BLOCK_START = re.compile(r"[#>+\-=]|\d+(?=[.)])")
 _BLANK_LINES = re.compile(r"\n{3,}")
+_CSS_UNSAFE = re.compile(r"[\"\\<>&\x00-\x1f\x7f]")
 
 
 def escape_markdown(text: str) -> str:
@@ -50,6 +52,14 @@ def md_url(url: str) -> Markup:
     for char, code in (("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E"), (" ", "%20")):
         url = url.replace(char, code)
     return Markup(url)
+
+
+def css_string(text: str) -> Markup:
+    """Text as a double-quoted CSS string, safe inside a `<style>` element."""
+    def escape(match: re.Match[str]) -> str:
+        return f"\\{ord(match.group()):06X}"
+
+    return Markup('"' + _CSS_UNSAFE.sub(escape, one_line(str(text))) + '"')
 
 
 def _finalize_markdown(value: Any) -> Any:
@@ -73,6 +83,8 @@ def environment(template: Template, fmt: str) -> jinja2.Environment:
     if fmt == "md":
         env.globals["hashes"] = lambda level: Markup("#" * level)
         env.filters["md_url"] = md_url
+    if fmt == "html":
+        env.filters["css_string"] = css_string
     return env
 
 

@@ -2,31 +2,61 @@
 
 `build_view` applies the template once, for all formats: sections in the
 template's order and titles, each section's limit, empty sections dropped, the
-"actors" key drawn from `story.actors` and `story.places`, one-line display text,
-and only http(s)/mailto URLs kept as links. Renderers only decide how it looks.
+"actors" key drawn from `story.actors` and `story.places`, the "bottom_line" key
+drawn from each story's first Situation sentences (in document order: news puts its
+bottom line first, whichever method ranked them; they then leave Situation),
+one-line display text, actor names found in the text (for highlighting), and only
+http(s)/mailto URLs kept as links. Renderers only decide how it looks.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
 from ..model import Actor, Briefing, Excerpt, SourceRef, Story
-from ..templates import Template
+from ..templates import BOTTOM_LINE, SITUATION, Template
 
 ACTORS = "actors"
+RUNNING_TITLE = 80  # most characters of the title in a page header
+Where = tuple[str, int]  # an excerpt's (article_id, sentence_index)
 LINK_SCHEMES = ("http", "https", "mailto")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 
 
 @dataclass(frozen=True)
+class Part:
+    """A piece of an item's text; `name` when it is an actor's name."""
+
+    text: str
+    name: bool
+
+
+@dataclass(frozen=True)
 class Item:
-    """An excerpt as shown: `text` on one line; `excerpt` keeps the verbatim original."""
+    """An excerpt as shown: `text` on one line; `excerpt` keeps the verbatim original.
+
+    `names` are the (start, end) spans of actors' names in `text`, in order.
+    """
 
     text: str
     excerpt: Excerpt
+    names: tuple[tuple[int, int], ...] = ()
+
+    def parts(self) -> tuple[Part, ...]:
+        """The text cut at the actor names, for renderers that highlight them."""
+        parts, at = [], 0
+        for start, end in self.names:
+            if start > at:
+                parts.append(Part(self.text[at:start], False))
+            parts.append(Part(self.text[start:end], True))
+            at = end
+        if at < len(self.text):
+            parts.append(Part(self.text[at:], False))
+        return tuple(parts)
 
 
 @dataclass(frozen=True)
@@ -65,13 +95,36 @@ class SourceItem:
 
 @dataclass(frozen=True)
 class StoryView:
-    """A story's blocks in layout order; `show_headline` when there are several stories."""
+    """A story's blocks in layout order; `show_headline` when there are several stories.
+
+    `anchor` ("story-1", ...) names the story for links within the document.
+    """
 
     headline: str
     show_headline: bool
     blocks: tuple[Block, ...]
     sources: tuple[SourceItem, ...]
     story: Story
+    number: int = 1
+    anchor: str = "story-1"
+
+
+@dataclass(frozen=True)
+class StoryLine:
+    """One story in the bottom line: its headline and first Situation sentence(s) as one paragraph."""
+
+    headline: str
+    text: str  # the items' texts joined; "" when the story has no Situation
+    items: tuple[Item, ...]
+    anchor: str  # the StoryView's anchor
+
+
+@dataclass(frozen=True)
+class BottomLine:
+    """The bottom line shown before the stories: one paragraph, or one line per story when several."""
+
+    title: str
+    lines: tuple[StoryLine, ...]
 
 
 @dataclass(frozen=True)
@@ -93,10 +146,20 @@ class BriefView:
     stories: tuple[StoryView, ...]
     several: bool
     briefing: Briefing
+    marking: str | None = None  # e.g. "INTERNAL": shown at the top and bottom (of every page)
+    bottom_line: BottomLine | None = None
 
     @property
     def section_level(self) -> int:
         return 2 if self.several else 1
+
+    @property
+    def running_head(self) -> str:
+        """The title (shortened) and date, for page headers."""
+        title = self.title
+        if len(title) > RUNNING_TITLE:
+            title = title[: RUNNING_TITLE - 1].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
+        return f"{title} · {self.date_text}" if self.date_text else title
 
 
 def one_line(text: str) -> str:
@@ -117,11 +180,23 @@ def long_date(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-def build_view(briefing: Briefing, template: Template) -> BriefView:
-    """Lay out a Briefing with a template (see the module docstring)."""
+def build_view(briefing: Briefing, template: Template, *, marking: str | None = None) -> BriefView:
+    """Lay out a Briefing with a template (see the module docstring); `marking` e.g. "INTERNAL"."""
     several = len(briefing.stories) > 1
     title = one_line(briefing.title)
-    stories = tuple(_story_view(story, template, several) for story in briefing.stories)
+    lead = next((s for s in template.sections if s.key == BOTTOM_LINE), None)
+    stories: list[StoryView] = []
+    lines: list[StoryLine] = []
+    for number, story in enumerate(briefing.stories, 1):
+        names = _name_pattern(story.actors)
+        situation = story.section(SITUATION)
+        top = situation.excerpts[: lead.limit] if lead and situation else ()
+        view = _story_view(story, template, several, number, names, skip=frozenset(map(_where, top)))
+        stories.append(view)
+        if lead:
+            items = tuple(_item(e, names) for e in top)
+            lines.append(StoryLine(view.headline, " ".join(i.text for i in items), items, view.anchor))
+    bottom_line = BottomLine(lead.title, tuple(lines)) if lead and any(line.items for line in lines) else None
     subtitle = None
     if not several and stories and stories[0].headline.casefold() != title.casefold():
         subtitle = stories[0].headline or None
@@ -134,25 +209,53 @@ def build_view(briefing: Briefing, template: Template) -> BriefView:
         template=template.name,
         layout=template.layout,
         notices=tuple(one_line(n) for n in briefing.notices),
-        stories=stories,
+        stories=tuple(stories),
         several=several,
         briefing=briefing,
+        marking=one_line(marking or "") or None,
+        bottom_line=bottom_line,
     )
 
 
-def _story_view(story: Story, template: Template, several: bool) -> StoryView:
+def _where(excerpt: Excerpt) -> Where:
+    return excerpt.article_id, excerpt.sentence_index
+
+
+def _story_view(story: Story, template: Template, several: bool, number: int, names: re.Pattern[str] | None,
+                skip: frozenset[Where]) -> StoryView:
     headline = one_line(story.headline)
-    blocks = tuple(b for spec in template.sections if (b := _block(story, spec.key, spec.title, spec.limit)))
+    blocks = tuple(
+        b for spec in template.sections
+        if spec.key != BOTTOM_LINE and (b := _block(story, spec.key, spec.title, spec.limit, names, skip))
+    )
     return StoryView(
         headline=headline,
         show_headline=several and bool(headline),
         blocks=blocks,
         sources=tuple(_source_item(ref) for ref in story.sources),
         story=story,
+        number=number,
+        anchor=f"story-{number}",
     )
 
 
-def _block(story: Story, key: str, title: str, limit: int | None) -> Block | None:
+def _name_pattern(actors: tuple[Actor, ...]) -> re.Pattern[str] | None:
+    """A pattern matching any actor's name or variant as whole words, longest first."""
+    names = {one_line(n) for a in actors for n in (a.name, *a.variants)}
+    names = sorted((n for n in names if len(n) > 1), key=lambda n: (-len(n), n))
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+def _item(excerpt: Excerpt, names: re.Pattern[str] | None) -> Item:
+    text = one_line(excerpt.text)
+    spans = tuple(m.span() for m in names.finditer(text)) if names else ()
+    return Item(text, excerpt, spans)
+
+
+def _block(story: Story, key: str, title: str, limit: int | None, names: re.Pattern[str] | None = None,
+           skip: frozenset[Where] = frozenset()) -> Block | None:
     if key == ACTORS:
         rows = tuple(
             ActorRow(one_line(a.name), one_line(a.kind), one_line(a.role or ""), a.mentions, a)
@@ -163,8 +266,10 @@ def _block(story: Story, key: str, title: str, limit: int | None) -> Block | Non
     section = story.section(key)
     if section is None or not section.excerpts:
         return None
-    items = tuple(Item(one_line(e.text), e) for e in section.excerpts[:limit])
-    return Block(key, title, "excerpts", items=items)
+    excerpts = [e for e in section.excerpts if _where(e) not in skip][:limit]
+    if not excerpts:
+        return None
+    return Block(key, title, "excerpts", items=tuple(_item(e, names) for e in excerpts))
 
 
 def _source_item(ref: SourceRef) -> SourceItem:
