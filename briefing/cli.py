@@ -99,6 +99,13 @@ EncodingOpt = Annotated[str | None, typer.Option(
 MaxInputOpt = Annotated[float, typer.Option("--max-input-mb", min=0.001, help="Refuse inputs larger than this.")]
 MaxSentencesOpt = Annotated[int, typer.Option("--max-sentences", min=1,
                                               help="Keep at most this many sentences of an article.")]
+MarkingOpt = Annotated[str | None, typer.Option(
+    "--marking", help='A marking line at the top and bottom (of every page), e.g. "INTERNAL".')]
+ReferenceDocxOpt = Annotated[Path | None, typer.Option(
+    "--reference-docx", help="Word output takes its styles, fonts, colours and margins from this .docx.")]
+DocxTemplateOpt = Annotated[Path | None, typer.Option(
+    "--docx-template", help="A Word file with Jinja tags (docxtpl) to render the brief into.")]
+PagerOpt = Annotated[bool, typer.Option("--pager", help="Show the terminal preview through the pager (less).")]
 DEFAULT_MAX_MB = 10.0
 DEFAULT_MAX_SENTENCES = 5000
 
@@ -152,6 +159,10 @@ def brief(
     language: LanguageOpt = "english",
     title: Annotated[str | None, typer.Option(help="Title of the brief (default: the headline).")] = None,
     brief_date: Annotated[str | None, typer.Option("--date", help="Date of the brief, YYYY-MM-DD.")] = None,
+    marking: MarkingOpt = None,
+    reference_docx: ReferenceDocxOpt = None,
+    docx_template: DocxTemplateOpt = None,
+    pager: PagerOpt = False,
     encoding: EncodingOpt = None,
     max_input_mb: MaxInputOpt = DEFAULT_MAX_MB,
     max_sentences: MaxSentencesOpt = DEFAULT_MAX_SENTENCES,
@@ -163,7 +174,7 @@ def brief(
     with _errors():
         from .api import notices
         from .compose import Options, compose
-        from .render import FORMATS, render_to_path
+        from .render import FORMATS
         from .templates import load_template
 
         if output is not None and output.suffix.lower() not in FORMATS:
@@ -171,6 +182,7 @@ def brief(
                               f"use one of {', '.join(sorted(set(FORMATS)))}", source=str(output))
         if output is not None:
             _refuse_overwriting_inputs(output, files)
+        _check_docx_options(output, reference_docx, docx_template)
         spec = load_template(template)
         when = _parse_date(brief_date)
         docs, failed = _load_articles(files, _read_options(language, encoding, max_input_mb, max_sentences))
@@ -179,11 +191,8 @@ def brief(
         result = compose(docs, spec.sections, Options(method, sentences, words, ratio), title=title,
                          brief_date=when, template=spec.name, notices=notices(docs))
         _warn(result.notices)
-        if output is None:
-            _show(result, spec)
-        else:
-            written = render_to_path(result, output, spec)
-            print(f"wrote {written}", file=sys.stderr)
+        _emit(result, spec, output, marking=marking, reference_docx=reference_docx, docx_template=docx_template,
+              pager=pager)
         if failed:
             raise typer.Exit(int(ExitCode.BAD_INPUT))
 
@@ -195,16 +204,34 @@ def _refuse_overwriting_inputs(output: Path, inputs: list[str]) -> None:
             raise OutputError("the output would overwrite an input file", source=str(output))
 
 
-def _show(result, spec, width: int | None = None) -> None:
+def _check_docx_options(output: Path | None, reference_docx: Path | None, docx_template: Path | None) -> None:
+    if (reference_docx or docx_template) and (output is None or output.suffix.lower() != ".docx"):
+        raise UsageError("--reference-docx and --docx-template need a .docx output (-o brief.docx)")
+
+
+def _emit(result, spec, output: Path | None, *, marking: str | None = None, reference_docx: Path | None = None,
+          docx_template: Path | None = None, pager: bool = False) -> None:
+    """Write the brief to `output`, or show it in the terminal when there is none."""
+    from .render import render_to_path
+
+    if output is None:
+        _show(result, spec, marking=marking, pager=pager)
+        return
+    written = render_to_path(result, output, spec, marking=marking, reference_docx=reference_docx,
+                             docx_template=docx_template)
+    print(f"wrote {written}", file=sys.stderr)
+
+
+def _show(result, spec, width: int | None = None, *, marking: str | None = None, pager: bool = False) -> None:
     from .render import render, render_terminal
 
     console = _console()
     if width:
         console.width = width
     if _plain_output(console):
-        sys.stdout.write(render(result, "txt", spec))
+        sys.stdout.write(render(result, "txt", spec, marking=marking))
     else:
-        render_terminal(result, console, spec)
+        render_terminal(result, console, spec, marking=marking, pager=pager)
 
 
 @app.command()
@@ -215,6 +242,8 @@ def preview(
     sentences: SentencesOpt = None,
     language: LanguageOpt = "english",
     width: Annotated[int | None, typer.Option(min=20, help="Width in columns (default: the terminal's).")] = None,
+    marking: MarkingOpt = None,
+    pager: PagerOpt = False,
     encoding: EncodingOpt = None,
     max_input_mb: MaxInputOpt = DEFAULT_MAX_MB,
     max_sentences: MaxSentencesOpt = DEFAULT_MAX_SENTENCES,
@@ -234,7 +263,7 @@ def preview(
             raise typer.Exit(int(ExitCode.BAD_INPUT))
         result = compose(docs, spec.sections, Options(method, sentences), template=spec.name, notices=notices(docs))
         _warn(result.notices)
-        _show(result, spec, width)
+        _show(result, spec, width, marking=marking, pager=pager)
 
 
 @app.command()
@@ -295,7 +324,7 @@ def methods() -> None:
 
 @templates_app.callback()
 def templates(ctx: typer.Context) -> None:
-    """List the built-in templates; `templates show NAME` shows one.
+    """List the built-in templates; `templates show NAME` shows one, `templates copy NAME DIR` copies one.
 
     Example: briefing templates
     """
@@ -319,10 +348,173 @@ def templates_show(name: Annotated[str, typer.Argument(help="Template name or fo
     with _errors():
         from .templates import load_template
 
-        spec = load_template(name)
-        print(f"{spec.name}: {spec.description}")
-        for section in spec.sections:
-            print(f"  {section.key:<12} {section.title!r:<24} limit {section.limit}")
+        print(load_template(name).describe())
+
+
+@templates_app.command("copy")
+def templates_copy(
+    name: Annotated[str, typer.Argument(help="Template name or folder to copy.")],
+    dest: Annotated[Path, typer.Argument(help="New folder to make (must not exist).")],
+) -> None:
+    """Copy a template into a new folder to edit; then use it with --template DIR.
+
+    Example: briefing templates copy sitrep my-sitrep
+    """
+    with _errors():
+        from .templates import copy_template
+
+        folder = copy_template(name, dest)
+        print(f"copied {name} to {folder}; use it with: briefing brief ARTICLE --template {folder}", file=sys.stderr)
+
+
+@app.command()
+def daily(
+    sources: Annotated[list[str], typer.Argument(
+        help="Folders, globs, files, .jsonl, URLs of pages or RSS/Atom feeds, or - for stdin.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                                                help="Output file: .docx, .md, .html, .json or .txt.")] = None,
+    method: MethodOpt = "default",
+    template: TemplateOpt = "daily",
+    stories: Annotated[int, typer.Option("--stories", min=1, help="How many stories the brief shows.")] = 12,
+    sentences: SentencesOpt = None,
+    language: LanguageOpt = "english",
+    title: Annotated[str, typer.Option(help="Title of the brief.")] = "Daily brief",
+    brief_date: Annotated[str | None, typer.Option("--date", help="Date of the brief, YYYY-MM-DD.")] = None,
+    history: Annotated[Path | None, typer.Option(
+        help="History file marking what earlier briefs showed (default: in the user data folder).")] = None,
+    no_history: Annotated[bool, typer.Option("--no-history", help="Neither read nor record history.")] = False,
+    workers: Annotated[int, typer.Option(min=1, help="Parallel workers for fetching and per-article work.")] = 1,
+    dask_scheduler: Annotated[str | None, typer.Option(
+        help="Run per-article work on this Dask scheduler (needs the [dask] extra).")] = None,
+    allow_private: Annotated[bool, typer.Option(help="Allow URLs on private and loopback addresses.")] = False,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for each web page.")] = 10.0,
+    marking: MarkingOpt = None,
+    reference_docx: ReferenceDocxOpt = None,
+    docx_template: DocxTemplateOpt = None,
+    pager: PagerOpt = False,
+    max_fetch_mb: Annotated[float, typer.Option(min=0.001, help="Refuse web pages larger than this.")] = 5.0,
+    encoding: EncodingOpt = None,
+    max_input_mb: MaxInputOpt = DEFAULT_MAX_MB,
+    max_sentences: MaxSentencesOpt = DEFAULT_MAX_SENTENCES,
+) -> None:
+    """Make the daily brief: articles grouped into stories, the most important first.
+
+    Example: briefing daily news/ https://example.org/feed.xml -o today.docx
+    """
+    with _errors():
+        from .api import notices
+        from .compose import Options
+        from .daily import build_daily
+        from .nlp.sentences import segment
+        from .render import FORMATS
+        from .sources import collect
+        from .templates import load_template
+
+        if output is not None and output.suffix.lower() not in FORMATS:
+            raise OutputError(f"unknown output format {output.suffix or '(none)'!r}; "
+                              f"use one of {', '.join(sorted(set(FORMATS)))}", source=str(output))
+        if output is not None:
+            _refuse_overwriting_inputs(output, sources)
+        _check_docx_options(output, reference_docx, docx_template)
+        spec = load_template(template)
+        when = _parse_date(brief_date)
+        failures: list[str] = []
+
+        def failed(source: str, message: str) -> None:
+            failures.append(source)
+            _err(f"{source}: {message}")
+
+        with _progress() as progress:
+            task = progress.add_task("reading", total=None)
+            articles = collect(
+                sources, language=_read_options(language).language, encoding=encoding,
+                max_input_bytes=int(max_input_mb * 1024 * 1024), allow_private=allow_private, timeout=timeout,
+                max_bytes=int(max_fetch_mb * 1024 * 1024), workers=workers, on_error=failed,
+                on_note=lambda source, message: _warn([f"{source}: {message}"]),
+                progress=lambda done, total: progress.update(task, completed=done, total=total),
+            )
+            docs = [d for d in (segment(a, max_sentences=max_sentences) for a in articles) if d.sentences]
+            if not docs:
+                _err("no articles could be read")
+                raise typer.Exit(int(ExitCode.BAD_INPUT))
+            summary = progress.add_task("summarising", total=None)
+            with _executor(workers, dask_scheduler) as executor, _history(history, no_history) as past:
+                result = build_daily(
+                    docs, spec.sections, Options(method, sentences), title=title, brief_date=when,
+                    template=spec.name, max_stories=stories, executor=executor, history=past,
+                    notices=notices(docs),
+                    progress=lambda done, total: progress.update(summary, completed=done, total=total),
+                )
+        _warn(result.notices)
+        _emit(result, spec, output, marking=marking, reference_docx=reference_docx, docx_template=docx_template,
+              pager=pager)
+        if failures:
+            raise typer.Exit(int(ExitCode.BAD_INPUT))
+
+
+@contextmanager
+def _progress() -> Iterator:
+    """A progress bar on stderr when it is a terminal; otherwise silent."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    with Progress(TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, disable=not console.is_terminal, transient=True) as progress:
+        yield progress
+
+
+@contextmanager
+def _executor(workers: int, dask_scheduler: str | None) -> Iterator:
+    """Where per-article work runs: here, in worker processes, or on a Dask cluster."""
+    if dask_scheduler:
+        try:
+            from dask.distributed import Client
+        except ImportError:
+            raise UsageError("--dask-scheduler needs Dask: pip install 'briefing[dask]'") from None
+        try:
+            client = Client(dask_scheduler, timeout=10)
+        except OSError as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {dask_scheduler}: {exc}") from None
+        with client:
+            yield client.get_executor()
+    elif workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield pool
+    else:
+        yield None
+
+
+@contextmanager
+def _history(path: Path | None, disabled: bool) -> Iterator:
+    from .history import History
+
+    if disabled:
+        yield None
+        return
+    with History(path) as past:
+        yield past
+
+
+@app.command("history")
+def history_command(
+    history: Annotated[Path | None, typer.Option(help="History file (default: in the user data folder).")] = None,
+) -> None:
+    """List the briefs recorded in the history, newest first.
+
+    Example: briefing history
+    """
+    with _errors():
+        from .history import History
+
+        with History(history) as past:
+            rows = past.list_briefs()
+        if not rows:
+            print("no briefs recorded yet")
+        for row in rows:
+            when = row.date.isoformat() if row.date else "undated"
+            print(f"{row.id:>4}  {row.created:%Y-%m-%d %H:%M}  {when}  {row.stories:>3} stories  {row.title}")
 
 
 def _terminate(signum: int, frame: object) -> None:

@@ -69,6 +69,7 @@ class Excerpt:
     # What the section adds to the sentence: a quote's speaker, a timeline entry's
     # resolved date (ISO), a key figure's phrase as the source says it.
     label: str | None = None
+    seen: bool = False  # shown in an earlier brief (daily brief with history)
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ class Story:
     actors: tuple[Actor, ...] = ()
     places: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
+    seen: bool = False  # covered in an earlier brief (daily brief with history)
 
     def section(self, key: str) -> Section | None:
         """The section with this key, if the story has it."""
