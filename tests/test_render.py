@@ -167,12 +167,59 @@ def test_json_schema() -> None:
     assert data["layout"] == ["situation", "actors", "background", "quotes", "figures", "timeline", "outlook"]
     assert data["marking"] is None and data["bottom_line"] is None
     story = data["stories"][0]
-    assert list(story) == ["headline", "sections", "actors", "places", "sources"]
+    assert list(story) == ["headline", "seen", "sections", "actors", "places", "sources"]
     assert [s["key"] for s in story["sections"]] == ["situation", "background", "quotes", "figures", "outlook"]
-    assert list(story["sections"][0]["items"][0]) == ["text", "article_id", "sentence_index", "score"]
+    assert list(story["sections"][0]["items"][0]) == ["text", "article_id", "sentence_index", "score", "label",
+                                                      "seen"]
     assert story["actors"][0]["role"] == "the head of Iran’s elite Quds Force"
     assert story["places"] == ["Baghdad", "Iraq"]
     assert json.loads(render(daily_briefing(), "json"))["date"] is None
+
+
+def _labelled_and_seen():
+    """The airport fixture with a quote's speaker as label, one excerpt and the story seen before."""
+    from dataclasses import replace
+
+    b = airport_briefing()
+    story = b.stories[0]
+    sections = []
+    for section in story.sections:
+        excerpts = list(section.excerpts)
+        if section.key == "quotes":
+            excerpts[0] = replace(excerpts[0], label="Mark Esper")
+        if section.key == "situation":
+            excerpts[0] = replace(excerpts[0], seen=True)
+        sections.append(replace(section, excerpts=tuple(excerpts)))
+    other = replace(story, headline="Second story", seen=False)
+    return replace(b, stories=(replace(story, sections=tuple(sections), seen=True), other))
+
+
+@pytest.mark.parametrize(("fmt", "label", "seen"), [
+    ("md", "**Mark Esper** — “The game", "deceased. *(seen before)*"),
+    ("txt", "• Mark Esper — “The game", "Friday. (seen before)"),
+    ("html", "<strong>Mark Esper</strong> — “The game", '<small class="seen">(seen before)</small>'),
+])
+def test_labels_and_seen_markers_in_text_formats(fmt: str, label: str, seen: str) -> None:
+    out = render(_labelled_and_seen(), fmt)
+    assert label in out
+    assert seen in out or "(seen before)" in out
+    assert out.count("(seen before)") == 2  # the story's headline and one excerpt
+
+
+def test_labels_and_seen_in_json_docx_and_terminal() -> None:
+    b = _labelled_and_seen()
+    data = json.loads(render(b, "json"))
+    assert data["stories"][0]["seen"] is True and data["stories"][1]["seen"] is False
+    quotes = next(s for s in data["stories"][0]["sections"] if s["key"] == "quotes")
+    assert quotes["items"][0]["label"] == "Mark Esper"
+    document = docx.Document(io.BytesIO(render(b, "docx")))
+    texts = [p.text for p in document.paragraphs]
+    assert any(t.startswith("Mark Esper — “The game") for t in texts)
+    assert sum("(seen before)" in t for t in texts) == 2
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    render_terminal(b, console)
+    shown = console.file.getvalue()
+    assert "Mark Esper — “The game" in shown and "(seen before)" in shown
 
 
 # --- templates ------------------------------------------------------------------------------------

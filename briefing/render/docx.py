@@ -47,7 +47,7 @@ from docx.shared import Emu, Inches, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from ..errors import UsageError
-from .view import ACTORS, Block, BriefView, SourceItem, StoryLine
+from .view import ACTORS, Block, BriefView, Item, SourceItem, StoryLine
 
 UNKNOWN_DATE = date(2000, 1, 1)
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)
@@ -80,7 +80,8 @@ def render_docx(view: BriefView, reference: Path | None = None) -> bytes:
     for story in view.stories:
         if story.show_headline:
             bookmark += 1
-            _bookmark(doc.add_paragraph(clean(story.headline), style="Heading 1"), story.anchor, bookmark)
+            headline = clean(f"{story.headline} {story.tag}".strip())
+            _bookmark(doc.add_paragraph(headline, style="Heading 1"), story.anchor, bookmark)
         heading = f"Heading {view.section_level}"
         for block in story.blocks:
             doc.add_paragraph(clean(block.title), style=heading)
@@ -88,12 +89,22 @@ def render_docx(view: BriefView, reference: Path | None = None) -> bytes:
                 _add_actors(doc, block)
             else:
                 for item in block.items:
-                    doc.add_paragraph(clean(item.text), style="List Bullet")
+                    _add_item(doc.add_paragraph(style="List Bullet"), item)
         if story.sources:
             doc.add_paragraph("Sources", style=heading)
             for source in story.sources:
                 _add_source(doc.add_paragraph(style="List Bullet"), source)
     return save_docx(doc)
+
+
+def _add_item(paragraph, item: Item) -> None:
+    """An excerpt bullet: its label in bold first, a seen-before note after, in italics."""
+    if item.label:
+        paragraph.add_run(clean(item.label)).bold = True
+        paragraph.add_run(" — ")
+    paragraph.add_run(clean(item.text))
+    if item.tag:
+        paragraph.add_run(f" {item.tag}").italic = True
 
 
 def clean(text: str) -> str:

@@ -27,6 +27,7 @@ template's layout, order and limits applied, empty sections left out.
       "stories": [
         {
           "headline": str,
+          "seen": bool,                      # covered in an earlier brief (daily brief with history)
           "sections": [                      # excerpt sections only, in layout order
             {
               "key": str,                    # e.g. "situation"
@@ -36,7 +37,9 @@ template's layout, order and limits applied, empty sections left out.
                   "text": str,               # the sentence, verbatim
                   "article_id": str,         # which source it came from (sources[].article_id)
                   "sentence_index": int,     # 0-based sentence position in that article
-                  "score": float | null      # the ranking method's score, if any
+                  "score": float | null,     # the ranking method's score, if any
+                  "label": str | null,       # a quote's speaker, a timeline date, a key figure's phrase
+                  "seen": bool               # shown in an earlier brief (daily brief with history)
                 }
               ]
             }
@@ -105,13 +108,15 @@ def render_json(view: BriefView) -> str:
 
 def _item(item: Item) -> dict[str, Any]:
     e = item.excerpt
-    return {"text": e.text, "article_id": e.article_id, "sentence_index": e.sentence_index, "score": e.score}
+    return {"text": e.text, "article_id": e.article_id, "sentence_index": e.sentence_index, "score": e.score,
+            "label": e.label, "seen": e.seen}
 
 
 def _story(view: StoryView) -> dict[str, Any]:
     actors_block = next((b for b in view.blocks if b.kind == ACTORS), None)
     return {
         "headline": view.story.headline,
+        "seen": view.story.seen,
         "sections": [
             {
                 "key": block.key,

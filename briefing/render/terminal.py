@@ -47,7 +47,7 @@ def print_terminal(view: BriefView, console: Console) -> None:
             console.print()
             console.rule(Text(f"{story.number} of {len(view.stories)}", style=HEADING), characters="━",
                          align="left", style=ACCENT)
-            console.print(Text(story.headline, style="bold"))
+            console.print(Text.assemble((story.headline, "bold"), (f" {story.tag}" if story.tag else "", "dim")))
         for block in story.blocks:
             _heading(console, block.title)
             if block.kind == ACTORS:
@@ -84,6 +84,10 @@ def _highlighted(item: Item) -> Text:
     text = Text(item.text)
     for start, end in item.names:
         text.stylize(NAME, start, end)
+    if item.label:
+        text = Text.assemble((item.label, "bold"), " — ", text)
+    if item.tag:
+        text.append(f" {item.tag}", style="dim")
     return text
 
 

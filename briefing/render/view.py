@@ -20,6 +20,7 @@ from ..model import Actor, Briefing, Excerpt, SourceRef, Story
 from ..templates import BOTTOM_LINE, SITUATION, Template
 
 ACTORS = "actors"
+SEEN_TAG = "(seen before)"
 RUNNING_TITLE = 80  # most characters of the title in a page header
 Where = tuple[str, int]  # an excerpt's (article_id, sentence_index)
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -45,6 +46,13 @@ class Item:
     text: str
     excerpt: Excerpt
     names: tuple[tuple[int, int], ...] = ()
+    label: str | None = None  # what the section adds: a quote's speaker, a date, a figure (one line)
+    seen: bool = False  # an earlier brief showed it
+
+    @property
+    def tag(self) -> str:
+        """A short note after the text for what earlier briefs showed ("" when new)."""
+        return SEEN_TAG if self.seen else ""
 
     def parts(self) -> tuple[Part, ...]:
         """The text cut at the actor names, for renderers that highlight them."""
@@ -107,6 +115,12 @@ class StoryView:
     story: Story
     number: int = 1
     anchor: str = "story-1"
+    seen: bool = False  # an earlier brief covered the story
+
+    @property
+    def tag(self) -> str:
+        """A short note after the headline for a story earlier briefs covered ("" when new)."""
+        return SEEN_TAG if self.seen else ""
 
 
 @dataclass(frozen=True)
@@ -236,6 +250,7 @@ def _story_view(story: Story, template: Template, several: bool, number: int, na
         story=story,
         number=number,
         anchor=f"story-{number}",
+        seen=story.seen,
     )
 
 
@@ -251,7 +266,7 @@ def _name_pattern(actors: tuple[Actor, ...]) -> re.Pattern[str] | None:
 def _item(excerpt: Excerpt, names: re.Pattern[str] | None) -> Item:
     text = one_line(excerpt.text)
     spans = tuple(m.span() for m in names.finditer(text)) if names else ()
-    return Item(text, excerpt, spans)
+    return Item(text, excerpt, spans, one_line(excerpt.label) if excerpt.label else None, excerpt.seen)
 
 
 def _block(story: Story, key: str, title: str, limit: int | None, names: re.Pattern[str] | None = None,
