@@ -3,6 +3,9 @@
     python benchmarks/daily_scale.py                      # sizes 100 1000 5000, data from ../shared/eval
     python benchmarks/daily_scale.py --sizes 1000 --workers 2
 
+The brief is the CLI's: the top 12 stories composed with the default method
+and the `daily` template, rendered to JSON and Word.
+
 Articles are real news texts (Multi-News documents, then CNN and BBC articles
 from ../shared/eval) written as .txt files to a temporary folder, so the run
 starts from files like a user's. Each size runs in a fresh subprocess, so the
@@ -24,9 +27,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from briefing.daily import build_daily
 from briefing.nlp.sentences import segment
+from briefing.render import render
 from briefing.sources import collect
 from briefing.stories import group
+from briefing.templates import load_template
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 CORPORA = ("multinews-test.jsonl", "multinews-dev.jsonl", "cnndm-test.jsonl", "cnndm-dev.jsonl",
@@ -43,10 +49,26 @@ def _collect(folder: Path, workers: int) -> list:
 
 # (name, stage): a stage takes the previous stage's output and the options.
 Stage = Callable[[Any, argparse.Namespace], Any]
+def _compose(grouped: tuple[list, list], opts: argparse.Namespace) -> tuple[Any, list]:
+    """The brief of the top stories (default method, daily template), as the CLI makes it."""
+    docs, clusters = grouped
+    spec = load_template("daily")
+    return build_daily(docs, spec.sections, clusters=clusters, template=spec.name), clusters
+
+
+def _render(composed: tuple[Any, list], opts: argparse.Namespace) -> tuple[Any, list]:
+    brief, clusters = composed
+    render(brief, "json", load_template("daily"))
+    render(brief, "docx", load_template("daily"))
+    return brief, clusters
+
+
 STAGES: list[tuple[str, Stage]] = [
     ("collect", lambda folder, opts: _collect(folder, opts.workers)),
     ("segment", lambda articles, opts: [segment(a) for a in articles]),
     ("group", lambda docs, opts: (docs, group(docs))),
+    ("compose", _compose),
+    ("render", _render),
 ]
 
 

@@ -174,15 +174,9 @@ def brief(
     with _errors():
         from .api import notices
         from .compose import Options, compose
-        from .render import FORMATS
         from .templates import load_template
 
-        if output is not None and output.suffix.lower() not in FORMATS:
-            raise OutputError(f"unknown output format {output.suffix or '(none)'!r}; "
-                              f"use one of {', '.join(sorted(set(FORMATS)))}", source=str(output))
-        if output is not None:
-            _refuse_overwriting_inputs(output, files)
-        _check_docx_options(output, reference_docx, docx_template)
+        _check_output(output, files, reference_docx, docx_template)
         spec = load_template(template)
         when = _parse_date(brief_date)
         docs, failed = _load_articles(files, _read_options(language, encoding, max_input_mb, max_sentences))
@@ -204,7 +198,14 @@ def _refuse_overwriting_inputs(output: Path, inputs: list[str]) -> None:
             raise OutputError("the output would overwrite an input file", source=str(output))
 
 
-def _check_docx_options(output: Path | None, reference_docx: Path | None, docx_template: Path | None) -> None:
+def _check_output(output: Path | None, inputs: list[str], reference_docx: Path | None,
+                  docx_template: Path | None) -> None:
+    """Fail before any work: unknown format, an input as output, Word options without Word output."""
+    from .render import format_for
+
+    if output is not None:
+        format_for(output)
+        _refuse_overwriting_inputs(output, inputs)
     if (reference_docx or docx_template) and (output is None or output.suffix.lower() != ".docx"):
         raise UsageError("--reference-docx and --docx-template need a .docx output (-o brief.docx)")
 
@@ -406,16 +407,10 @@ def daily(
         from .compose import Options
         from .daily import build_daily
         from .nlp.sentences import segment
-        from .render import FORMATS
         from .sources import collect
         from .templates import load_template
 
-        if output is not None and output.suffix.lower() not in FORMATS:
-            raise OutputError(f"unknown output format {output.suffix or '(none)'!r}; "
-                              f"use one of {', '.join(sorted(set(FORMATS)))}", source=str(output))
-        if output is not None:
-            _refuse_overwriting_inputs(output, sources)
-        _check_docx_options(output, reference_docx, docx_template)
+        _check_output(output, sources, reference_docx, docx_template)
         spec = load_template(template)
         when = _parse_date(brief_date)
         failures: list[str] = []

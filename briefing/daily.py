@@ -146,11 +146,17 @@ def build_daily(
     history: History | None = None,
     notices: Sequence[str] = (),
     progress: Progress | None = None,
+    clusters: Sequence[Sequence[int]] | None = None,
 ) -> Briefing:
-    """Group documents into stories, compose the top `max_stories`, and mark what history has seen."""
+    """Group documents into stories, compose the top `max_stories`, and mark what history has seen.
+
+    `clusters` (from `stories.group`, most important first) skips the grouping when given.
+    """
     options = options or Options()
+    if clusters is None:
+        clusters = group(docs)
     # Web furniture (cookie walls, crawl notices) is not a story.
-    clusters = [c for c in group(docs) if not all(is_boilerplate(docs[i]) for i in c)][:max_stories]
+    clusters = [c for c in clusters if not all(is_boilerplate(docs[i]) for i in c)][:max_stories]
     jobs = [(docs[i], sections, options) for cluster in clusters for i in cluster[:ARTICLES_PER_STORY]]
     composed: list[Story] = []
     mapper = executor.map if executor is not None else map
