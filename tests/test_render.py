@@ -535,3 +535,31 @@ def test_terminal_highlights_names_and_pages(monkeypatch: pytest.MonkeyPatch) ->
     assert len(shown) == 1 and "Qassim Soleimani" in shown[0] and "\x1b[" in shown[0]
     assert os.environ["LESS"] == "-FRX"
     assert console.file.getvalue() == out  # the pager got it all
+
+
+# --- security: article text is data; user templates are sandboxed ----------------------------------
+
+def test_article_text_is_never_evaluated_as_a_template() -> None:
+    from dataclasses import replace
+
+    b = airport_briefing()
+    story = b.stories[0]
+    first = story.sections[0]
+    evil = replace(first.excerpts[0], text="{{ 7*7 }} {% if true %}x{% endif %} <script>alert(1)</script>")
+    b = replace(b, stories=(replace(story, sections=(replace(first, excerpts=(evil,)), *story.sections[1:])),))
+    for fmt in ("md", "txt", "html"):
+        out = render(b, fmt)
+        assert "49" not in out  # 7*7 was not computed
+        assert "{{" in out and "{%" in out  # shown literally, not run
+    assert "<script>" not in render(b, "html") and "&lt;script&gt;" in render(b, "html")
+    assert "<script>" not in render(b, "md")
+
+
+def test_user_templates_cannot_reach_python_internals(tmp_path: Path) -> None:
+    folder = tmp_path / "evil"
+    folder.mkdir()
+    (folder / "template.toml").write_text(
+        'name = "evil"\ndescription = "x"\n[[sections]]\nkey = "situation"\ntitle = "S"\nlimit = 2\n')
+    (folder / "brief.md.j2").write_text("{{ brief.__class__.__init__.__globals__ }}\n")
+    with pytest.raises(UsageError, match="template error"):
+        render(airport_briefing(), "md", str(folder))

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ..errors import UsageError
@@ -70,8 +71,11 @@ def _finalize_markdown(value: Any) -> Any:
 
 @lru_cache(maxsize=32)
 def environment(template: Template, fmt: str) -> jinja2.Environment:
-    """The Jinja2 environment for one template and format (autoescape for HTML only)."""
-    env = jinja2.Environment(
+    """The Jinja2 environment for one template and format (autoescape for HTML only).
+
+    Sandboxed: a user's template can read the brief but not reach Python internals.
+    """
+    env = ImmutableSandboxedEnvironment(
         loader=template.loader(),
         autoescape=fmt == "html",
         undefined=jinja2.StrictUndefined,

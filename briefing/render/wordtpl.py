@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from docxtpl import DocxTemplate, RichText
 
 from ..errors import UsageError
@@ -37,7 +38,7 @@ def render_docx_template(view: BriefView, path: Path) -> bytes:
     open_docx(path, "Word template")  # a one-line error for a missing or broken file
     tpl = DocxTemplate(str(path))
     tpl.init_docx()
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, finalize=_finalize)
+    env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, finalize=_finalize)  # user's file
 
     def link(text: str, url: str | None) -> RichText:
         if not url:
