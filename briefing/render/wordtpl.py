@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from docxtpl import DocxTemplate, RichText
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..errors import UsageError
 from .docx import clean, fix_zip_dates, open_docx, set_properties
