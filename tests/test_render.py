@@ -563,3 +563,12 @@ def test_user_templates_cannot_reach_python_internals(tmp_path: Path) -> None:
     (folder / "brief.md.j2").write_text("{{ brief.__class__.__init__.__globals__ }}\n")
     with pytest.raises(UsageError, match="template error"):
         render(airport_briefing(), "md", str(folder))
+
+
+def test_a_very_long_headline_fits_words_title_property() -> None:
+    from dataclasses import replace
+
+    b = replace(airport_briefing(), title="word " * 200)
+    document = docx.Document(io.BytesIO(render(b, "docx")))
+    assert len(document.core_properties.title) <= 255
+    assert document.core_properties.title.endswith("word…")

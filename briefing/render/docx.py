@@ -129,11 +129,16 @@ def save_docx(doc: DocumentObject) -> bytes:
     return fix_zip_dates(out.getvalue())
 
 
+PROPERTY_LIMIT = 255
+
+
 def set_properties(doc: DocumentObject, view: BriefView) -> None:
     """Core properties from the brief alone (title, fixed author, dates from the brief's date)."""
     props = doc.core_properties
     when = datetime.combine(view.date or UNKNOWN_DATE, datetime.min.time(), tzinfo=UTC)
-    props.title = clean(view.title)
+    title = clean(view.title)
+    # Word caps core properties at 255 characters; a long headline is cut at a word there.
+    props.title = title if len(title) <= PROPERTY_LIMIT else title[: PROPERTY_LIMIT - 1].rsplit(" ", 1)[0] + "…"
     props.subject = "Briefing"
     props.author = "briefing"
     props.last_modified_by = "briefing"

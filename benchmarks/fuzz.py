@@ -1,0 +1,137 @@
+"""Fuzz ingest, segmentation, ranking, composing and rendering for a set time.
+
+    python benchmarks/fuzz.py --seconds 600            # ten minutes, seed 0
+    python benchmarks/fuzz.py --seconds 60 --seed 7
+
+A mutational fuzzer: it starts from real inputs (the example article, the
+bad-input corpus, small HTML, Markdown, JSON-ish and Word files) and mutates
+them — byte flips, truncation, splicing, inserted tokens (markup, control
+characters, odd Unicode, long runs) — then runs each through the library as a
+user's input would go: `read_bytes` with a guessed kind, `segment`, `rank`
+(default and a sumy method), `compose` and a renderer. An exception that is not
+the project's own `BriefingError` is a failure: it is printed with the input's
+hash and the input saved under --crashes. Prints how many inputs were tried.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import random
+import sys
+import time
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from bad_inputs import CORPUS  # noqa: E402
+
+from briefing.compose import Options, compose  # noqa: E402
+from briefing.errors import BriefingError  # noqa: E402
+from briefing.ingest import read_bytes  # noqa: E402
+from briefing.nlp.sentences import segment  # noqa: E402
+from briefing.rank import Length, rank  # noqa: E402
+from briefing.render import render  # noqa: E402
+from briefing.templates import load_template  # noqa: E402
+
+KINDS = (".txt", ".md", ".html", ".docx", None)
+TOKENS = [
+    b"<script>", b"</p>", b"<p>", b"<html>", b"<!--", b"&amp;", b"&#0;", b"\x00", b"\x1b[31m", b"\r\n", b"\n\n",
+    b"\xef\xbb\xbf", b"\xff\xfe", b"\xe2\x80\x8f", b"\xf0\x9f\x99\x82", b"\xc3", b"Gen.", b"U.S.", b"\"", b"\xe2\x80\x9c",
+    b"He said", b"# ", b"---\n", b"Title: ", b"Date: 2020-01-03\n", b"{{ 7*7 }}", b"[bold]", b"|", b"...", b"!!!",
+    b"a" * 6000, b". " * 200, b"(CNN)", b"WASHINGTON (Reuters) - ", b"PK\x03\x04",
+]
+
+
+def seeds() -> list[bytes]:
+    """Starting inputs: real articles and the bad-input corpus (the big ones left out)."""
+    import docx
+
+    items = [(ROOT / "examples" / "baghdad-airport-strike.txt").read_bytes()]
+    items += [i.make() for i in CORPUS if i.name not in ("big-50mb.txt", "zip-bomb.docx")]
+    document = docx.Document()
+    document.add_heading("Council approves budget", 1)
+    document.add_paragraph("The council approved the budget on Monday. The mayor welcomed it.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    items.append(buffer.getvalue())
+    items.append(b"# Budget\n\nThe **council** approved [the plan](http://x). It passed.\n")
+    return items
+
+
+def mutate(data: bytes, rng: random.Random, pool: list[bytes]) -> bytes:
+    """One to four random edits of `data`."""
+    buf = bytearray(data)
+    for _ in range(rng.randint(1, 4)):
+        op = rng.randrange(6)
+        at = rng.randint(0, len(buf))
+        if op == 0 and buf:  # flip bytes
+            for _ in range(rng.randint(1, 8)):
+                buf[rng.randrange(len(buf))] = rng.randrange(256)
+        elif op == 1:  # insert a token
+            buf[at:at] = rng.choice(TOKENS)
+        elif op == 2 and buf:  # truncate
+            del buf[rng.randint(0, len(buf) - 1):]
+        elif op == 3:  # splice another input
+            other = rng.choice(pool)
+            start = rng.randint(0, len(other))
+            buf[at:at] = other[start:start + rng.randint(0, 2000)]
+        elif op == 4 and buf:  # delete a range
+            del buf[at:at + rng.randint(1, 200)]
+        else:  # repeat a range
+            buf[at:at] = bytes(buf[at:at + rng.randint(1, 100)]) * rng.randint(2, 20)
+    return bytes(buf)
+
+
+def exercise(data: bytes, kind: str | None, rng: random.Random) -> None:
+    """Run one input through the stages; only BriefingError may escape."""
+    try:
+        article = read_bytes(data, "fuzz-input", kind=kind)
+    except BriefingError:
+        return
+    doc = segment(article)
+    if not doc.sentences:
+        return
+    rank(doc, rng.choice(["default", "lead", "lexrank", "fast-kl", "textrank"]), Length(sentences=3))
+    spec = load_template(rng.choice(["standard", "sitrep", "bluf"]))
+    brief = compose([doc], spec.sections, Options(method=rng.choice(["default", "lead"])))
+    render(brief, rng.choice(["md", "html", "txt", "json", "docx"]), spec)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=600.0)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--crashes", type=Path, default=Path("fuzz-crashes"))
+    opts = parser.parse_args()
+    rng = random.Random(opts.seed)
+    pool = seeds()
+    tried = failures = 0
+    start = time.monotonic()
+    while time.monotonic() - start < opts.seconds:
+        data = mutate(rng.choice(pool), rng, pool)
+        kind = rng.choice(KINDS)
+        tried += 1
+        try:
+            exercise(data, kind, rng)
+        except Exception:  # a crash: anything but our own error type
+            failures += 1
+            digest = hashlib.sha1(data).hexdigest()[:12]
+            opts.crashes.mkdir(exist_ok=True)
+            (opts.crashes / f"{digest}{kind or ''}").write_bytes(data)
+            frame = traceback.extract_tb(sys.exc_info()[2])[-1]
+            error = sys.exc_info()[1]
+            print(f"FAIL {digest} kind={kind}: {type(error).__name__} at {Path(frame.filename).name}:{frame.lineno} "
+                  f"{str(error)[:100]!r}", flush=True)
+        if len(data) < 200_000 and rng.random() < 0.05:
+            pool.append(data)  # keep some mutants as seeds
+    elapsed = time.monotonic() - start
+    print(f"fuzz: {tried} inputs in {elapsed:.0f} s (seed {opts.seed}), {failures} failures")
+    raise SystemExit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
