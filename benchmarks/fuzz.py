@@ -40,7 +40,8 @@ from briefing.templates import load_template  # noqa: E402
 KINDS = (".txt", ".md", ".html", ".docx", None)
 TOKENS = [
     b"<script>", b"</p>", b"<p>", b"<html>", b"<!--", b"&amp;", b"&#0;", b"\x00", b"\x1b[31m", b"\r\n", b"\n\n",
-    b"\xef\xbb\xbf", b"\xff\xfe", b"\xe2\x80\x8f", b"\xf0\x9f\x99\x82", b"\xc3", b"Gen.", b"U.S.", b"\"", b"\xe2\x80\x9c",
+    b"\xef\xbb\xbf", b"\xff\xfe", b"\xe2\x80\x8f", b"\xf0\x9f\x99\x82", b"\xc3", b"Gen.", b"U.S.", b"\"",
+    b"\xe2\x80\x9c",
     b"He said", b"# ", b"---\n", b"Title: ", b"Date: 2020-01-03\n", b"{{ 7*7 }}", b"[bold]", b"|", b"...", b"!!!",
     b"a" * 6000, b". " * 200, b"(CNN)", b"WASHINGTON (Reuters) - ", b"PK\x03\x04",
 ]
