@@ -307,6 +307,32 @@ def summarize(
             print(f"{prefix}{doc.sentences[i].text}")
 
 
+@app.command("eval")
+def eval_command(
+    data: Annotated[Path, typer.Argument(help="JSONL with `text` (or `documents`) and `summary` per line.")],
+    method: Annotated[list[str] | None, typer.Option(
+        "--method", "-m", help="Method to score; repeat for several (default: default, lead, lexrank).")] = None,
+    sentences: Annotated[int | None, typer.Option(
+        "--sentences", "-n", min=1, help="Summary length (default: the reference's sentence count).")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N items.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Score methods with ROUGE-1/2/L/Lsum F1 (Porter stemmer) against reference summaries.
+
+    Example: briefing eval ../shared/eval/cnndm-test.jsonl -m default -m lead -n 3 --limit 100
+    """
+    with _errors():
+        from .evaluate import evaluate, render_table, to_json
+
+        stderr = Console(stderr=True)
+        result = evaluate(data, method or ["default", "lead", "lexrank"], sentences=sentences, limit=limit,
+                          progress=stderr if stderr.is_terminal else None)
+        if as_json:
+            print(to_json(result))
+        else:
+            render_table(result, _console())
+
+
 @app.command()
 def methods() -> None:
     """List the ranking methods.

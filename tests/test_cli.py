@@ -175,3 +175,19 @@ def test_python_dash_m_and_version() -> None:
     done = subprocess.run([sys.executable, "-m", "briefing", "--version"], capture_output=True, text=True,
                           check=True)
     assert done.stdout.startswith("briefing ")
+
+
+def test_eval_command(tmp_path: Path) -> None:
+    data = tmp_path / "tiny.jsonl"
+    rows = [{"text": "The dam burst on Monday. Water flooded the valley. Farmers lost their crops. Rain is due.",
+             "summary": "The dam burst on Monday.\nWater flooded the valley."}] * 2
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    result = run("eval", str(data), "-m", "lead", "-m", "fast-lexrank", "--json")
+    assert result.exit_code == 0, result.output
+    scores = {m["method"]: m for m in json.loads(result.stdout)["methods"]}
+    assert scores["lead"]["rouge1"] == 100.0  # the reference is the first two sentences
+    assert 0 <= scores["fast-lexrank"]["rouge2"] <= 100
+    table = run("eval", str(data), "-m", "lead", "-n", "1").stdout
+    assert "ROUGE-Lsum" in table and "lead" in table
+    data.write_text(json.dumps(rows[0]) + "\n{oops\n", encoding="utf-8")
+    _one_line_error(run("eval", str(data)), "line 2")

@@ -19,8 +19,10 @@ def _register_builtins() -> None:
     register(Method("lead", "baseline", "Lead: the first sentences, in order", lead_scores))
     for name, (_, description) in SUMMARIZERS.items():
         register(Method(name, "sumy", f"sumy {description}", partial(sumy_scores, name)))
-    from . import default
+    from . import default, native
 
+    for method in native.METHODS:
+        register(method)
     register(default.METHOD)
 
 

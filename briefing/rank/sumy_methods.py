@@ -115,5 +115,7 @@ def sumy_scores(name: str, doc: Document) -> Sequence[float]:
         summarizer.bonus_words = title_words or words(doc.sentences[0].text)
         summarizer.stigma_words = _STIGMA
         summarizer.null_words = stop_words or {"the"}
+    # sumy's LSA returns without rating anything when every word is a stop word.
+    summarizer.ratings = [0.0] * len(doc.sentences)
     summarizer(to_sumy(doc, tokenizer), 1)
     return summarizer.ratings
