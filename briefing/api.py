@@ -88,7 +88,8 @@ def notices(docs: Iterable[Document]) -> list[str]:
     docs = list(docs)
     found = [f"{d.article.source or d.article.id}: {note}" for d in docs for note in d.article.notes]
     missing = sorted({d.article.language for d in docs if load_nlp(d.article.language) is None})
-    return found + [f"no entity model for {lang}: the Actors section is left empty" for lang in missing]
+    return found + [f"no entity model for {lang}: Actors, Background, Quotes, Key figures, Timeline and "
+                    "What to watch are left empty" for lang in missing]
 
 
 def brief(

@@ -70,8 +70,8 @@ CORPUS: tuple[Item, ...] = (
     Item("malformed.html", lambda: f"<html><body><div><p>{NEWS}<p>{NEWS}</div></span><b>".encode(), 0),
     Item("not-a-zip.docx", lambda: b"This is plain text pretending to be Word.", 3, "not a readable .docx"),
     Item("zip-bomb.docx", _zip_bomb, 3, "unpacks to more than 200 MB"),
-    Item("rtl.txt", lambda: "وافق المجلس على الميزانية الجديدة يوم الاثنين. قال رئيس البلدية إن الخطة ستقلل قوائم الانتظار."
-         .encode(), 0),
+    Item("rtl.txt", lambda: ("وافق المجلس على الميزانية الجديدة يوم الاثنين. "
+                             "قال رئيس البلدية إن الخطة ستقلل قوائم الانتظار.").encode(), 0),
     Item("cjk.txt", lambda: "市议会周一批准了新预算。市长说，该计划将缩短等候名单。反对派投了反对票。".encode(), 0,
          "no entity model for chinese", ("--language", "chinese")),
     Item("emoji.txt", lambda: ("🚨 " + NEWS + " 👍🏽 Residents cheered. 🎉").encode(), 0),

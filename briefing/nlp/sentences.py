@@ -14,7 +14,8 @@ _SPACE = re.compile(r"\s+")
 # A dateline before the first sentence: "(CNN)", "LONDON, England (CNN) -- ",
 # "WASHINGTON (Reuters) - ", "BEIRUT — ". It is not part of any sentence.
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+)*\s*)?\([A-Z][A-Za-z.&]*(?: [A-Z][A-Za-z.&]*){0,3}\)\s*(?:--|[-—–:])?\s*"
+    r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+)*\s*)?"  # an optional place: "LONDON, England"
+    r"\([A-Z][A-Za-z.&]*(?: [A-Z][A-Za-z.&]*){0,3}\)\s*(?:--|[-—–:])?\s*"  # the agency: "(CNN) --"
     r"|^[A-Z][A-Z.'-]{2,}(?:,? [A-Z][A-Za-z.'-]+){0,3}\s+(?:--|[—–-])\s+"
 )
 

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,12 +34,16 @@ _CALENDAR = {
 }
 # Words a name may open with that are titles, not part of the name.
 _TITLES = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "trooper", "deputy",
+    "inspector", "sheriff", "constable", "superintendent", "lieutenant", "corporal", "ambassador", "envoy",
+    "bishop", "archbishop", "cardinal", "rabbi", "imam", "emir", "sultan", "premier", "officer", "commissioner",
     "gen", "general", "lt", "col", "colonel", "maj", "major", "capt", "captain", "sgt", "sergeant",
     "adm", "admiral", "cmdr", "commander", "cpl", "pvt", "gov", "governor", "sen", "senator", "rep",
     "president", "vice", "prime", "minister", "secretary", "chancellor", "mayor", "judge", "justice",
     "king", "queen", "prince", "princess", "pope", "sheikh", "ayatollah", "rev", "father", "sister",
-    "coach", "chairman", "chief", "officer", "detective", "agent", "st", "saint",
+    "coach", "chairman", "chief", "detective", "agent", "st", "saint", "director", "executive", "editor",
+    "manager", "spokesman", "spokeswoman", "spokesperson", "founder", "chairwoman", "ceo", "adviser", "advisor",
+    "attorney", "correspondent", "anchor", "producer", "head",
 }
 # Titles that only say how to address someone: no role on their own.
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam"}
@@ -55,7 +60,7 @@ _ORG_HEADS = {
 }
 # Lower-case words allowed inside a capitalised name ("Ministry of Defense").
 _NAME_LINKS = {
-    "of", "for", "and", "&", "the", "on", "in", "al", "el", "bin", "ibn", "de", "del", "der", "den", "van",
+    "of", "for", "and", "&", "the", "on", "in", "to", "al", "el", "bin", "ibn", "de", "del", "der", "den", "van",
     "von", "da", "di", "do", "dos", "du", "la", "le", "y",
 }
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|at|az)[-‐]", re.IGNORECASE)
@@ -65,6 +70,28 @@ _PERSON_NOUNS = {
     "lawmaker", "senator", "ceo", "founder", "leader", "commander", "boss", "author", "director",
 }
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "into", "outside", "inside"}
+# Last words of names that are places, whatever NER says ("Los Angeles International Airport").
+_FACILITIES = {"airport", "airfield", "stadium", "arena", "station", "bridge", "square", "street", "avenue",
+               "road", "highway", "park", "mall", "harbor", "harbour", "valley", "mountain", "mountains", "river",
+               "lake", "island", "islands", "beach", "gorge", "canyon", "desert", "strait", "sea", "ocean", "bay"}
+# Last words of names that are events, prizes or competitions, not actors ("FA Cup", "Academy Award").
+_EVENTS = {"cup", "championship", "championships", "olympics", "games", "award", "awards", "prize", "trophy",
+           "festival", "summit", "tournament", "derby", "marathon", "expo", "flight"}
+_RELIGIONS = {"islam", "christianity", "judaism", "hinduism", "buddhism", "catholicism", "protestantism", "sikhism"}
+# Services that carry what people post ("on Twitter", "a Facebook page"): a medium, not an actor.
+_PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "snapchat", "reddit", "whatsapp",
+              "linkedin", "weibo", "wechat", "flickr", "tumblr", "pinterest"}
+# Common nouns that say the name after them is an organisation's ("the French broadcaster TF1").
+_ORG_NOUNS = {
+    "broadcaster", "network", "channel", "newspaper", "paper", "daily", "magazine", "website", "site", "journal",
+    "agency", "company", "firm", "airline", "carrier", "group", "organization", "organisation", "party", "band",
+    "team", "club", "bank", "retailer", "bookstore", "manufacturer", "maker", "startup", "charity", "studio",
+    "label", "publisher", "station", "outlet", "tabloid", "insurer", "operator", "chain", "brand",
+}
+# A credit line or promotion of the publisher: its names are not the story's actors.
+_CREDIT = re.compile(r"(?i)contributed (?:to )?(?:this )?report|contributed reporting|\bread more\b|"
+                     r"^watch\b|click here|^follow\b.*\bon twitter|^email your|^for the latest from")
+_DATELINE_SOURCE = re.compile(r"^\s*(?:[A-Z][\w .,'-]{0,60}?)?\(([A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3})\)")
 _HYPHENS = {"-", "‐", "‑"}
 _NAME_CHARS = re.compile(r"[\w .'’&‐-]+")
 _CUT = {",", ";", ":", "—", "–", "(", ")", "\"", "“", "”"}
@@ -137,35 +164,93 @@ def _trim(span: Span, label: str) -> Span | None:
     end = next((t.i for t in span if t.text == "("), end)
     while start < end and (doc[start].tag_ in ("DT", "PRP$") or doc[start].is_punct):
         start += 1
+    while start < end and doc[start].pos_ in ("ADP", "SCONJ", "ADV", "CCONJ") and doc[start].tag_ != "NNP":
+        start += 1  # "Besides Obama"
+    for i in range(start + 1, min(end, start + 5)):  # "New York-based Committee to Protect Journalists"
+        if doc[i].is_lower and doc[i - 1].text in _HYPHENS and i + 1 < end:
+            start = i + 1
     if label == "PERSON":
         while end - start > 1 and doc[start].lower_.rstrip(".") in _TITLES:
             start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_lower or doc[end - 1].text in _CUT):
-        end -= 1  # also a common noun: "Lashkar Gah city"
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_lower or doc[end - 1].text in _CUT
+                           or doc[end - 1].like_num or doc[end - 1].lower_ in _CALENDAR
+                           or (doc[end - 1].is_punct and doc[end - 1].text not in (".", "!"))):
+        end -= 1  # also a common noun ("Lashkar Gah city"), a score ("Levante 2-0"), a day ("Burnley Saturday")
     if start >= end:
         return None
     return Span(doc, start, end, label=label)
 
 
+def _name_run(doc: Doc, i: int) -> int:
+    """End of the run of capitalised name words starting at token `i` ("Committee to Protect Journalists")."""
+    j = i
+    while j < len(doc) and (j == i or not doc[j].is_sent_start) and (
+        (doc[j].tag_ in ("NNP", "NNPS") and doc[j].text[:1].isupper())
+        or (j > i and doc[j].lower_ in _NAME_LINKS and j + 1 < len(doc)
+            and doc[j + 1].text[:1].isupper() and not doc[j + 1].is_sent_start)
+        or (j > i and doc[j].tag_ == "JJ" and doc[j].text[:1].isupper() and j + 1 < len(doc)
+            and doc[j + 1].tag_ in ("NNP", "NNPS"))  # "the Australian Information Commissioner"
+        or (j > i and doc[j - 1].lower_ == "to" and doc[j].text[:1].isupper() and doc[j].is_alpha)
+    ):
+        j += 1
+    while j > i and doc[j - 1].lower_ in _NAME_LINKS:
+        j -= 1
+    return j
+
+
 def _missed_organizations(doc: Doc) -> list[Span]:
-    """Capitalised names ending in an organisation word that NER did not tag as one whole."""
+    """Capitalised names NER did not tag as one whole: ending in an organisation word ("Security Media Cell"),
+    opening with one ("Office of the Australian Information Commissioner"), or after a noun that says what
+    they are ("the French broadcaster TF1")."""
     found = []
     i = 0
     while i < len(doc):
-        j = i
-        while j < len(doc) and (
-            (doc[j].tag_ in ("NNP", "NNPS") and doc[j].text[:1].isupper())
-            or (j > i and doc[j].lower_ in _NAME_LINKS and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
-        ) and (j == i or not doc[j].is_sent_start):
-            j += 1
+        end = _name_run(doc, i)
+        j = end
         while j > i + 1 and doc[j - 1].lower_ not in _ORG_HEADS:
             j -= 1
+        if j < end and doc[j].lower_ in ("of", "for", "on", "to"):
+            j = end  # "Port Authority of New York and New Jersey"
+        linked = any(t.lower_ in _NAME_LINKS for t in doc[i:end])
+        before = doc[i - 1] if i > 0 else None
+        said_to_be = before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in _ORG_NOUNS
         if j - i >= 2 and doc[j - 1].lower_ in _ORG_HEADS:
             found.append(Span(doc, i, j, label="ORG"))
             i = j
+        elif end - i >= 3 and doc[i].lower_ in _ORG_HEADS and linked:
+            found.append(Span(doc, i, end, label="ORG"))
+            i = end
+        elif end > i and said_to_be and not any(t.ent_type_ == "PERSON" for t in doc[i:end]):
+            found.append(Span(doc, i, end, label="ORG", kb_id="described"))  # replaces what NER said
+            i = end
         else:
             i += 1
     return found
+
+
+def _first_word(ent: Span) -> int:
+    """Index of an entity's first token after a leading "the"."""
+    return ent.start + 1 if ent[0].tag_ == "DT" and len(ent) > 1 else ent.start
+
+
+def _split_possessive(ent: Span) -> list[Span]:
+    """"ASU's Institute of Human Origins": two names (not "People's Freedom")."""
+    cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+    if cut is None or ent.label_ != "ORG" or not any(t.lower_ in _ORG_HEADS for t in ent.doc[cut + 1:ent.end]):
+        return [ent]
+    return [Span(ent.doc, ent.start, cut, label="ORG"), Span(ent.doc, cut + 1, ent.end, label="ORG")]
+
+
+def _with_forename(ent: Span) -> Span:
+    """A person's name with a capitalised word NER left out before it ("Biplob" Kumar Sarkar)."""
+    doc, start = ent.doc, ent.start
+    while ent.label_ == "PERSON" and start > 0 and not doc[start].is_sent_start:
+        word = doc[start - 1]
+        if word.tag_ != "NNP" or not word.text[:1].isupper() or word.ent_type_ or not word.is_alpha \
+                or word.lower_.rstrip(".") in _TITLES | _CALENDAR:
+            break
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label="PERSON")
 
 
 def _entity_spans(doc: Doc) -> list[Span]:
@@ -182,11 +267,14 @@ def _entity_spans(doc: Doc) -> list[Span]:
             merged.append(ent)
     for org in _missed_organizations(doc):
         overlapping = [e for e in merged if e.start < org.end and org.start < e.end]
-        inside = all(org.start <= e.start and e.end <= org.end for e in overlapping)
+        inside = all(org.start <= _first_word(e) and e.end <= org.end for e in overlapping)
         if inside and not any(e.label_ == "PERSON" for e in overlapping) and (
-            not overlapping or len(org) > max(len(e) for e in overlapping)
+            not overlapping or len(org) > max(e.end - _first_word(e) for e in overlapping) or org.kb_id_ == "described"
+            or all(e.label_ not in _KIND for e in overlapping)
         ):
             merged = [e for e in merged if e not in overlapping] + [org]
+    merged = [part for ent in merged for part in _split_possessive(ent)]
+    merged = [_with_forename(ent) for ent in merged]
     spans = []
     for ent in sorted(merged, key=lambda e: e.start):
         if ent.label_ in _KIND:
@@ -220,8 +308,11 @@ def _acronym_aliases(doc: Doc, spans: list[Span]) -> dict[str, str]:
 
 
 def _in_person_title(span: Span, people: list[Span]) -> bool:
-    """Whether a name belongs to a person's title: "Defense" Secretary Mark Esper, Secretary of "State"."""
+    """Whether a name belongs to a person's title: "Defense" Secretary Mark Esper, Secretary of "State",
+    "Disney" star Zendaya Coleman."""
     doc = span.doc
+    if any(0 < p.start - span.end <= 4 and _title_start(p) <= span.start for p in people):
+        return True
     person = next((p for p in people if 0 <= p.start - span.end <= 2), None)
     if person is None:
         return False
@@ -258,9 +349,70 @@ def _located(span: Span) -> bool:
     return len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
 
 
-def _mentions(parsed: Parsed) -> tuple[list[_Mention], dict[str, str]]:
-    """Mentions of people, organisations and places (a name's kind settled by vote), and acronym aliases."""
-    spans = _entity_spans(parsed.doc)
+def publisher(text: str) -> str | None:
+    """The outlet a dateline names ("Jerusalem (CNN) --" -> "CNN"), if the text opens with one."""
+    match = _DATELINE_SOURCE.match(text[:160])
+    return match.group(1) if match else None
+
+
+def _medium(span: Span, kind: str, source: str | None) -> bool:
+    """Whether a name only carries the story: the publisher, its staff and affiliates, a platform ("on Twitter",
+    "a Facebook page"), an outlet someone "told" or gave "an interview with"."""
+    doc, root = span.doc, span.root
+    key = _key(span.text)
+    before = [t for t in doc[max(span.start - 3, 0):span.start]]
+    if key in _PLATFORMS:
+        return True
+    if source is not None:
+        owner = _key(source)
+        if kind != PERSON and (key == owner or key.startswith(owner + " ")):
+            return True
+        if len(before) >= 2 and before[-1].tag_ == "POS" and _key(before[-2].text) == owner:
+            return True  # "CNN's Christiane Amanpour"
+    if before and before[-1].lower_ == "affiliate":
+        return True  # "CNN affiliate KGO"
+    if kind == PERSON:
+        return False
+    while root.dep_ in ("appos", "compound") and root.head.i > root.i - 4 and root.head.pos_ in ("NOUN", "PROPN"):
+        root = root.head  # "told French newspaper Liberation", "an interview with Newsweek magazine"
+    if root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_ == "interview"
+
+
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+_PLACE_NOUNS = {"town", "city", "village", "province", "region", "state", "county", "district", "country",
+                "capital", "island", "municipality", "suburb", "neighborhood", "neighbourhood", "area", "commune"}
+
+
+def _team(span: Span) -> bool:
+    """A place name that is a sports team here: an agent or opponent in a sentence with a score ("3-0")."""
+    sent = span.sent
+    if not _SCORE.search(sent.text):
+        return False
+    root = span.root
+    return root.dep_ in ("nsubj", "dobj", "poss", "conj") or (
+        root.dep_ == "pobj" and root.head.lower_ in ("to", "over", "against", "of", "from", "with"))
+
+
+def _place_context(span: Span) -> bool:
+    """"the town of Digne", "through Prads-Haute-Bleone", "Cameroon and Chad": a place whatever NER says."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("through", "across", "around", "near") and \
+            all(t.is_alpha or t.text in _HYPHENS for t in span):
+        return True
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    return bool(partners) and all(p.ent_type_ in ("GPE", "LOC") for p in partners)
+
+
+def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention], dict[str, str]]:
+    """Mentions of people, organisations and places (a name's kind settled by vote), and acronym aliases.
+    Names in credit lines, and names that only carry the story (see `_medium`), are left out."""
+    credits = {i for i, sentence in enumerate(parsed.sentences) if _CREDIT.search(sentence.text.strip())}
+    spans = [s for s in _entity_spans(parsed.doc) if parsed.sentence_of(s.start_char) not in credits]
     people = [s for s in spans if s.label_ == "PERSON"]
     votes: dict[str, Counter[str]] = {}
     for span in spans:
@@ -269,6 +421,10 @@ def _mentions(parsed: Parsed) -> tuple[list[_Mention], dict[str, str]]:
             kind, weight = PERSON, 3
         elif kind == PERSON and _located(span):
             kind, weight = PLACE, 1
+        elif kind == PLACE and _team(span):
+            kind, weight = ORGANIZATION, 2
+        elif kind == ORGANIZATION and _place_context(span):
+            kind, weight = PLACE, 3
         else:
             weight = 1
         votes.setdefault(_key(span.text), Counter())[kind] += weight
@@ -276,14 +432,21 @@ def _mentions(parsed: Parsed) -> tuple[list[_Mention], dict[str, str]]:
     mentions = []
     for span in spans:
         kind = max(votes[_key(span.text)].most_common(), key=lambda kv: (kv[1], kv[0] == PERSON))[0]
+        last = span[-1].lower_
+        if kind != PERSON and last in _FACILITIES:
+            kind = PLACE
+        if _medium(span, kind, source) or _key(span.text) in _RELIGIONS or (kind == ORGANIZATION and last in _EVENTS):
+            continue
+        if kind == PERSON and any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
+            continue  # "MD-88"
         if kind == PERSON and (
             _key(span.text) in nationalities or span.root.tag_ == "NNPS" or _acronym(span.text)
         ):
             continue
         if kind == ORGANIZATION and _in_person_title(span, people):
             continue
-        if kind == PLACE and _is_modifier(span):
-            continue
+        if kind in (PLACE, PERSON) and _is_modifier(span):
+            continue  # "Katyusha rockets", "the Dos Equis beer pitchman"
         mentions.append(_Mention(span, kind, parsed.sentence_of(span.start_char)))
     return mentions, _acronym_aliases(parsed.doc, spans)
 
@@ -317,8 +480,9 @@ def _cluster_people(mentions: list[_Mention]) -> list[_Cluster]:
     return clusters
 
 
-def _cluster_names(mentions: list[_Mention], aliases: dict[str, str]) -> list[_Cluster]:
-    """Group organisation (or place) mentions by name, and an acronym with its full name."""
+def _cluster_names(mentions: list[_Mention], aliases: dict[str, str], parts: bool = False) -> list[_Cluster]:
+    """Group organisation (or place) mentions by name, and an acronym with its full name; with `parts`, also a
+    short name with the one longer name it is part of."""
     clusters: dict[str, _Cluster] = {}
     for mention in mentions:
         clusters.setdefault(_key(mention.text), _Cluster(mention.kind)).mentions.append(mention)
@@ -331,7 +495,19 @@ def _cluster_names(mentions: list[_Mention], aliases: dict[str, str]) -> list[_C
             full = [clusters[aliases[key]]]
         if len(full) == 1 and full[0] is not cluster:
             full[0].mentions.extend(clusters.pop(key).mentions)
+    for key in sorted(clusters, key=lambda k: len(k.split())) if parts else ():
+        words = key.split()
+        if len(words) > 2 or all(w in _ORG_HEADS | _NAME_LINKS for w in words):
+            continue
+        # "Spirit" is "Spirit Airlines", "Port Authority" the "Port Authority of New York and New Jersey"
+        longer = [c for k, c in clusters.items() if len(k.split()) > len(words) and _contains(k.split(), words)]
+        if len(longer) == 1:
+            longer[0].mentions.extend(clusters.pop(key).mentions)
     return list(clusters.values())
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def _absorb(people: list[_Cluster], others: list[_Mention]) -> list[_Mention]:
@@ -356,8 +532,17 @@ def _drop_name_parts(people: list[_Cluster], others: list[_Cluster]) -> list[_Cl
 
 
 def _text(doc: Doc, start: int, end: int) -> str | None:
-    """Verbatim text of tokens [start, end), cut at the first clause punctuation; None if unfit."""
+    """Verbatim text of tokens [start, end), cut at the first clause punctuation (a quoted title stays whole:
+    'editor of "Star Wars" books'); None if unfit."""
+    quotes = 0
     for i in range(start, end):
+        if doc[i].text in ('"', "“", "”"):
+            quotes += 1
+            rest = doc[i + 1:end].text
+            if quotes % 2 == 1 and ('"' in rest or "”" in rest):
+                continue
+            if quotes % 2 == 0:
+                continue
         if doc[i].text in _CUT:
             end = i
             break
@@ -376,6 +561,13 @@ def _is_description(token: Token) -> bool:
 def _apposition(span: Span) -> str | None:
     """"X, the head of Y" or "the head of Y, X": the description beside the name."""
     doc, root = span.doc, span.root
+    sent = span.sent
+    if span.start >= sent.start + 2 and doc[span.start - 1].text == ",":  # "A corruption-fighting lawyer, Navalny"
+        before = doc[sent.start:span.start - 1]
+        nouns = [t for t in before if t.pos_ == "NOUN"]
+        if nouns and len(before) <= 8 and before[0].tag_ == "DT" and all(
+                t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "NUM") or t.tag_ == "VBG" for t in before):
+            return _text(doc, sent.start, span.start - 1)
     if span.end < len(doc) and doc[span.end].text == ",":
         for child in root.rights:
             if child.dep_ == "appos" and child.i > span.end and _is_description(child):
@@ -400,6 +592,10 @@ def _chunk(token: Token) -> str | None:
 def _named_as(span: Span) -> str | None:
     """"militias known as X", "the victim was identified as X", "its officer, identifying him as X"."""
     root = span.root
+    named = root.head
+    if root.dep_ in ("oprd", "dobj", "attr", "npadvmod") and named.lemma_ in ("name", "call", "dub") \
+            and named.dep_ == "acl" and named.head.pos_ == "NOUN":
+        return _chunk(named.head)  # "a computer programmer named David Jacobs"
     if root.dep_ != "pobj" or root.head.lower_ != "as":
         return None
     verb = root.head.head
@@ -418,23 +614,62 @@ def _named_as(span: Span) -> str | None:
     return None
 
 
+def _title_start(span: Span) -> int:
+    """Where the title before a person's name starts: the run of description words right before it
+    ("Asian American actor and blogger", "Secretary of State", "Broussard's friend", "his wife")."""
+    doc = span.doc
+    start = span.start
+    i = span.start - 1
+    lower_bound = span.sent.start
+    while i >= lower_bound:
+        t = doc[i]
+        if t.text in _HYPHENS and i - 1 >= lower_bound:  # "co-host", "Editor-in-Chief"
+            start, i = i - 1, i - 2
+            continue
+        if i - 1 >= lower_bound and doc[i - 1].text in _HYPHENS and t.is_alpha:  # "co-host" tagged a verb
+            start, i = i, i - 1
+            continue
+        if t.lower_.rstrip(".") in _TITLES and t.text[:1].isupper():  # "Trooper" inside NER's name
+            start, i = i, i - 1
+            continue
+        if t.tag_ == "POS" and i - 1 >= lower_bound and doc[i - 1].pos_ == "PROPN":  # "Broussard's friend"
+            j = i - 1
+            while j - 1 >= lower_bound and doc[j - 1].pos_ == "PROPN" and doc[j - 1].ent_iob_ == "I":
+                j -= 1
+            start, i = j, j - 1
+            continue
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON" and not t.like_num:
+            start, i = i, i - 1
+            continue
+        if t.lower_ == "and" and i - 1 >= lower_bound and doc[i - 1].pos_ == "NOUN" and start < span.start:
+            start, i = i, i - 1
+            continue
+        if t.lower_ == "of" and i - 1 >= lower_bound and doc[i - 1].lower_.rstrip(".") in _TITLES:
+            start, i = i, i - 1  # "Secretary of State"
+            continue
+        if t.tag_ == "PRP$" and start < span.start:  # "his wife"
+            start = i
+        break
+    return start
+
+
 def _title(span: Span) -> str | None:
-    """The title before a person's name: "President", "Defense Secretary", "Trump's adviser"."""
-    doc, root = span.doc, span.root
-    lefts = [c for c in root.lefts if c.i < span.start and c.dep_ in ("compound", "amod", "nmod", "poss")]
-    if not lefts:
-        return None
-    start = min(c.left_edge.i for c in lefts)
-    while start < span.start and (doc[start].tag_ in ("DT", "PRP$") or doc[start].is_punct):
+    """The title before a person's name: "President", "Defense Secretary", "Broussard's friend"."""
+    doc = span.doc
+    start = _title_start(span)
+    while start < span.start and (doc[start].tag_ in ("POS", "CC") or doc[start].text in _HYPHENS):
         start += 1
-    start = max([start] + [t.i + 1 for t in doc[start:span.start] if not _NAME_CHARS.fullmatch(t.text)])
     words = doc[start:span.start]
-    if not words or any((t.is_punct and t.text not in ("-", "‐")) or t.pos_ == "VERB" for t in words):
+    hyphened = {t.i for t in words if t.i > 0 and doc[t.i - 1].text in _HYPHENS}
+    if not words or any(t.pos_ == "VERB" and t.tag_ != "VBN" and t.i not in hyphened for t in words):
         return None
     last = words[-1]
-    if not _is_description(last) or last.ent_type_ == "PERSON":
+    if not any(_is_description(t) or t.lower_.rstrip(".") in _TITLES for t in words) or (
+            last.ent_type_ == "PERSON" and last.lower_.rstrip(".") not in _TITLES):
         return None
     if len(words) == 1 and last.lower_.rstrip(".") in _HONORIFICS:
+        return None
+    if "year-old" in words.text or (len(words) == 1 and last.ent_type_):
         return None
     return words.text
 
@@ -445,16 +680,29 @@ def _relative_clause(span: Span) -> str | None:
     if span.end >= len(doc) or doc[span.end].text != ",":
         return None
     for child in span.root.rights:
-        if child.dep_ == "relcl" and child.left_edge.lower_ in ("who", "which", "whose"):
+        if child.dep_ == "relcl" and child.left_edge.lower_ in ("who", "which", "whose", "whom"):
             return _text(doc, child.left_edge.i, child.right_edge.i + 1)
     return None
 
 
+def _affiliation(span: Span) -> str | None:
+    """"Abbas Faiz of Amnesty International", "Benoit Zeisser from the Gendarmerie": where the person works."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in ("of", "from", "at", "with"):
+        return None
+    prep = doc[span.end]
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects or not any(t.ent_type_ == "ORG" or t.lemma_.lower() in _ORG_NOUNS | _ORG_HEADS
+                              for t in objects[0].subtree):
+        return None
+    return _text(doc, prep.i, objects[0].right_edge.i + 1)
+
+
 def _role(cluster: _Cluster) -> str | None:
     """The best role the article gives, by kind of evidence, then earliest mention."""
-    finders = [_apposition, _named_as, _title, _relative_clause]
+    finders = [_apposition, _named_as, _title, _relative_clause, _affiliation]
     if cluster.kind == ORGANIZATION:
-        finders.remove(_title)
+        finders = [_apposition, _named_as, _relative_clause]
     found = []
     for finder in finders:
         for mention in sorted(cluster.mentions, key=lambda m: m.span.start):
@@ -491,18 +739,41 @@ def _ranked(clusters: Iterable[_Cluster], title: str) -> list[_Cluster]:
     return sorted(clusters, key=lambda c: (-_salience(c, title), c.first, c.name))
 
 
-def extract_actors(doc: Document) -> tuple[tuple[Actor, ...], tuple[str, ...]]:
-    """(actors, places) of a document, most salient first; ((), ()) if its language has no model."""
+@dataclass(frozen=True)
+class Analysis:
+    """A document's actors and places, and which tokens of its parse name which actor."""
+
+    actors: tuple[Actor, ...]
+    places: tuple[str, ...]
+    names: dict[int, str]  # token index in the parse -> the canonical name of the actor it names
+
+    def actor(self, name: str) -> Actor | None:
+        """The actor with this canonical name."""
+        return next((a for a in self.actors if a.name == name), None)
+
+
+@lru_cache(maxsize=8)
+def analyse(doc: Document) -> Analysis | None:
+    """Actors, places and name tokens of a document (cached per document); None if its language has no model."""
     parsed = parse(doc)
     if parsed is None:
-        return (), ()
-    mentions, aliases = _mentions(parsed)
+        return None
+    mentions, aliases = _mentions(parsed, publisher(doc.article.text))
     people = _cluster_people([m for m in mentions if m.kind == PERSON])
     others = _absorb(people, [m for m in mentions if m.kind != PERSON])
-    organizations = _cluster_names([m for m in others if m.kind == ORGANIZATION], aliases)
+    organizations = _cluster_names([m for m in others if m.kind == ORGANIZATION], aliases, parts=True)
     places = _cluster_names([m for m in others if m.kind == PLACE], aliases)
-    people = _drop_name_parts(people, organizations + places)
+    people = [c for c in _drop_name_parts(people, organizations + places)
+              if len(c.name.split()) > 1 or len(c.mentions) > 1 or _role(c)]  # a lone "Diego", "Transcript"
+    surnames = {_key(c.name).split()[-1] for c in people}
+    plural = {c.name for c in people + organizations  # "the Netanyahus", "Anna Politkovskayas"
+              if c.name.endswith("s") and _key(c.name).split()[-1][:-1] in surnames}
+    place_words = {_key(c.name).split()[0] for c in places if len(c.name.split()) > 1}
+    places += [c for c in organizations if _key(c.name) in place_words]  # "LaGuardia" of "LaGuardia Airport"
+    organizations = [c for c in organizations if _key(c.name) not in place_words and c.name not in plural]
+    people = [c for c in people if c.name not in plural]
     title = doc.article.title
+    ranked = _ranked(people + organizations, title)
     actors = tuple(
         Actor(
             name=cluster.name,
@@ -513,6 +784,13 @@ def extract_actors(doc: Document) -> tuple[tuple[Actor, ...], tuple[str, ...]]:
             first_sentence=cluster.first,
             article_ids=(doc.article.id,),
         )
-        for cluster in _ranked(people + organizations, title)
+        for cluster in ranked
     )
-    return actors, tuple(cluster.name for cluster in _ranked(places, title))
+    names = {t.i: cluster.name for cluster in ranked for m in cluster.mentions for t in m.span}
+    return Analysis(actors, tuple(cluster.name for cluster in _ranked(places, title)), names)
+
+
+def extract_actors(doc: Document) -> tuple[tuple[Actor, ...], tuple[str, ...]]:
+    """(actors, places) of a document, most salient first; ((), ()) if its language has no model."""
+    analysis = analyse(doc)
+    return ((), ()) if analysis is None else (analysis.actors, analysis.places)

@@ -1,31 +1,45 @@
 """Background: sentences about earlier events and context that led up to the main event.
 
-Each sentence gets a score: evidence that it looks back (discourse cues such as
-"in retaliation for", "came amid", "followed", "prompted", "last week", past
-perfect "had + VBN", a weekday before the lead's, an earlier year or date) minus
-evidence that it is the main event itself (the lead's day, much of the lead's
-wording) or a reaction or outlook (quotes, "will", "could"). A sentence is
-background when its score reaches `THRESHOLD`; the lead sentence never is.
-Precision is preferred over recall. Documents in a language without a spaCy
-model get no background.
+Each sentence gets a score from its own evidence: that it looks back (discourse
+cues such as "in retaliation for", "came amid", "followed", "prompted", "last
+week", "previously", "used to", past perfect "had + VBN", "X followed Y") and
+dates before the main event's day (resolved by `timeline.document_dates`: "Sunday",
+"Dec. 27", "in 2013"; counted in full in the main clause, half in a clause below
+it), minus evidence that it is the main event (its day, much of the wording of
+the lead's main clause) or a reaction or outlook ("will", "could").
+
+Then narrative continuity: news tells an earlier episode in a run of sentences
+and marks only the first ("In 2006 she was shot ... Last year a court sentenced
+five men"). A sentence at or above `THRESHOLD` starts (or continues) a run; a
+sentence with no evidence either way continues the run before it when it is told
+in the past (simple past, past perfect, "has been ...") or continues a quotation;
+evidence of the main event, or present or future tense, ends it. Sentences inside
+a quotation that runs over several sentences share the label of its first. The
+lead sentence is the main event, never background. Documents in a language
+without a spaCy model get no background.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..model import Document
+from ..nlp.dates import weekday_of
 from ..nlp.entities import parse
+from .actors import _CREDIT, analyse
+from .outlook import THRESHOLD as OUTLOOK_THRESHOLD
+from .outlook import outlook_scores
+from .quotes import find_quotes
+from .timeline import SPEECH, document_dates
 
-THRESHOLD = 1.0
+THRESHOLD = 1.0  # own evidence that starts a run of background
+BREAK = -0.5  # own evidence at or below this ends a run
 
-# (pattern, weight) on the lower-cased sentence, curly apostrophes straightened.
-_UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAYS = "|".join(_WEEKDAY_NAMES)
+_UNIT = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
     (re.compile(pattern), weight)
     for pattern, weight in (
@@ -35,55 +49,58 @@ _CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (r"\b(?:prompted|sparked|triggered|led to|fueled|fuelled)\b", 1.0),
         (rf"\blast (?:week|month|year|weekend|decade|spring|summer|fall|autumn|winter|{_WEEKDAYS})", 1.0),
         (rf"\b(?:a|an|one|two|three|four|five|six|several|few|\d+) {_UNIT} (?:ago|earlier|before)", 1.0),
-        (rf"\b(?:earlier this|in recent|over the past|in the past|during the past) (?:\w+ )?{_UNIT}", 1.0),
-        (r"\b(?:previously|formerly)\b", 1.0),
+        (rf"\b(?:earlier this|in recent|over the past|in the past|during the past|in the last) (?:\w+ )?{_UNIT}",
+         1.0),
+        (r"\b(?:previously|formerly|used to|at the time|traditionally|historically|until now|until recently)\b", 1.0),
+        (r"\b(?:has|have|had|'s|'ve) (?:been )?(?:\w+ )?(?:before|already)\b", 1.0),  # "It's been done before"
+        (r"\bin the (?:days|weeks|months|years|hours) (?:before|leading up to|prior to)\b", 1.0),
+        (r"\b(?:yearslong|decades-long|decadeslong)\b", 1.0),
+        (r"\b(?:has|have|had) long\b", 1.0),
         (r"\bfor (?:weeks|months|years|decades)\b|\blong-(?:running|standing)\b", 0.5),
-        (r"\b(?:amid|since|following|earlier)\b", 0.5),
+        (r"\b(?:amid|since|following)\b|\bearlier\b(?! than)", 0.5),
         (r"\bafter (?:a|an|last|its|his|her|their)\b", 0.5),  # "after the ..." tends to mean the main event
         (r"\bthe latest\b|\bfor the first time since\b", 0.5),
     )
 )
-_MONTHS = {
-    m: i for i, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-         ("oct", "october"), ("nov", "november"), ("dec", "december")),
-        start=1,
-    ) for m in names
-}
-_MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.? (\d{1,2})\b")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
-_SPEECH = {"say", "tell", "announce", "state", "add", "write", "report", "confirm", "deny", "claim"}
 _GENERIC = {"say", "be", "have", "do", "tell", "make", "people", "official", "officials"}
-_FUTURE = {"will", "would", "could", "may", "might", "should", "'ll"}
-_QUOTES = ("“", "”", '"')
+_FUTURE = {"will", "would", "could", "may", "might", "should", "'ll", "shall", "wo"}
+_RECENT = re.compile(r"last|earlier|past")
+_YEAR = re.compile(r"(?<![\w$.,-])(1[89]\d\d|20\d\d)(?![\w-])")
+_NOW = re.compile(r"\b(?:now|currently|today|this week|still)\b")
 
 # Weights of the other evidence.
-LOOK_BACK = 1.0  # past perfect
-EARLIER_DAY = 0.5  # a weekday other than the lead's, without a publication date
-EARLIER_DATE = 1.0  # a date or year before publication (half without a publication date)
-MAIN_TIME = 0.75  # the lead's own time: the main event (penalty)
+LOOK_BACK = 1.0  # past perfect in a main clause; "X followed Y"
+EARLIER_DATE = 1.0  # a date before the main event's day in the main clause (half below it)
+MAIN_TIME = 0.75  # the main event's own day (penalty)
 OUTLOOK = 0.75  # "will", "could": what may come (penalty)
-QUOTE = 0.5  # quoted speech: a reaction (penalty)
-RESTATES = 0.5  # half its content words are the lead's (penalty)
+RESTATES = 0.5  # half its content words are those of the lead's main clause (penalty)
+MAIN_EVENT = 0.75  # its subject is the main event named again: "The victory eases ..." (penalty)
+_EVENTS = {"attack", "crash", "accident", "incident", "shooting", "killing", "death", "strike", "explosion", "blast",
+           "collision", "arrest", "victory", "win", "defeat", "loss", "decision", "announcement", "discovery", "move",
+           "deal", "vote", "election", "ruling", "verdict", "landing", "fire", "storm", "quake", "earthquake", "flood",
+           "raid", "operation", "visit", "meeting", "talks", "speech", "statement", "report", "investigation"}
+_EARLIER = {"earlier", "previous", "last", "former", "prior", "first", "past"}
+
+PAST, PRESENT, FUTURE = "past", "present", "future"
 
 
 def _lower(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").lower()
 
 
-def _weekday(text: str) -> int | None:
-    """Which weekday (0 = Monday) a text names, if exactly one."""
-    days = {i for i, name in enumerate(_WEEKDAY_NAMES) if re.search(rf"\b{name}\b", text)}
-    return days.pop() if len(days) == 1 else None
-
-
-def _content(sentence: Span) -> set[str]:
-    """The sentence's content words (lemmas of nouns, proper nouns and verbs)."""
+def _content(tokens: Span | list[Token]) -> set[str]:
+    """Content words (lemmas of nouns, proper nouns and verbs)."""
     return {
-        t.lemma_.lower() for t in sentence
+        t.lemma_.lower() for t in tokens
         if t.pos_ in ("NOUN", "PROPN", "VERB") and not t.is_stop and t.lemma_.lower() not in _GENERIC
     }
+
+
+def _main_clause(lead: Span) -> list[Token]:
+    """The lead without its relative clauses and appositions ("... Avijit Roy, who was hacked to death last
+    week" is about the arrest, not the killing)."""
+    aside = {t.i for token in lead if token.dep_ in ("relcl", "appos", "acl") for t in token.subtree}
+    return [t for t in lead if t.i not in aside]
 
 
 def _past_perfect(sentence: Span) -> float:
@@ -92,8 +109,11 @@ def _past_perfect(sentence: Span) -> float:
     score = 0.0
     for verb in sentence:
         if verb.tag_ == "VBN" and any(c.lower_ == "had" and c.dep_.startswith("aux") for c in verb.children):
-            main = verb.dep_ in ("ROOT", "conj") or (verb.dep_ == "ccomp" and verb.head.lemma_ not in _SPEECH
-                                                     and verb.head.pos_ in ("VERB", "AUX"))
+            head = verb.head if verb.dep_ == "conj" else verb
+            if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
+                continue  # "After he had converted, he ...": only orders two events
+            main = head.dep_ == "ROOT" or (head.dep_ == "ccomp" and head.head.dep_ == "ROOT"
+                                           and head.head.lemma_ not in SPEECH and head.head.pos_ in ("VERB", "AUX"))
             score = max(score, LOOK_BACK if main else LOOK_BACK / 2)
     return score
 
@@ -105,88 +125,187 @@ def _followed(sentence: Span) -> float:
     ) else 0.0
 
 
-def _earlier_day(day: int, main_day: int, published: date | None) -> float:
-    """Evidence from another weekday than the main event's: surely earlier when both are counted back
-    from the publication date, likely earlier (news looks back) without one."""
-    if published is None:
-        return EARLIER_DAY
-    return EARLIER_DATE if (published.weekday() - day) % 7 > (published.weekday() - main_day) % 7 else 0.0
+def tense(sentence: Span) -> str:
+    """PAST, PRESENT or FUTURE of the sentence's main verb (a speech verb's complement when it reports the
+    present: "she says it is")."""
+    root = sentence.root
+    if root.pos_ not in ("VERB", "AUX"):
+        root = next((t for t in sentence if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"), root)
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE or root.lower_ in _FUTURE:
+        return FUTURE
+    if words & {"had", "was", "were", "did", "'d"} or root.tag_ == "VBD":
+        return PAST
+    if root.tag_ == "VBN" and words & {"has", "have", "'s", "'ve"}:
+        return PAST  # "has been credited", "have died": told as what happened
+    if root.tag_ == "VBN" and not auxes:
+        return PAST
+    return PRESENT
 
 
-def _main_day(lead: Span, title: str) -> int | None:
-    """The weekday of the main event: the lead's (not one that only dates a statement), else the title's."""
-    for ent in lead.ents:
-        day = _weekday(_lower(ent.text))
-        if day is not None and ent.label_ == "DATE" and ent.root.head.lemma_ not in _SPEECH:
-            return day
-    return _weekday(_lower(title))
+def _says_now(sentence: Span) -> bool:
+    """Whether the main verb is a statement made for the story: in the present ("says"), or reporting what
+    will be ("told CNN the alliance would make sense")."""
+    root = sentence.root
+    if root.lemma_ not in SPEECH:
+        return False
+    if root.tag_ in ("VBZ", "VBP"):
+        return True
+    for report in (c for c in root.children if c.dep_ == "ccomp"):
+        modals = [c for c in report.children if c.tag_ == "MD"]
+        if modals and not any(c.dep_ == "neg" for c in report.children):
+            return True
+    return False
 
 
-def _date_score(text: str, published: date | None, latest_year: int | None) -> float:
-    """Evidence from explicit dates: a month and day before publication (unsure without it), a past year."""
-    score = 0.0
-    for month, day in _MONTH_DAY.findall(text):
-        if month not in _MONTHS or not 1 <= int(day) <= 31:
-            continue
-        if published is None:
-            score = max(score, EARLIER_DATE / 2)
-            continue
-        when = (_MONTHS[month], int(day))  # the last such day up to publication
-        year = published.year - (1 if when > (published.month, published.day) else 0)
-        try:
-            if date(year, *when) < published - timedelta(days=1):
-                score = max(score, EARLIER_DATE)
-        except ValueError:  # "Feb. 30"
-            continue
-    if latest_year is not None and any(int(y) < latest_year for y in _YEAR.findall(text)):
-        score = max(score, EARLIER_DATE)
-    return score
+def _clause_weight(token: Token, sentence: Span) -> float:
+    """1 when a word sits in the sentence's main clause, 0.5 in a clause below it (relative, adverbial...)."""
+    while token.head is not token and token != sentence.root:
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp", "csubj"):
+            return 0.5 if token.head.lemma_ not in SPEECH else 1.0
+        token = token.head
+    return 1.0
+
+
+def _quoted(text: str, at: int, inside_from_start: bool) -> bool:
+    """Whether character `at` of a sentence lies inside a quotation."""
+    marks = sum(text[:at].count(q) for q in ('"', "“", "”"))
+    return (marks % 2 == 1) != inside_from_start
+
+
+def _about_main_event(sentence: Span) -> bool:
+    """Whether the main clause's subject (or its report's) is the main event named again: "The victory eases
+    ...", "Economists estimated the strike cost ..."."""
+    root = sentence.root
+    verbs = [root, *(c for c in root.children if c.dep_ == "ccomp")]
+    for subject in (c for verb in verbs for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        dets = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
+        modifiers = {c.lower_ for c in subject.children if c.dep_ in ("amod", "compound", "nmod")}
+        if subject.lemma_.lower() in _EVENTS and dets & {"the", "this", "its"} and not modifiers & _EARLIER:
+            return True
+    return False
 
 
 def background_scores(doc: Document) -> list[float]:
-    """A background score per sentence (>= THRESHOLD means background); the lead scores 0."""
+    """Each sentence's own evidence of being background (see the module docstring); the lead scores 0."""
     parsed = parse(doc)
-    if parsed is None or not doc.sentences:
+    dated = document_dates(doc)
+    if parsed is None or dated is None or not doc.sentences:
         return [0.0] * len(doc)
     lead = parsed.sentences[0]
-    lead_text = _lower(lead.text + " " + doc.article.title)
-    main_day = _main_day(lead, doc.article.title)
-    main_times = {_lower(e.text) for e in lead.ents if e.label_ in ("DATE", "TIME")}
-    main_words = _content(lead) | set(re.findall(r"\w+", lead_text))
-    published = doc.article.published
-    years = [int(y) for s in doc.sentences for y in _YEAR.findall(s.text)]
-    latest_year = published.year if published else max(years, default=None)
+    main_words = _content(_main_clause(lead)) | {
+        w.lower() for w in re.findall(r"\w+", _lower(doc.article.title)) if len(w) > 3}
+    lead_dates = [d.when for d in dated.items if d.sentence == 0 and not d.speech and not d.future]
+    anchored = dated.reference.known or bool(lead_dates)
+    main_start = min((w.start for w in lead_dates), default=dated.reference.day)
+    main_end = max((w.end for w in lead_dates), default=dated.reference.day)
+    by_sentence: dict[int, list] = {}
+    for d in dated.items:
+        by_sentence.setdefault(d.sentence, []).append(d)
+    quotes = {q.sentence: q for q in find_quotes(doc)}
+    ahead = outlook_scores(doc)
     scores = [0.0]
-    for sentence in parsed.sentences[1:]:
-        if not any(t.pos_ in ("VERB", "AUX") for t in sentence):
+    for i, sentence in enumerate(parsed.sentences[1:], start=1):
+        if not any(t.pos_ in ("VERB", "AUX") for t in sentence) or _CREDIT.search(sentence.text):
             scores.append(0.0)  # a caption, a credit line: no event
             continue
         text = _lower(sentence.text)
-        score = min(sum(weight for pattern, weight in _CUES if pattern.search(text)), 2.0)
-        score += _past_perfect(sentence) + _followed(sentence)
-        score += _date_score(text, published, latest_year)
-        for ent in sentence.ents:
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
-            when = _lower(ent.text)
-            day = _weekday(when)
-            if re.search(r"\b(?:last|ago|earlier|before)\b", when):
-                continue  # explicitly past: counted by the cues
-            if when in main_times or (day is not None and day == main_day):
-                score -= MAIN_TIME
-            elif day is not None and main_day is not None and ent.root.head.lemma_ not in _SPEECH:
-                score += _earlier_day(day, main_day, published)  # "said Thursday" dates a statement
-        if any(t.tag_ == "MD" and t.lower_ in _FUTURE for t in sentence):
-            score -= OUTLOOK
-        if any(q in sentence.text for q in _QUOTES):
-            score -= QUOTE
+        continuing = i in quotes and not quotes[i].opens
+        past = tense(sentence) == PAST or i in quotes
+
+        def weight(at: int, text: str = text, continuing: bool = continuing, sentence: Span = sentence) -> float:
+            """Evidence counts half inside a quotation, and half in a clause below the main one."""
+            token = sentence.char_span(at, at + 1, alignment_mode="expand")
+            clause = _clause_weight(token[0], sentence) if token is not None and len(token) else 1.0
+            return (0.5 if _quoted(text, at, continuing) else 1.0) * clause
+
+        cues = [w * weight(m.start()) for pattern, w in _CUES for m in [pattern.search(text)] if m]
+        score = min(sum(cues), 2.0)
+        earlier = 0.0
+        if ahead[i] < OUTLOOK_THRESHOLD or i in quotes:
+            for d in by_sentence.get(i, []):
+                when = d.when
+                if d.future or not past:
+                    continue
+                w = weight(parsed.doc[d.start].idx - sentence.start_char)
+                if when.precision == "month" and not when.exact and not _RECENT.search(_lower(when.text)):
+                    w /= 2  # "in April": which April is unsure
+                if not dated.reference.known and weekday_of(when.text) is not None:
+                    w /= 2  # "Thursday" without a publication date: likely, not surely, earlier
+                if anchored:
+                    before = when.end < main_start
+                else:  # only what is surely older: a past year, or a month ago
+                    before = (when.precision in ("year", "decade") and past) or (
+                        when.end < dated.reference.day - timedelta(days=30))
+                if before:
+                    earlier = max(earlier, EARLIER_DATE * w)
+                elif anchored and when.start >= main_start and when.end <= main_end and not d.speech:
+                    score -= MAIN_TIME * w
+        if past and (ahead[i] < OUTLOOK_THRESHOLD or i in quotes):  # "At the 2012 London Olympics, ..."
+            for match in _YEAR.finditer(sentence.text):
+                year = int(match.group(1))
+                if year < main_start.year and not any(
+                        d.start <= sentence.char_span(match.start(), match.end(), alignment_mode="expand").start < d.end
+                        for d in by_sentence.get(i, [])):
+                    earlier = max(earlier, EARLIER_DATE * weight(match.start()))
+        score = max(score, earlier) + _past_perfect(sentence) + _followed(sentence)
+        looks_back = score > 0
+        if i not in quotes and not past and (ahead[i] >= OUTLOOK_THRESHOLD or tense(sentence) == FUTURE):
+            score -= OUTLOOK  # (a quotation, or a past vow or threat, is told in the past)
+        if _about_main_event(sentence) and not any(pattern.search(text) for pattern, _ in _CUES[:4]):
+            score -= MAIN_EVENT
         words = _content(sentence)
-        if words and len(words & main_words) / len(words) >= 0.5:
+        if words and not looks_back and len(words & main_words) / len(words) >= 0.5:
             score -= RESTATES
         scores.append(round(score, 3))
     return scores
 
 
+def _headline_actors(doc: Document) -> set[str]:
+    """The names (all forms) of the people and organisations the headline names."""
+    analysis = analyse(doc)
+    title = doc.article.title
+    if analysis is None or not title:
+        return set()
+    found = set()
+    for actor in analysis.actors:
+        forms = {actor.name, *actor.variants}
+        if actor.kind == "person":
+            forms.add(actor.name.split()[-1])
+        if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", title) for f in forms if len(f) > 2):
+            found |= {f for f in forms if len(f) > 2}
+    return found
+
+
 def is_background(doc: Document) -> list[bool]:
-    """Whether each sentence is background (never the lead sentence)."""
-    return [i > 0 and score >= THRESHOLD for i, score in enumerate(background_scores(doc))]
+    """Whether each sentence is background (never the lead sentence): own evidence, then continuity."""
+    scores = background_scores(doc)
+    parsed = parse(doc)
+    if parsed is None or not doc.sentences:
+        return [False] * len(doc)
+    quotes = {q.sentence: q for q in find_quotes(doc)}
+    headline = _headline_actors(doc)
+    continuing = {i for i, q in quotes.items() if not q.opens or (
+        i - 1 in quotes and q.speaker is not None and quotes[i - 1].speaker == q.speaker)}
+    flags = [False] * len(doc)
+    for i in range(1, len(doc)):
+        sentence = parsed.sentences[i]
+        if _CREDIT.search(sentence.text):
+            flags[i] = False
+        elif i in continuing:
+            flags[i] = flags[i - 1]  # the rest of a quotation: as its first sentence
+        elif scores[i] >= THRESHOLD:
+            flags[i] = True
+        elif scores[i] <= BREAK or _NOW.search(_lower(sentence.text)):
+            flags[i] = False
+        elif i not in quotes and _says_now(sentence):
+            flags[i] = False  # "Zenn told CNN the alliance would make sense": a statement for the story
+        else:
+            j = i - 1  # the sentence before, over quotations that interrupt the telling ("..., one wrote.")
+            while i not in quotes and j > 0 and j in quotes and not flags[j]:
+                j -= 1
+            same_paragraph = doc.sentences[i].paragraph == doc.sentences[j].paragraph or scores[i] > 0
+            names_headline = any(name in sentence.text for name in headline)  # the main event's own actors
+            flags[i] = flags[j] and same_paragraph and tense(sentence) == PAST and not names_headline
+    return flags

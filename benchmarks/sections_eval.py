@@ -1,0 +1,263 @@
+"""Section quality on the annotated dev set: actors, roles, background, quote attribution.
+
+    python benchmarks/sections_eval.py                       # the report (25 annotated CNN articles)
+    python benchmarks/sections_eval.py --gold eval/annotations/cnndm-dev-heldout-10.jsonl   # 10 never tuned on
+    python benchmarks/sections_eval.py --errors              # also each article's misses and false finds
+    python benchmarks/sections_eval.py PATH/cnndm-dev.jsonl  # the texts from elsewhere
+
+The gold set is `eval/annotations/cnndm-dev-25.jsonl`, made by hand following
+`eval/annotations/guidelines.md` (which also defines the matching rules used here). It
+holds ids, sentence indices, names, roles and speakers, never article text: the texts are
+read from the evaluation data, and an article whose text hash or sentence count no longer
+matches its annotation is reported and left out.
+
+Printed per section:
+- actors: precision, recall, F1 of actor names (people and organisations; a system actor
+  matches a gold one when its name is the gold name or one of its variants; one match each);
+- roles: of the gold people found that have a stated role, the share whose system role is
+  right (word-overlap F1 >= 0.5 with one gold phrasing); also over all gold people with a role;
+- background: precision, recall, F1 of background sentences;
+- quotes: of the gold quote sentences the system finds, the share attributed correctly (a
+  gold `null` is right only when the system gives no speaker), and how often a speaker it
+  gives is wrong; quote-sentence detection precision and recall.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.model import Article, Document
+from briefing.nlp.sentences import segment
+from briefing.sections.actors import extract_actors
+from briefing.sections.background import is_background
+from briefing.sections.quotes import find_quotes
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "cnndm-dev.jsonl"
+DEFAULT_GOLD = ROOT / "eval" / "annotations" / "cnndm-dev-25.jsonl"
+ROLE_F1 = 0.5
+_ROLE_STOP = {"a", "an", "the", "of"}
+
+
+def name_key(text: str) -> str:
+    """Names compared without case, quotes, a leading "the" and a possessive."""
+    text = text.replace("’", "'").replace("“", "").replace("”", "").replace('"', "").lower().strip()
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"'s$", "", re.sub(r"\s+", " ", text))
+
+
+def role_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\w-]+", text.replace("’", "'").lower()) if w not in _ROLE_STOP]
+
+
+def word_f1(a: Sequence[str], b: Sequence[str]) -> float:
+    common = sum(min(a.count(w), b.count(w)) for w in set(a))
+    if not common:
+        return 0.0
+    p, r = common / len(a), common / len(b)
+    return 2 * p * r / (p + r)
+
+
+def role_right(found: str | None, gold: Iterable[str]) -> bool:
+    return found is not None and any(word_f1(role_words(found), role_words(g)) >= ROLE_F1 for g in gold)
+
+
+def speaker_right(found: str | None, gold: dict) -> bool:
+    """Whether a system speaker label matches a gold quote's speaker (see the guidelines)."""
+    speaker, also = gold.get("speaker"), gold.get("also", [])
+    if speaker is None:
+        return found is None
+    if found is None:
+        return False
+    f = name_key(found)
+    for label in [speaker, *also, *gold.get("variants", [])]:
+        g = name_key(label)
+        if f == g or (len(f.split()) > 1 and (f in g or g in f)):
+            return True
+    return False
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass
+class Result:
+    actors: Counts = field(default_factory=Counts)
+    background: Counts = field(default_factory=Counts)
+    quote_detection: Counts = field(default_factory=Counts)
+    roles_found: int = 0  # gold people with a role that the system found
+    roles_right: int = 0
+    roles_all: int = 0  # gold people with a role
+    quotes_found: int = 0  # gold quote sentences the system found
+    quotes_right: int = 0
+    speakers_given: int = 0  # of those, how many the system gave a speaker
+    speakers_wrong: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _match_actors(gold: list[dict], system) -> tuple[dict[int, object], list]:
+    """Gold index -> system actor (one each), and the unmatched system actors."""
+    names = [name_key(g["name"]) for g in gold]
+    keys = [{name_key(g["name"]), *(name_key(v) for v in g["variants"])} for g in gold]
+    matched: dict[int, object] = {}
+    rest = []
+    for actor in system:  # the gold name itself first, then its variants
+        hit = next((i for i, n in enumerate(names) if i not in matched and name_key(actor.name) == n), None)
+        if hit is None:
+            rest.append(actor)
+        else:
+            matched[hit] = actor
+    extra = []
+    for actor in rest:
+        hit = next((i for i, k in enumerate(keys) if i not in matched and name_key(actor.name) in k), None)
+        if hit is None:
+            extra.append(actor)
+        else:
+            matched[hit] = actor
+    return matched, extra
+
+
+def evaluate(doc: Document, gold: dict, result: Result) -> None:
+    """Score one annotated article into `result`."""
+    tag = f"[line {gold['line']}]"
+    actors, _ = extract_actors(doc)
+    matched, extra = _match_actors(gold["actors"], actors)
+    counts = Counts(tp=len(matched), fp=len(extra), fn=len(gold["actors"]) - len(matched))
+    result.actors.add(counts)
+    result.errors += [f"{tag} actor missed: {g['name']}" for i, g in enumerate(gold["actors"]) if i not in matched]
+    result.errors += [f"{tag} actor extra: {a.name} ({a.kind})" for a in extra]
+    for i, g in enumerate(gold["actors"]):
+        if g["kind"] != "person" or not g["roles"]:
+            continue
+        result.roles_all += 1
+        if i in matched:
+            result.roles_found += 1
+            role = matched[i].role  # type: ignore[attr-defined]
+            if role_right(role, g["roles"]):
+                result.roles_right += 1
+            else:
+                result.errors.append(f"{tag} role of {g['name']}: {role!r}, gold {g['roles'][0]!r}")
+
+    flags = is_background(doc)
+    found = {i for i, flag in enumerate(flags) if flag}
+    truth = set(gold["background"])
+    result.background.add(Counts(len(found & truth), len(found - truth), len(truth - found)))
+    result.errors += [f"{tag} background missed: [{i}] {doc.sentences[i].text[:90]}" for i in sorted(truth - found)]
+    result.errors += [f"{tag} background extra: [{i}] {doc.sentences[i].text[:90]}" for i in sorted(found - truth)]
+
+    by_sentence = {q.sentence: q.speaker for q in find_quotes(doc)}
+    gold_quotes = {q["sentence"]: q for q in gold["quotes"]}
+    variants = {g["name"]: g["variants"] for g in gold["actors"]}
+    result.quote_detection.add(Counts(
+        len(by_sentence.keys() & gold_quotes.keys()), len(by_sentence.keys() - gold_quotes.keys()),
+        len(gold_quotes.keys() - by_sentence.keys()),
+    ))
+    for i, q in sorted(gold_quotes.items()):
+        if i not in by_sentence:
+            result.errors.append(f"{tag} quote missed: [{i}] {q['speaker']}")
+            continue
+        found_speaker = by_sentence[i]
+        result.quotes_found += 1
+        right = speaker_right(found_speaker, {**q, "variants": variants.get(q["speaker"], [])})
+        result.quotes_right += right
+        if found_speaker is not None:
+            result.speakers_given += 1
+            result.speakers_wrong += not right
+        if not right:
+            result.errors.append(f"{tag} quote [{i}] speaker {found_speaker!r}, gold {q['speaker']!r}")
+    extra = sorted(by_sentence.keys() - gold_quotes.keys())
+    result.errors += [f"{tag} quote extra: [{i}] {by_sentence[i]!r}" for i in extra]
+
+
+def load(data: Path, gold_path: Path) -> tuple[list[tuple[Document, dict]], list[str]]:
+    """The annotated documents, and why any were left out."""
+    golds = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wanted = {g["id"]: g for g in golds}
+    texts: dict[str, str] = {}
+    with data.open(encoding="utf-8") as f:
+        for line in f:
+            item = json.loads(line)
+            if item["id"] in wanted:
+                texts[item["id"]] = item["text"]
+    docs, skipped = [], []
+    for g in golds:
+        text = texts.get(g["id"])
+        if text is None:
+            skipped.append(f"{g['id']}: not in {data}")
+            continue
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != g["sha256"]:
+            skipped.append(f"{g['id']}: text changed since it was annotated")
+            continue
+        doc = segment(Article(id=g["id"], text=text))
+        if len(doc) != g["sentences"]:
+            skipped.append(f"{g['id']}: {len(doc)} sentences now, {g['sentences']} when annotated")
+            continue
+        docs.append((doc, g))
+    return docs, skipped
+
+
+def report(result: Result, n: int, seconds: float) -> str:
+    def ratio(a: int, b: int) -> str:
+        return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
+
+    ap, ar, af = result.actors.prf()
+    bp, br, bf = result.background.prf()
+    qp, qr, qf = result.quote_detection.prf()
+    return "\n".join([
+        f"Sections on {n} annotated articles ({seconds:.1f} s)",
+        f"  actor names      P {ap:.3f}  R {ar:.3f}  F1 {af:.3f}   (tp {result.actors.tp}, fp {result.actors.fp}, "
+        f"fn {result.actors.fn})",
+        f"  roles right      {ratio(result.roles_right, result.roles_found)} of gold people found with a role; "
+        f"{ratio(result.roles_right, result.roles_all)} of all gold people with a role",
+        f"  background       P {bp:.3f}  R {br:.3f}  F1 {bf:.3f}   (tp {result.background.tp}, "
+        f"fp {result.background.fp}, fn {result.background.fn})",
+        f"  quotes           attributed right {ratio(result.quotes_right, result.quotes_found)} of gold quote "
+        f"sentences found; speaker given but wrong {ratio(result.speakers_wrong, result.speakers_given)}",
+        f"  quote sentences  P {qp:.3f}  R {qr:.3f}  F1 {qf:.3f}",
+    ])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="cnndm-dev.jsonl (id, text)")
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="the annotations")
+    parser.add_argument("--errors", action="store_true", help="list each article's misses and false finds")
+    args = parser.parse_args(argv)
+    if not args.data.exists():
+        print(f"{args.data}: no such file (pass the path of cnndm-dev.jsonl)", file=sys.stderr)
+        return 2
+    docs, skipped = load(args.data, args.gold)
+    for reason in skipped:
+        print(f"skipped {reason}", file=sys.stderr)
+    result = Result()
+    started = time.perf_counter()
+    for doc, gold in docs:
+        evaluate(doc, gold, result)
+    print(report(result, len(docs), time.perf_counter() - started))
+    if args.errors:
+        print("\n".join(result.errors))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

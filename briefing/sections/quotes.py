@@ -1,0 +1,479 @@
+"""Quotes: direct quotations with their speaker, resolved through the actors.
+
+Quotation spans are found over the whole parse, so a quotation running over
+several sentences ("...first. Second," she said.) is one span: curly quotes pair
+directly, straight ones by which side the space is on; a quotation reopened at a
+sentence start without having closed (a new paragraph of the same quotation) ends
+the one before. Spans of fewer than three words, titles ("Fifty Shades", Title Case
+or after "titled", "called", "series"...) and short quoted terms with no speaker
+(scare quotes) are not quotations.
+
+The speaker is the subject of the speech verb ("say", "tell", "write", "according
+to" ...) that introduces the quotation: after it in the closing sentence, before it
+in the opening one, the verb it depends on, or a short "X said on Twitter." sentence
+right after. The subject is resolved to an actor's canonical name: a name (any
+variant), "he"/"she" (the person in focus: the last speaker or main-clause subject,
+with the pronoun's gender kept consistent), "it" (the organisation in focus), or a
+description ("the medical center", "the spokesman") that fits one actor's name or
+role only. Other descriptions are shown as written ("a security official"); vague
+ones ("someone", "another") and anything unsure give no speaker, never a guess. A
+quotation without its own attribution that starts a sentence right after an
+attributed one continues it.
+
+Every sentence holding part of a quotation is a quote sentence; the excerpt is the
+whole sentence and the label its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Document, Excerpt
+from ..nlp.entities import Parsed, parse
+from .actors import Analysis, analyse
+
+SPEECH = {
+    "say", "tell", "add", "write", "tweet", "post", "explain", "note", "state", "insist", "recall", "warn", "ask",
+    "reply", "respond", "answer", "declare", "announce", "claim", "argue", "acknowledge", "admit", "agree",
+    "conclude", "continue", "proclaim", "comment", "remark", "suggest", "quip", "joke", "shout", "urge", "read",
+    "describe", "predict", "promise", "vow", "concede", "lament", "complain", "caution", "stress", "emphasize",
+    "observe", "testify", "whisper", "exclaim", "recount", "boast", "chime", "call", "report", "confirm", "brand",
+}
+_TITLE_CUES = {"titled", "entitled", "called", "dubbed", "named", "nicknamed", "series", "show", "film", "movie",
+               "book", "novel", "song", "album", "tagline", "slogan", "hashtag", "headline", "pseudonym", "as"}
+_VAGUE = {"someone", "somebody", "another", "one", "other", "others", "people", "person", "many", "some", "anyone",
+          "user", "users", "comment", "commenter", "poster", "everyone", "nobody", "all", "few", "both"}
+_DOCUMENTS = {"statement", "release", "letter", "post", "tweet", "message", "report", "note", "email", "memo",
+              "comment"}
+_OWNED = {"website", "site", "page", "account", "offer", "ad", "advertisement", "blog", "feed", "channel"}
+_GENERIC_ORGANIZATIONS = {"group", "company", "firm", "organization", "organisation", "agency", "party", "militia",
+                          "airline", "carrier", "network", "ministry", "department", "government", "team", "club",
+                          "league", "union", "council", "court", "university", "school", "hospital", "center"}
+_MALE, _FEMALE = {"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}
+_FEMALE_ROLES = {"wife", "mother", "mom", "widow", "daughter", "sister", "girlfriend", "spokeswoman", "actress",
+                 "chairwoman", "businesswoman", "congresswoman", "queen", "princess", "grandmother", "aunt", "niece",
+                 "mrs", "ms", "miss", "madam", "lady", "dame"}
+_MALE_ROLES = {"husband", "father", "dad", "widower", "son", "brother", "boyfriend", "spokesman", "actor",
+               "chairman", "businessman", "congressman", "king", "prince", "grandfather", "uncle", "nephew", "mr",
+               "sir", "lord"}
+_QUOTE_CHARS = {'"', "“", "”", "‘", "’", "'", "``", "''"}
+_OPEN, _CLOSE = "“‘", "”’"
+_MIN_WORDS = 3
+_TERM_WORDS = 8  # a shorter quotation inside a sentence needs a speaker to count
+_MAX_SPAN_SENTENCES = 6
+_WORD = re.compile(r"[^\W\d_]")
+_WORD_RUN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence holding (part of) a direct quotation, and who said it (None: not known)."""
+
+    sentence: int
+    speaker: str | None
+    opens: bool  # the quotation starts in this sentence
+
+
+@dataclass
+class _Span:
+    start: int  # token holding the opening mark (or the sentence's first token when the mark is missing)
+    end: int  # token holding the closing mark
+    first: int  # sentence of the start
+    last: int  # sentence of the end
+    words: int  # words quoted
+
+
+_DOUBLE = re.compile(r'["“”]')
+_SINGLE = re.compile(r"(?<![^\W_])['‘]|['’](?![^\W_])")  # not an apostrophe inside a word
+
+
+def _kind(text: str, at: int, glued: bool, is_open: bool) -> str:
+    """"open" or "close" for the quotation mark at `text[at]`."""
+    mark = text[at]
+    if mark in _OPEN:
+        return "open"
+    if mark in _CLOSE or glued:
+        return "close"
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if (before.isspace() or before in "([{—–-:") and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-"):
+        return "close"
+    return "close" if is_open else "open"
+
+
+def _spans(document: Document, parsed: Parsed) -> list[_Span]:
+    """Quotation spans of the document, from its double quotation marks (single ones where none are used)."""
+    doc, text = parsed.doc, parsed.doc.text
+    marks = [m.start() for m in _DOUBLE.finditer(text)] or [m.start() for m in _SINGLE.finditer(text)]
+    token_starts = [t.idx for t in doc]
+    sentence_starts = dict(zip(parsed.starts, range(len(parsed.starts)), strict=True))
+    spans: list[_Span] = []
+    open_at: int | None = None  # character offset of the open mark
+
+    def token(char: int) -> int:
+        return max(bisect_right(token_starts, char) - 1, 0)
+
+    def close(end_char: int) -> None:
+        nonlocal open_at
+        if open_at is not None and end_char > open_at:
+            first, last = parsed.sentence_of(open_at), parsed.sentence_of(end_char)
+            if last - first >= _MAX_SPAN_SENTENCES:  # a stray mark: keep its own sentence only
+                end_char = parsed.starts[first] + len(parsed.sentences[first].text) - 1
+                last = first
+            words = len(_WORD_RUN.findall(text[open_at + 1:end_char]))
+            spans.append(_Span(token(open_at), token(end_char), first, last, words))
+        open_at = None
+
+    for at in marks:
+        s = sentence_starts.get(at)
+        # A mark opening a sentence that the source glued to the sentence before ("...breaches."READ MORE)
+        glued = s is not None and s > 0 and not document.article.text[document.sentences[s].start - 1:][:1].isspace()
+        kind = _kind(text, at, glued, open_at is not None)
+        if glued and kind == "close" and open_at is not None:
+            close(at - 2)  # the mark ends the sentence before
+            continue
+        if kind == "open":
+            if open_at is not None:  # reopened: the previous quotation ended with the sentence before
+                here = parsed.sentence_of(at)
+                close(parsed.starts[here] - 2 if here > parsed.sentence_of(open_at) else at)
+            open_at = at
+        elif open_at is not None:
+            close(at)
+        else:  # closing a quotation whose opening mark is missing: from its sentence start
+            open_at = parsed.starts[parsed.sentence_of(at)] - 1
+            close(at)
+    if open_at is not None:
+        s = min(parsed.sentence_of(open_at) + 2, len(parsed.sentences) - 1)
+        close(parsed.starts[s] + len(parsed.sentences[s].text) - 1)
+    return spans
+
+
+def _is_title(doc: Doc, span: _Span) -> bool:
+    """A title or name in quotation marks: all Title Case, or after "titled", "series", "known as" ..."""
+    quoted = [t for t in doc[span.start + 1:span.end] if _WORD.search(t.text)]
+    words = [t for t in quoted if not t.is_stop or t.i == quoted[0].i] if quoted else []
+    if not words:
+        return True
+    lower = sum(not t.text[:1].isupper() for t in words)
+    if len(words) >= 2 and lower <= (len(words) >= 8) and quoted[0].lower_ not in ("i", "we", "you", "it"):
+        return True
+    before = [t for t in doc[max(span.start - 3, 0):span.start] if not t.is_punct and t.sent == doc[span.start].sent]
+    return bool(before) and before[-1].lower_ in _TITLE_CUES
+
+
+# ---------------------------------------------------------------- speakers
+
+
+@dataclass
+class _Focus:
+    """Who "he", "she" and "it" most likely are: recent people and organisations, latest first."""
+
+    people: list[str]
+    organizations: list[str]
+    gender: dict[str, str]  # from gendered roles only ("his wife", "spokeswoman"): resolution never guesses it
+
+    def person(self, pronoun: str) -> str | None:
+        wanted = "m" if pronoun in _MALE else "f"
+        for name in self.people[:3]:
+            if self.gender.get(name, wanted) == wanted:
+                return name
+        return None
+
+    def mention(self, name: str, kind: str) -> None:
+        bucket = self.people if kind == "person" else self.organizations
+        if name in bucket:
+            bucket.remove(name)
+        bucket.insert(0, name)
+
+
+def _speech_verbs(tokens: Span | list[Token]) -> list[Token]:
+    """Speech verbs, "according (to)", and verbs whose object is a statement ("issued a statement")."""
+    return [t for t in tokens if _is_speech(t)]
+
+
+def _is_speech(t: Token) -> bool:
+    if t.lower_ == "according":
+        return t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"
+    return t.pos_ in ("VERB", "AUX") and (t.lemma_ in SPEECH or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _DOCUMENTS for c in t.children))
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker token of a speech verb: its subject, "according to"'s object, a participle's head's subject,
+    or the object of an inverted "..., reads the offer"."""
+    if verb.lower_ == "according":
+        to = verb.doc[verb.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "pobj"]
+        return objects[0] if objects else None
+    start = verb
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            subject = max(subjects, key=lambda c: c.pos_ == "PROPN")  # "A lawyer, Navalny branded"
+            return subject if subject.dep_ == "nsubj" else None
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl") or verb.tag_ in ("VB", "VBG") or verb.pos_ != "VERB":
+            if verb.head is verb:
+                break
+            verb = verb.head  # "saying that ...", "went as far as to say ..."
+        else:
+            break
+    before = start.doc[start.i - 1] if start.i > 0 else None
+    if before is not None and before.text in ('"', "”", "’", "'"):  # inverted: '"...," reads the offer'
+        objects = [c for c in start.children if c.dep_ in ("dobj", "attr") and c.i > start.i]
+        return objects[0] if objects else None
+    return None
+
+
+class _Resolver:
+    """Turns subject tokens into speaker labels, walking the document in order."""
+
+    def __init__(self, parsed: Parsed, analysis: Analysis | None) -> None:
+        self.parsed = parsed
+        self.names = analysis.names if analysis else {}
+        self.actors = analysis.actors if analysis else ()
+        self.kinds = {a.name: a.kind for a in self.actors}
+        gender = {a.name: g for a in self.actors if a.kind == "person" and (g := _gender(a.role))}
+        self.focus = _Focus([], [], gender)
+        self.resolved: dict[int, str | None] = {}  # subject token -> label
+        self.last_speaker: str | None = None
+
+    def name_at(self, token: Token) -> str | None:
+        """The actor a name token (or its compound, or an apposition: "her friend, Shirley Williams") names."""
+        for t in (token, *[c for c in token.children if c.dep_ in ("compound", "appos")]):
+            if t.i in self.names:
+                return self.names[t.i]
+        return None
+
+    def recent_organization(self, token: Token) -> str | None:
+        """The organisation named last before `token`, in its sentence or the one before."""
+        sent = self.parsed.sentence_of(token.idx)
+        start = self.parsed.sentences[max(sent - 1, 0)].start
+        for i in range(token.i - 1, start - 1, -1):
+            name = self.names.get(i)
+            if name is not None and self.kinds.get(name) == "organization":
+                return name
+        return self.focus.organizations[0] if self.focus.organizations else None
+
+    def describe(self, token: Token) -> str | None:
+        """A description as speaker: the one actor it fits, a specific description as written, or None."""
+        lemma = token.lemma_.lower()
+        if any(c.lower_ == "same" for c in token.children):  # "the same person wrote"
+            return self.last_speaker
+        named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:  # "the sci-fi website Big Shiny Robot"
+            return _phrase(named)
+        if token.lower_ in _VAGUE or lemma in _VAGUE:
+            return None
+        dets = [c for c in token.children if c.dep_ in ("det", "poss")]
+        definite = any(d.lower_ in ("the", "this", "that", "its", "their") or d.dep_ == "poss" for d in dets)
+        owner = next((self.names[t.i] for t in token.subtree if t.i in self.names and t.dep_ == "poss"), None)
+        if lemma in _DOCUMENTS or lemma in _OWNED:
+            if owner is not None:  # "the offer on Spirit's website"
+                return owner
+            return self.document_author(token) if definite and lemma in _DOCUMENTS else None
+        if definite and lemma in _GENERIC_ORGANIZATIONS and not any(c.dep_ in ("compound", "amod")
+                                                                    for c in token.children):
+            return self.recent_organization(token)  # "the group", "the company"
+        words = {t.lemma_.lower() for t in token.subtree if t.i <= token.i and t.is_alpha and not t.is_stop}
+        if definite and words:
+            fits = {a.name for a in self.actors if a.kind != "person" and words <= set(_lemmas(a.name))}
+            fits |= {a.name for a in self.actors if a.kind == "person" and a.role and lemma in _lemmas(a.role)
+                     and lemma not in ("man", "woman")}
+            if len(fits) == 1:
+                return fits.pop()
+            if fits or lemma in ("man", "woman", "source"):
+                return None
+        if token.tag_ in ("NN", "NNS", "NNP", "NNPS"):
+            return _phrase(token)
+        return None
+
+    def document_author(self, token: Token) -> str | None:
+        """"the statement said": who made the statement in the sentence or two before."""
+        sent = self.parsed.sentence_of(token.idx)
+        for s in range(sent, max(sent - 3, -1), -1):
+            for other in self.parsed.sentences[s]:
+                if other.lemma_ == token.lemma_ and other.i < token.i:
+                    verb = other
+                    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                        verb = verb.head
+                    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                    if subject is not None:
+                        return self.resolve(subject)
+        return None
+
+    def resolve(self, token: Token) -> str | None:
+        """The label of a subject token (memoised; call in document order)."""
+        if token.i in self.resolved:
+            return self.resolved[token.i]
+        label: str | None
+        lower = token.lower_
+        if token.pos_ == "PRON" or token.tag_ == "PRP":
+            if lower in _MALE | _FEMALE:
+                earlier = [self.names[t.i] for t in token.sent if t.i < token.i and t.i in self.names
+                           and self.kinds.get(self.names[t.i]) == "person" and t.dep_ in ("nsubj", "nsubjpass")]
+                label = earlier[-1] if earlier else self.focus.person(lower)
+            elif lower == "it":
+                label = self.focus.organizations[0] if self.focus.organizations else None
+            else:
+                label = None
+        else:
+            label = self.name_at(token)
+            if label is None:
+                label = self.describe(token) if token.pos_ != "PROPN" else _phrase(token)
+        self.resolved[token.i] = label
+        return label
+
+    def after_sentence(self, sentence: Span, speakers: list[str]) -> None:
+        """Move the focus: this sentence's speakers first, else its main subject."""
+        for subject in (c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            label = self.resolve(subject)
+            if label in self.kinds:
+                self.focus.mention(label, self.kinds[label])
+        for name in reversed(speakers):
+            if name in self.kinds:
+                self.focus.mention(name, self.kinds[name])
+        if speakers:
+            self.last_speaker = speakers[-1]
+
+
+def _gender(role: str | None) -> str | None:
+    words = set(re.findall(r"[a-z]+", (role or "").lower()))
+    if words & _FEMALE_ROLES:
+        return "f"
+    return "m" if words & _MALE_ROLES else None
+
+
+def _lemmas(text: str) -> list[str]:
+    words = [w.lower() for w in re.findall(r"[\w-]+", text)]
+    return words + [w[:-1] for w in words if len(w) > 3 and w.endswith("s")]
+
+
+def _phrase(token: Token) -> str:
+    """A speaker description as written: the noun phrase up to its head, with a short "for/of X"."""
+    doc = token.doc
+    start = token.left_edge.i
+    while start < token.i and (doc[start].is_punct or doc[start].text in _QUOTE_CHARS):
+        start += 1
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with", "from", "in") \
+                and child.right_edge.i - end < 10:
+            end = child.right_edge.i + 1
+        elif child.dep_ in ("compound", "flat"):
+            end = max(end, child.i + 1)
+        else:
+            break
+    return doc[start:end].text
+
+
+# ---------------------------------------------------------------- attribution
+
+
+def _attribution(parsed: Parsed, span: _Span, spans: list[_Span]) -> Token | None:
+    """The speech verb that introduces a quotation span, if any."""
+    doc = parsed.doc
+    inside = [range(s.start, s.end + 1) for s in spans]
+
+    def outside(t: Token) -> bool:
+        return not any(t.i in r for r in inside)
+
+    closing = parsed.sentences[span.last]
+    after = [t for t in _speech_verbs(doc[span.end + 1:min(span.end + 12, closing.end)]) if outside(t)]
+    if after:
+        return after[0]
+    opening = parsed.sentences[span.first]
+    before = [t for t in _speech_verbs(doc[opening.start:span.start]) if outside(t)]
+    if before:
+        return before[-1]
+    token = doc[min(span.start + 1, span.end)]
+    for _ in range(6):  # the verb the quotation depends on: 'agreed that ID badges alone "are not enough"'
+        if token.head is token:
+            break
+        token = token.head
+        if outside(token) and token.pos_ in ("VERB", "AUX") and token.lemma_ in SPEECH:
+            return token
+    if span.last + 1 < len(parsed.sentences):  # "Griffith said on Twitter." after the quotation
+        tail = parsed.sentences[span.last + 1]
+        verbs = _speech_verbs(tail)
+        if verbs and len(tail) <= 25 and not any(t.text in _QUOTE_CHARS for t in tail) and not any(
+                c.dep_ in ("ccomp", "dobj", "xcomp") for c in verbs[0].children):
+            return verbs[0]
+    return None
+
+
+def _whole_sentences(parsed: Parsed, span: _Span) -> bool:
+    """Whether a quotation fills its sentences (after at most a few words: 'With so many employees, "...')."""
+    doc = parsed.doc
+    before = span.start - parsed.sentences[span.first].start
+    after = [t for t in doc[span.end + 1:parsed.sentences[span.last].end] if not t.is_punct]
+    return before <= 5 and not after
+
+
+@lru_cache(maxsize=8)
+def find_quotes(doc: Document) -> tuple[Quote, ...]:
+    """Every quote sentence of the document with its speaker, in document order (cached per document)."""
+    parsed = parse(doc)
+    if parsed is None:
+        return ()
+    spans = [s for s in _spans(doc, parsed) if s.words >= _MIN_WORDS and not _is_title(parsed.doc, s)]
+    resolver = _Resolver(parsed, analyse(doc))
+    by_sentence: dict[int, Quote] = {}
+    last: tuple[int, str | None] | None = None  # (sentence, speaker) of the latest attribution
+    by_first: dict[int, list[_Span]] = {}
+    for span in spans:
+        by_first.setdefault(span.first, []).append(span)
+    for s, sentence in enumerate(parsed.sentences):
+        speakers: list[str] = []
+        for span in by_first.get(s, []):
+            verb = _attribution(parsed, span, spans)
+            subject = _subject(verb) if verb is not None else None
+            speaker = resolver.resolve(subject) if subject is not None else None
+            attributed = subject is not None
+            if verb is None and last is not None and last[0] >= s - 2 and _whole_sentences(parsed, span):
+                speaker, attributed = last[1], True  # a continuation of the quotation before
+            if not attributed and not _whole_sentences(parsed, span) and span.words < _TERM_WORDS:
+                continue  # a quoted term, not a quotation
+            if speaker is not None:
+                speakers.append(speaker)
+            if attributed:
+                last = (span.last, speaker)
+            for i in range(span.first, span.last + 1):
+                if i not in by_sentence or by_sentence[i].speaker is None:
+                    by_sentence[i] = Quote(i, speaker, opens=i == span.first)
+        if not by_first.get(s):  # indirect speech moves "last" too: "X wrote in a comment ..." then a quotation
+            for verb in _speech_verbs(sentence):
+                subject = _subject(verb)
+                label = resolver.resolve(subject) if subject is not None else None
+                if label in resolver.kinds:
+                    last = (s, label)
+                    speakers.append(label)
+        resolver.after_sentence(sentence, speakers)
+    return tuple(by_sentence[i] for i in sorted(by_sentence))
+
+
+def quotes(doc: Document, limit: int, claimed: set[int] | frozenset[int] = frozenset()) -> tuple[Excerpt, ...]:
+    """Up to `limit` quote sentences, speakers named by the actors first, one per speaker before repeats."""
+    found = [q for q in find_quotes(doc) if q.sentence not in claimed and q.sentence > 0]
+    analysis = analyse(doc)
+    rank = {a.name: i for i, a in enumerate(analysis.actors)} if analysis else {}
+    seen: dict[str | None, int] = {}
+    order = []
+    for q in found:
+        repeat = seen.get(q.speaker, 0)
+        seen[q.speaker] = repeat + 1
+        named = q.speaker in rank
+        key = (not q.opens, repeat, not named, q.speaker is None, rank.get(q.speaker or "", 99), q.sentence)
+        order.append((key, q))
+    chosen = [q for _, q in sorted(order, key=lambda pair: pair[0])[:limit]]
+    return tuple(
+        Excerpt(text=doc.sentences[q.sentence].text, article_id=doc.article.id, sentence_index=q.sentence,
+                label=q.speaker)
+        for q in sorted(chosen, key=lambda q: q.sentence)
+    )

@@ -1,0 +1,54 @@
+"""compose's rules for Situation: the lede first, the headline's actors covered, one section per sentence."""
+
+from __future__ import annotations
+
+from briefing.compose import Options, compose_story
+from briefing.model import Article
+from briefing.nlp.sentences import segment
+from briefing.templates import load_template
+
+ARTICLE = Article(
+    id="port",
+    title="Port strike ends as Maria Lopez signs deal with dockers",
+    text=(
+        "Dock workers in Rotterdam returned to work on Wednesday after a ten-day strike.\n\n"
+        "The union said the new contract raises wages by six percent over two years. "
+        "Shipping lines had diverted dozens of vessels to Antwerp and Hamburg during the strike.\n\n"
+        "Port director Maria Lopez signed the agreement late on Tuesday night. "
+        "Container traffic is expected to return to normal within a week. "
+        "Retailers had warned of empty shelves before the holidays. "
+        "Economists estimated the strike cost the Dutch economy 300 million euros."
+    ),
+)
+SECTIONS = load_template("standard").sections
+
+
+def _situation(options: Options) -> list[int]:
+    story = compose_story(segment(ARTICLE), SECTIONS, options)
+    return [e.sentence_index for e in story.section("situation").excerpts]
+
+
+def test_situation_opens_with_the_lede_whatever_the_method() -> None:
+    for method in ("default", "lexrank", "kl", "luhn"):
+        assert _situation(Options(method=method, sentences=3))[0] == 0
+
+
+def test_without_the_lede_rule_the_method_decides() -> None:
+    # LSA prefers later sentences; with the rule the lede replaces the weakest, the rest stay.
+    without = _situation(Options(method="lsa", sentences=2, lede=False))
+    assert 0 not in without
+    with_lede = _situation(Options(method="lsa", sentences=2))
+    assert with_lede[0] == 0 and len(with_lede) == 2 and with_lede[1] in without
+
+
+def test_situation_mentions_the_actor_the_headline_names() -> None:
+    doc = segment(ARTICLE)
+    for method in ("default", "lexrank", "textrank", "kl"):
+        chosen = _situation(Options(method=method, sentences=3))
+        assert any("Maria Lopez" in doc.sentences[i].text for i in chosen), (method, chosen)
+
+
+def test_sections_do_not_share_sentences() -> None:
+    story = compose_story(segment(ARTICLE), SECTIONS, Options())
+    claimed = [e.sentence_index for s in story.sections if s.key not in ("figures", "timeline") for e in s.excerpts]
+    assert len(claimed) == len(set(claimed))

@@ -1,0 +1,67 @@
+"""Key figures: numbers that matter, as the source says them, with what they count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.model import Article, Document
+from briefing.nlp.entities import load_nlp
+from briefing.nlp.sentences import segment
+from briefing.sections.figures import find_figures, key_figures
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "baghdad-airport-strike.txt"
+
+pytestmark = pytest.mark.skipif(load_nlp("english") is None, reason="no English spaCy model installed")
+
+
+def document(raw: str, language: str = "english") -> Document:
+    title, _, body = raw.partition("\n\n")
+    return segment(Article(id="test", title=title.strip(), text=body, language=language))
+
+
+@pytest.fixture(scope="module")
+def example() -> Document:
+    return document(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def test_example_has_the_dead_the_soldiers_and_the_fighters(example: Document) -> None:
+    figures = key_figures(example, 5)
+    labels = [f.label for f in figures]
+    for phrase in ("At least eight people were killed", "about 750 U.S. soldiers", "25 fighters"):
+        assert phrase in labels, labels
+    assert [f.sentence_index for f in figures] == sorted(f.sentence_index for f in figures)  # document order
+    for figure in figures:
+        assert figure.label in figure.text  # verbatim, inside its sentence
+        assert example.sentences[figure.sentence_index].text == figure.text
+
+
+def test_example_small_counts_rank_below_the_tolls(example: Document) -> None:
+    labels = [f.label for f in key_figures(example, 3)]
+    assert labels == ["At least eight people were killed", "about 750 U.S. soldiers", "25 fighters"]
+
+
+SYNTHETIC = """Storm hits coast
+
+More than 1,200 homes were destroyed when the storm hit on Monday. \
+Governor Ann Lee, 54, said the state would spend $45 million on repairs. \
+About 30% of the county lost power. \
+Residents can call 555-123-4567 for help. \
+The 2018 storm was smaller, and a two-day curfew began. \
+One of the shelters closed.
+"""
+
+
+def test_what_counts_and_what_does_not() -> None:
+    labels = [f.phrase for f in find_figures(document(SYNTHETIC))]
+    assert "More than 1,200 homes were destroyed" in labels
+    assert any("$45 million" in label for label in labels)
+    assert any(label.startswith("About 30% of the county") for label in labels)
+    for skipped in ("54", "555", "2018", "two", "One"):
+        assert not any(label == skipped or label.startswith(skipped) for label in labels), skipped
+
+
+def test_language_without_model_has_no_figures() -> None:
+    doc = document("Sturm\n\nMehr als 1.200 Häuser wurden zerstört.", language="german")
+    assert key_figures(doc, 5) == ()

@@ -1,0 +1,58 @@
+"""What to watch: sentences about what may come next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.model import Article, Document
+from briefing.nlp.entities import load_nlp
+from briefing.nlp.sentences import segment
+from briefing.sections.outlook import THRESHOLD, outlook, outlook_scores
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "baghdad-airport-strike.txt"
+
+pytestmark = pytest.mark.skipif(load_nlp("english") is None, reason="no English spaCy model installed")
+
+
+def document(raw: str, language: str = "english") -> Document:
+    title, _, body = raw.partition("\n\n")
+    return segment(Article(id="test", title=title.strip(), text=body, language=language))
+
+
+def test_example_looks_ahead() -> None:
+    doc = document(EXAMPLE.read_text(encoding="utf-8"))
+    texts = [e.text for e in outlook(doc, 3)]
+    assert any("prepared to engage in further retaliatory attacks" in t for t in texts)
+    assert any("could further undermine U.S. influence" in t for t in texts)
+    assert not any(t == doc.sentences[0].text for t in texts)
+
+
+SYNTHETIC = """Talks resume
+
+Negotiators met in Geneva on Monday. \
+The two sides are expected to sign a deal next week. \
+Officials could not be reached for comment. \
+The talks may have stalled over funding. \
+Diplomats said the deal would ease sanctions. \
+It may sound simple, but it is not. \
+The rebels vowed to fight on. \
+Negotiators met twice last year.
+"""
+
+
+def test_future_and_modal_but_not_hedges() -> None:
+    flags = [score >= THRESHOLD for score in outlook_scores(document(SYNTHETIC))]
+    assert flags == [False, True, False, False, True, False, True, False]
+
+
+def test_claimed_sentences_and_limit() -> None:
+    doc = document(SYNTHETIC)
+    assert [e.sentence_index for e in outlook(doc, 2)] == [1, 4]  # the surest first, then document order
+    assert [e.sentence_index for e in outlook(doc, 3, claimed={1})] == [4, 6]
+
+
+def test_language_without_model_has_no_outlook() -> None:
+    doc = document("Gespräche\n\nDie Parteien werden nächste Woche unterzeichnen.", language="german")
+    assert outlook(doc, 3) == ()

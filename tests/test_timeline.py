@@ -1,0 +1,84 @@
+"""Timeline: dated events in order with their resolved dates, on the example and small articles."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefing.model import Article, Document
+from briefing.nlp.entities import load_nlp
+from briefing.nlp.sentences import segment
+from briefing.sections.timeline import document_dates, timeline
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "baghdad-airport-strike.txt"
+
+pytestmark = pytest.mark.skipif(load_nlp("english") is None, reason="no English spaCy model installed")
+
+
+def document(raw: str, published: date | None = None, language: str = "english") -> Document:
+    """An article given as headline, blank line, body."""
+    title, _, body = raw.partition("\n\n")
+    return segment(Article(id="test", title=title.strip(), text=body, published=published, language=language))
+
+
+@pytest.fixture(scope="module")
+def example() -> Document:
+    return document(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def test_example_runs_from_dec_27_to_the_friday_strike(example: Document) -> None:
+    entries = timeline(example, 8)
+    labels = [e.label for e in entries]
+    chronological = ["Dec. 27", "Sunday", "New Year’s Eve", "Wednesday", "Thursday", "Friday"]
+    assert [label for label in labels if label in chronological] == chronological
+    assert labels[-1] == "Friday"
+    assert entries[-1].sentence_index == 0  # the strike itself: the lead
+    by_label = {e.label: e.text for e in entries}
+    assert "Dec. 27" in by_label["Dec. 27"] and "airstrikes on Sunday" in by_label["Sunday"]
+    assert "ended Wednesday" in by_label["Wednesday"]
+
+
+def test_example_entries_are_verbatim_sentences(example: Document) -> None:
+    for entry in timeline(example, 8):
+        assert example.sentences[entry.sentence_index].text == entry.text
+        assert entry.article_id == "test"
+
+
+def test_with_a_publication_date_labels_are_iso(example: Document) -> None:
+    dated = segment(Article(id="test", title=example.article.title, text=example.article.text,
+                            published=date(2020, 1, 3)))
+    labels = [e.label for e in timeline(dated, 8)]
+    assert labels == sorted(labels, key=lambda label: label.removeprefix("week of "))
+    assert {"2019-12-27", "2019-12-29", "2019-12-31", "2020-01-01", "2020-01-02", "2020-01-03"} <= set(labels)
+
+
+def test_limit_keeps_precise_dates_near_the_main_event(example: Document) -> None:
+    labels = [e.label for e in timeline(example, 3)]
+    assert labels == ["Wednesday", "Thursday", "Friday"]
+
+
+SYNTHETIC = """Council approves budget
+
+The city council approved the budget on Tuesday after a long debate. \
+The mayor first proposed the plan on March 3, 2019. \
+Talks stalled last month over school funding. \
+The council will vote on the tax rate next Tuesday. \
+The debate lasted two days, and 48 hours of testimony were heard.
+"""
+
+
+def test_future_clause_and_durations(example: Document) -> None:
+    doc = document(SYNTHETIC, published=date(2020, 5, 6))  # a Wednesday
+    assert [(e.label, e.sentence_index) for e in timeline(doc, 8)] == [
+        ("2019-03-03", 1), ("2020-04", 2), ("2020-05-05", 0), ("2020-05-12", 3)]
+    found = document_dates(doc)
+    assert found is not None and found.reference.known
+    assert [d.future for d in found.items] == [False, False, False, True]
+
+
+def test_language_without_model_has_no_timeline() -> None:
+    doc = document("Haushalt\n\nDer Rat stimmte am Dienstag zu.", language="german")
+    assert timeline(doc, 8) == ()
+    assert document_dates(doc) is None
