@@ -26,8 +26,12 @@ test: $(VENV)/.installed  ## run the test suite
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check briefing tests benchmarks
 
-examples: $(VENV)/.installed  ## regenerate the example briefs in examples/
-	for ext in docx md json html txt; do $(BIN) brief $(EXAMPLE) -o examples/baghdad-airport-strike.brief.$$ext; done
+examples: $(VENV)/.installed  ## regenerate the example briefs in examples/briefs/
+	mkdir -p examples/briefs
+	for t in standard sitrep bluf; do for ext in docx md json html txt; do \
+	  $(BIN) brief $(EXAMPLE) -t $$t -o examples/briefs/$$t.$$ext || exit 1; done; done
+	for ext in docx md json html txt; do \
+	  $(BIN) daily tests/data/daily $(EXAMPLE) --no-history --date 2020-01-03 -o examples/briefs/daily.$$ext || exit 1; done
 
 golden: $(VENV)/.installed  ## regenerate the golden files the tests compare against
 	UPDATE_GOLDEN=1 $(PY) -m pytest -q tests

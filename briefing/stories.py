@@ -2,8 +2,9 @@
 
 Each document becomes a TF-IDF vector over its content-word stems and the bigrams
 between them (stop words dropped, sublinear term frequency, idf squared so the
-rare names and places an event is told by weigh most, terms in one document only
-dropped). Stories are the clusters of average-linkage agglomeration on cosine
+rare names and places an event is told by weigh most; vectors are normalised over
+all their terms, then terms in one document only are dropped, which changes no
+similarity). Stories are the clusters of average-linkage agglomeration on cosine
 similarity, cut at `threshold`: two groups merge while the mean similarity
 between their documents is at least the threshold. Average-linkage clusters at a
 threshold never cross the connected components of the "similarity >= threshold"
@@ -38,7 +39,7 @@ from .model import Document
 from .nlp.tokenize import fast_words
 from .rank.vectors import stop_words
 
-DEFAULT_THRESHOLD = 0.14  # mean cosine at which groups still merge (tuned on multinews-dev)
+DEFAULT_THRESHOLD = 0.06  # mean cosine at which groups still merge (tuned on multinews-dev)
 IDF_POWER = 2.0
 BOILERPLATE_SHARE = 0.6  # a document with this share of its words in furniture sentences is furniture
 BLOCK = 1024  # rows of the similarity matrix computed at a time
@@ -133,9 +134,11 @@ def _analyse(docs: Sequence[Document]) -> tuple[sparse.csr_matrix, list[bool]]:
     n = len(docs)
     m = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))), dtype=np.float64)
     df = np.bincount(m.indices, minlength=m.shape[1])
-    shared = df > 1  # a term in one document links it to nothing, it only dilutes
-    idf = (np.log((1 + n) / (1 + df[shared])) + 1.0) ** IDF_POWER
-    return _normalize_rows(sparse.csr_matrix(m[:, shared] @ sparse.diags(idf))), furniture
+    idf = (np.log((1 + n) / (1 + df)) + 1.0) ** IDF_POWER
+    weighted = _normalize_rows(sparse.csr_matrix(m @ sparse.diags(idf)))
+    # A term in one document links it to nothing: its column is dropped to save work, but only
+    # after normalising, so an article with few shared words is not made to look like its neighbours.
+    return sparse.csr_matrix(weighted[:, df > 1]), furniture
 
 
 def vectors(docs: Sequence[Document]) -> sparse.csr_matrix:

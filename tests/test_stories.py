@@ -111,7 +111,8 @@ def test_most_representative_article_comes_first() -> None:
     docs = _docs(FLOOD)
     (story,) = group(docs)
     assert sorted(story) == [0, 1, 2, 3]
-    assert story[-1] == 2  # the short one about the state of emergency is the least central
+    assert story[0] == 0  # the first full report is the most central
+    assert story[-1] == 3  # the day-after follow-up is the least central
 
 
 def test_web_furniture_stays_alone_and_last() -> None:
@@ -125,3 +126,16 @@ def test_web_furniture_stays_alone_and_last() -> None:
 def test_empty_and_single_inputs() -> None:
     assert group([]) == []
     assert group(_docs(FLOOD[:1])) == [[0]]
+
+
+def test_unrelated_articles_with_few_shared_words_stay_apart() -> None:
+    """Regression: vectors are normalised over all their terms, so sparse overlap does not merge stories."""
+    from pathlib import Path
+
+    from briefing.api import documents
+
+    data = Path(__file__).parent / "data" / "daily"
+    paths = [data / "museum-local.txt", Path(__file__).parents[1] / "examples" / "baghdad-airport-strike.txt",
+             data / "flood-herald.txt", data / "flood-tribune.txt"]
+    stories = group(documents(paths))
+    assert sorted(sorted(s) for s in stories) == [[0], [1], [2, 3]]
