@@ -37,6 +37,27 @@ def _zip_bomb() -> bytes:
     return _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": bytes(300 * 1024 * 1024)})
 
 
+def _entity_bomb_docx() -> bytes:
+    """A real .docx whose document.xml declares nested entities that would expand to 10 MB ("billion laughs")."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("The council met on Monday. It approved the budget.")
+    plain = io.BytesIO()
+    document.save(plain)
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdef", "bcdefg", strict=True))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(plain.getvalue())) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                text = data.decode().replace("?>", f"?><!DOCTYPE w:document [{entities}]>", 1)
+                data = text.replace("the budget.", "the budget &g;.").encode()
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
 def _html(body: str) -> bytes:
     return f"<html><head><title>Budget</title><style>p {{color: red}}</style></head><body>{body}</body></html>".encode()
 
@@ -70,6 +91,7 @@ CORPUS: tuple[Item, ...] = (
     Item("malformed.html", lambda: f"<html><body><div><p>{NEWS}<p>{NEWS}</div></span><b>".encode(), 0),
     Item("not-a-zip.docx", lambda: b"This is plain text pretending to be Word.", 3, "not a readable .docx"),
     Item("zip-bomb.docx", _zip_bomb, 3, "unpacks to more than 200 MB"),
+    Item("entity-bomb.docx", _entity_bomb_docx, 3, "not a readable .docx"),
     Item("rtl.txt", lambda: ("وافق المجلس على الميزانية الجديدة يوم الاثنين. "
                              "قال رئيس البلدية إن الخطة ستقلل قوائم الانتظار.").encode(), 0),
     Item("cjk.txt", lambda: "市议会周一批准了新预算。市长说，该计划将缩短等候名单。反对派投了反对票。".encode(), 0,
