@@ -53,7 +53,7 @@ UNKNOWN_DATE = date(2000, 1, 1)
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)
 TABLE_STYLES = ("Light List Accent 1", "Table Grid")
 ACTOR_COLUMNS = ("Name", "Kind", "Role", "Mentions")
-ACTOR_WIDTHS = (0.26, 0.18, 0.40, 0.16)  # shares of the text width
+ACTOR_WIDTHS = (0.24, 0.20, 0.40, 0.16)  # shares of the text width
 # Built-in styles the brief uses; copied from python-docx's default template when a reference lacks one.
 BUILTIN_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "Header", "Footer", "Strong")
 MARKING_STYLE = "Marking"
