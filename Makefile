@@ -37,7 +37,7 @@ golden: $(VENV)/.installed  ## regenerate the golden files the tests compare aga
 	UPDATE_GOLDEN=1 $(PY) -m pytest -q tests
 
 bench: $(VENV)/.installed  ## ROUGE and speed against sumy on ../shared/eval
-	$(PY) benchmarks/benchmark.py
+	$(PY) benchmarks/benchmark.py --skip-slow --time-cap 400
 
 clean:
 	rm -rf $(VENV) out build dist *.egg-info
