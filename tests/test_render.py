@@ -572,3 +572,24 @@ def test_a_very_long_headline_fits_words_title_property() -> None:
     document = docx.Document(io.BytesIO(render(b, "docx")))
     assert len(document.core_properties.title) <= 255
     assert document.core_properties.title.endswith("word…")
+
+
+def test_key_figures_are_stressed_inside_their_sentence() -> None:
+    from dataclasses import replace
+
+    b = airport_briefing()
+    story = b.stories[0]
+    sentence = "The two-day embassy attack prompted President Donald Trump to order about 750 U.S. soldiers deployed."
+    figure = replace(story.sections[0].excerpts[0], text=sentence, label="about 750 U.S. soldiers")
+    figures = next(s for s in story.sections if s.key == "figures")
+    sections = tuple(replace(s, excerpts=(figure,)) if s is figures else s for s in story.sections)
+    b = replace(b, stories=(replace(story, sections=sections),))
+    assert "to order **about 750 U.S. soldiers** deployed." in render(b, "md")
+    assert "to order <strong>about 750 U.S. soldiers</strong> deployed." in render(b, "html")
+    assert f"• {sentence}" in render(b, "txt")  # plain text: the sentence as it is, not repeated
+    document = docx.Document(io.BytesIO(render(b, "docx")))
+    bullet = next(p for p in document.paragraphs if p.text == sentence)
+    assert [r.text for r in bullet.runs if r.bold] == ["about 750 U.S. soldiers"]
+    data_sections = json.loads(render(b, "json"))["stories"][0]["sections"]
+    shown = next(s for s in data_sections if s["key"] == "figures")["items"]
+    assert [(i["text"], i["label"]) for i in shown] == [(sentence, "about 750 U.S. soldiers")]  # data keeps it

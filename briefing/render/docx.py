@@ -102,7 +102,10 @@ def _add_item(paragraph, item: Item) -> None:
     if item.label:
         paragraph.add_run(clean(item.label)).bold = True
         paragraph.add_run(" — ")
-    paragraph.add_run(clean(item.text))
+    paragraph.add_run(clean(item.before))
+    if item.emphasis:
+        paragraph.add_run(clean(item.stressed)).bold = True
+        paragraph.add_run(clean(item.after))
     if item.tag:
         paragraph.add_run(f" {item.tag}").italic = True
 

@@ -84,6 +84,8 @@ def _highlighted(item: Item) -> Text:
     text = Text(item.text)
     for start, end in item.names:
         text.stylize(NAME, start, end)
+    if item.emphasis:
+        text.stylize("bold", *item.emphasis)
     if item.label:
         text = Text.assemble((item.label, "bold"), " — ", text)
     if item.tag:

@@ -38,14 +38,19 @@ _CSS_UNSAFE = re.compile(r"[\"\\<>&\x00-\x1f\x7f]")
 
 
 def escape_markdown(text: str) -> str:
-    """Text made inert in Markdown: one line, with no emphasis, links, HTML, table pipes or block markers."""
+    """Text made inert in Markdown: one line, with no emphasis, links, HTML, table pipes or block markers.
+
+    A space at either end is kept (as one space), so pieces of a sentence can be joined around markup.
+    """
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and text.strip() else ""
     text = _MD_INLINE.sub(r"\\\1", one_line(text))
     text = _MD_ENTITY.sub("&amp;", text).replace("<", "&lt;")
     start = _MD_BLOCK_START.match(text)
-    if start:
+    if start and not lead:
         end = start.end()
         text = text[:end] + "\\" + text[end:] if text[:end].isdigit() else "\\" + text
-    return text
+    return lead + text + trail
 
 
 def md_url(url: str) -> Markup:

@@ -12,7 +12,7 @@ http(s)/mailto URLs kept as links. Renderers only decide how it looks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -21,6 +21,7 @@ from ..templates import BOTTOM_LINE, SITUATION, Template
 
 ACTORS = "actors"
 SEEN_TAG = "(seen before)"
+FIGURES = "figures"  # whose labels are phrases of their own sentences
 RUNNING_TITLE = 80  # most characters of the title in a page header
 Where = tuple[str, int]  # an excerpt's (article_id, sentence_index)
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -48,6 +49,22 @@ class Item:
     names: tuple[tuple[int, int], ...] = ()
     label: str | None = None  # what the section adds: a quote's speaker, a date, a figure (one line)
     seen: bool = False  # an earlier brief showed it
+    emphasis: tuple[int, int] | None = None  # a span of `text` to stress (a key figure), shown in place
+
+    @property
+    def before(self) -> str:
+        """The text before the emphasised span (all of it when there is none)."""
+        return self.text[: self.emphasis[0]] if self.emphasis else self.text
+
+    @property
+    def stressed(self) -> str:
+        """The emphasised span ("" when there is none)."""
+        return self.text[self.emphasis[0]: self.emphasis[1]] if self.emphasis else ""
+
+    @property
+    def after(self) -> str:
+        """The text after the emphasised span."""
+        return self.text[self.emphasis[1]:] if self.emphasis else ""
 
     @property
     def tag(self) -> str:
@@ -263,6 +280,13 @@ def _name_pattern(actors: tuple[Actor, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
+def _in_place(item: Item) -> Item:
+    """A label found inside its sentence (a key figure) is stressed there instead of repeated before it."""
+    if item.label and (at := item.text.find(item.label)) >= 0:
+        return replace(item, label=None, emphasis=(at, at + len(item.label)))
+    return item
+
+
 def _item(excerpt: Excerpt, names: re.Pattern[str] | None) -> Item:
     text = one_line(excerpt.text)
     spans = tuple(m.span() for m in names.finditer(text)) if names else ()
@@ -284,7 +308,10 @@ def _block(story: Story, key: str, title: str, limit: int | None, names: re.Patt
     excerpts = [e for e in section.excerpts if _where(e) not in skip][:limit]
     if not excerpts:
         return None
-    return Block(key, title, "excerpts", items=tuple(_item(e, names) for e in excerpts))
+    items = tuple(_item(e, names) for e in excerpts)
+    if key == FIGURES:
+        items = tuple(_in_place(item) for item in items)
+    return Block(key, title, "excerpts", items=items)
 
 
 def _source_item(ref: SourceRef) -> SourceItem:
