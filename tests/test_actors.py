@@ -125,3 +125,12 @@ def test_parse_keeps_sentence_boundaries():
     assert [span.text for span in parsed.sentences] == [s.text for s in doc.sentences]
     nao = next(e for e in parsed.doc.ents if e.text == "NAO")
     assert parsed.sentence_of(nao.start_char) == 3
+
+
+def test_a_dateline_fragment_does_not_break_actor_analysis() -> None:
+    """Regression (found by hypothesis): an apposition whose head has no words of its own."""
+    from briefing.model import Article
+    from briefing.nlp.sentences import segment
+    from briefing.sections.actors import analyse
+
+    analyse(segment(Article(id="x", text="The * (CNN) The.")))  # must not raise

@@ -578,7 +578,10 @@ def _apposition(span: Span) -> str | None:
     while head.tag_ in ("NNP", "NNPS") and head.dep_ == "pobj" and head.head.dep_ == "prep":
         head = head.head.head
     named = {t.i for t in root.subtree}
-    phrase_end = max(t.i for t in head.subtree if t.i not in named and not t.is_punct)
+    phrase = [t.i for t in head.subtree if t.i not in named and not t.is_punct]
+    if not phrase:  # the parser hung the name on a head with no words of its own
+        return None
+    phrase_end = max(phrase)
     if head.tag_ in ("NN", "NNS") and phrase_end + 1 < span.start and doc[phrase_end + 1].text == ",":
         return _text(doc, head.left_edge.i, phrase_end + 1)
     return None
