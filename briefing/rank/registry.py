@@ -19,9 +19,9 @@ class Method:
     family: str  # "baseline", "sumy" or "native"
     description: str
     scorer: Scorer
-    # A method that picks sentences itself (e.g. with redundancy removal)
-    # gives `select`; otherwise the top scores are taken.
-    select: Callable[[Document, Sequence[float], Length], Sequence[int]] | None = None
+    # A method that picks sentences itself (e.g. with redundancy removal) gives
+    # `select(doc, scores, length, allowed=...)`; otherwise the top scores are taken.
+    select: Callable[..., Sequence[int]] | None = None
 
 
 METHODS: dict[str, Method] = {}
@@ -107,7 +107,8 @@ def rank(
     if not doc.sentences:
         return Ranking(method=m.name, scores=(), selected=())
     scores = tuple(float(s) for s in m.scorer(doc))
-    candidates = m.select(doc, scores, length) if m.select is not None else order_by_score(scores)
+    # A method with its own selection chooses among the allowed sentences itself.
+    candidates = m.select(doc, scores, length, allowed=allowed) if m.select else order_by_score(scores)
     if allowed is not None:
         candidates = [i for i in candidates if i in allowed]
     selected = take(doc, candidates, length)
