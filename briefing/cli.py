@@ -433,6 +433,7 @@ def daily(
         from .compose import Options
         from .daily import build_daily
         from .nlp.sentences import segment
+        from .nlp.tokenize import normalize_language
         from .sources import collect
         from .templates import load_template
 
@@ -448,7 +449,7 @@ def daily(
         with _progress() as progress:
             task = progress.add_task("reading", total=None)
             articles = collect(
-                sources, language=_read_options(language).language, encoding=encoding,
+                sources, language=normalize_language(language), encoding=encoding,
                 max_input_bytes=int(max_input_mb * 1024 * 1024), allow_private=allow_private, timeout=timeout,
                 max_bytes=int(max_fetch_mb * 1024 * 1024), workers=workers, on_error=failed,
                 on_note=lambda source, message: _warn([f"{source}: {message}"]),

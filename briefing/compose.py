@@ -111,13 +111,13 @@ def _cover_headline(work: _Work, chosen: list[int], scores: Sequence[float], all
     if not title or len(chosen) < 2:
         return chosen
     sentences = work.doc.sentences
+    named = [a for a in work.actors()[0] if _mentions(title, a)]
     chosen = list(chosen)
-    for actor in work.actors()[0]:
-        if not _mentions(title, actor) or any(_mentions(sentences[i].text, actor) for i in chosen):
+    for actor in named:
+        if any(_mentions(sentences[i].text, actor) for i in chosen):
             continue
         candidates = [i for i in allowed if i not in chosen and _mentions(sentences[i].text, actor)]
-        replaceable = [i for i in chosen if i != 0 and not any(_mentions(title, a) and _mentions(sentences[i].text, a)
-                                                               for a in work.actors()[0])]
+        replaceable = [i for i in chosen if i != 0 and not any(_mentions(sentences[i].text, a) for a in named)]
         if not candidates or not replaceable:
             continue
         weakest = min(replaceable, key=lambda i: scores[i])

@@ -33,7 +33,6 @@ TEXT_READERS: dict[str, TextReader] = {
     ".htm": read_html,
 }
 KINDS = (*TEXT_READERS, ".docx")  # the file extensions ingest reads
-READERS = KINDS  # older name, kept for callers
 
 _HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
 
