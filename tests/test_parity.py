@@ -95,3 +95,16 @@ def test_native_methods_are_registered() -> None:
 
     for name in native.SCORERS:
         assert get_method(name).family == "native"
+
+
+def test_sumbasic_light_path_matches_token_table() -> None:
+    """SumBasic maps words itself unless another method already built the token table:
+    both routes must give the same ratings."""
+    from briefing.rank import vectors
+
+    for doc in DOCUMENTS[:10]:
+        vectors.clear_caches(stems=False)
+        light = native.sumbasic_scores(doc)
+        vectors.clear_caches(stems=False)
+        vectors.analyze(doc).content_stems  # noqa: B018  (builds the token table first)
+        np.testing.assert_array_equal(native.sumbasic_scores(doc), light)

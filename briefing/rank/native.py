@@ -26,6 +26,7 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Callable
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -33,6 +34,7 @@ from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 
 from ..model import Document
+from . import vectors
 from .registry import Method
 from .vectors import Analysis, analyze
 
@@ -340,6 +342,30 @@ class _KLReference:
         return self.cache[key]
 
 
+def _content_ids(a: Analysis) -> tuple[list[list[int]], list[int]]:
+    """Each sentence's non-stop stems as ids, in order, and each id's count over the document.
+
+    Reuses the analysis's token table when another method built it; otherwise maps
+    each distinct word once, which is all SumBasic needs.
+    """
+    if "_tokens" in a.__dict__:
+        ids = a.content_stem_ids
+        tally = np.bincount(a.token("stem")[~a.token("stop")], minlength=len(a.vocab)).tolist()
+        return ids, tally
+    known, language = vectors._word_cache(a.language), a.language
+    numbers: dict[str, int] = {}
+    of: dict[str, int] = {}  # content word as written -> its stem's number
+    for word in dict.fromkeys(chain.from_iterable(a.words)):
+        _, stem, stop, _, _ = known.get(word) or vectors._describe(word, language)
+        if not stop:
+            of[word] = numbers.setdefault(stem, len(numbers))
+    ids = [[of[w] for w in words if w in of] for words in a.words]
+    tally = [0] * len(numbers)
+    for k in chain.from_iterable(ids):
+        tally[k] += 1
+    return ids, tally
+
+
 def sumbasic_scores(doc: Document) -> np.ndarray:
     """sumy's SumBasic: pick the highest mean word probability, then square the
     probabilities of the words it used.
@@ -349,20 +375,21 @@ def sumbasic_scores(doc: Document) -> np.ndarray:
     own arithmetic, so ties go to the earliest sentence exactly as in sumy.
     """
     a = analyze(doc)
-    ids = a.content_stem_ids
-    lengths = a.content_lengths.astype(int).tolist()
-    tally = np.bincount(a.token("stem")[~a.token("stop")], minlength=len(a.vocab))
-    prob = (tally / max(1, sum(lengths))).tolist()  # count / total, as sumy divides
+    ids, tally = _content_ids(a)
+    lengths = [len(k) for k in ids]
+    total = max(1, sum(lengths))
+    prob = [count / total for count in tally]  # count / total, as sumy divides
 
     share = prob.__getitem__
     # sumy's arithmetic: a running sum, then one division (0 for a sentence without words).
-    heap = [(-sum(map(share, ids[i])) / lengths[i] if lengths[i] else 0, i) for i in range(a.n)]
+    heap = [(-sum(map(share, k)) / n if n else 0, i) for i, (k, n) in enumerate(zip(ids, lengths, strict=True))]
     heapq.heapify(heap)
     pop, push = heapq.heappop, heapq.heappush
     order: list[int] = []
     while heap:
         _, i = pop(heap)
-        value = sum(map(share, ids[i])) / lengths[i] if lengths[i] else 0
+        n = lengths[i]
+        value = sum(map(share, ids[i])) / n if n else 0
         if heap and (-value, i) > heap[0]:
             push(heap, (-value, i))
             continue

@@ -23,6 +23,7 @@ from ..nlp.tokenize import fast_words, normalize_language, words
 from .sumy_methods import _stemmer, _stop_words
 
 CACHE_SIZE = 16
+MEMO_WORDS = 200_000  # memoised stems and word facts per language before starting afresh
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -53,15 +54,38 @@ def stem(word: str, language: str) -> str:
     cache = _stem_cache(language)
     found = cache.get(word)
     if found is None:
+        if len(cache) >= MEMO_WORDS:
+            cache.clear()
         found = cache[word] = _stemmer(language)(word.lower())
     return found
 
 
+WordInfo = tuple[str, str, bool, bool, bool]  # lower-cased, stem, stop, raw stop, lower-cased raw stop
+
+
+@cache
+def _word_cache(language: str) -> dict[str, WordInfo]:
+    return {}
+
+
+def _describe(word: str, language: str) -> WordInfo:
+    """What the methods need to know about one word as written (memoised per language)."""
+    lower = word.lower()
+    raw_stops = _stop_words(language)
+    info = (lower, stem(lower, language), lower in stop_words(language), word in raw_stops, lower in raw_stops)
+    known = _word_cache(language)
+    if len(known) >= MEMO_WORDS:
+        known.clear()
+    known[word] = info
+    return info
+
+
 def clear_caches(stems: bool = True) -> None:
-    """Forget cached analyses (and memoised stems): for cold timings."""
+    """Forget cached analyses (and memoised stems and word facts): for cold timings."""
     _RECENT.clear()
     if stems:
         _stem_cache.cache_clear()
+        _word_cache.cache_clear()
 
 
 class Analysis:
@@ -98,16 +122,18 @@ class Analysis:
     @cached_property
     def _tokens(self) -> dict[str, np.ndarray]:
         """Flat token table: sentence number and raw / lower / stem ids, stop flags."""
-        flat = list(chain.from_iterable(self.words)) + list(self.title_words)
+        flat = list(chain.from_iterable(self.words))
+        flat += self.title_words
         index: dict[str, int] = dict.fromkeys(flat)  # type: ignore[arg-type]
         distinct = list(index)
         raw_of = self.ids(distinct, distinct=True)
         index.update(zip(distinct, raw_of.tolist(), strict=True))
-        lower = [w.lower() for w in distinct]
-        lower_of = self.ids(lower)  # lower-casing can merge words: not distinct
-        cache = _stem_cache(self.language)
-        stem_of = self.ids([cache[w] if w in cache else stem(w, self.language) for w in lower])
-        size = len(self.vocab)
+        known, language = _word_cache(self.language), self.language
+        facts = [known.get(w) or _describe(w, language) for w in distinct]
+        lower, stems, stop, raw_stop, kl_stop = zip(*facts, strict=True) if facts else ((),) * 5
+        lower_of = self.ids(list(lower))  # lower-casing can merge words: not distinct
+        stem_of = self.ids(list(stems))
+        size, count = len(self.vocab), len(distinct)
         table_lower = np.zeros(size, dtype=np.int64)
         table_stem = np.zeros(size, dtype=np.int64)
         table_stop = np.zeros(size, dtype=bool)
@@ -115,9 +141,9 @@ class Analysis:
         table_kl_stop = np.zeros(size, dtype=bool)
         table_lower[raw_of] = lower_of
         table_stem[raw_of] = stem_of
-        table_stop[raw_of] = [w in self.stops for w in lower]
-        table_raw_stop[raw_of] = [w in self.raw_stops for w in distinct]
-        table_kl_stop[raw_of] = [w in self.raw_stops for w in lower]
+        table_stop[raw_of] = np.fromiter(stop, dtype=bool, count=count)
+        table_raw_stop[raw_of] = np.fromiter(raw_stop, dtype=bool, count=count)
+        table_kl_stop[raw_of] = np.fromiter(kl_stop, dtype=bool, count=count)
         raw = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat))
         lengths = [len(ws) for ws in self.words] + [len(self.title_words)]
         sent = np.repeat(np.arange(self.n + 1), lengths)  # row n is the title
