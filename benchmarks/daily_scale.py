@@ -30,7 +30,7 @@ from typing import Any
 from briefing.daily import build_daily
 from briefing.nlp.sentences import segment
 from briefing.render import render
-from briefing.sources import collect
+from briefing.sources import ReadOptions, collect
 from briefing.stories import group
 from briefing.templates import load_template
 
@@ -41,7 +41,7 @@ CORPORA = ("multinews-test.jsonl", "multinews-dev.jsonl", "cnndm-test.jsonl", "c
 
 def _collect(folder: Path, workers: int) -> list:
     errors: list[tuple[str, str]] = []
-    articles = collect([str(folder)], workers=workers, on_error=lambda s, m: errors.append((s, m)))
+    articles = collect([str(folder)], ReadOptions(workers=workers), on_error=lambda s, m: errors.append((s, m)))
     if errors:
         print(f"  {len(errors)} inputs failed, e.g. {errors[0]}", file=sys.stderr)
     return articles

@@ -4,6 +4,7 @@
     >>> briefing.summarize(text, method="lexrank", sentences=3)
     >>> b = briefing.brief(Path("article.txt"))
     >>> briefing.write(b, "brief.docx")
+    >>> day = briefing.daily_brief(["news/", "https://example.org/feed.xml"], history="history.sqlite")
 
 The API is imported lazily, so `import briefing` stays cheap.
 """
@@ -18,14 +19,14 @@ from .errors import BriefingError, InputError, OutputError, UsageError
 from .model import Actor, Article, Briefing, Document, Excerpt, Section, Sentence, SourceRef, Story
 
 if TYPE_CHECKING:
-    from .api import brief, summarize, write
+    from .api import brief, daily_brief, summarize, write
 
 try:
     __version__ = version("briefing")
 except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 
-_LAZY = {"brief": "api", "summarize": "api", "write": "api"}
+_LAZY = {"brief": "api", "daily_brief": "api", "summarize": "api", "write": "api"}
 
 
 def __getattr__(name: str) -> Any:
@@ -37,5 +38,5 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "Actor", "Article", "Briefing", "BriefingError", "Document", "Excerpt", "InputError",
     "OutputError", "Section", "Sentence", "SourceRef", "Story", "UsageError", "__version__",
-    "brief", "summarize", "write",
+    "brief", "daily_brief", "summarize", "write",
 ]

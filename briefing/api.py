@@ -1,21 +1,21 @@
-"""The Python API: summarise a text, or build a Briefing from texts and files."""
+"""The Python API: summarise a text, build a Briefing from texts and files, or the daily brief of many."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
 from .compose import Options, compose
 from .errors import InputError
-from .ingest import MAX_INPUT_BYTES, read_path
+from .ingest import read_path
 from .model import Article, Briefing, Document
 from .nlp.entities import load_nlp
-from .nlp.sentences import MAX_SENTENCES, segment
+from .nlp.sentences import segment
 from .nlp.tokenize import normalize_language
 from .rank import Length, rank
+from .sources import ReadOptions
 from .templates import load_template
 
 Source = str | os.PathLike[str] | Article
@@ -43,16 +43,6 @@ def summarize(
     return [doc.sentences[i].text for i in ranking.selected]
 
 
-@dataclass(frozen=True)
-class ReadOptions:
-    """How inputs are read: language, encoding and the limits that guard against runaway input."""
-
-    language: str = "english"
-    encoding: str | None = None  # None: BOM, HTML charset or UTF-8
-    max_bytes: int = MAX_INPUT_BYTES
-    max_sentences: int = MAX_SENTENCES
-
-
 def to_article(source: Source, options: ReadOptions | None = None) -> Article:
     """An Article from a path (os.PathLike; '-' as Path('-') is stdin), text or Article."""
     options = options or ReadOptions()
@@ -60,7 +50,7 @@ def to_article(source: Source, options: ReadOptions | None = None) -> Article:
     if isinstance(source, Article):
         return source
     if isinstance(source, os.PathLike):
-        return read_path(Path(source), language=language, encoding=options.encoding, max_bytes=options.max_bytes)
+        return read_path(Path(source), language=language, encoding=options.encoding, max_bytes=options.max_input_bytes)
     if not source.strip():
         raise InputError("empty input: there is no text to brief", source="text")
     from .ingest.text import read_plain
@@ -124,6 +114,59 @@ def brief(
         template=spec.name,
         notices=notices(docs),
     )
+
+
+def daily_brief(
+    sources: Iterable[str | os.PathLike[str]],
+    *,
+    method: str = "default",
+    template: str | Path | None = "daily",
+    sentences: int | None = None,
+    title: str = "Daily brief",
+    brief_date: date | None = None,
+    max_stories: int | None = None,
+    history: str | os.PathLike[str] | None = None,
+    read_options: ReadOptions | None = None,
+    on_error: Callable[[str, str], None] | None = None,
+) -> Briefing:
+    """The daily brief of folders, globs, files, JSONL, URLs and feeds: stories, most important first.
+
+    Sources are what `briefing daily` takes. A source that cannot be read goes to
+    `on_error(source, message)` and the rest go on; without `on_error` it becomes
+    one of the brief's notices. With `history` (a SQLite file, created when
+    missing), stories and sentences seen in earlier briefs are marked and this
+    brief is recorded. No readable article at all is an InputError.
+    """
+    from .daily import MAX_STORIES, build_daily
+    from .history import History
+    from .sources import collect
+
+    options = read_options or ReadOptions()
+    failed: list[str] = []
+
+    def fail(source: str, message: str) -> None:
+        if on_error is not None:
+            on_error(source, message)
+        else:
+            failed.append(f"{source}: {message}")
+
+    notes: list[str] = []
+    articles = collect([os.fspath(s) for s in sources], options, on_error=fail,
+                       on_note=lambda source, message: notes.append(f"{source}: {message}"))
+    docs = [d for d in (segment(a, max_sentences=options.max_sentences) for a in articles) if d.sentences]
+    if not docs:
+        raise InputError("no articles could be read", source="daily")
+    spec = load_template(template)
+    past = History(history) if history is not None else None
+    try:
+        return build_daily(
+            docs, spec.sections, Options(method=method, sentences=sentences), title=title,
+            brief_date=brief_date, template=spec.name, max_stories=max_stories or MAX_STORIES,
+            history=past, notices=[*failed, *notes, *notices(docs)],
+        )
+    finally:
+        if past is not None:
+            past.close()
 
 
 def write(briefing: Briefing, path: str | os.PathLike[str], template: str | Path | None = None) -> Path:

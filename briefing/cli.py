@@ -121,10 +121,11 @@ def _parse_date(value: str | None) -> date | None:
 
 def _read_options(language: str, encoding: str | None = None, max_input_mb: float = DEFAULT_MAX_MB,
                   max_sentences: int = DEFAULT_MAX_SENTENCES):
-    from .api import ReadOptions
+    from .nlp.tokenize import normalize_language
+    from .sources import ReadOptions
 
-    return ReadOptions(language=language, encoding=encoding, max_bytes=int(max_input_mb * 1024 * 1024),
-                       max_sentences=max_sentences)
+    return ReadOptions(language=normalize_language(language), encoding=encoding,
+                       max_input_bytes=int(max_input_mb * 1024 * 1024), max_sentences=max_sentences)
 
 
 def _load_articles(paths: list[str], options) -> tuple[list, list[str]]:
@@ -429,11 +430,12 @@ def daily(
     Example: briefing daily news/ https://example.org/feed.xml -o today.docx
     """
     with _errors():
+        from dataclasses import replace
+
         from .api import notices
         from .compose import Options
         from .daily import build_daily
         from .nlp.sentences import segment
-        from .nlp.tokenize import normalize_language
         from .sources import collect
         from .templates import load_template
 
@@ -448,11 +450,11 @@ def daily(
 
         with _progress() as progress:
             task = progress.add_task("reading", total=None)
+            options = replace(_read_options(language, encoding, max_input_mb, max_sentences),
+                              allow_private=allow_private, timeout=timeout,
+                              max_fetch_bytes=int(max_fetch_mb * 1024 * 1024), workers=workers)
             articles = collect(
-                sources, language=normalize_language(language), encoding=encoding,
-                max_input_bytes=int(max_input_mb * 1024 * 1024), allow_private=allow_private, timeout=timeout,
-                max_bytes=int(max_fetch_mb * 1024 * 1024), workers=workers, on_error=failed,
-                on_note=lambda source, message: _warn([f"{source}: {message}"]),
+                sources, options, on_error=failed, on_note=lambda source, message: _warn([f"{source}: {message}"]),
                 progress=lambda done, total: progress.update(task, completed=done, total=total),
             )
             docs = [d for d in (segment(a, max_sentences=max_sentences) for a in articles) if d.sentences]

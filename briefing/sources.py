@@ -33,6 +33,7 @@ from .ingest.feed import FEED_SUFFIXES, ErrorHandler, is_feed, read_feed
 from .ingest.jsonl import read_jsonl
 from .ingest.web import check_url, fetch, to_article
 from .model import Article
+from .nlp.sentences import MAX_SENTENCES
 
 ARTICLE_SUFFIXES = frozenset(KINDS)
 Progress = Callable[[int, int], None]  # (inputs done, inputs in all)
@@ -49,22 +50,27 @@ class Input:
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How inputs are read and fetched (picklable, so reading can run on other processes)."""
+    """How inputs are read and fetched, with the limits that guard against runaway input.
+
+    Picklable, so reading can run in other processes. `workers` is how many links
+    of one feed are fetched at a time (and inputs at a time in `collect`).
+    """
 
     language: str = "english"
-    encoding: str | None = None  # of files and stdin (None: detected); pages use their HTTP header
-    max_input_bytes: int = MAX_INPUT_BYTES  # per file or stdin; pages are capped by max_bytes
-    timeout: float = 10.0
-    max_bytes: int = 5_000_000
+    encoding: str | None = None  # of files and stdin (None: BOM, HTML charset or UTF-8); pages use their header
+    max_input_bytes: int = MAX_INPUT_BYTES  # per file or stdin
+    max_sentences: int = MAX_SENTENCES  # per article; longer ones are cut with a note
+    timeout: float = 10.0  # seconds per web request
+    max_fetch_bytes: int = 5_000_000  # per page or feed
     max_redirects: int = 5
-    allow_private: bool = False
-    workers: int = 1  # links of one feed fetched at a time
+    allow_private: bool = False  # URLs on private and loopback addresses
+    workers: int = 1
 
     def file_opts(self) -> dict[str, Any]:
         return {"language": self.language, "encoding": self.encoding, "max_bytes": self.max_input_bytes}
 
     def fetch_opts(self) -> dict[str, Any]:
-        return {"timeout": self.timeout, "max_bytes": self.max_bytes, "max_redirects": self.max_redirects,
+        return {"timeout": self.timeout, "max_bytes": self.max_fetch_bytes, "max_redirects": self.max_redirects,
                 "allow_private": self.allow_private}
 
 
@@ -193,11 +199,9 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
     return out
 
 
-def collect(sources: Iterable[str], *, language: str = "english", encoding: str | None = None,
-            max_input_bytes: int = MAX_INPUT_BYTES, allow_private: bool = False,
-            timeout: float = 10.0, max_bytes: int = 5_000_000, max_redirects: int = 5, workers: int = 1,
-            executor: Executor | None = None, on_error: ErrorHandler | None = None,
-            on_note: ErrorHandler | None = None, progress: Progress | None = None) -> list[Article]:
+def collect(sources: Iterable[str], options: ReadOptions | None = None, *, executor: Executor | None = None,
+            on_error: ErrorHandler | None = None, on_note: ErrorHandler | None = None,
+            progress: Progress | None = None) -> list[Article]:
     """Articles of all the sources, in input order (see the module doc for what each argument may be).
 
     Failures go to `on_error(source, message)` (without it, the first raises
@@ -209,10 +213,10 @@ def collect(sources: Iterable[str], *, language: str = "english", encoding: str 
             raise InputError(message, source=source)
         on_error(source, message)
 
-    inputs = expand(sources, fail, max_input_bytes)
-    options = ReadOptions(language=language, encoding=encoding, max_input_bytes=max_input_bytes, timeout=timeout,
-                          max_bytes=max_bytes, max_redirects=max_redirects, allow_private=allow_private,
-                          workers=max(1, workers))
+    options = options or ReadOptions()
+    options = replace(options, workers=max(1, options.workers))
+    workers = options.workers
+    inputs = expand(sources, fail, options.max_input_bytes)
     own_pool = ThreadPoolExecutor(max_workers=workers) if executor is None and workers > 1 and len(inputs) > 1 else None
     pool = executor or own_pool
     try:

@@ -12,7 +12,7 @@ import pytest
 
 from briefing.errors import InputError
 from briefing.ingest.jsonl import read_jsonl
-from briefing.sources import collect
+from briefing.sources import ReadOptions, collect
 
 
 def _article(path: Path, title: str, body: str = "Something happened today. People talked about it.") -> Path:
@@ -35,9 +35,10 @@ def folder(tmp_path: Path) -> Path:
     return root
 
 
-def _collect(args: list[str], **kwargs: object) -> tuple[list, list[tuple[str, str]]]:
+def _collect(args: list[str], workers: int = 1, **kwargs: object) -> tuple[list, list[tuple[str, str]]]:
     errors: list[tuple[str, str]] = []
-    articles = collect(args, on_error=lambda s, m: errors.append((s, m)), **kwargs)  # type: ignore[arg-type]
+    articles = collect(args, ReadOptions(workers=workers), on_error=lambda s, m: errors.append((s, m)),
+                       **kwargs)  # type: ignore[arg-type]
     return articles, errors
 
 

@@ -14,7 +14,7 @@ import pytest
 from briefing.errors import InputError
 from briefing.ingest.feed import html_to_text, is_feed, read_feed
 from briefing.ingest.web import fetch, is_public_address, read_url
-from briefing.sources import collect
+from briefing.sources import ReadOptions, collect
 
 
 def _page(title: str, *paragraphs: str) -> bytes:
@@ -249,7 +249,7 @@ def test_collect_mixes_urls_feeds_and_reports_failures(server: str, tmp_path: Pa
     local.write_text("Local headline\n\nA local story with a sentence. And another one.", encoding="utf-8")
     errors: list[tuple[str, str]] = []
     articles = collect([f"{server}/story-b.html", f"{server}/feed.atom", f"{server}/missing", str(local)],
-                       allow_private=True, workers=3, on_error=lambda s, m: errors.append((s, m)))
+                       ReadOptions(allow_private=True, workers=3), on_error=lambda s, m: errors.append((s, m)))
     assert [a.id for a in articles] == ["story-b", "article", "gone", "local"]
     assert errors == [(f"{server}/missing", "HTTP 404 Not Found")]
     refused: list[tuple[str, str]] = []
@@ -261,7 +261,7 @@ def test_feed_file_is_read_as_a_feed(server: str, tmp_path: Path) -> None:
     path = tmp_path / "local.xml"
     path.write_bytes(_rss(server))
     notes: list[tuple[str, str]] = []
-    articles = collect([str(path)], allow_private=True, on_error=lambda s, m: None,
+    articles = collect([str(path)], ReadOptions(allow_private=True), on_error=lambda s, m: None,
                        on_note=lambda s, m: notes.append((s, m)))
     assert [a.id for a in articles] == ["article", "gone", "story-b"]
     assert [s for s, _ in notes] == [f"{server}/gone"]
