@@ -170,7 +170,13 @@ def daily_brief(
 
 
 def write(briefing: Briefing, path: str | os.PathLike[str], template: str | Path | None = None) -> Path:
-    """Render a Briefing to `path`, the format chosen by its extension (written atomically)."""
-    from .render import render_to_path
+    """Render a Briefing to `path`, the format chosen by its extension (written atomically).
 
+    Without `template`, the built-in template the briefing was composed with (else "standard").
+    """
+    from .render import render_to_path
+    from .templates import list_templates
+
+    if template is None and briefing.template in {t.name for t in list_templates()}:
+        template = briefing.template
     return render_to_path(briefing, Path(path), load_template(template))

@@ -54,3 +54,11 @@ def test_one_read_options_limits_files_and_sentences(tmp_path: Path) -> None:
     assert len(document(path, ReadOptions(max_sentences=10))) == 10
     with pytest.raises(InputError, match="larger than"):
         document(path, ReadOptions(max_input_bytes=100))
+
+
+def test_write_renders_with_the_template_the_brief_was_made_with(tmp_path: Path) -> None:
+    day = briefing.daily_brief([DATA / "flood-herald.txt", DATA / "launch-wire.txt"])
+    out = briefing.write(day, tmp_path / "day.md")
+    text = out.read_text(encoding="utf-8")
+    assert text == briefing.write(day, tmp_path / "same.md", template="daily").read_text(encoding="utf-8")
+    assert text != briefing.write(day, tmp_path / "standard.md", template="standard").read_text(encoding="utf-8")
