@@ -407,10 +407,23 @@ def test_reference_docx_changes_fonts_and_margins(tmp_path: Path) -> None:
     assert (doc.sections[0].page_width, doc.sections[0].left_margin) == (ref.page_width, ref.left_margin)
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == TITLE and "Text of the reference document" not in texts
-    assert [p.text for p in doc.sections[0].header.paragraphs] == [f"{TITLE} · 3 January 2020"]
+    assert [p.text for p in doc.sections[0].header.paragraphs] == ["Reference header"]  # its own is kept
+    assert [p.text for p in doc.sections[0].footer.paragraphs] == ["Page 1 of 1"]  # it had none: ours
     assert doc.core_properties.author == "briefing"
     assert render(airport_briefing(), "docx", reference_docx=str(reference)) == data
     assert read_docx(render(airport_briefing(), "docx")).styles["Normal"].font.name != "Liberation Serif"
+
+
+def test_reference_docx_own_footer_is_kept_and_marked(tmp_path: Path) -> None:
+    ref = docx.Document()
+    ref.sections[0].footer.paragraphs[0].text = "ACME Analysis Unit"
+    ref.save(tmp_path / "ref.docx")
+    doc = read_docx(render(airport_briefing(), "docx", reference_docx=tmp_path / "ref.docx", marking="Internal"))
+    section = doc.sections[0]
+    assert [(p.style.name, p.text) for p in section.header.paragraphs] == [
+        ("Marking", "Internal"), ("Header", f"{TITLE} · 3 January 2020")]
+    assert [p.text for p in section.footer.paragraphs] == ["ACME Analysis Unit", "Internal"]
+    assert field_codes(section.footer) == []
 
 
 def test_reference_docx_without_the_styles_gets_them(tmp_path: Path) -> None:

@@ -14,7 +14,8 @@ Restyle a brief by changing the styles in Word, or start from a reference docume
   row repeated on each page.
 * Every page: a header with the title and date ("Header"), a footer with "Page N of M"
   ("Footer", PAGE and NUMPAGES fields) and, with a marking, the marking first in the header
-  and last in the footer ("Marking"). A reference document's own header and footer are replaced.
+  and last in the footer ("Marking"). A reference document's own header or footer with text
+  or pictures is kept instead (as pandoc does), the marking still added to it.
 
 Styles a reference document lacks are copied from python-docx's default template ("Marking"
 and "Bottom Line" are made when missing), so any .docx works as a reference.
@@ -43,6 +44,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.numbering import NumberingPart
+from docx.section import _Footer, _Header
 from docx.shared import Emu, Inches, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -243,23 +245,39 @@ def _numbering(doc: DocumentObject) -> BaseOxmlElement:
 # --- header and footer ----------------------------------------------------------------------------
 
 
+def _has_own_content(part: _Header | _Footer) -> bool:
+    """Whether a (reference document's) header or footer holds text or pictures of its own."""
+    if part.is_linked_to_previous:
+        return False
+    element = part._element
+    return any(text.strip() for text in element.itertext()) or next(element.iter(qn("w:drawing")), None) is not None
+
+
 def _header_footer(doc: DocumentObject, view: BriefView) -> None:
     doc.settings.odd_and_even_pages_header_footer = False
     for section in doc.sections:
         section.different_first_page_header_footer = False
         header, footer = section.header, section.footer
+        own_header, own_footer = _has_own_content(header), _has_own_content(footer)
         header.is_linked_to_previous = footer.is_linked_to_previous = False
-        for part in (header, footer):
-            for child in list(part._element):
-                part._element.remove(child)
-        if view.marking:
-            header.add_paragraph(clean(view.marking), style=MARKING_STYLE)
-        header.add_paragraph(clean(view.running_head), style="Header")
-        pages = footer.add_paragraph("Page ", style="Footer")
-        pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        add_field(pages, "PAGE", "1")
-        pages.add_run(" of ")
-        add_field(pages, "NUMPAGES", "1")
+        for part, own in ((header, own_header), (footer, own_footer)):
+            if not own:
+                for child in list(part._element):
+                    part._element.remove(child)
+        if own_header:
+            if view.marking:
+                first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+                first.insert_paragraph_before(clean(view.marking), style=MARKING_STYLE)
+        else:
+            if view.marking:
+                header.add_paragraph(clean(view.marking), style=MARKING_STYLE)
+            header.add_paragraph(clean(view.running_head), style="Header")
+        if not own_footer:
+            pages = footer.add_paragraph("Page ", style="Footer")
+            pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            add_field(pages, "PAGE", "1")
+            pages.add_run(" of ")
+            add_field(pages, "NUMPAGES", "1")
         if view.marking:
             footer.add_paragraph(clean(view.marking), style=MARKING_STYLE)
 
