@@ -10,6 +10,7 @@ import io
 import json
 import os
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -512,6 +513,17 @@ def test_bottom_line_of_several_stories() -> None:
         (TITLE, "story-1", 1), (SECOND, "story-2", 1), ("Iraq-U.S. relations", "story-3", 0)]
     assert [s.anchor for s in view.stories] == ["story-1", "story-2", "story-3"]
     assert build_view(hostile_briefing(), load_template("standard")).bottom_line is None
+
+
+def test_bottom_line_shows_an_untitled_storys_lede_once() -> None:
+    """An article without a title is headed by its lede: the bottom line does not repeat it."""
+    briefing = daily_briefing("daily")
+    untitled = replace(briefing.stories[1], headline=SENTENCES[12])
+    view = build_view(replace(briefing, stories=(briefing.stories[0], untitled)), load_template("daily"))
+    first, second = view.bottom_line.lines
+    assert len(first.items) == 1 and first.text
+    assert (second.headline, second.items, second.text) == (SENTENCES[12], (), "")
+    assert SENTENCES[12] not in [i.text for b in view.stories[1].blocks for i in b.items]
 
 
 def test_items_know_the_actor_names() -> None:

@@ -226,8 +226,11 @@ def build_view(briefing: Briefing, template: Template, *, marking: str | None = 
         stories.append(view)
         if lead:
             items = tuple(_item(e, names) for e in top)
+            if several:  # an untitled article's headline is its lede: the line shows it once
+                items = tuple(i for i in items if i.text.casefold() != view.headline.casefold())
             lines.append(StoryLine(view.headline, " ".join(i.text for i in items), items, view.anchor))
-    bottom_line = BottomLine(lead.title, tuple(lines)) if lead and any(line.items for line in lines) else None
+    shown = any(line.items for line in lines) or (several and lines)
+    bottom_line = BottomLine(lead.title, tuple(lines)) if lead and shown else None
     subtitle = None
     if not several and stories and stories[0].headline.casefold() != title.casefold():
         subtitle = stories[0].headline or None
