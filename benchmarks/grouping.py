@@ -2,6 +2,7 @@
 
     python benchmarks/grouping.py                                  # report: multinews-test, 50 stories, 5 seeds
     python benchmarks/grouping.py ../shared/eval/multinews-dev.jsonl --sweep 0.10,0.13,0.16   # tune on dev
+    python benchmarks/grouping.py ../shared/eval/multinews-dev.jsonl --seeds 20 --stories 100  # robustness
 
 Prints the adjusted Rand index (ARI) and purity per seed and their mean, and the
 time `group` takes. Multi-News holds scraping artefacts (web-archive crawl

@@ -7,7 +7,7 @@ from datetime import date
 
 from briefing.model import Article, Document
 from briefing.nlp.sentences import segment
-from briefing.stories import group, is_boilerplate
+from briefing.stories import group, is_boilerplate, vectors
 
 FLOOD = [
     ("Flooding forces evacuations in Riverton",
@@ -47,6 +47,17 @@ ECLIPSE = [
      "The total solar eclipse plunged Casterly into darkness for almost four minutes, and crowds cheered as the "
      "sun's corona appeared. The Casterly Observatory said its livestream of the eclipse drew a record audience."),
 ]
+# Background only the long eclipse article carries: none of its words are in the other articles.
+OBSERVATORY_HISTORY = (
+    "The observatory was founded in 1887 by the wool merchant Edmund Pryce, whose brass refractor still "
+    "stands in the west dome. Its library holds eleven thousand volumes, among them logbooks kept by "
+    "lighthouse keepers along the northern coast. Volunteers restored the copper roof last autumn with "
+    "money raised at village fetes, bake sales and a charity marathon. Local legend holds that a comet "
+    "seen from the hill in 1910 frightened farmers into burying their silverware. Guided tours run on "
+    "Saturdays, and the cafe serves scones baked by the caretaker's grandmother. "
+    "Pryce's granddaughter Winifred later catalogued moths in the orchard behind the chapel, publishing "
+    "forty pamphlets on lichens, beetles and ferns. A quarry strike in 1926 closed the railway halt for "
+    "months, and the miners' choir rehearsed beneath the telescope while snow drifted against the doors.")
 FURNITURE = ("", "Sign in to continue. You must log in to view this page. Enable cookies in your browser and try "
                  "again later.")
 
@@ -112,7 +123,7 @@ def test_most_representative_article_comes_first() -> None:
     (story,) = group(docs)
     assert sorted(story) == [0, 1, 2, 3]
     assert story[0] == 0  # the first full report is the most central
-    assert story[-1] == 3  # the day-after follow-up is the least central
+    assert set(story[2:]) == {2, 3}  # the short brief and the day-after follow-up are the least central
 
 
 def test_web_furniture_stays_alone_and_last() -> None:
@@ -121,6 +132,15 @@ def test_web_furniture_stays_alone_and_last() -> None:
     groups = group(docs)
     assert sorted(groups[0]) == [1, 2]
     assert sorted(groups[1:]) == [[0], [3]]
+
+
+def test_detail_only_one_article_has_does_not_keep_it_apart() -> None:
+    """Similarity is measured over the shared terms: a long report with much background of its own stays close."""
+    long = (ECLIPSE[1][0], f"{ECLIPSE[1][1]} {OBSERVATORY_HISTORY}")
+    docs = _docs([ECLIPSE[0], long, *MERGER])
+    x = vectors(docs)
+    assert (x[0] @ x[1].T).toarray()[0, 0] > 0.5  # 0.16 if the unshared background counted in the norm
+    assert _as_sets(group(docs)) == {frozenset({0, 1}), frozenset({2, 3, 4})}
 
 
 def test_empty_and_single_inputs() -> None:
