@@ -30,6 +30,7 @@ from .sections.figures import key_figures
 from .sections.outlook import outlook
 from .sections.quotes import quotes
 from .sections.timeline import timeline
+from .stories import is_furniture_sentence
 
 
 class SectionSpec(Protocol):
@@ -173,7 +174,8 @@ VIEWS = frozenset({"figures", "timeline"})
 
 def compose_story(doc: Document, sections: Sequence[SectionSpec], options: Options) -> Story:
     """One story from one document, its sections in the template's order."""
-    work = _Work(doc=doc, options=options, claimed=set())
+    furniture = frozenset(i for i, s in enumerate(doc.sentences) if is_furniture_sentence(s.text))
+    work = _Work(doc=doc, options=options, claimed=set(furniture))  # web furniture is never shown
     built: dict[str, tuple[Excerpt, ...]] = {}
     by_key = {s.key: s for s in sections}
     order = [k for k in _PRIORITY if k in by_key] + [s.key for s in sections if s.key not in _PRIORITY]
@@ -182,12 +184,15 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: Optio
         if builder is None:
             continue
         excerpts = builder(work, by_key[key])
-        if key not in VIEWS:
+        if key in VIEWS:
+            excerpts = tuple(e for e in excerpts if e.sentence_index not in furniture)
+        else:
             work.claimed.update(e.sentence_index for e in excerpts)
         built[key] = excerpts
     actors, places = work.actors() if "actors" in by_key else ((), ())
     article = doc.article
-    headline = article.title or (doc.sentences[0].text if doc.sentences else article.id)
+    first = next((s.text for i, s in enumerate(doc.sentences) if i not in furniture), None)
+    headline = article.title or first or article.id
     return Story(
         headline=headline,
         sections=tuple(Section(s.key, s.title, built[s.key]) for s in sections if s.key in built),

@@ -66,6 +66,19 @@ _FURNITURE = re.compile(  # matched against lower-cased text (faster than IGNORE
     r"|crawl data|crawler|wayback machine|internet archive|web captures|seed ?list|archive-it|copying the code"
     r"|breaking news (?:e-?mails|alerts)|your comments|your profile|watchlist|learn more|find out more)\b"
 )
+# A sentence shown in a brief is dropped as furniture only when it is plainly one: a furniture
+# phrase that addresses the reader outside any quotation, or a notice no article would print.
+_TO_READER = re.compile(
+    r"^(?:please\s+)?(?:sign|log|click|tap|subscribe|follow|share|add|enable|download|watch|read|like|register"
+    r"|join|get)\b|\byou(?:r|'ve|'re|'ll)?\b|\bplease\b"
+)
+_QUOTATION = re.compile("[\"\u201c\u201d]")
+_SITE_NOTICE = re.compile(
+    r"donating their crawl data|\bweb ?crawls?\b.*\b(?:collections?|data)\b|wayback machine after an embargo"
+    r"|interactive transcript could not be loaded|(?:feature|video) is not available right now"
+    r"|\b(?:site|we) uses? cookies|use of cookies|^(?:learn|find out|read) more\W*$|email notifications (?:are|on)"
+    r"|breaking news e-?mails? get"
+)
 _STEMS: dict[str, dict[str, str]] = {}  # language -> word -> stem
 
 
@@ -95,6 +108,16 @@ def _stems(words: list[str], language: str) -> list[str]:
 def _furniture_flags(doc: Document) -> list[bool]:
     """For each sentence, whether it is web furniture."""
     return [_FURNITURE.search(s.text.lower()) is not None for s in doc.sentences]
+
+
+def is_furniture_sentence(text: str) -> bool:
+    """Whether a sentence is plainly web furniture ("Add this tweet to your website by copying the code
+    below.", "Please enable JavaScript to watch this video", crawl notices): never shown in a brief."""
+    lower = text.lower()
+    if _SITE_NOTICE.search(lower):
+        return True
+    return _FURNITURE.search(lower) is not None and _TO_READER.search(lower) is not None \
+        and _QUOTATION.search(text) is None
 
 
 def _mostly_furniture(doc: Document, flags: list[bool]) -> bool:

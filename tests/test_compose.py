@@ -52,3 +52,30 @@ def test_sections_do_not_share_sentences() -> None:
     story = compose_story(segment(ARTICLE), SECTIONS, Options())
     claimed = [e.sentence_index for s in story.sections if s.key not in ("figures", "timeline") for e in s.excerpts]
     assert len(claimed) == len(set(claimed))
+
+
+def test_web_furniture_is_never_shown() -> None:
+    text = ("Please enable JavaScript to watch this video. "
+            "Firefighters contained a warehouse fire in Northgate on Monday after a four-hour battle. "
+            "The blaze destroyed 2,000 pallets of paper and injured three workers. "
+            "Add this tweet to your website by copying the code below. "
+            "\"You just learn to accept it,\" the fire chief said, adding that crews had signed up for long shifts. "
+            "Netflix raised its subscription prices on Monday.")
+    doc = segment(Article(id="fire", text=text))
+    story = compose_story(doc, load_template("standard").sections, Options(sentences=5))
+    shown = {e.sentence_index for s in story.sections for e in s.excerpts}
+    assert 0 not in shown and 3 not in shown
+    assert {1, 4, 5} <= shown  # a quotation and news of a subscription are not furniture
+    assert story.headline == doc.sentences[1].text
+
+
+def test_furniture_sentences() -> None:
+    from briefing.stories import is_furniture_sentence
+
+    assert is_furniture_sentence("Sign up for our newsletter to get the latest news.")
+    assert is_furniture_sentence("Starting in 1996, Alexa Internet has been donating their crawl data to the "
+                                 "Internet Archive.")
+    assert is_furniture_sentence("Learn more")
+    assert not is_furniture_sentence("The Internet Archive lost its appeal in a copyright case on Monday.")
+    assert not is_furniture_sentence("Users were told to change their password after the breach.")
+    assert not is_furniture_sentence("\"I signed up for that long ago, and you learn to accept it,\" he said.")
