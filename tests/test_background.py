@@ -105,3 +105,65 @@ def test_language_without_model_has_no_background():
     doc = document("Überschwemmung\n\nDas Hochwasser kam nach einer Woche Regen.", "german")
     assert is_background(doc) == [False] * len(doc)
     assert background_scores(doc) == [0.0] * len(doc)
+
+
+def test_past_states_in_a_document_told_in_the_present():
+    """An essay told in the present steps back with past states ("I was a shy child"); the present ends the run."""
+    raw = """Why I speak up
+
+I am a teacher, and every day I see students who are afraid to ask questions. \
+Schools are busy places and teachers have little time. \
+When I was young, I was a shy child. \
+I was afraid of my teachers. \
+Today I tell my students that every question matters. \
+Our classrooms need more patience. \
+Good teachers listen.
+"""
+    assert is_background(document(raw)) == [False, False, True, True, False, False, False]
+
+
+def test_a_past_event_in_a_present_document_is_only_weak_evidence():
+    """"Our survey found ..." in a piece told in the present is usually its news, not history."""
+    raw = """Parents worry about screens
+
+Parents today worry about how much time their children spend on screens. \
+Our survey found that most families have rules. \
+Many parents limit phones at dinner. \
+Children often ignore the rules. \
+Experts say the debate is far from over.
+"""
+    doc = document(raw)
+    scores = background_scores(doc)
+    assert 0 < scores[1] < THRESHOLD
+    assert is_background(doc) == [False] * 5
+
+
+def test_the_past_is_no_signal_in_a_document_told_in_the_past():
+    raw = """Bridge reopens
+
+The main bridge into the city reopened on Monday. \
+Engineers repaired the damaged supports. \
+Traffic was heavy all day. \
+The city council praised the work.
+"""
+    assert is_background(document(raw)) == [False] * 4
+
+
+def test_a_lasting_present_perfect_looks_back():
+    raw = """Army retakes bridge
+
+Government forces retook the main bridge into the city on Monday, officials said. \
+Troops have repeatedly tried to reach the bridge. \
+Officials said the army would push on toward the center.
+"""
+    assert is_background(document(raw)) == [False, True, False]
+
+
+def test_biography_is_background():
+    raw = """Mayor resigns
+
+The mayor of the city resigned on Monday after a long illness. \
+Smith was born in Ohio and grew up on a farm. \
+His deputy will run the city until an election is held.
+"""
+    assert is_background(document(raw)) == [False, True, False]

@@ -8,6 +8,16 @@ dates before the main event's day (resolved by `timeline.document_dates`: "Sunda
 it), minus evidence that it is the main event (its day, much of the wording of
 the lead's main clause) or a reaction or outlook ("will", "could").
 
+Two signals come from tense alone, so they carry over to articles whose wording
+the cues never saw. The present perfect of something lasting ("have tried
+multiple times since June", "has long been", "so far") reports a state or a
+series that began before the main event. And in a document told in the present
+(an essay, an opinion piece, a profile: at most 40% of its told sentences in the
+past), a sentence told in the past steps back from it: a past state ("I knew I
+was a boy", "Olmert was the former") starts a run of background, a past event
+("We found that ...") only adds to other evidence, since such documents often
+tell the news itself in the past. Biography ("was born", "grew up") is a cue.
+
 Then narrative continuity: news tells an earlier episode in a run of sentences
 and marks only the first ("In 2006 she was shot ... Last year a court sentenced
 five men"). A sentence at or above `THRESHOLD` starts (or continues) a run; a
@@ -47,6 +57,7 @@ _CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (r"\bin the wake of\b", 1.0),
         (r"\b(?:comes?|came|coming) (?:amid|after|on the heels of|days after|weeks after)\b", 1.0),
         (r"\b(?:prompted|sparked|triggered|led to|fueled|fuelled)\b", 1.0),
+        (r"\b(?:was born|grew up|began (?:his|her|their) career|was raised)\b", 1.0),  # a life before the story
         (rf"\blast (?:week|month|year|weekend|decade|spring|summer|fall|autumn|winter|{_WEEKDAYS})", 1.0),
         (rf"\b(?:a|an|one|two|three|four|five|six|several|few|\d+) {_UNIT} (?:ago|earlier|before)", 1.0),
         (rf"\b(?:earlier this|in recent|over the past|in the past|during the past|in the last) (?:\w+ )?{_UNIT}",
@@ -69,6 +80,10 @@ _YEAR = re.compile(r"(?<![\w$.,-])(1[89]\d\d|20\d\d)(?![\w-])")
 _NOW = re.compile(r"\b(?:now|currently|today|this week|still)\b")
 
 # Weights of the other evidence.
+TENSE_SHIFT = 1.0  # a past state ("I was", "he knew") in a document told in the present; an event counts half
+EVENTIVE = 0.5  # share of TENSE_SHIFT for a past event rather than a state ("We found", "It resulted in")
+PRESENT_SHARE = 0.6  # a document is told in the present when at most 1 - this of its told sentences are past
+LASTING = 1.0  # the present perfect of a state or a run that began before: "have tried since June", "has long"
 LOOK_BACK = 1.0  # past perfect in a main clause; "X followed Y"
 EARLIER_DATE = 1.0  # a date before the main event's day in the main clause (half below it)
 MAIN_TIME = 0.75  # the main event's own day (penalty)
@@ -80,6 +95,10 @@ _EVENTS = {"attack", "crash", "accident", "incident", "shooting", "killing", "de
            "deal", "vote", "election", "ruling", "verdict", "landing", "fire", "storm", "quake", "earthquake", "flood",
            "raid", "operation", "visit", "meeting", "talks", "speech", "statement", "report", "investigation"}
 _EARLIER = {"earlier", "previous", "last", "former", "prior", "first", "past"}
+_STATIVE = {"be", "have", "know", "live", "believe", "want", "love", "like", "hate", "fear", "feel", "seem", "own",
+            "belong", "remain", "mean", "need", "understand", "think", "hope", "wish", "prefer", "stay"}
+_LASTING = re.compile(r"\b(?:since|so far|always|long|for (?:years|decades|months|weeks)|multiple times|repeatedly|"
+                      r"in recent years|over the years|never)\b")
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 
@@ -144,6 +163,32 @@ def tense(sentence: Span) -> str:
     return PRESENT
 
 
+_PERFECT_AUX = {"has", "have", "'s", "'ve"}
+
+
+def verb_time(verb: Token) -> str:
+    """The time a verb's form tells: "pluperfect" (had done), "past", "perfect" (has done), "present", "future"
+    (will, and the other modals)."""
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if words & _FUTURE or verb.lower_ in _FUTURE:
+        return "future"
+    if words & {"had", "'d"}:
+        return "pluperfect"
+    if words & _PERFECT_AUX and (verb.tag_ == "VBN" or "been" in words):
+        return "perfect"
+    if words & {"was", "were", "did"} or verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not words):
+        return "past"
+    return "present"
+
+
+def _main_verb(sentence: Span) -> Token:
+    """The main verb (the root, or the first verb when the root is not one)."""
+    root = sentence.root
+    if root.pos_ not in ("VERB", "AUX"):
+        root = next((t for t in sentence if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"), root)
+    return root
+
+
 def _says_now(sentence: Span) -> bool:
     """Whether the main verb is a statement made for the story: in the present ("says"), or reporting what
     will be ("told CNN the alliance would make sense")."""
@@ -187,12 +232,12 @@ def _about_main_event(sentence: Span) -> bool:
     return False
 
 
-def background_scores(doc: Document) -> list[float]:
-    """Each sentence's own evidence of being background (see the module docstring); the lead scores 0."""
+def _evidence(doc: Document) -> list[dict[str, float]] | None:
+    """Each sentence's pieces of own evidence (see `background_scores`), by name; None without a model."""
     parsed = parse(doc)
     dated = document_dates(doc)
     if parsed is None or dated is None or not doc.sentences:
-        return [0.0] * len(doc)
+        return None
     lead = parsed.sentences[0]
     main_words = _content(_main_clause(lead)) | {
         w.lower() for w in re.findall(r"\w+", _lower(doc.article.title)) if len(w) > 3}
@@ -205,10 +250,13 @@ def background_scores(doc: Document) -> list[float]:
         by_sentence.setdefault(d.sentence, []).append(d)
     quotes = {q.sentence: q for q in find_quotes(doc)}
     ahead = outlook_scores(doc)
-    scores = [0.0]
+    told = [verb_time(_main_verb(s)) in ("past", "pluperfect") for i, s in enumerate(parsed.sentences[1:], start=1)
+            if i not in quotes and any(t.pos_ in ("VERB", "AUX") for t in s) and not _CREDIT.search(s.text)]
+    told_in_present = bool(told) and sum(told) / len(told) <= 1 - PRESENT_SHARE
+    out: list[dict[str, float]] = [{"rule": 0.0}]
     for i, sentence in enumerate(parsed.sentences[1:], start=1):
         if not any(t.pos_ in ("VERB", "AUX") for t in sentence) or _CREDIT.search(sentence.text):
-            scores.append(0.0)  # a caption, a credit line: no event
+            out.append({"rule": 0.0, "no_event": 1.0})  # a caption, a credit line: no event
             continue
         text = _lower(sentence.text)
         continuing = i in quotes and not quotes[i].opens
@@ -220,8 +268,8 @@ def background_scores(doc: Document) -> list[float]:
             clause = _clause_weight(token[0], sentence) if token is not None and len(token) else 1.0
             return (0.5 if _quoted(text, at, continuing) else 1.0) * clause
 
-        cues = [w * weight(m.start()) for pattern, w in _CUES for m in [pattern.search(text)] if m]
-        score = min(sum(cues), 2.0)
+        cues = min(sum(w * weight(m.start()) for pattern, w in _CUES for m in [pattern.search(text)] if m), 2.0)
+        main_time = 0.0
         earlier = 0.0
         if ahead[i] < OUTLOOK_THRESHOLD or i in quotes:
             for d in by_sentence.get(i, []):
@@ -241,25 +289,48 @@ def background_scores(doc: Document) -> list[float]:
                 if before:
                     earlier = max(earlier, EARLIER_DATE * w)
                 elif anchored and when.start >= main_start and when.end <= main_end and not d.speech:
-                    score -= MAIN_TIME * w
-        if past and (ahead[i] < OUTLOOK_THRESHOLD or i in quotes):  # "At the 2012 London Olympics, ..."
-            for match in _YEAR.finditer(sentence.text):
-                year = int(match.group(1))
-                if year < main_start.year and not any(
-                        d.start <= sentence.char_span(match.start(), match.end(), alignment_mode="expand").start < d.end
-                        for d in by_sentence.get(i, [])):
-                    earlier = max(earlier, EARLIER_DATE * weight(match.start()))
-        score = max(score, earlier) + _past_perfect(sentence) + _followed(sentence)
+                    main_time += MAIN_TIME * w
+        for match in _YEAR.finditer(sentence.text):
+            if int(match.group(1)) >= main_start.year:
+                continue
+            if past and (ahead[i] < OUTLOOK_THRESHOLD or i in quotes) and not any(  # "At the 2012 Olympics, ..."
+                    d.start <= sentence.char_span(match.start(), match.end(), alignment_mode="expand").start < d.end
+                    for d in by_sentence.get(i, [])):
+                earlier = max(earlier, EARLIER_DATE * weight(match.start()))
+        perfect, followed = _past_perfect(sentence), _followed(sentence)
+        shift = 0.0  # told in the past in a document told in the present: an essay's or a profile's history
+        if told_in_present and verb_time(_main_verb(sentence)) in ("past", "pluperfect") and i not in quotes \
+                and sentence.root.lemma_ not in SPEECH:
+            shift = TENSE_SHIFT if _main_verb(sentence).lemma_ in _STATIVE else TENSE_SHIFT * EVENTIVE
+        lasting = 0.0  # "have tried since June", "has long been": a state that began before the main event
+        if verb_time(_main_verb(sentence)) == "perfect" and _LASTING.search(text):
+            lasting = LASTING
+        score = max(cues - main_time, earlier, shift, lasting) + perfect + followed
         looks_back = score > 0
+        outlook = 0.0
         if i not in quotes and not past and (ahead[i] >= OUTLOOK_THRESHOLD or tense(sentence) == FUTURE):
-            score -= OUTLOOK  # (a quotation, or a past vow or threat, is told in the past)
+            outlook = OUTLOOK  # (a quotation, or a past vow or threat, is told in the past)
+        main_event = 0.0
         if _about_main_event(sentence) and not any(pattern.search(text) for pattern, _ in _CUES[:4]):
-            score -= MAIN_EVENT
+            main_event = MAIN_EVENT
         words = _content(sentence)
+        restates = 0.0
         if words and not looks_back and len(words & main_words) / len(words) >= 0.5:
-            score -= RESTATES
-        scores.append(round(score, 3))
-    return scores
+            restates = RESTATES
+        out.append({
+            "rule": round(score - outlook - main_event - restates, 3), "cues": cues, "earlier_date": earlier,
+            "main_time": main_time, "past_perfect": perfect, "followed": followed,
+            "outlook": min(ahead[i], 2.0), "main_event": main_event, "restates": restates,
+        })
+    return out
+
+
+def background_scores(doc: Document) -> list[float]:
+    """Each sentence's own evidence of being background (see the module docstring); the lead scores 0."""
+    evidence = _evidence(doc)
+    if evidence is None:
+        return [0.0] * len(doc)
+    return [e["rule"] for e in evidence]
 
 
 def _headline_actors(doc: Document) -> set[str]:
