@@ -134,3 +134,136 @@ def test_a_dateline_fragment_does_not_break_actor_analysis() -> None:
     from briefing.sections.actors import analyse
 
     analyse(segment(Article(id="x", text="The * (CNN) The.")))  # must not raise
+
+
+def names(raw: str) -> dict[str, Actor]:
+    return by_name(extract_actors(document(raw))[0])
+
+
+def test_title_inside_a_name_is_cut_and_the_organisation_kept() -> None:
+    raw = """Bank news
+
+Microsoft CFO Daniel Ferreira announced his retirement on Monday. \
+"After nine years as CFO, I will leave," he wrote. \
+Ferreira joined Microsoft in 2009.
+"""
+    found = names(raw)
+    assert "Daniel Ferreira" in found and found["Daniel Ferreira"].role == "Microsoft CFO"
+    assert "Microsoft" in found and "Microsoft CFO" not in found and "CFO" not in found
+
+
+def test_works_characters_figures_of_speech_and_religious_figures_are_not_actors() -> None:
+    raw = """Play opens
+
+The new play "Harbor Lights" opened on Broadway on Friday, written by Maria Castellanos. \
+The character of Lucinda, played by actress Helen Marsh, runs a bakery in the play. \
+Castellanos was once called the Neil Simon of Chile by a critic. \
+Her previous play was a satire of "Seinfeld" episodes. \
+One scene shows a painting depicting Prophet Ibrahim.
+"""
+    found = names(raw)
+    assert "Maria Castellanos" in found and "Helen Marsh" in found
+    for name in ("Lucinda", "Neil Simon", "Seinfeld", "Prophet Ibrahim", "Ibrahim"):
+        assert name not in found
+
+
+def test_an_outlet_told_is_a_medium_but_an_institution_told_is_an_actor() -> None:
+    raw = """Activist speaks
+
+The activist Sara Lind told the Daily Courier newspaper that she had been threatened. \
+She later told the International Union of Writers that she would keep writing.
+"""
+    found = names(raw)
+    assert "Sara Lind" in found
+    assert "International Union of Writers" in found
+    assert not any("Courier" in name for name in found)
+
+
+def test_author_bio_before_an_opinion_disclaimer_is_not_an_actor() -> None:
+    raw = """Opinion
+
+Peter Haldane is a professor of economics at Ridgeway College. \
+The opinions expressed in this commentary are solely those of the author. \
+Finance Minister Clara Voss said on Monday that taxes would rise.
+"""
+    found = names(raw)
+    assert "Clara Voss" in found
+    assert "Peter Haldane" not in found and "Ridgeway College" not in found
+
+
+def test_a_possessive_collective_name_stays_whole_and_matches_its_acronym() -> None:
+    raw = """Army news
+
+The People's Liberation Army's air force will train more pilots. \
+The PLA said the program would start in September.
+"""
+    found = names(raw)
+    assert "People's Liberation Army" in found
+    assert "PLA" in found["People's Liberation Army"].variants
+    assert "People" not in found and "Liberation Army" not in found
+
+
+def test_a_national_institution_and_its_short_name_merge() -> None:
+    raw = """Vote
+
+The U.S. Congress voted on the bill on Tuesday. \
+Congress will vote again next week, and the U.N. Security Council will meet too. \
+The United Nations Security Council has met twice this year.
+"""
+    found = names(raw)
+    assert "Congress" in found["U.S. Congress"].variants and "Congress" not in found
+    assert "U.N. Security Council" in found["United Nations Security Council"].variants
+
+
+def test_organisation_named_for_two_places_is_one_name() -> None:
+    raw = """Airport
+
+A spokesman for the Port Authority of New York and New Jersey said the runway was closed.
+"""
+    assert "Port Authority of New York and New Jersey" in names(raw)
+
+
+def test_product_of_a_brand_is_not_an_organisation() -> None:
+    raw = """Gadget
+
+Samsung released the new Samsung watch on Monday. \
+The Samsung Watch tracks sleep, and Samsung expects strong sales.
+"""
+    found = names(raw)
+    assert "Samsung" in found and "Samsung Watch" not in found
+
+
+def test_roles_from_coordinated_and_fronted_descriptions() -> None:
+    raw = """Trial
+
+The two main suspects in the robbery, Mark Ellison and Dean Porter, were arrested on Friday. \
+Prosecutors replaced Anna Kovac and Lena Brandt -- two judges who had recused themselves. \
+As a defense lawyer for the city, Robert Hale has seen many such cases. \
+The list included Dr. Ines Moreau, the support groups and the families.
+"""
+    found = names(raw)
+    assert found["Mark Ellison"].role == found["Dean Porter"].role == "The two main suspects in the robbery"
+    assert found["Anna Kovac"].role.startswith("two judges who had recused themselves")
+    assert found["Robert Hale"].role == "a defense lawyer for the city"
+    assert found["Ines Moreau"].role == "Dr."
+
+
+def test_title_inside_the_entity_and_title_cut_off_by_the_segmenter() -> None:
+    raw = """Crash
+
+Trooper Alan Booth said the road was icy on Tuesday morning. \
+The crash was reported by Capt. Maria Lopez said nobody was hurt.
+"""
+    doc = document(raw)
+    assert doc.sentences[-1].text.startswith("Maria Lopez")  # the segmenter ends a sentence after "Capt."
+    found = by_name(extract_actors(doc)[0])
+    assert found["Alan Booth"].role == "Trooper"
+    assert found["Maria Lopez"].role == "Capt."
+
+
+def test_one_word_name_in_the_possessive_is_kept() -> None:
+    raw = """Policy
+
+Obama's focus has shifted to the economy, critics say.
+"""
+    assert "Obama" in names(raw)

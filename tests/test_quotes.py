@@ -101,3 +101,78 @@ def test_quotes_section_skips_the_lead_and_claimed_sentences() -> None:
 
 def test_language_without_model_has_no_quotes() -> None:
     assert find_quotes(document('Rede\n\n"Wir schaffen das", sagte sie.', language="german")) == ()
+
+
+def test_a_dialogue_tag_with_any_verb_after_a_comma_attributes_the_quotation() -> None:
+    raw = """Letter
+
+Finance chief Daniel Ferreira is leaving the company. \
+"After seven years here," he began, "I will retire to spend time with my family."
+"""
+    assert speakers(raw) == {1: "Daniel Ferreira"}
+
+
+def test_the_speech_verb_with_a_speaker_wins_over_a_nearer_one_without() -> None:
+    raw = """Launch
+
+Apple chief Tim Cook spoke on Monday. \
+Cook said the watch, in addition to telling the time, was a "comprehensive health and fitness companion."
+"""
+    assert speakers(raw) == {1: "Tim Cook"}
+
+
+def test_an_age_description_and_an_epithet_stand_for_the_person_in_focus() -> None:
+    raw = """Singer
+
+Singer Zoe Hart spoke for the first time since leaving the band. \
+"I did try to do something I was not happy doing," the 22-year-old said. \
+The Yale graduate says she wants "a quieter life away from the cameras and the noise."
+"""
+    assert speakers(raw) == {1: "Zoe Hart", 2: "Zoe Hart"}
+
+
+def test_a_name_inside_a_description_is_not_the_speaker() -> None:
+    raw = """Study
+
+Researchers at Stanford University published a study on sleep. \
+"Most teenagers sleep far too little on school nights," a Stanford researcher said.
+"""
+    label = speakers(raw)[1]
+    assert label is not None and label != "Stanford University" and "researcher" in label
+
+
+def test_the_report_added_resolves_to_the_report_introduced_before() -> None:
+    raw = """Military
+
+A Pentagon report on the navy released last month singled out recruitment as a challenge. \
+Many recruits "may not be tough enough to withstand military discipline," the report added.
+"""
+    label = speakers(raw)[1]
+    assert label is not None and label.startswith("A Pentagon report")
+
+
+def test_in_someones_view_attributes_a_partial_quotation() -> None:
+    raw = """Talks
+
+Prime Minister Anna Berg spoke to parliament on Monday. \
+In Berg's view, the deal must end the "threat to annihilate our country."
+"""
+    assert speakers(raw) == {1: "Anna Berg"}
+
+
+def test_punctuation_marks_direct_speech_without_a_speech_verb() -> None:
+    raw = """Birth
+
+The first question parents hear is, "Is it a boy or a girl?" \
+"Thanks for all the support," a note on the door read. \
+Critics reply with a Latin phrase -- e.g., "all other things being equal."
+"""
+    assert speakers(raw) == {0: None, 1: None}
+
+
+def test_a_term_after_call_it_is_not_a_quotation() -> None:
+    raw = """Phones
+
+Heavy users check their wrists all day; we call it the "phantom device effect."
+"""
+    assert speakers(raw) == {}

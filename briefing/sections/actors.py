@@ -5,7 +5,13 @@ spaCy's named entities are the base. They are repaired (titles and a leading
 organisation word such as "Security Media Cell" added), name variants are merged
 (surname, acronym, title + name) and each actor gets the role the article gives
 it, verbatim: an apposition, a "known as" / "identified as" phrase, a title
-before the name or a "who/which" clause.
+before the name, a "who/which" clause, an "As a ..., X" opening or a plural
+description of a list of names ("A and B -- two politicians who ...").
+
+Not actors: titles of works in quotation marks, fictional characters ("X, played
+by Y"), religious figures ("Prophet X"), names in a figure of speech ("the George
+Carlin of Bangladesh"), brand + product ("the Apple watch"), the author's bio
+before an opinion disclaimer, and outlets someone only "told".
 """
 
 from __future__ import annotations
@@ -43,8 +49,19 @@ _TITLES = {
     "king", "queen", "prince", "princess", "pope", "sheikh", "ayatollah", "rev", "father", "sister",
     "coach", "chairman", "chief", "detective", "agent", "st", "saint", "director", "executive", "editor",
     "manager", "spokesman", "spokeswoman", "spokesperson", "founder", "chairwoman", "ceo", "adviser", "advisor",
-    "attorney", "correspondent", "anchor", "producer", "head",
+    "attorney", "correspondent", "anchor", "producer", "head", "cfo", "coo", "cto", "cio", "cmo",
 }
+# Job titles that may sit inside what NER tags as a person's name, after an organisation ("Google CFO Patrick
+# Pichette"): the name starts after them. (Not "king", "prince", ...: "Martin Luther King".)
+_JOB_TITLES = {
+    "ceo", "cfo", "coo", "cto", "cio", "cmo", "chairman", "chairwoman", "president", "secretary", "minister",
+    "director", "spokesman", "spokeswoman", "spokesperson", "founder", "co-founder", "executive", "manager", "coach",
+    "editor", "chief", "commissioner", "governor", "senator", "mayor", "ambassador", "trooper", "officer", "sheriff",
+    "captain", "capt", "sgt", "sergeant", "lt", "lieutenant", "gen", "general", "col", "colonel", "dr", "prof",
+}
+# Abbreviated titles after which the segmenter may end a sentence ("... said Capt." + "Benoit Zeisser ...").
+_TITLE_ABBREVIATIONS = {"dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "cpl", "pvt", "gov",
+                        "sen", "rep", "rev", "insp", "supt", "det"}
 # Titles that only say how to address someone: no role on their own.
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam"}
 # Last words of organisation names spaCy tends to miss.
@@ -69,6 +86,13 @@ _PERSON_NOUNS = {
     "actor", "actress", "singer", "rapper", "star", "spokesman", "spokeswoman", "spokesperson",
     "lawmaker", "senator", "ceo", "founder", "leader", "commander", "boss", "author", "director",
 }
+# Organisation words that media names may end in ("Fox News Network", "BBC World Service").
+_MEDIA_HEADS = {"network", "service", "services", "corporation", "company", "group", "corp", "inc", "ltd"}
+# Collective nouns that open organisation names in the possessive ("People's Liberation Army").
+_COLLECTIVES = {"people", "peoples", "workers", "children", "women", "men", "veterans", "farmers", "citizens",
+                "nations", "students", "sailors", "soldiers", "writers", "journalists", "teachers", "doctors"}
+_AFFILIATION = {"of", "from", "at", "with"}
+_NP_LEFT = {"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "advmod", "case"}
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "into", "outside", "inside"}
 # Last words of names that are places, whatever NER says ("Los Angeles International Airport").
 _FACILITIES = {"airport", "airfield", "stadium", "arena", "station", "bridge", "square", "street", "avenue",
@@ -91,6 +115,9 @@ _ORG_NOUNS = {
 # A credit line or promotion of the publisher: its names are not the story's actors.
 _CREDIT = re.compile(r"(?i)contributed (?:to )?(?:this )?report|contributed reporting|\bread more\b|"
                      r"^watch\b|click here|^follow\b.*\bon twitter|^email your|^for the latest from")
+# An opinion piece's disclaimer: the sentences before it (at the top) or the one before it are the author's bio.
+_DISCLAIMER = re.compile(r"(?i)\b(?:views|opinions) expressed in this (?:commentary|article|column|piece|essay|post)"
+                         r" are\b")
 _DATELINE_SOURCE = re.compile(r"^\s*(?:[A-Z][\w .,'-]{0,60}?)?\(([A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3})\)")
 _HYPHENS = {"-", "‐", "‑"}
 _NAME_CHARS = re.compile(r"[\w .'’&‐-]+")
@@ -172,6 +199,14 @@ def _trim(span: Span, label: str) -> Span | None:
     if label == "PERSON":
         while end - start > 1 and doc[start].lower_.rstrip(".") in _TITLES:
             start += 1
+        if end - start > 2 and doc[start].lower_ in _PERSON_NOUNS:
+            start += 1  # "Singer Zoe Hart" at the start of a sentence
+        inner = [i for i in range(start + 1, end - 1) if doc[i].lower_.rstrip(".") in _JOB_TITLES
+                 and doc[i].text[:1].isupper() and doc[i + 1].text[:1].isupper()]
+        if inner:  # "Google CFO Patrick Pichette"
+            start = inner[-1] + 1
+    while label == "ORG" and end - start > 1 and doc[end - 1].is_upper and doc[end - 1].lower_ in _JOB_TITLES:
+        end -= 1  # "Microsoft CFO" (Daniel Ferreira): the title is not part of the name
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_lower or doc[end - 1].text in _CUT
                            or doc[end - 1].like_num or doc[end - 1].lower_ in _CALENDAR
                            or (doc[end - 1].is_punct and doc[end - 1].text not in (".", "!"))):
@@ -220,6 +255,10 @@ def _missed_organizations(doc: Doc) -> list[Span]:
         elif end - i >= 3 and doc[i].lower_ in _ORG_HEADS and linked:
             found.append(Span(doc, i, end, label="ORG"))
             i = end
+        elif end == i + 1 and _call_sign(doc[i]) and doc[i].dep_ == "pobj" and doc[i].head.lower_ in _AFFILIATION \
+                and doc[i].head.head.ent_type_ == "PERSON":
+            found.append(Span(doc, i, end, label="ORG"))  # "Aaron Rupar of KMSP"
+            i = end
         elif end > i and said_to_be and not any(t.ent_type_ == "PERSON" for t in doc[i:end]):
             found.append(Span(doc, i, end, label="ORG", kb_id="described"))  # replaces what NER said
             i = end
@@ -236,9 +275,29 @@ def _first_word(ent: Span) -> int:
 def _split_possessive(ent: Span) -> list[Span]:
     """"ASU's Institute of Human Origins": two names (not "People's Freedom")."""
     cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+    if cut is not None and ent.doc[cut - 1].lower_ in _COLLECTIVES:
+        return [ent]  # "People's Liberation Army", "Children's Hospital": one name
     if cut is None or ent.label_ != "ORG" or not any(t.lower_ in _ORG_HEADS for t in ent.doc[cut + 1:ent.end]):
         return [ent]
     return [Span(ent.doc, ent.start, cut, label="ORG"), Span(ent.doc, cut + 1, ent.end, label="ORG")]
+
+
+def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"the Port Authority of New York" + "and" + "New Jersey": an organisation named for two places is one name."""
+    out: list[Span] = []
+    skip = None
+    for k, ent in enumerate(ents):
+        if ent is skip:
+            continue
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if ent.label_ == "ORG" and nxt is not None and nxt.label_ in ("GPE", "LOC") and nxt.start == ent.end + 1 \
+                and doc[ent.end].lower_ == "and" and any(t.lower_ == "of" for t in ent[1:-1]) \
+                and not (nxt.end < len(doc) and doc[nxt.end].text[:1].isupper()):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+            skip = nxt
+        else:
+            out.append(ent)
+    return out
 
 
 def _with_forename(ent: Span) -> Span:
@@ -273,6 +332,7 @@ def _entity_spans(doc: Doc) -> list[Span]:
             or all(e.label_ not in _KIND for e in overlapping)
         ):
             merged = [e for e in merged if e not in overlapping] + [org]
+    merged = _join_places(doc, merged)
     merged = [part for ent in merged for part in _split_possessive(ent)]
     merged = [_with_forename(ent) for ent in merged]
     spans = []
@@ -294,6 +354,8 @@ def _is_name(span: Span) -> bool:
         return False  # a common word, unless in "Zaki-ur-Rehman" (never at the ends: trimmed, capitalised)
     if all(t.lower_.rstrip(".") in _CALENDAR for t in span):
         return False
+    if len(span) == 1 and span[0].lower_.rstrip(".") in _TITLES:
+        return False  # "as CFO": a title, not a name
     return not any(t.pos_ == "PRON" for t in span)
 
 
@@ -334,13 +396,64 @@ def _titled_person(span: Span) -> bool:
     return title and span.start <= before.head.i < span.end
 
 
+_QUOTE_MARKS = {'"', "“", "”", "``", "''"}
+
+
+def _in_quoted_title(span: Span) -> bool:
+    """Whether a name is (part of) a capitalised title in quotation marks: '"Seinfeld"', '"Erin Burnett OutFront."'."""
+    doc, sent = span.doc, span.sent
+    i = span.start - 1
+    while i >= sent.start and i >= span.start - 4 and (doc[i].text[:1].isupper() or doc[i].lower_ in _NAME_LINKS):
+        i -= 1
+    j = span.end
+    while j < sent.end and j < span.end + 4 and (doc[j].text[:1].isupper() or doc[j].lower_ in _NAME_LINKS):
+        j += 1
+    if j < sent.end and doc[j].text in (".", ",", "!", "?"):
+        j += 1
+    return i >= sent.start and j < sent.end and doc[i].text in _QUOTE_MARKS and doc[j].text in _QUOTE_MARKS
+
+
+_PLAYED = {"play", "portray", "perform", "voice"}
+_DEITIES = {"god", "allah", "jesus", "jesus christ", "christ", "buddha", "yahweh", "jehovah", "krishna", "vishnu",
+            "shiva", "zeus"}
+
+
+def _unreal(span: Span) -> bool:
+    """Whether a person's name is a fictional character's or a religious figure's ("Fabiana, played by Rosie
+    Perez", "the character of Fabiana", "Miranda as the titular Hamilton", "Prophet Mohammed", "Allah"), or only in
+    a figure of speech or the explanation of one ("the George Carlin of Bangladesh", "a reference to Goebbels")."""
+    doc = span.doc
+    key = _key(span.text)
+    if key in _DEITIES or key.split()[0] == "prophet" or (span.start > 0 and doc[span.start - 1].lower_ == "prophet"):
+        return True
+    after = [t for t in doc[span.end:span.end + 3] if t.text not in (",", "(")]
+    if len(after) >= 2 and after[0].lemma_ in _PLAYED and after[0].tag_ == "VBN" and after[1].lower_ == "by":
+        return True
+    before = [t.lower_ for t in doc[max(span.start - 2, 0):span.start]]
+    if before[-1:] == ["character"] or before == ["character", "of"]:
+        return True
+    if before[-1:] == ["the"] and span.end < len(doc) and doc[span.end].lower_ == "of":
+        return True  # a figure of speech: "the George Carlin of Bangladesh"
+    if before == ["reference", "to"] or (span.end + 1 < len(doc) and doc[span.end].text in _HYPHENS
+                                         and doc[span.end + 1].lower_ in ("style", "like", "esque", "type")):
+        return True  # an explanation of a phrase: "Goebbels-style propaganda -- a reference to Joseph Goebbels"
+    root = span.root
+    while root.dep_ == "appos" and root.head.i < root.i:  # "as his rival, Aaron Burr"
+        root = root.head
+    near = (span.start if root == span.root else root.left_edge.i) - root.head.i <= 3
+    if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.i > 1 and near:
+        actor = doc[root.head.i - 1]  # "Leslie Odom Jr. as Aaron Burr"
+        return actor.ent_type_ == "PERSON" or (actor.text == "." and doc[root.head.i - 2].ent_type_ == "PERSON")
+    return False
+
+
 def _is_modifier(span: Span) -> bool:
     """Whether a place name only modifies a common noun after it ("Katyusha rockets")."""
     doc = span.doc
     if span.end >= len(doc) or _acronym(span.text):
         return False
     after = doc[span.end]
-    return after.tag_ in ("NN", "NNS") and span.root.head == after and span.root.dep_ in ("compound", "nmod")
+    return after.tag_ in ("NN", "NNS") and span.root.head == after and span.root.dep_ in ("compound", "nmod", "amod")
 
 
 def _located(span: Span) -> bool:
@@ -369,6 +482,10 @@ def _medium(span: Span, kind: str, source: str | None) -> bool:
             return True
         if len(before) >= 2 and before[-1].tag_ == "POS" and _key(before[-2].text) == owner:
             return True  # "CNN's Christiane Amanpour"
+        if kind != PERSON and before and _key(before[-1].text) == owner:
+            return True  # "CNN Digital", "CNN Films"
+        if kind == PERSON and _works_for(span, owner):
+            return True  # "Journalist Laura Powell started covering the travel industry for CNN"
     if before and before[-1].lower_ == "affiliate":
         return True  # "CNN affiliate KGO"
     if kind == PERSON:
@@ -376,8 +493,19 @@ def _medium(span: Span, kind: str, source: str | None) -> bool:
     while root.dep_ in ("appos", "compound") and root.head.i > root.i - 4 and root.head.pos_ in ("NOUN", "PROPN"):
         root = root.head  # "told French newspaper Liberation", "an interview with Newsweek magazine"
     if root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell":
-        return True
+        heads = {span[-1].lower_, span.root.lower_}  # not "told the Humanist and Ethical Union", "the Union of X"
+        return not heads & (_ORG_HEADS - _MEDIA_HEADS)
     return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_ == "interview"
+
+
+def _works_for(span: Span, owner: str) -> bool:
+    """Whether a person is the subject of a clause that says they work "for" the publisher."""
+    root = span.root
+    if root.dep_ != "nsubj":
+        return False
+    clause = [t for t in root.head.subtree if t.i not in {s.i for s in root.subtree}]
+    return any(t.lower_ == "for" and any(_key(c.text) == owner and c.dep_ == "pobj" for c in t.children)
+               for t in clause)
 
 
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
@@ -405,6 +533,7 @@ def _place_context(span: Span) -> bool:
         return True
     partners = [root.head] if root.dep_ == "conj" else []
     partners += [c for c in root.children if c.dep_ == "conj"]
+    partners = [p for p in partners if not span.start <= p.i < span.end]  # "... of New York and New Jersey"
     return bool(partners) and all(p.ent_type_ in ("GPE", "LOC") for p in partners)
 
 
@@ -412,6 +541,8 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
     """Mentions of people, organisations and places (a name's kind settled by vote), and acronym aliases.
     Names in credit lines, and names that only carry the story (see `_medium`), are left out."""
     credits = {i for i, sentence in enumerate(parsed.sentences) if _CREDIT.search(sentence.text.strip())}
+    for d in (i for i, sentence in enumerate(parsed.sentences) if _DISCLAIMER.search(sentence.text)):
+        credits |= set(range(0, d + 1)) if d <= 5 else {d - 1, d}  # the author's bio goes with the disclaimer
     spans = [s for s in _entity_spans(parsed.doc) if parsed.sentence_of(s.start_char) not in credits]
     people = [s for s in spans if s.label_ == "PERSON"]
     votes: dict[str, Counter[str]] = {}
@@ -445,8 +576,12 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
             continue
         if kind == ORGANIZATION and _in_person_title(span, people):
             continue
+        if _in_quoted_title(span):
+            continue  # '"Seinfeld" episodes', 'told CNN's "Erin Burnett OutFront."': a work's title
         if kind in (PLACE, PERSON) and _is_modifier(span):
             continue  # "Katyusha rockets", "the Dos Equis beer pitchman"
+        if kind == PERSON and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
+            continue  # "a 2-year old Rottweiler": a common noun, names take no indefinite article
         mentions.append(_Mention(span, kind, parsed.sentence_of(span.start_char)))
     return mentions, _acronym_aliases(parsed.doc, spans)
 
@@ -495,15 +630,45 @@ def _cluster_names(mentions: list[_Mention], aliases: dict[str, str], parts: boo
             full = [clusters[aliases[key]]]
         if len(full) == 1 and full[0] is not cluster:
             full[0].mentions.extend(clusters.pop(key).mentions)
+    for key in list(clusters):  # "U.N. Security Council" is the "United Nations Security Council"
+        words = key.split()
+        letters = _acronym(clusters[key].mentions[0].text.split()[0]) if len(words) > 1 else None
+        if letters is None:
+            continue
+        n = len(letters)
+        full = [c for k, c in clusters.items() if k.split()[n:] == words[1:] and len(k.split()) == len(words) + n - 1
+                and "".join(w[0] for w in k.split()[:n]).upper() == letters]
+        if len(full) == 1:
+            full[0].mentions.extend(clusters.pop(key).mentions)
     for key in sorted(clusters, key=lambda k: len(k.split())) if parts else ():
         words = key.split()
-        if len(words) > 2 or all(w in _ORG_HEADS | _NAME_LINKS for w in words):
+        generic = all(w in _ORG_HEADS | _NAME_LINKS for w in words)
+        if len(words) > 2 or (generic and not _national(key, clusters)):
             continue
         # "Spirit" is "Spirit Airlines", "Port Authority" the "Port Authority of New York and New Jersey"
         longer = [c for k, c in clusters.items() if len(k.split()) > len(words) and _contains(k.split(), words)]
         if len(longer) == 1:
             longer[0].mentions.extend(clusters.pop(key).mentions)
     return list(clusters.values())
+
+
+def _products(doc: Doc) -> set[str]:
+    """Keys of brand + noun names that the article also writes with the noun in lower case ("the Apple watch",
+    "The Apple Watch"): a product, not an organisation."""
+    found = set()
+    for t in doc[1:]:
+        before = doc[t.i - 1]
+        if t.is_lower and t.pos_ == "NOUN" and before.tag_ == "NNP" and before.ent_type_ == "ORG" \
+                and t.lower_ not in _ORG_HEADS and not before.is_sent_start:
+            found.add(_key(f"{before.text} {t.text}"))
+    return found
+
+
+def _national(key: str, clusters: dict[str, _Cluster]) -> bool:
+    """Whether a generic name ("Congress", "Parliament") has exactly one longer form that is a country's acronym
+    plus that name ("U.S. Congress"): then it is short for it."""
+    longer = [c for k, c in clusters.items() if k.endswith(" " + key) and len(k.split()) == len(key.split()) + 1]
+    return len(longer) == 1 and _acronym(longer[0].name.split()[0]) is not None
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
@@ -520,6 +685,12 @@ def _absorb(people: list[_Cluster], others: list[_Mention]) -> list[_Mention]:
         else:
             rest.append(mention)
     return rest
+
+
+def _possessive(cluster: _Cluster) -> bool:
+    """Whether a name is used in the possessive ("Obama's focus"): someone who has or does something."""
+    doc = cluster.mentions[0].span.doc
+    return any(m.span.end < len(doc) and doc[m.span.end].tag_ == "POS" for m in cluster.mentions)
 
 
 def _drop_name_parts(people: list[_Cluster], others: list[_Cluster]) -> list[_Cluster]:
@@ -570,8 +741,13 @@ def _apposition(span: Span) -> str | None:
             return _text(doc, sent.start, span.start - 1)
     if span.end < len(doc) and doc[span.end].text == ",":
         for child in root.rights:
-            if child.dep_ == "appos" and child.i > span.end and _is_description(child):
-                return _text(doc, child.left_edge.i, child.right_edge.i + 1)
+            if child.dep_ == "appos" and child.i > span.end and _is_description(child) and child.tag_ != "NNS":
+                return _text(doc, child.left_edge.i, child.right_edge.i + 1)  # not "Dr. Jo Olson, the groups"
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.tag_ == "NN" and doc[span.start - 1].text == ",":
+        head = root.head  # "Johnson's mother, Melanie Griffith", however the parser hangs the sentence on "mother"
+        left = min([c.left_edge.i for c in head.lefts if c.dep_ in _NP_LEFT] + [head.i])
+        if not any(t.is_punct for t in doc[left:span.start - 1]):
+            return _text(doc, left, span.start - 1)
     if root.dep_ != "appos" or root.head.i >= span.start:
         return None
     head = root.head  # "the militia in Iraq, the Kataeb Hezbollah": the parser may attach it to "Iraq"
@@ -584,6 +760,48 @@ def _apposition(span: Span) -> str | None:
     phrase_end = max(phrase)
     if head.tag_ in ("NN", "NNS") and phrase_end + 1 < span.start and doc[phrase_end + 1].text == ",":
         return _text(doc, head.left_edge.i, phrase_end + 1)
+    return None
+
+
+def _as_phrase(span: Span) -> str | None:
+    """"As an offensive guard for the Baltimore Ravens, John Urschel ...": the role the sentence opens with."""
+    doc, sent = span.doc, span.sent
+    if span.start > sent.start + 2 and doc[span.start - 1].text == "," and doc[sent.start].lower_ == "as" \
+            and doc[sent.start + 1].lower_ in ("a", "an") and "," not in doc[sent.start:span.start - 1].text:
+        return _text(doc, sent.start + 1, span.start - 1)
+    return None
+
+
+def _group_apposition(span: Span) -> str | None:
+    """A plural description of a list of names the person is in: "Ehud Olmert and Tzipi Livni -- two politicians
+    who ...", "The two prime suspects, Andrei Lugavoi and Dmitry Kovtun, ...", "A, B, C: Those Labor leaders"."""
+    doc, sent = span.doc, span.sent
+
+    def in_list(t: Token) -> bool:
+        return t.ent_type_ == "PERSON" or t.text == "," or t.lower_ in ("and", "&")
+
+    start, end = span.start, span.end
+    while start > sent.start and in_list(doc[start - 1]):
+        start -= 1
+    while end < sent.end and in_list(doc[end]):
+        end += 1
+    names = [t for t in doc[start:end] if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+    if len(names) < 2:
+        return None
+    if end < sent.end - 2 and doc[end].text in ("--", "—", "–", ":"):
+        i = end + 1
+        while i < sent.end and doc[i].pos_ in ("DET", "NUM", "ADJ", "ADV"):
+            i += 1
+        while i + 1 < sent.end and doc[i].pos_ in ("NOUN", "PROPN") and doc[i + 1].pos_ in ("NOUN", "PROPN"):
+            i += 1
+        if i < sent.end and doc[i].tag_ == "NNS":  # the head of the description is plural
+            return _text(doc, end + 1, sent.end)
+    while start < span.start and doc[start].text == ",":
+        start += 1
+    before = doc[sent.start:start - 1] if start - 1 > sent.start and doc[start - 1].text == "," else None
+    if before is not None and len(before) <= 10 and before[0].tag_ in ("DT", "CD") and \
+            any(t.tag_ == "NNS" for t in before) and not any(t.pos_ in ("VERB", "AUX") for t in before):
+        return _text(doc, sent.start, start - 1)
     return None
 
 
@@ -659,6 +877,10 @@ def _title_start(span: Span) -> int:
 def _title(span: Span) -> str | None:
     """The title before a person's name: "President", "Defense Secretary", "Broussard's friend"."""
     doc = span.doc
+    if span.start == span.sent.start and span.start > 1:  # "Capt." left in the sentence before by the segmenter
+        prev = doc[span.start - 2] if doc[span.start - 1].text == "." else doc[span.start - 1]
+        if prev.lower_.rstrip(".") in _TITLE_ABBREVIATIONS and prev.is_title:
+            return prev.text.rstrip(".") + "."
     start = _title_start(span)
     while start < span.start and (doc[start].tag_ in ("POS", "CC") or doc[start].text in _HYPHENS):
         start += 1
@@ -672,7 +894,7 @@ def _title(span: Span) -> str | None:
         return None
     if len(words) == 1 and last.lower_.rstrip(".") in _HONORIFICS:
         return None
-    if "year-old" in words.text or (len(words) == 1 and last.ent_type_):
+    if "year-old" in words.text or (len(words) == 1 and last.ent_type_ and last.lower_.rstrip(".") not in _TITLES):
         return None
     return words.text
 
@@ -695,15 +917,21 @@ def _affiliation(span: Span) -> str | None:
         return None
     prep = doc[span.end]
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objects or not any(t.ent_type_ == "ORG" or t.lemma_.lower() in _ORG_NOUNS | _ORG_HEADS
+    if not objects or not any(t.ent_type_ == "ORG" or t.lemma_.lower() in _ORG_NOUNS | _ORG_HEADS or _call_sign(t)
                               for t in objects[0].subtree):
         return None
     return _text(doc, prep.i, objects[0].right_edge.i + 1)
 
 
+def _call_sign(token: Token) -> bool:
+    """An all-capital name NER left untagged ("KMSP", "UNICEF"): an organisation's acronym or call sign."""
+    return token.is_alpha and token.is_upper and 3 <= len(token) <= 6 and not token.ent_type_ \
+        and token.lower_ not in _TITLES
+
+
 def _role(cluster: _Cluster) -> str | None:
     """The best role the article gives, by kind of evidence, then earliest mention."""
-    finders = [_apposition, _named_as, _title, _relative_clause, _affiliation]
+    finders = [_apposition, _named_as, _title, _relative_clause, _affiliation, _as_phrase, _group_apposition]
     if cluster.kind == ORGANIZATION:
         finders = [_apposition, _named_as, _relative_clause]
     found = []
@@ -764,10 +992,13 @@ def analyse(doc: Document) -> Analysis | None:
     mentions, aliases = _mentions(parsed, publisher(doc.article.text))
     people = _cluster_people([m for m in mentions if m.kind == PERSON])
     others = _absorb(people, [m for m in mentions if m.kind != PERSON])
-    organizations = _cluster_names([m for m in others if m.kind == ORGANIZATION], aliases, parts=True)
+    products = _products(parsed.doc)
+    organizations = _cluster_names([m for m in others if m.kind == ORGANIZATION and _key(m.text) not in products],
+                                   aliases, parts=True)
     places = _cluster_names([m for m in others if m.kind == PLACE], aliases)
+    people = [c for c in people if not any(_unreal(m.span) for m in c.mentions)]
     people = [c for c in _drop_name_parts(people, organizations + places)
-              if len(c.name.split()) > 1 or len(c.mentions) > 1 or _role(c)]  # a lone "Diego", "Transcript"
+              if len(c.name.split()) > 1 or len(c.mentions) > 1 or _role(c) or _possessive(c)]  # a lone "Transcript"
     surnames = {_key(c.name).split()[-1] for c in people}
     plural = {c.name for c in people + organizations  # "the Netanyahus", "Anna Politkovskayas"
               if c.name.endswith("s") and _key(c.name).split()[-1][:-1] in surnames}

@@ -8,14 +8,21 @@ the one before. Spans of fewer than three words, titles ("Fifty Shades", Title C
 or after "titled", "called", "series"...) and short quoted terms with no speaker
 (scare quotes) are not quotations.
 
+Quoted words shaped like speech (introduced by a comma or colon and capitalised,
+or opening the sentence and ending in ",", "?" or "!") are quotations even without
+a speech verb; words after "e.g." or "we call it" are terms.
+
 The speaker is the subject of the speech verb ("say", "tell", "write", "according
-to" ...) that introduces the quotation: after it in the closing sentence, before it
-in the opening one, the verb it depends on, or a short "X said on Twitter." sentence
-right after. The subject is resolved to an actor's canonical name: a name (any
-variant), "he"/"she" (the person in focus: the last speaker or main-clause subject,
+to" ...) that introduces the quotation: after it in the closing sentence, any verb
+of a short dialogue tag ('"...," he began'), before it in the opening one (the
+nearest that has a subject), "in X's view", the verb it depends on, or a short
+"X said on Twitter." sentence right after. The subject is resolved to an actor's
+canonical name: a name (any variant), "he"/"she" (the person in focus: the last speaker or main-clause subject,
 with the pronoun's gender kept consistent), "it" (the organisation in focus), or a
 description ("the medical center", "the spokesman") that fits one actor's name or
-role only. Other descriptions are shown as written ("a security official"); vague
+role only; "the 22-year-old" or "the Yale graduate" is the person in focus, and
+"the report" the report introduced earlier ("a U.S. report on ...").
+Other descriptions are shown as written ("a security official"); vague
 ones ("someone", "another") and anything unsure give no speaker, never a guess. A
 quotation without its own attribution that starts a sentence right after an
 attributed one continues it.
@@ -54,6 +61,14 @@ _OWNED = {"website", "site", "page", "account", "offer", "ad", "advertisement", 
 _GENERIC_ORGANIZATIONS = {"group", "company", "firm", "organization", "organisation", "agency", "party", "militia",
                           "airline", "carrier", "network", "ministry", "department", "government", "team", "club",
                           "league", "union", "council", "court", "university", "school", "hospital", "center"}
+# Nouns whose owner is the source of what follows: "in Netanyahu's view", "in her words".
+_VIEWS = {"view", "word", "words", "opinion", "estimation", "account", "assessment", "telling"}
+_GLOSS = {"e.g.", "i.e.", "e.g", "i.e", "meaning", "literally"}
+# Nouns that describe where a person comes from rather than what they do: "the Penn State graduate said" is
+# the person the story is about, not someone new.
+_EPITHETS = {"graduate", "alumnus", "alumna", "native", "veteran", "youngster", "teenager", "teen"}
+_TAG_ENDS = {",", ".", ";", "—", "--", "–", "!", "?"}
+_AGE = re.compile(r"(?i)\bthe \d+-year-old$")
 _MALE, _FEMALE = {"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}
 _FEMALE_ROLES = {"wife", "mother", "mom", "widow", "daughter", "sister", "girlfriend", "spokeswoman", "actress",
                  "chairwoman", "businesswoman", "congresswoman", "queen", "princess", "grandmother", "aunt", "niece",
@@ -165,7 +180,10 @@ def _is_title(doc: Doc, span: _Span) -> bool:
     if len(words) >= 2 and lower <= (len(words) >= 8) and quoted[0].lower_ not in ("i", "we", "you", "it"):
         return True
     before = [t for t in doc[max(span.start - 3, 0):span.start] if not t.is_punct and t.sent == doc[span.start].sent]
-    return bool(before) and before[-1].lower_ in _TITLE_CUES
+    if len(before) >= 2 and before[-1].tag_ == "DT":  # 'we call it the "phantom device effect"'
+        before = before[:-1]
+    named = len(before) >= 2 and before[-1].lower_ in ("it", "this", "that", "them") and before[-2].lemma_ == "call"
+    return named or (bool(before) and before[-1].lower_ in _TITLE_CUES)
 
 
 # ---------------------------------------------------------------- speakers
@@ -208,6 +226,8 @@ def _is_speech(t: Token) -> bool:
 def _subject(verb: Token) -> Token | None:
     """The speaker token of a speech verb: its subject, "according to"'s object, a participle's head's subject,
     or the object of an inverted "..., reads the offer"."""
+    if verb.lemma_.lower() in _VIEWS and verb.pos_ == "NOUN":
+        return next((c for c in verb.children if c.dep_ == "poss"), None)
     if verb.lower_ == "according":
         to = verb.doc[verb.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "pobj"]
@@ -225,6 +245,8 @@ def _subject(verb: Token) -> Token | None:
         else:
             break
     before = start.doc[start.i - 1] if start.i > 0 else None
+    if before is not None and _age(before):  # "the 22-year-old said", parsed without a subject
+        return before
     if before is not None and before.text in ('"', "”", "’", "'"):  # inverted: '"...," reads the offer'
         objects = [c for c in start.children if c.dep_ in ("dobj", "attr") and c.i > start.i]
         return objects[0] if objects else None
@@ -246,10 +268,12 @@ class _Resolver:
 
     def name_at(self, token: Token) -> str | None:
         """The actor a name token (or its compound, or an apposition: "her friend, Shirley Williams") names."""
-        for t in (token, *[c for c in token.children if c.dep_ in ("compound", "appos")]):
-            if t.i in self.names:
+        if token.i in self.names:
+            return self.names[token.i]
+        for t in token.children:
+            if t.i in self.names and (t.dep_ == "appos" or (t.dep_ == "compound" and token.pos_ == "PROPN")):
                 return self.names[t.i]
-        return None
+        return None  # "the Penn State graduate" is not Penn State
 
     def recent_organization(self, token: Token) -> str | None:
         """The organisation named last before `token`, in its sentence or the one before."""
@@ -271,6 +295,8 @@ class _Resolver:
             return _phrase(named)
         if token.lower_ in _VAGUE or lemma in _VAGUE:
             return None
+        if _age(token) or (lemma in _EPITHETS and any(c.lower_ == "the" for c in token.children)):
+            return self.focus.people[0] if self.focus.people else None  # "the 22-year-old said": the one in focus
         dets = [c for c in token.children if c.dep_ in ("det", "poss")]
         definite = any(d.lower_ in ("the", "this", "that", "its", "their") or d.dep_ == "poss" for d in dets)
         owner = next((self.names[t.i] for t in token.subtree if t.i in self.names and t.dep_ == "poss"), None)
@@ -300,6 +326,9 @@ class _Resolver:
         for s in range(sent, max(sent - 3, -1), -1):
             for other in self.parsed.sentences[s]:
                 if other.lemma_ == token.lemma_ and other.i < token.i:
+                    introduced = any(c.lower_ in ("a", "an") for c in other.children)
+                    if introduced and other.sent.start < token.sent.start and other.dep_ not in ("dobj", "pobj"):
+                        return _phrase(other)  # "a U.S. report ... singled out ...", then "the report added"
                     verb = other
                     while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
                         verb = verb.head
@@ -341,6 +370,12 @@ class _Resolver:
                 self.focus.mention(name, self.kinds[name])
         if speakers:
             self.last_speaker = speakers[-1]
+
+
+def _age(token: Token) -> bool:
+    """Whether a token ends "the 22-year-old": a description that stands for the person in focus."""
+    doc = token.doc
+    return bool(_AGE.search(doc[max(token.i - 5, token.sent.start):token.i + 1].text))
 
 
 def _gender(role: str | None) -> str | None:
@@ -388,10 +423,21 @@ def _attribution(parsed: Parsed, span: _Span, spans: list[_Span]) -> Token | Non
     after = [t for t in _speech_verbs(doc[span.end + 1:min(span.end + 12, closing.end)]) if outside(t)]
     if after:
         return after[0]
+    tag = _dialogue_tag(doc, span, closing)
+    if tag is not None:
+        return tag
     opening = parsed.sentences[span.first]
     before = [t for t in _speech_verbs(doc[opening.start:span.start]) if outside(t)]
-    if before:
+    if before:  # the nearest, unless it has no speaker and the quotation does not depend on it, while an earlier
+        quoted = doc[min(span.start + 1, span.end)]  # one does ('Cook said the watch, besides telling the time,
+        governing = [t for t in before if t in quoted.ancestors]  # was "a companion"')
+        if _subject(before[-1]) is None and before[-1] not in governing and governing:
+            return governing[-1]
         return before[-1]
+    view = [t for t in doc[opening.start:span.start] if t.lemma_.lower() in _VIEWS and outside(t)
+            and any(c.dep_ == "poss" for c in t.children)]
+    if view:  # 'In Netanyahu's view, ... its "threats to annihilate Israel"'
+        return view[-1]
     token = doc[min(span.start + 1, span.end)]
     for _ in range(6):  # the verb the quotation depends on: 'agreed that ID badges alone "are not enough"'
         if token.head is token:
@@ -408,6 +454,45 @@ def _attribution(parsed: Parsed, span: _Span, spans: list[_Span]) -> Token | Non
     return None
 
 
+def _dialogue_tag(doc: Doc, span: _Span, closing: Span) -> Token | None:
+    """The verb of a short tag right after a quotation that ends in a comma ('"...," he began, "..."', '"...?" she
+    wondered.'): in that place any verb introduces the quotation."""
+    if span.end < 2 or doc[span.end - 1].text not in (",", "?", "!"):
+        return None
+    stop = min(span.end + 7, closing.end)
+    verb = next((t for t in doc[span.end + 1:stop] if t.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i:
+        return None
+    if any(t.i not in {w.i for w in subject.subtree} for t in doc[span.end + 1:verb.i]):
+        return None  # more than a subject before the verb: not a tag
+    after = doc[verb.i + 1] if verb.i + 1 < closing.end else None
+    return verb if after is None or after.text in _QUOTE_CHARS | _TAG_ENDS else None
+
+
+def _speech_form(parsed: Parsed, span: _Span) -> bool:
+    """Whether quoted words have the form of direct speech even without a speech verb: a capitalised quotation
+    introduced by a comma or colon ('the first question is, "Is it a boy?"'), or one opening its sentence that
+    ends in a comma, "?" or "!" inside the marks ('"Thanks for the prayers," a comment read.')."""
+    doc = parsed.doc
+    if span.end - span.start < 2:
+        return False
+    first, last = doc[span.start + 1], doc[span.end - 1]
+    opening = parsed.sentences[span.first]
+    before = [t for t in doc[opening.start:span.start] if t.text not in _QUOTE_CHARS]
+    if before and before[-1].text in (",", ":") and first.text[:1].isupper():
+        return not _glossed(doc, span.start)
+    return not before and last.text in (",", "?", "!")
+
+
+def _glossed(doc: Doc, start: int) -> bool:
+    """Whether quoted words follow "e.g.", "i.e." or "meaning": an explanation or translation, not a quotation."""
+    words = [t for t in doc[max(start - 3, 0):start] if not t.is_punct or t.lower_ in _GLOSS]
+    return bool(words) and words[-1].lower_ in _GLOSS
+
+
 def _whole_sentences(parsed: Parsed, span: _Span) -> bool:
     """Whether a quotation fills its sentences (after at most a few words: 'With so many employees, "...')."""
     doc = parsed.doc
@@ -422,7 +507,8 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
     parsed = parse(doc)
     if parsed is None:
         return ()
-    spans = [s for s in _spans(doc, parsed) if s.words >= _MIN_WORDS and not _is_title(parsed.doc, s)]
+    spans = [s for s in _spans(doc, parsed)
+             if s.words >= _MIN_WORDS and not _is_title(parsed.doc, s) and not _glossed(parsed.doc, s.start)]
     resolver = _Resolver(parsed, analyse(doc))
     by_sentence: dict[int, Quote] = {}
     last: tuple[int, str | None] | None = None  # (sentence, speaker) of the latest attribution
@@ -438,7 +524,8 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             attributed = subject is not None
             if verb is None and last is not None and last[0] >= s - 2 and _whole_sentences(parsed, span):
                 speaker, attributed = last[1], True  # a continuation of the quotation before
-            if not attributed and not _whole_sentences(parsed, span) and span.words < _TERM_WORDS:
+            if not attributed and not _whole_sentences(parsed, span) and span.words < _TERM_WORDS \
+                    and not _speech_form(parsed, span):
                 continue  # a quoted term, not a quotation
             if speaker is not None:
                 speakers.append(speaker)
