@@ -1,6 +1,7 @@
 """Quality and speed of briefing's ranking methods next to sumy's, in one run.
 
-    .venv/bin/python benchmarks/benchmark.py [--data-dir ../shared/eval] [--limit N] [--skip-slow] [--json]
+    .venv/bin/python benchmarks/benchmark.py [--data-dir ../shared/eval] [--limit N] [--skip-slow]
+        [--only quality|speed] [--json]
 
 1. ROUGE-1/2/L/Lsum F1 of every method at 3 sentences on cnndm-test,
    bbc-test and multinews-test (its source articles joined as paragraphs).
@@ -195,9 +196,12 @@ def _fmt(seconds: float | None) -> str:
 def render(result: dict, console: Console) -> None:
     """The benchmark as rich tables."""
     console.print(f"[bold]briefing benchmark[/bold] — {result['command']}")
-    console.print(f"{result['platform']}; summaries of {SENTENCES} sentences; ROUGE F1 ×100 "
-                  "(rouge-score, Porter stemmer; Lsum over sentences split by newlines)")
-    for name, block in result["rouge"].items():
+    if "rouge" in result:
+        console.print(f"{result['platform']}; summaries of {SENTENCES} sentences; ROUGE F1 ×100 "
+                      "(rouge-score, Porter stemmer; Lsum over sentences split by newlines)")
+    else:
+        console.print(result["platform"])
+    for name, block in result.get("rouge", {}).items():
         table = Table(title=f"{name} ({block['items']} items, {SENTENCES} sentences)")
         table.add_column("method")
         for key in ("R1", "R2", "RL", "RLsum"):
@@ -209,18 +213,28 @@ def render(result: dict, console: Console) -> None:
                      for k in ROUGE_TYPES]
             table.add_row(label, *cells)
         console.print(table)
+    if "dangling" in result:
+        _render_dangling(result["dangling"], console)
+    if "timings" in result:
+        _render_timings(result["timings"], console)
+
+
+def _render_dangling(dangling: dict, console: Console) -> None:
     table = Table(title=f"Sentences leaning on one left out, cnndm-test, {SENTENCES} sentences")
     for column in ("selection", "summaries with one", "per 100 sentences", "summaries (strict rule)"):
         table.add_column(column, justify="right" if column != "selection" else "left")
-    for name, rates in result["dangling"].items():
+    for name, rates in dangling.items():
         table.add_row(name, f"{rates['summaries_dangling_%']:.1f}%",
                       f"{rates['dangling_per_100_sentences']:.1f}",
                       f"{rates['summaries_dangling_strict_%']:.1f}%")
     console.print(table)
+
+
+def _render_timings(rows: list[dict], console: Console) -> None:
     table = Table(title="Seconds per document (tokenization excluded; best of 3)")
     for column in ("sentences", "method", "sumy", "native", "ratio", "native, cold stems", "tokenize"):
         table.add_column(column, justify="right")
-    for row in result["timings"]:
+    for row in rows:
         ours_only = row["method"] == "default"
         ratio = f"{row['ratio']:.0f}×" if row.get("ratio") else ("—" if ours_only else "skipped")
         cold = row.get("native_cold_s")
@@ -238,26 +252,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-slow", action="store_true",
                         help="skip sumy runs expected to exceed --time-cap")
     parser.add_argument("--time-cap", type=float, default=120.0, help="seconds (with --skip-slow)")
+    parser.add_argument("--only", choices=("quality", "speed"), default=None,
+                        help="only the ROUGE and stand-alone tables, or only the timings")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     args = parser.parse_args(argv)
     console = Console(width=130)
     err = Console(stderr=True)
     command = "benchmarks/benchmark.py " + " ".join(sys.argv[1:] if argv is None else argv)
     start = time.perf_counter()
-    err.print("ROUGE on the test sets...")
-    rouge = rouge_tables(args.data_dir, args.limit)
-    err.print("stand-alone sentences...")
-    dangling = dangling_rates(args.data_dir, args.limit)
-    err.print("timings...")
-    rows = timings(args.data_dir, args.skip_slow, args.time_cap, err.print)
+    parts: dict[str, object] = {}
+    if args.only in (None, "quality"):
+        err.print("ROUGE on the test sets...")
+        parts["rouge"] = rouge_tables(args.data_dir, args.limit)
+        err.print("stand-alone sentences...")
+        parts["dangling"] = dangling_rates(args.data_dir, args.limit)
+    if args.only in (None, "speed"):
+        err.print("timings...")
+        parts["timings"] = timings(args.data_dir, args.skip_slow, args.time_cap, err.print)
     result = {
         "command": command.strip(),
         "platform": f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores, "
                     f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')}",
         "sentences": SENTENCES,
-        "rouge": rouge,
-        "dangling": dangling,
-        "timings": rows,
+        **parts,
         "seconds": round(time.perf_counter() - start, 1),
     }
     if args.json:
