@@ -50,6 +50,23 @@ _TITLES = {
     "coach", "chairman", "chief", "detective", "agent", "st", "saint", "director", "executive", "editor",
     "manager", "spokesman", "spokeswoman", "spokesperson", "founder", "chairwoman", "ceo", "adviser", "advisor",
     "attorney", "correspondent", "anchor", "producer", "head", "cfo", "coo", "cto", "cio", "cmo",
+    # occupations written before a name as a title ("Prosecutor Mehmet Selim Kiraz", "Artist Jody Clark")
+    "prosecutor", "copilot", "co-pilot", "pilot", "artist", "sculptor", "lawyer", "journalist", "reporter",
+    "photographer", "architect", "engineer", "scientist", "researcher", "historian", "economist", "analyst",
+    "activist", "blogger", "novelist", "poet", "comedian", "designer", "astronaut", "chef",
+}
+# Generational suffixes after a surname ("Donald B. Verrilli Jr."): not the surname.
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# Short forms of first names ("Mike Brown" is "Michael Brown").
+_NICKNAMES = {
+    "mike": "michael", "mick": "michael", "bill": "william", "will": "william", "billy": "william",
+    "bob": "robert", "rob": "robert", "bobby": "robert", "jim": "james", "jimmy": "james", "joe": "joseph",
+    "tom": "thomas", "tommy": "thomas", "dick": "richard", "rick": "richard", "dave": "david", "dan": "daniel",
+    "danny": "daniel", "chris": "christopher", "steve": "steven", "tony": "anthony", "ben": "benjamin",
+    "ed": "edward", "ted": "edward", "andy": "andrew", "nick": "nicholas", "sam": "samuel", "matt": "matthew",
+    "pat": "patrick", "larry": "lawrence", "jerry": "gerald", "alex": "alexander", "fred": "frederick",
+    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "kathy": "katherine", "sue": "susan",
+    "jenny": "jennifer", "jen": "jennifer", "meg": "margaret", "peggy": "margaret", "vicky": "victoria",
 }
 # Job titles that may sit inside what NER tags as a person's name, after an organisation ("Google CFO Patrick
 # Pichette"): the name starts after them. (Not "king", "prince", ...: "Martin Luther King".)
@@ -100,7 +117,15 @@ _FACILITIES = {"airport", "airfield", "stadium", "arena", "station", "bridge", "
                "lake", "island", "islands", "beach", "gorge", "canyon", "desert", "strait", "sea", "ocean", "bay"}
 # Last words of names that are events, prizes or competitions, not actors ("FA Cup", "Academy Award").
 _EVENTS = {"cup", "championship", "championships", "olympics", "games", "award", "awards", "prize", "trophy",
-           "festival", "summit", "tournament", "derby", "marathon", "expo", "flight"}
+           "festival", "summit", "tournament", "derby", "marathon", "expo", "flight", "open", "day", "week",
+           "series"}
+# Last words of names of documents, laws and agreements: texts, not actors ("Common Core State Standards").
+_DOCUMENTS = {"standards", "act", "bill", "treaty", "accord", "accords", "agreement", "convention", "constitution",
+              "declaration", "doctrine", "amendment", "protocol", "charter"}
+# Acronyms of technical terms, used like common nouns ("a CT scan", "suffering from TBI"): not organisations.
+_TERMS = {"ct", "mri", "dna", "rna", "gps", "tv", "pc", "atm", "suv", "hiv", "aids", "ptsd", "tbi", "ied", "gdp",
+          "ppp", "cpi", "ufo", "vip", "lgbt", "lgbtq", "adhd", "icu", "ivf", "sms", "usb", "led", "lcd", "dvd",
+          "cpr", "iq", "ipo", "ekg", "ecg", "wmd", "emt"}
 _RELIGIONS = {"islam", "christianity", "judaism", "hinduism", "buddhism", "catholicism", "protestantism", "sikhism"}
 # Services that carry what people post ("on Twitter", "a Facebook page"): a medium, not an actor.
 _PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "snapchat", "reddit", "whatsapp",
@@ -114,13 +139,17 @@ _ORG_NOUNS = {
 }
 # A credit line or promotion of the publisher: its names are not the story's actors.
 _CREDIT = re.compile(r"(?i)contributed (?:to )?(?:this )?report|contributed reporting|\bread more\b|"
-                     r"^watch\b|click here|^follow\b.*\bon twitter|^email your|^for the latest from")
+                     r"^watch\b|click here|^follow\b.*\bon twitter|^email your|^for the latest from|"
+                     r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:reported|wrote)(?:\s+and\s+(?:reported|wrote))?\s+from\b")
+# The publisher promoting its own programme: the names in it are the publisher's products.
+_PROMO = re.compile(r"(?i)\bthank you for (?:using|watching|reading|joining|listening to)\b")
 # An opinion piece's disclaimer: the sentences before it (at the top) or the one before it are the author's bio.
 _DISCLAIMER = re.compile(r"(?i)\b(?:views|opinions) expressed in this (?:commentary|article|column|piece|essay|post)"
                          r" are\b")
 _DATELINE_SOURCE = re.compile(r"^\s*(?:[A-Z][\w .,'-]{0,60}?)?\(([A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3})\)")
 _HYPHENS = {"-", "‐", "‑"}
 _NAME_CHARS = re.compile(r"[\w .'’&‐-]+")
+_NICKNAME = re.compile(r' ["“][\w.]+(?: [\w.]+)?["”] ')  # Chesley "Sully" Sullenberger
 _CUT = {",", ";", ":", "—", "–", "(", ")", "\"", "“", "”"}
 _MAX_ROLE_TOKENS = 30
 _VAGUE = re.compile(r"(?i)(?:the|a|an|this|that|its|his|her|their)\s+\w+")
@@ -189,7 +218,7 @@ def _trim(span: Span, label: str) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     end = next((t.i for t in span if t.text == "("), end)
-    while start < end and (doc[start].tag_ in ("DT", "PRP$") or doc[start].is_punct):
+    while start < end and (doc[start].is_punct or (doc[start].tag_ in ("DT", "PRP$") and not _name_word(doc[start]))):
         start += 1
     while start < end and doc[start].pos_ in ("ADP", "SCONJ", "ADV", "CCONJ") and doc[start].tag_ != "NNP":
         start += 1  # "Besides Obama"
@@ -205,6 +234,8 @@ def _trim(span: Span, label: str) -> Span | None:
                  and doc[i].text[:1].isupper() and doc[i + 1].text[:1].isupper()]
         if inner:  # "Google CFO Patrick Pichette"
             start = inner[-1] + 1
+        while end - start > 2 and _post_nominal(doc[end - 1]):
+            end -= 1  # "Ian Rank-Broadley FRBS": letters after the name, not part of it
     while label == "ORG" and end - start > 1 and doc[end - 1].is_upper and doc[end - 1].lower_ in _JOB_TITLES:
         end -= 1  # "Microsoft CFO" (Daniel Ferreira): the title is not part of the name
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_lower or doc[end - 1].text in _CUT
@@ -214,6 +245,21 @@ def _trim(span: Span, label: str) -> Span | None:
     if start >= end:
         return None
     return Span(doc, start, end, label=label)
+
+
+_ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+             "another", "each", "every", "some", "any", "no", "both", "either", "neither"}
+_ROMAN = re.compile(r"^[IVX]+$")
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised determiner inside a name, not opening a sentence: "All" of "All Progressives Congress"."""
+    return token.text[:1].isupper() and token.lower_ not in _ARTICLES and not token.is_sent_start
+
+
+def _post_nominal(token: Token) -> bool:
+    """Capital letters after a person's name for an honour or a fellowship ("FRBS", "OBE"), not "III"."""
+    return token.is_alpha and token.is_upper and 2 <= len(token) <= 5 and not _ROMAN.match(token.text)
 
 
 def _name_run(doc: Doc, i: int) -> int:
@@ -312,6 +358,22 @@ def _with_forename(ent: Span) -> Span:
     return ent if start == ent.start else Span(doc, start, ent.end, label="PERSON")
 
 
+def _with_nickname(ent: Span) -> Span:
+    """A person's name with a quoted nickname and the surname after it: Chesley "Sully" Sullenberger."""
+    doc, i = ent.doc, ent.end
+    if ent.label_ != "PERSON" or i + 3 >= len(doc) or doc[i].text not in ('"', "“"):
+        return ent
+    j = i + 1
+    while j < min(i + 3, len(doc)) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    if j == i + 1 or j >= len(doc) - 1 or doc[j].text not in ('"', "”"):
+        return ent
+    k = j + 1
+    while k < len(doc) and doc[k].tag_ == "NNP" and doc[k].text[:1].isupper() and not doc[k].is_sent_start:
+        k += 1
+    return Span(doc, ent.start, max(k, ent.end), label="PERSON") if k > j + 1 else ent
+
+
 def _entity_spans(doc: Doc) -> list[Span]:
     """NER entities, repaired: joined where split, organisations it missed added, edges trimmed."""
     merged: list[Span] = []
@@ -334,7 +396,7 @@ def _entity_spans(doc: Doc) -> list[Span]:
             merged = [e for e in merged if e not in overlapping] + [org]
     merged = _join_places(doc, merged)
     merged = [part for ent in merged for part in _split_possessive(ent)]
-    merged = [_with_forename(ent) for ent in merged]
+    merged = [_with_forename(_with_nickname(ent)) for ent in merged]
     spans = []
     for ent in sorted(merged, key=lambda e: e.start):
         if ent.label_ in _KIND:
@@ -347,7 +409,7 @@ def _entity_spans(doc: Doc) -> list[Span]:
 def _is_name(span: Span) -> bool:
     """Whether a span can name an actor or place: capitalised words, no pronoun, number or date word."""
     text = span.text
-    if not text[:1].isupper() or len(text) < 2 or not _NAME_CHARS.fullmatch(text):
+    if not text[:1].isupper() or len(text) < 2 or not _NAME_CHARS.fullmatch(_NICKNAME.sub(" ", text)):
         return False
     inner = [i for i, t in enumerate(span) if t.is_lower and t.is_alpha and t.lower_ not in _NAME_LINKS]
     if any(span[i - 1].text not in _HYPHENS and span[i + 1].text not in _HYPHENS for i in inner):
@@ -457,9 +519,54 @@ def _is_modifier(span: Span) -> bool:
 
 
 def _located(span: Span) -> bool:
-    """Whether a one-word name is the object of "in", "at", ... ("killed in Mali"): a place."""
+    """Whether a name is the object of "in", "at", ... ("killed in Mali", "at Indian Wells"): a place."""
     root = span.root
-    return len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and span[-1].lower_ not in _ORG_HEADS
+
+
+def _work_title(span: Span) -> bool:
+    """Whether a name is the title of a work: after a noun for one ("today's show Transcript"), or beside it
+    ("the BBC documentary 'India's Daughter'", "'India's Daughter,' the film")."""
+    doc, root = span.doc, span.root
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_lower and before.lemma_ in _WORKS and before.tag_ in ("NN", "NNS"):
+        return True
+    if root.dep_ == "appos" and root.head.lemma_ in _WORKS and root.head.is_lower:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_ in _WORKS and c.is_lower for c in root.children)
+
+
+def _title_modifier(span: Span) -> bool:
+    """Whether an organisation's name only says whose a capitalised title is: "The Madison Police Chief said" (not
+    "an ISIS spokesman", a member speaking for it)."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.lower_.rstrip(".") in _JOB_TITLES | {"chief"} and after.text[:1].isupper() \
+        and span.root.head.i == after.i and span.root.dep_ in ("compound", "nmod")
+
+
+def _product(span: Span) -> bool:
+    """A maker followed by a model number ("a Boeing 777"): the product, not the company."""
+    doc = span.doc
+    if span.end >= len(doc) or not _MODEL.match(doc[span.end].text):
+        return False
+    return not re.match(r"^(?:19|20)\d\d$", doc[span.end].text)
+
+
+def _publisher_product(span: Span, source: str | None, promo: bool) -> bool:
+    """Whether a name is the publisher's or its affiliate's: "CNN Student News", "CNN's Open Court", "CNN
+    affiliate WKOW", or a name in the publisher's promotion of itself ("Thank you for using X!")."""
+    doc = span.doc
+    before = [t for t in doc[max(span.start - 2, 0):span.start]]
+    if promo or (before and before[-1].lower_ == "affiliate"):
+        return True
+    if source is None:
+        return False
+    owner, key = _key(source), _key(span.text)
+    return key == owner or key.startswith(owner + " ") or (
+        len(before) == 2 and before[-1].tag_ == "POS" and _key(before[0].text) == owner)
 
 
 def publisher(text: str) -> str | None:
@@ -474,8 +581,8 @@ def _medium(span: Span, kind: str, source: str | None) -> bool:
     doc, root = span.doc, span.root
     key = _key(span.text)
     before = [t for t in doc[max(span.start - 3, 0):span.start]]
-    if key in _PLATFORMS:
-        return True
+    if key in _PLATFORMS or (kind != PERSON and key.split()[-1] in _PLATFORMS):
+        return True  # "on Twitter", "the Roudebush VA Facebook page"
     if source is not None:
         owner = _key(source)
         if kind != PERSON and (key == owner or key.startswith(owner + " ")):
@@ -490,12 +597,20 @@ def _medium(span: Span, kind: str, source: str | None) -> bool:
         return True  # "CNN affiliate KGO"
     if kind == PERSON:
         return False
+    if root.dep_ in ("compound", "nmod") and root.head.lemma_ == "interview":
+        return True  # "in an Uptown Magazine interview"
     while root.dep_ in ("appos", "compound") and root.head.i > root.i - 4 and root.head.pos_ in ("NOUN", "PROPN"):
         root = root.head  # "told French newspaper Liberation", "an interview with Newsweek magazine"
     if root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell":
         heads = {span[-1].lower_, span.root.lower_}  # not "told the Humanist and Ethical Union", "the Union of X"
         return not heads & (_ORG_HEADS - _MEDIA_HEADS)
+    if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_ in _PIECES:
+        return True  # "the story in Uptown Magazine", "an op-ed in the Daily Courier"
     return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_ == "interview"
+
+
+# Pieces a medium carries: "a story in X" says X printed it, not that X took part.
+_PIECES = {"story", "interview", "article", "piece", "op-ed", "column", "editorial", "essay", "profile"}
 
 
 def _works_for(span: Span, owner: str) -> bool:
@@ -510,7 +625,14 @@ def _works_for(span: Span, owner: str) -> bool:
 
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "state", "county", "district", "country",
-                "capital", "island", "municipality", "suburb", "neighborhood", "neighbourhood", "area", "commune"}
+                "capital", "island", "municipality", "suburb", "neighborhood", "neighbourhood", "area", "commune",
+                "direction", "outskirts", "suburbs", "streets"}
+# Common nouns for works: a name right after one ("the show X", "the BBC documentary X") is a title.
+_WORKS = {"show", "film", "movie", "book", "novel", "album", "song", "documentary", "programme", "musical", "opera",
+          "episode", "poem", "painting", "sculpture", "memoir", "biography", "sitcom", "drama", "play", "series"}
+_CODE = re.compile(r"^[A-Z]{1,3}-?\d{2,4}[A-Z]?$")  # "MH370", "G20", "A380": a flight, a forum, a model
+_MODEL = re.compile(r"^[A-Z]{0,2}-?\d{2,4}[A-Za-z]{0,2}$")  # "Boeing 777", "Airbus A380"
+_STOP = {",", ".", ";", ":", ")", "?", "!", "'", '"', "”", "’", "--", "—", "–"}
 
 
 def _team(span: Span) -> bool:
@@ -524,8 +646,23 @@ def _team(span: Span) -> bool:
 
 
 def _place_context(span: Span) -> bool:
-    """"the town of Digne", "through Prads-Haute-Bleone", "Cameroon and Chad": a place whatever NER says."""
-    root = span.root
+    """"the town of Digne", "through Prads-Haute-Bleone", "Cameroon and Chad", "Diffa, Niger", "Tafawa Balewa
+    town", "Webster Groves, a St. Louis suburb": a place whatever NER says."""
+    root, doc = span.root, span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].ent_type_ in ("GPE", "LOC") \
+            and (after is None or after.text in _STOP or after.is_sent_start):
+        return True  # "the border town of Diffa, Niger": a place after a place and a comma
+    if after is not None and after.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "GPE":
+        state = doc[span.end + 1]
+        while state.i + 1 < len(doc) and doc[state.i + 1].ent_iob_ == "I":
+            state = doc[state.i + 1]
+        if state.i + 1 >= len(doc) or doc[state.i + 1].text in _STOP:
+            return True  # "a Madison, Wisconsin, police officer": a place before a place and a comma
+    if after is not None and after.is_lower and after.lemma_ in _PLACE_NOUNS and after.tag_ == "NN":
+        return True  # "stormed Tafawa Balewa town"
+    if any(c.dep_ == "appos" and c.lemma_ in _PLACE_NOUNS and c.tag_ == "NN" for c in root.children):
+        return True
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in ("through", "across", "around", "near") and \
@@ -539,51 +676,99 @@ def _place_context(span: Span) -> bool:
 
 def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention], dict[str, str]]:
     """Mentions of people, organisations and places (a name's kind settled by vote), and acronym aliases.
-    Names in credit lines, and names that only carry the story (see `_medium`), are left out."""
+    Names in credit lines, names that only carry the story (see `_medium`), the publisher's own products, events,
+    documents, works, codes and technical terms are left out."""
     credits = {i for i, sentence in enumerate(parsed.sentences) if _CREDIT.search(sentence.text.strip())}
+    promo = {i for i, sentence in enumerate(parsed.sentences) if _PROMO.search(sentence.text)}
     for d in (i for i, sentence in enumerate(parsed.sentences) if _DISCLAIMER.search(sentence.text)):
         credits |= set(range(0, d + 1)) if d <= 5 else {d - 1, d}  # the author's bio goes with the disclaimer
-    spans = [s for s in _entity_spans(parsed.doc) if parsed.sentence_of(s.start_char) not in credits]
+    every = _entity_spans(parsed.doc)
+    spans = [s for s in every if parsed.sentence_of(s.start_char) not in credits | promo]
     people = [s for s in spans if s.label_ == "PERSON"]
     votes: dict[str, Counter[str]] = {}
+    located = set()
     for span in spans:
         kind = _KIND[span.label_]
         if kind != PERSON and _titled_person(span):
             kind, weight = PERSON, 3
-        elif kind == PERSON and _located(span):
-            kind, weight = PLACE, 1
         elif kind == PLACE and _team(span):
             kind, weight = ORGANIZATION, 2
-        elif kind == ORGANIZATION and _place_context(span):
+        elif _place_context(span):
             kind, weight = PLACE, 3
+        elif kind == PERSON and _located(span):
+            kind, weight = PLACE, 1
+        elif kind == PERSON and span.end < len(span.doc) and span.doc[span.end].is_lower \
+                and span.doc[span.end].tag_ in ("NN", "NNS"):
+            weight = 0  # "a Madison residence", "Madison police": a modifier says nothing of its kind
         else:
             weight = 1
+        if _located(span):
+            located.add(_key(span.text))
         votes.setdefault(_key(span.text), Counter())[kind] += weight
+    for key in located:  # "at Indian Wells" (ORG) and "Indian Wells" (LOC) elsewhere: a place
+        if votes[key][PLACE]:
+            votes[key][PLACE] += 1
     nationalities = {_key(e.text) for e in parsed.doc.ents if e.label_ == "NORP"}
+
+    def kind_of(span: Span) -> str:
+        return _kind_of_key(votes[_key(span.text)])
+
+    places = {key for key in votes if _kind_of_key(votes[key]) == PLACE}
+    own = {_key(s.text) for s in every if _KIND.get(s.label_) != PERSON and _publisher_product(
+        s, source, parsed.sentence_of(s.start_char) in promo)}
+    own |= {k.split("-")[0] for k in own if len(k.split()) == 1}  # "WKOW-TV" and "WKOW"
+    acting = {_key(s.text) for s in spans if s.root.dep_ in ("nsubj", "poss")
+              or (s.root.dep_ == "pobj" and s.root.head.lower_ == "by")}
     mentions = []
     for span in spans:
-        kind = max(votes[_key(span.text)].most_common(), key=lambda kv: (kv[1], kv[0] == PERSON))[0]
+        kind = kind_of(span)
+        key = _key(span.text)
         last = span[-1].lower_
         if kind != PERSON and last in _FACILITIES:
             kind = PLACE
-        if _medium(span, kind, source) or _key(span.text) in _RELIGIONS or (kind == ORGANIZATION and last in _EVENTS):
+        if "-" in key and all(part in places for part in key.split("-")):
+            kind = PLACE  # "the Niger-Nigeria border"
+        if _medium(span, kind, source) or key in _RELIGIONS or (kind == ORGANIZATION and last in _EVENTS):
             continue
+        if kind != PERSON and (key in own or key.split("-")[0] in own or any(key.startswith(o + " ") for o in own)):
+            continue  # "CNN Student News Roll Call", "told Open Court" (CNN's): the publisher's products
+        if kind == ORGANIZATION and (last in _DOCUMENTS or key in _TERMS or _product(span)
+                                     or (last == "league" and key not in acting)):
+            continue  # "Common Core State Standards", "a CT scan", "a Boeing 777", "the Premier League"
+        if _CODE.match(span.text) or (span.start > 0 and span.doc[span.start - 1].text == "#"):
+            continue  # "MH370", "G20"; a hashtag
         if kind == PERSON and any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
             continue  # "MD-88"
         if kind == PERSON and (
-            _key(span.text) in nationalities or span.root.tag_ == "NNPS" or _acronym(span.text)
+            key in nationalities or span.root.tag_ == "NNPS" or _acronym(span.text)
         ):
             continue
-        if kind == ORGANIZATION and _in_person_title(span, people):
+        if kind == ORGANIZATION and (_in_person_title(span, people) or _title_modifier(span)):
             continue
-        if _in_quoted_title(span):
-            continue  # '"Seinfeld" episodes', 'told CNN's "Erin Burnett OutFront."': a work's title
+        if _in_quoted_title(span) or (kind != PLACE and _work_title(span)):
+            continue  # '"Seinfeld" episodes', 'told CNN's "Erin Burnett OutFront."', "the film X": a work's title
         if kind in (PLACE, PERSON) and _is_modifier(span):
             continue  # "Katyusha rockets", "the Dos Equis beer pitchman"
-        if kind == PERSON and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
-            continue  # "a 2-year old Rottweiler": a common noun, names take no indefinite article
+        if kind == PERSON and _the_modifier(span):
+            continue  # "after the Michael Brown shooting"
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
+            continue  # "a 2-year old Rottweiler", "a CNS": a common noun, names take no indefinite article
         mentions.append(_Mention(span, kind, parsed.sentence_of(span.start_char)))
     return mentions, _acronym_aliases(parsed.doc, spans)
+
+
+def _kind_of_key(votes: Counter[str]) -> str:
+    """The kind a name's votes settle on (a person on a tie)."""
+    return max(votes.most_common(), key=lambda kv: (kv[1], kv[0] == PERSON))[0]
+
+
+def _the_modifier(span: Span) -> bool:
+    """Whether a person's name sits between "the" and a common noun: "the Michael Brown shooting"."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].lower_ != "the":
+        return False
+    after = doc[span.end]
+    return after.is_lower and after.is_alpha and after.tag_ in ("NN", "NNS", "VBG")
 
 
 # ---------------------------------------------------------------- merging
@@ -591,8 +776,22 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
 
 def _name_match(short: str, full: str) -> bool:
     """Whether `short` can refer to the person named `full`: same name, surname(s) or first name."""
-    s, f = _key(short).split(), _key(full).split()
+    s, f = _person_words(short), _person_words(full)
+    if len(s) == len(f) >= 2 and s[1:] == f[1:] and _first_name(s[0]) == _first_name(f[0]):
+        return True  # "Mike Brown" is "Michael Brown"
     return s == f or (len(s) < len(f) and (f[-len(s):] == s or s == f[:1]))
+
+
+def _person_words(name: str) -> list[str]:
+    """The words of a person's name, without a generational suffix ("Verrilli Jr." -> "verrilli")."""
+    words = _key(name).split()
+    while len(words) > 1 and words[-1].rstrip(".,") in _SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def _first_name(word: str) -> str:
+    return _NICKNAMES.get(word, word)
 
 
 def _distance(cluster: _Cluster, start: int) -> tuple[int, int]:
@@ -638,6 +837,15 @@ def _cluster_names(mentions: list[_Mention], aliases: dict[str, str], parts: boo
         n = len(letters)
         full = [c for k, c in clusters.items() if k.split()[n:] == words[1:] and len(k.split()) == len(words) + n - 1
                 and "".join(w[0] for w in k.split()[:n]).upper() == letters]
+        if len(full) == 1:
+            full[0].mentions.extend(clusters.pop(key).mentions)
+    for key in list(clusters) if parts else ():  # "Department of Justice" is the "(U.S.) Justice Department"
+        match = re.fullmatch(r"(\S+) of (?:the )?(\S+(?: \S+)?)", key)
+        if match is None or match.group(1) not in _ORG_HEADS:
+            continue
+        inverted = f"{match.group(2)} {match.group(1)}"
+        full = [clusters[inverted]] if inverted in clusters else \
+            [c for k, c in clusters.items() if k.endswith(" " + inverted)]
         if len(full) == 1:
             full[0].mentions.extend(clusters.pop(key).mentions)
     for key in sorted(clusters, key=lambda k: len(k.split())) if parts else ():
