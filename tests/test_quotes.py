@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing.model import Article, Document
-from briefing.nlp.entities import load_nlp
+from briefing.model import Actor, Article, Document
+from briefing.nlp.entities import load_nlp, parse
 from briefing.nlp.sentences import segment
-from briefing.sections.quotes import find_quotes, quotes
+from briefing.sections.actors import Analysis
+from briefing.sections.quotes import _Resolver, find_quotes, quotes
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "baghdad-airport-strike.txt"
 
@@ -176,3 +177,129 @@ def test_a_term_after_call_it_is_not_a_quotation() -> None:
 Heavy users check their wrists all day; we call it the "phantom device effect."
 """
     assert speakers(raw) == {}
+
+
+def test_a_name_inside_the_quotation_is_not_the_antecedent_of_he() -> None:
+    raw = """Airline
+
+Malaysia Airlines chief executive Ahmad Yusof has defended his pilots. \
+"We do not suspect any of our crew. \
+Captain Rahim Osman is a very capable man," he said.
+"""
+    assert speakers(raw) == {1: "Ahmad Yusof", 2: "Ahmad Yusof"}
+
+
+def test_a_credit_line_after_a_quotation_is_not_its_attribution() -> None:
+    raw = """Shooting
+
+"The detectives are working around the clock," Police Chief Jon Belmar said. \
+"We have a good idea of where the shots came from." \
+Sara Lin reported from Ferguson, Missouri.
+"""
+    assert speakers(raw) == {0: "Jon Belmar", 1: "Jon Belmar"}
+
+
+def test_a_long_subject_after_the_quotation_still_attributes_it() -> None:
+    raw = """Vote
+
+Britain and the United States welcomed the vote. \
+"So far, we have seen no evidence of manipulation of the process," U.S. Secretary of State John Kerry and \
+United Kingdom Foreign Secretary Philip Hammond said.
+"""
+    assert speakers(raw) == {1: "John Kerry"}
+
+
+def test_the_owner_of_the_subject_comes_into_focus_for_he() -> None:
+    raw = """Marriage
+
+Attorney General Eric Holder wrote that marriage equality had come. \
+President Barack Obama's position on same-sex marriage has evolved. \
+In May 2012, in an interview, he announced his support. \
+"Same-sex couples should be able to get married," he said.
+"""
+    assert speakers(raw) == {3: "Barack Obama"}
+
+
+def test_he_is_unsure_when_another_person_was_named_since_and_the_one_in_focus_was_not() -> None:
+    raw = """Coach
+
+Coach Tom Reyes praised the team on Sunday. \
+The report cited a memo written by Mark Olsen about the season. \
+"It was a mistake to play him," he said.
+"""
+    assert speakers(raw) == {2: None}
+
+
+def test_a_continuation_does_not_go_to_the_person_it_talks_about() -> None:
+    raw = """Tennis
+
+Serena Williams and her father Richard Williams gave a press conference. \
+Richard Williams said the booing amounted to racial abuse, the reporter told Open Court. \
+"Richard Williams had said that the word had been used and that the booing was racially motivated. \
+That was the beginning of the end."
+"""
+    assert speakers(raw) == {2: None, 3: None}
+
+
+def test_a_description_resolves_through_a_title_or_an_apposition() -> None:
+    recall = """Recall
+
+A group supporting the filing, Organization for Black Struggle, a St. Louis-based activist group, said the five \
+would collect signatures. \
+The five "initiated the recall due to the failure to rein in the police," the activist group said.
+"""
+    assert speakers(recall) == {1: "Organization for Black Struggle"}
+    star = """Actress
+
+Actress Taraji Henson is apologizing for her claims. \
+In her interview, the star of the hit show "Empire" said her son was "racially profiled on the campus of the \
+university" last year.
+"""
+    assert speakers(star) == {1: "Taraji Henson"}
+
+
+def test_the_mayor_is_the_person_titled_mayor_even_without_the_actors() -> None:
+    doc = document("""Recall
+
+Residents will try to remove Mayor James Knowles from office. \
+"There are ways to remove me if that is the will of the people," the mayor said.
+""")
+    assert {q.sentence: q.speaker for q in find_quotes(doc)} == {1: "James Knowles"}
+    parsed = parse(doc)
+    resolver = _Resolver(parsed, Analysis(actors=(), places=(), names={}))
+    mayor = next(t for t in parsed.sentences[1] if t.lower_ == "mayor")
+    assert resolver.resolve(mayor) == "James Knowles"
+
+
+def test_a_plural_role_does_not_fit_a_singular_description() -> None:
+    doc = document("""Shooting
+
+Dispatchers identified the man as Tony Robinson. \
+A little later the dispatcher says, "Apparently someone hit one of his friends, no weapons seen."
+""")
+    parsed = parse(doc)
+    dispatcher = next(t for t in parsed.sentences[1] if t.lower_ == "dispatcher")
+    for role, fits in (("Dispatcher", True), ("Dispatchers", False)):
+        actors = (Actor(name="Tony Robinson", kind="person", role=role),)
+        resolver = _Resolver(parsed, Analysis(actors, (), {}))
+        assert resolver.has_role("Tony Robinson", dispatcher) is fits
+        assert resolver.resolve(dispatcher) == ("Tony Robinson" if fits else "the dispatcher")
+
+
+def test_asserted_and_chanted_are_speech_verbs() -> None:
+    raw = """Zionism
+
+A century ago, Justice Louis Brandeis asserted: "Zionism is the Pilgrim inspiration and impulse all over again."
+"""
+    assert speakers(raw) == {0: "Louis Brandeis"}
+
+
+def test_he_added_gives_the_quotation_before_it_the_same_speaker() -> None:
+    raw = """Newspapers
+
+Newspaper vendor John Mgbachi welcomes the free readers. \
+To avoid losing sales, Mgbachi has developed a business model: "I decided not to make reading completely free. \
+For some of the dailies, it is 20 naira." \
+"It is not really a static price," he added.
+"""
+    assert speakers(raw) == {1: "John Mgbachi", 2: "John Mgbachi", 3: "John Mgbachi"}

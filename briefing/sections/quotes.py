@@ -22,10 +22,24 @@ with the pronoun's gender kept consistent), "it" (the organisation in focus), or
 description ("the medical center", "the spokesman") that fits one actor's name or
 role only; "the 22-year-old" or "the Yale graduate" is the person in focus, and
 "the report" the report introduced earlier ("a U.S. report on ...").
+A description also resolves to the one person named earlier with its head noun as
+title ("Mayor James Knowles" for "the mayor"), and "the activist group" to the
+organisation just named whose role or apposition holds those words; a person's
+role fits only in the same number ("Dispatchers" is no role for "the dispatcher").
 Other descriptions are shown as written ("a security official"); vague
 ones ("someone", "another") and anything unsure give no speaker, never a guess. A
 quotation without its own attribution that starts a sentence right after an
-attributed one continues it.
+attributed one continues it, unless it names that person (then it is someone
+else's); one that a "he added" right after follows takes that speaker.
+
+Never a wrong speaker: names inside quotation marks are neither antecedents nor in
+focus; a subject owning the main subject ("Obama's position has evolved") comes
+into focus; "he"/"she" (and "the 22-year-old") is unsure when the text since the
+sentence before names other fitting people but not the one in focus; a credit line
+("X reported from Y.") attributes nothing; a name phrase right before a finite
+speech verb the parser left without subject is its subject ("..., Bill Dwyre, who
+covered the match, told ..."), and a long subject between a quotation and its verb
+is still its attribution.
 
 Every sentence holding part of a quotation is a quote sentence; the excerpt is the
 whole sentence and the label its speaker.
@@ -50,6 +64,7 @@ SPEECH = {
     "conclude", "continue", "proclaim", "comment", "remark", "suggest", "quip", "joke", "shout", "urge", "read",
     "describe", "predict", "promise", "vow", "concede", "lament", "complain", "caution", "stress", "emphasize",
     "observe", "testify", "whisper", "exclaim", "recount", "boast", "chime", "call", "report", "confirm", "brand",
+    "assert", "chant",
 }
 _TITLE_CUES = {"titled", "entitled", "called", "dubbed", "named", "nicknamed", "series", "show", "film", "movie",
                "book", "novel", "song", "album", "tagline", "slogan", "hashtag", "headline", "pseudonym", "as"}
@@ -66,7 +81,7 @@ _VIEWS = {"view", "word", "words", "opinion", "estimation", "account", "assessme
 _GLOSS = {"e.g.", "i.e.", "e.g", "i.e", "meaning", "literally"}
 # Nouns that describe where a person comes from rather than what they do: "the Penn State graduate said" is
 # the person the story is about, not someone new.
-_EPITHETS = {"graduate", "alumnus", "alumna", "native", "veteran", "youngster", "teenager", "teen"}
+_EPITHETS = {"graduate", "alumnus", "alumna", "native", "veteran", "youngster", "teenager", "teen", "star"}
 _TAG_ENDS = {",", ".", ";", "—", "--", "–", "!", "?"}
 _AGE = re.compile(r"(?i)\bthe \d+-year-old$")
 _MALE, _FEMALE = {"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}
@@ -232,6 +247,10 @@ def _subject(verb: Token) -> Token | None:
         to = verb.doc[verb.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "pobj"]
         return objects[0] if objects else None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        named = _name_before(verb)
+        if named is not None:  # misparsed: '..., Bill Dwyre, who covered the match, told Open Court.'
+            return named
     start = verb
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -253,6 +272,23 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _name_before(verb: Token) -> Token | None:
+    """A name whose phrase (with its apposition or "who" clause) ends right before a finite verb that the parser
+    left without a subject: the verb's subject."""
+    if verb.i == 0 or verb.doc[verb.i - 1].is_punct:
+        return None
+    found = None
+    for t in [verb.doc[verb.i - 1], *verb.doc[verb.i - 1].ancestors]:
+        if t.right_edge.i != verb.i - 1 or t.i > verb.i or verb in t.subtree:
+            break
+        if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG"):
+            found = t
+    if found is None:
+        return None
+    before = verb.doc[found.left_edge.i - 1] if found.left_edge.i > found.sent.start else None
+    return found if before is None or before.text in (",", "--", "—") else None
+
+
 class _Resolver:
     """Turns subject tokens into speaker labels, walking the document in order."""
 
@@ -265,6 +301,7 @@ class _Resolver:
         self.focus = _Focus([], [], gender)
         self.resolved: dict[int, str | None] = {}  # subject token -> label
         self.last_speaker: str | None = None
+        self.quoted: set[int] = set()  # tokens inside quotation marks: never antecedents nor focus
 
     def name_at(self, token: Token) -> str | None:
         """The actor a name token (or its compound, or an apposition: "her friend, Shirley Williams") names."""
@@ -296,7 +333,8 @@ class _Resolver:
         if token.lower_ in _VAGUE or lemma in _VAGUE:
             return None
         if _age(token) or (lemma in _EPITHETS and any(c.lower_ == "the" for c in token.children)):
-            return self.focus.people[0] if self.focus.people else None  # "the 22-year-old said": the one in focus
+            # "the 22-year-old said", "the star of the show said": the one in focus
+            return self.unrivalled(token, self.focus.people[0] if self.focus.people else None)
         dets = [c for c in token.children if c.dep_ in ("det", "poss")]
         definite = any(d.lower_ in ("the", "this", "that", "its", "their") or d.dep_ == "poss" for d in dets)
         owner = next((self.names[t.i] for t in token.subtree if t.i in self.names and t.dep_ == "poss"), None)
@@ -304,21 +342,79 @@ class _Resolver:
             if owner is not None:  # "the offer on Spirit's website"
                 return owner
             return self.document_author(token) if definite and lemma in _DOCUMENTS else None
-        if definite and lemma in _GENERIC_ORGANIZATIONS and not any(c.dep_ in ("compound", "amod")
-                                                                    for c in token.children):
-            return self.recent_organization(token)  # "the group", "the company"
+        if definite and lemma in _GENERIC_ORGANIZATIONS:
+            modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+            recent = self.recent_organization(token)  # "the group", "the company"
+            if not modifiers or (recent is not None and modifiers | {token.lower_} <= self.descriptions(recent)):
+                return recent  # "the activist group" after "X, a St. Louis-based activist group"
         words = {t.lemma_.lower() for t in token.subtree if t.i <= token.i and t.is_alpha and not t.is_stop}
         if definite and words:
             fits = {a.name for a in self.actors if a.kind != "person" and words <= set(_lemmas(a.name))}
-            fits |= {a.name for a in self.actors if a.kind == "person" and a.role and lemma in _lemmas(a.role)
-                     and lemma not in ("man", "woman")}
+            fits |= {a.name for a in self.actors if a.kind == "person" and self.has_role(a.name, token)}
             if len(fits) == 1:
                 return fits.pop()
             if fits or lemma in ("man", "woman", "source"):
                 return None
+            titled = self.titled(token)
+            if titled is not None:  # "Mayor James Knowles ... the mayor said"
+                return titled
         if token.tag_ in ("NN", "NNS", "NNP", "NNPS"):
             return _phrase(token)
         return None
+
+    def descriptions(self, name: str) -> set[str]:
+        """The words an actor is described with: its role and appositions to its name ("X, an activist group")."""
+        actor = next((a for a in self.actors if a.name == name), None)
+        words = set(re.findall(r"[\w-]+", (actor.role or "").lower())) if actor else set()
+        for i, named in self.names.items():
+            if named == name:
+                for appos in (c for c in self.parsed.doc[i].children if c.dep_ == "appos"):
+                    words |= {t.lower_ for t in appos.subtree}
+        return words
+
+    def unrivalled(self, token: Token, label: str | None) -> str | None:
+        """The person in focus for a "he"/"she", unless the text since the previous sentence names other people
+        that fit the pronoun and not that one: then the pronoun is unsure ("Serena Williams ... said. ... she told")."""
+        start = self.parsed.sentences[max(self.parsed.sentence_of(token.idx) - 1, 0)].start
+        wanted = "m" if token.lower_ in _MALE else "f" if token.lower_ in _FEMALE else None
+        named = {self.names[i] for i in range(start, token.i) if i in self.names and i not in self.quoted
+                 and self.kinds.get(self.names[i]) == "person"}
+        named |= {self.resolved[i] for i in range(start, token.i)  # "the chief said"
+                  if self.kinds.get(self.resolved.get(i) or "") == "person"}
+        if label is None or label in named:
+            return label
+        rivals = [n for n in named if wanted is None or self.focus.gender.get(n, wanted) == wanted]
+        return None if rivals else label
+
+    def titled(self, token: Token) -> str | None:
+        """The one person named earlier with the description's head noun as title ("Mayor James Knowles" for "the
+        mayor"), also when the actors left the name out; the name found is then a person for the focus."""
+        doc, head = token.doc, token.lower_
+        found: dict[str, str] = {}  # surname -> fullest name
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or ent.start >= token.i:
+                continue
+            if ent[0].lower_ == head and len(ent) > 1:
+                ent = ent[1:]
+            elif ent.start == 0 or doc[ent.start - 1].lower_ != head or not doc[ent.start - 1].text[:1].isupper():
+                continue
+            name = self.names.get(ent[-1].i) or ent.text.removesuffix("'s").removesuffix("’s")
+            surname = name.split()[-1]
+            if len(name) > len(found.get(surname, "")):
+                found[surname] = name
+        if len(found) != 1:
+            return None
+        name = found.popitem()[1]
+        self.kinds.setdefault(name, "person")
+        return name
+
+    def has_role(self, name: str, token: Token) -> bool:
+        """Whether a person's stated role holds the head noun of a description, in the same number: "the mayor"
+        fits "Mayor", not "Dispatchers" (a plural role describes a group, not the person)."""
+        actor = next((a for a in self.actors if a.name == name), None)
+        if actor is None or not actor.role or token.lemma_.lower() in ("man", "woman"):
+            return False
+        return token.lower_ in re.findall(r"[\w-]+", actor.role.lower())
 
     def document_author(self, token: Token) -> str | None:
         """"the statement said": who made the statement in the sentence or two before."""
@@ -346,8 +442,9 @@ class _Resolver:
         if token.pos_ == "PRON" or token.tag_ == "PRP":
             if lower in _MALE | _FEMALE:
                 earlier = [self.names[t.i] for t in token.sent if t.i < token.i and t.i in self.names
-                           and self.kinds.get(self.names[t.i]) == "person" and t.dep_ in ("nsubj", "nsubjpass")]
-                label = earlier[-1] if earlier else self.focus.person(lower)
+                           and t.i not in self.quoted and self.kinds.get(self.names[t.i]) == "person"
+                           and t.dep_ in ("nsubj", "nsubjpass")]
+                label = earlier[-1] if earlier else self.unrivalled(token, self.focus.person(lower))
             elif lower == "it":
                 label = self.focus.organizations[0] if self.focus.organizations else None
             else:
@@ -360,9 +457,14 @@ class _Resolver:
         return label
 
     def after_sentence(self, sentence: Span, speakers: list[str]) -> None:
-        """Move the focus: this sentence's speakers first, else its main subject."""
-        for subject in (c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        """Move the focus: this sentence's speakers first, else its main subject, or the person owning it
+        ("President Obama's position has evolved. In 2012, he announced ...")."""
+        for subject in (c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.i not in self.quoted):
             label = self.resolve(subject)
+            if label not in self.kinds and subject.pos_ == "NOUN":
+                owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+                label = self.name_at(owner) if owner is not None else None
             if label in self.kinds:
                 self.focus.mention(label, self.kinds[label])
         for name in reversed(speakers):
@@ -423,6 +525,9 @@ def _attribution(parsed: Parsed, span: _Span, spans: list[_Span]) -> Token | Non
     after = [t for t in _speech_verbs(doc[span.end + 1:min(span.end + 12, closing.end)]) if outside(t)]
     if after:
         return after[0]
+    later = [t for t in _speech_verbs(doc[span.end + 1:closing.end]) if outside(t)]
+    if later and _long_subject(doc, span.end + 1, later[0]):  # '"...," U.S. Secretary of State John Kerry and
+        return later[0]  # UK Foreign Secretary Philip Hammond said.'
     tag = _dialogue_tag(doc, span, closing)
     if tag is not None:
         return tag
@@ -449,9 +554,19 @@ def _attribution(parsed: Parsed, span: _Span, spans: list[_Span]) -> Token | Non
         tail = parsed.sentences[span.last + 1]
         verbs = _speech_verbs(tail)
         if verbs and len(tail) <= 25 and not any(t.text in _QUOTE_CHARS for t in tail) and not any(
-                c.dep_ in ("ccomp", "dobj", "xcomp") for c in verbs[0].children):
+                c.dep_ in ("ccomp", "dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ == "from")
+                for c in verbs[0].children):  # not a credit line: "Sara Sidner reported from Ferguson."
             return verbs[0]
     return None
+
+
+def _long_subject(doc: Doc, start: int, verb: Token) -> bool:
+    """Whether everything from `start` up to a verb is the verb's subject (a long name list or title)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subject is None:
+        return False
+    inside = {t.i for t in subject.subtree}
+    return all(t.i in inside or t.is_punct for t in doc[start:verb.i])
 
 
 def _dialogue_tag(doc: Doc, span: _Span, closing: Span) -> Token | None:
@@ -510,8 +625,10 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
     spans = [s for s in _spans(doc, parsed)
              if s.words >= _MIN_WORDS and not _is_title(parsed.doc, s) and not _glossed(parsed.doc, s.start)]
     resolver = _Resolver(parsed, analyse(doc))
+    resolver.quoted = {i for s in spans for i in range(s.start, s.end + 1)}
     by_sentence: dict[int, Quote] = {}
     last: tuple[int, str | None] | None = None  # (sentence, speaker) of the latest attribution
+    unattributed: _Span | None = None  # the latest quotation kept, when nothing attributed it
     by_first: dict[int, list[_Span]] = {}
     for span in spans:
         by_first.setdefault(span.first, []).append(span)
@@ -524,6 +641,10 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             attributed = subject is not None
             if verb is None and last is not None and last[0] >= s - 2 and _whole_sentences(parsed, span):
                 speaker, attributed = last[1], True  # a continuation of the quotation before
+                if resolver.kinds.get(speaker or "") == "person" and speaker in {
+                        resolver.names.get(i) for i in range(span.start, span.end + 1)}:
+                    speaker = None  # a person the quotation talks about is not who it continues: "Richard
+                    # Williams had said that ..." after a sentence about Richard Williams is someone else's
             if not attributed and not _whole_sentences(parsed, span) and span.words < _TERM_WORDS \
                     and not _speech_form(parsed, span):
                 continue  # a quoted term, not a quotation
@@ -531,6 +652,12 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
                 speakers.append(speaker)
             if attributed:
                 last = (span.last, speaker)
+            if speaker is not None and verb is not None and verb.lemma_ in ("add", "continue") \
+                    and unattributed is not None and unattributed.last == span.first - 1:
+                for i in range(unattributed.first, unattributed.last + 1):  # '"...' without a speaker, then
+                    if by_sentence[i].speaker is None:  # '"...," he added.': both are his
+                        by_sentence[i] = Quote(i, speaker, opens=by_sentence[i].opens)
+            unattributed = span if not attributed else None
             for i in range(span.first, span.last + 1):
                 if i not in by_sentence or by_sentence[i].speaker is None:
                     by_sentence[i] = Quote(i, speaker, opens=i == span.first)
