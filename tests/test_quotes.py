@@ -303,3 +303,82 @@ For some of the dailies, it is 20 naira." \
 "It is not really a static price," he added.
 """
     assert speakers(raw) == {1: "John Mgbachi", 2: "John Mgbachi", 3: "John Mgbachi"}
+
+
+def test_he_is_unsure_after_a_parenthetical_he_said_left_unknown() -> None:
+    raw = """Campaign
+
+Dan Porter spoke in Ohio on Monday. \
+Opposition leaders Ann Hale and Tom Reed, he alleged, are ready to surrender. \
+Hale, he said, has denounced the plan, while Reed would fight it. \
+"I will not let that happen," he said.
+"""
+    assert speakers(raw)[3] is None
+
+
+def test_a_person_named_in_an_object_does_not_unseat_the_one_in_focus() -> None:
+    raw = """Coach
+
+Coach Tom Reyes praised the team on Sunday. \
+"They played with heart," he said. \
+Reyes says he envies Mark Olsen. \
+"I wish I had his calm," he said.
+"""
+    assert speakers(raw) == {1: "Tom Reyes", 3: "Tom Reyes"}
+
+
+def test_a_new_subject_named_in_a_fragment_makes_he_unsure() -> None:
+    raw = """Treaty
+
+"Treaties reduce armaments," Walsh said. \
+But David Rivkin, a law expert who worked for the Senate. \
+"The Constitution is quite clear," he said.
+"""
+    assert speakers(raw)[2] is None
+
+
+def test_his_interview_does_not_match_a_role_and_move_the_focus() -> None:
+    doc = document("""Vote
+
+The vote is near, Netanyahu said in an interview. \
+His interview with the site came a day before the election. \
+"This is the true reality," he said.
+""")
+    parsed = parse(doc)
+    analysis = Analysis(
+        actors=(Actor(name="Benjamin Netanyahu", kind="person"),
+                Actor(name="Saeb Erekat", kind="person", role="Netanyahu's interview")),
+        places=(),
+        names={t.i: "Benjamin Netanyahu" for t in parsed.doc if t.text == "Netanyahu"},
+    )
+    resolver = _Resolver(parsed, analysis)
+    for sentence in parsed.sentences[:2]:
+        resolver.after_sentence(sentence, [])
+    he = next(t for t in parsed.sentences[2] if t.lower_ == "he")
+    assert resolver.resolve(he) == "Benjamin Netanyahu"
+
+
+def test_a_clause_before_the_quotation_is_its_own_not_a_continuation() -> None:
+    raw = """Feud
+
+"I am done with this," Ann Hale said. \
+The singer advised her to "continue to be a lady beautiful."
+"""
+    assert speakers(raw) == {0: "Ann Hale", 1: None}
+
+
+def test_words_someone_was_heard_saying_are_not_the_tellers() -> None:
+    raw = """Flight
+
+A pilot told us he heard the minister several times yelling from the cabin, "No, no, stronger, stronger."
+"""
+    assert speakers(raw) == {0: None}
+
+
+def test_the_broadcaster_after_a_named_organisation_is_unsure() -> None:
+    raw = """Suspended
+
+The Acme Network has suspended its host following "a fracas with a producer," the broadcaster said. \
+"Nobody else has been suspended," said Ann Hale, a spokeswoman.
+"""
+    assert speakers(raw) == {0: None, 1: "Ann Hale"}

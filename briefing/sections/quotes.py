@@ -34,8 +34,14 @@ else's); one that a "he added" right after follows takes that speaker.
 
 Never a wrong speaker: names inside quotation marks are neither antecedents nor in
 focus; a subject owning the main subject ("Obama's position has evolved") comes
-into focus; "he"/"she" (and "the 22-year-old") is unsure when the text since the
-sentence before names other fitting people but not the one in focus; a credit line
+into focus, while "His interview came ..." is matched to no one's role; "he"/"she"
+(and "the 22-year-old") is the person in focus only when no other fitting person was
+mentioned since that person's latest mention (in that very sentence, only a less
+prominent one: "Urschel says he envies Borland"; possessives never count), and never
+after a "he" left unknown ("Livni, he said, has ..."); a quotation after a clause of
+its own sentence ('The singer advised her to "..."') continues nothing; words someone
+was heard saying ("he heard the minister yelling, '...'") are not the teller's; a bare
+"the broadcaster" next to a named organisation as subject gives no speaker; a credit line
 ("X reported from Y.") attributes nothing; a name phrase right before a finite
 speech verb the parser left without subject is its subject ("..., Bill Dwyre, who
 covered the match, told ..."), and a long subject between a quotation and its verb
@@ -78,6 +84,8 @@ _GENERIC_ORGANIZATIONS = {"group", "company", "firm", "organization", "organisat
                           "league", "union", "council", "court", "university", "school", "hospital", "center"}
 # Nouns whose owner is the source of what follows: "in Netanyahu's view", "in her words".
 _VIEWS = {"view", "word", "words", "opinion", "estimation", "account", "assessment", "telling"}
+# Verbs reporting words someone else said: a quotation after "he heard X yelling" is not the teller's.
+_HEARING = {"hear", "overhear"}
 _GLOSS = {"e.g.", "i.e.", "e.g", "i.e", "meaning", "literally"}
 # Nouns that describe where a person comes from rather than what they do: "the Penn State graduate said" is
 # the person the story is about, not someone new.
@@ -358,9 +366,17 @@ class _Resolver:
             titled = self.titled(token)
             if titled is not None:  # "Mayor James Knowles ... the mayor said"
                 return titled
+        if definite and all(c.dep_ in ("det", "punct") for c in token.children) and self.named_subject(token):
+            return None  # 'The BBC has suspended ..., the broadcaster said': another name for it, or not
         if token.tag_ in ("NN", "NNS", "NNP", "NNPS"):
             return _phrase(token)
         return None
+
+    def named_subject(self, token: Token) -> bool:
+        """Whether a clause of a description's sentence has a named organisation as subject (outside quotation
+        marks): "the broadcaster" may be that organisation or another."""
+        return any(t.i in self.names and t.i not in self.quoted and self.kinds.get(self.names[t.i]) == "organization"
+                   and _rank(t) for t in token.sent if t.i != token.i)
 
     def descriptions(self, name: str) -> set[str]:
         """The words an actor is described with: its role and appositions to its name ("X, an activist group")."""
@@ -373,18 +389,31 @@ class _Resolver:
         return words
 
     def unrivalled(self, token: Token, label: str | None) -> str | None:
-        """The person in focus for a "he"/"she", unless the text since the previous sentence names other people
-        that fit the pronoun and not that one: then the pronoun is unsure ("Serena Williams ... said. ... she told")."""
-        start = self.parsed.sentences[max(self.parsed.sentence_of(token.idx) - 1, 0)].start
+        """The person in focus for a "he"/"she" only when nobody else fitting the pronoun was mentioned since that
+        person's latest mention (by name, or a subject already resolved to them): in that sentence, only a lower-
+        ranked mention may follow ("Urschel says he envies Borland"); in the sentences after it, any mention makes
+        the pronoun unsure ("Serena Williams ... said. ... Venus ... she told"). Possessives ("Robinson's mother")
+        are no rivals."""
+        if label is None:
+            return None
         wanted = "m" if token.lower_ in _MALE else "f" if token.lower_ in _FEMALE else None
-        named = {self.names[i] for i in range(start, token.i) if i in self.names and i not in self.quoted
-                 and self.kinds.get(self.names[i]) == "person"}
-        named |= {self.resolved[i] for i in range(start, token.i)  # "the chief said"
-                  if self.kinds.get(self.resolved.get(i) or "") == "person"}
-        if label is None or label in named:
-            return label
-        rivals = [n for n in named if wanted is None or self.focus.gender.get(n, wanted) == wanted]
-        return None if rivals else label
+        doc = self.parsed.doc
+        rivals: list[tuple[int, int]] = []  # (sentence, rank)
+        here = self.parsed.sentence_of(token.idx)
+        for i in range(token.i - 1, -1, -1):
+            mentioned = self.resolved.get(i) if i not in self.names else (
+                None if i in self.quoted else self.names[i])
+            if mentioned is None and i in self.resolved and doc[i].lower_ in (_MALE if wanted == "m" else _FEMALE):
+                return None  # a "he" left unknown since leaves this one unsure: "Livni, he said, has ..."
+            if mentioned is None or self.kinds.get(mentioned) != "person" or doc[i].dep_ == "poss" \
+                    or (i + 1 < len(doc) and doc[i + 1].tag_ == "POS"):
+                continue
+            sentence, rank = self.parsed.sentence_of(doc[i].idx), _rank(doc[i])
+            if mentioned == label:
+                return label if all(s == sentence and r < rank for s, r in rivals) else None
+            if (wanted is None or self.focus.gender.get(mentioned, wanted) == wanted) and (rank or sentence == here):
+                rivals.append((sentence, rank))
+        return None
 
     def titled(self, token: Token) -> str | None:
         """The one person named earlier with the description's head noun as title ("Mayor James Knowles" for "the
@@ -443,8 +472,8 @@ class _Resolver:
             if lower in _MALE | _FEMALE:
                 earlier = [self.names[t.i] for t in token.sent if t.i < token.i and t.i in self.names
                            and t.i not in self.quoted and self.kinds.get(self.names[t.i]) == "person"
-                           and t.dep_ in ("nsubj", "nsubjpass")]
-                label = earlier[-1] if earlier else self.unrivalled(token, self.focus.person(lower))
+                           and t.dep_ in ("nsubj", "nsubjpass") and t.head.i < token.i]  # not "Livni, he said, has"
+                label = self.unrivalled(token, earlier[-1] if earlier else self.focus.person(lower))
             elif lower == "it":
                 label = self.focus.organizations[0] if self.focus.organizations else None
             else:
@@ -461,9 +490,11 @@ class _Resolver:
         ("President Obama's position has evolved. In 2012, he announced ...")."""
         for subject in (c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")
                         and c.i not in self.quoted):
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            if subject.pos_ == "NOUN" and owner is not None and owner.pos_ == "PRON":
+                continue  # "His interview came ...": about the one in focus, no role to match
             label = self.resolve(subject)
             if label not in self.kinds and subject.pos_ == "NOUN":
-                owner = next((c for c in subject.children if c.dep_ == "poss"), None)
                 label = self.name_at(owner) if owner is not None else None
             if label in self.kinds:
                 self.focus.mention(label, self.kinds[label])
@@ -472,6 +503,26 @@ class _Resolver:
                 self.focus.mention(name, self.kinds[name])
         if speakers:
             self.last_speaker = speakers[-1]
+
+
+def _rank(token: Token) -> int:
+    """How prominent a mention is: 2 the subject of its sentence's main clause (or a name standing as a sentence),
+    1 the subject of another clause or a name introduced with a "who" clause ("Serena Williams, who ..."), 0 other
+    ("the deaths of Rahman", "he envies Borland")."""
+    while token.dep_ in ("compound", "flat", "appos", "conj") and token.head is not token:
+        if any(c.dep_ == "relcl" for c in token.children):
+            return 1
+        token = token.head
+    if token.dep_ == "ROOT":
+        return 2
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":  # "a memo written by Mark Olsen"
+        return 1
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return int(any(c.dep_ == "relcl" and c.i > token.i for c in token.children))
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return 2 if verb.dep_ == "ROOT" else 1
 
 
 def _age(token: Token) -> bool:
@@ -538,6 +589,8 @@ def _attribution(parsed: Parsed, span: _Span, spans: list[_Span]) -> Token | Non
         governing = [t for t in before if t in quoted.ancestors]  # was "a companion"')
         if _subject(before[-1]) is None and before[-1] not in governing and governing:
             return governing[-1]
+        if any(t.lemma_ in _HEARING and t.pos_ == "VERB" for t in doc[before[-1].i + 1:span.start]):
+            return None  # 'A pilot told us he heard the minister yelling, "..."': someone else's words
         return before[-1]
     view = [t for t in doc[opening.start:span.start] if t.lemma_.lower() in _VIEWS and outside(t)
             and any(c.dep_ == "poss" for c in t.children)]
@@ -616,6 +669,13 @@ def _whole_sentences(parsed: Parsed, span: _Span) -> bool:
     return before <= 5 and not after
 
 
+def _clause_before(parsed: Parsed, span: _Span) -> bool:
+    """Whether a verb comes before the quotation in its sentence ('The singer advised her to "..."'): the
+    quotation belongs to that clause, not to the quotation before it."""
+    doc = parsed.doc
+    return any(t.pos_ in ("VERB", "AUX") for t in doc[parsed.sentences[span.first].start:span.start])
+
+
 @lru_cache(maxsize=8)
 def find_quotes(doc: Document) -> tuple[Quote, ...]:
     """Every quote sentence of the document with its speaker, in document order (cached per document)."""
@@ -639,7 +699,8 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             subject = _subject(verb) if verb is not None else None
             speaker = resolver.resolve(subject) if subject is not None else None
             attributed = subject is not None
-            if verb is None and last is not None and last[0] >= s - 2 and _whole_sentences(parsed, span):
+            if verb is None and last is not None and last[0] >= s - 2 and _whole_sentences(parsed, span) \
+                    and not _clause_before(parsed, span):
                 speaker, attributed = last[1], True  # a continuation of the quotation before
                 if resolver.kinds.get(speaker or "") == "person" and speaker in {
                         resolver.names.get(i) for i in range(span.start, span.end + 1)}:
