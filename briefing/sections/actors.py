@@ -9,9 +9,14 @@ before the name, a "who/which" clause, an "As a ..., X" opening or a plural
 description of a list of names ("A and B -- two politicians who ...").
 
 Not actors: titles of works in quotation marks, fictional characters ("X, played
-by Y"), religious figures ("Prophet X"), names in a figure of speech ("the George
-Carlin of Bangladesh"), brand + product ("the Apple watch"), the author's bio
-before an opinion disclaimer, and outlets someone only "told".
+by Y", "stars as X", "plays his daughter, X"), religious figures ("Prophet X"),
+names in a figure of speech ("the George Carlin of Bangladesh", "Hulk-style"),
+brand + product ("the Apple watch"), the author's bio before an opinion
+disclaimer, credit lines and link texts ("X also contributed.", "See more:"), the
+publisher's staff ("CNN's aviation correspondent X"), and outlets someone only
+"told" or gave an interview (in all their mentions, unless they act elsewhere).
+In a match report (a place acting in a sentence with a score), places in a
+team's positions are clubs, also in sentences without a score.
 """
 
 from __future__ import annotations
@@ -138,7 +143,8 @@ _ORG_NOUNS = {
     "label", "publisher", "station", "outlet", "tabloid", "insurer", "operator", "chain", "brand",
 }
 # A credit line or promotion of the publisher: its names are not the story's actors.
-_CREDIT = re.compile(r"(?i)contributed (?:to )?(?:this )?report|contributed reporting|\bread more\b|"
+_CREDIT = re.compile(r"(?i)contributed (?:to )?(?:this )?report|contributed reporting|\bcontributed\W*$|\bread more\b|"
+                     r"^see more\s*:|"
                      r"^watch\b|click here|^follow\b.*\bon twitter|^email your|^for the latest from|"
                      r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:reported|wrote)(?:\s+and\s+(?:reported|wrote))?\s+from\b")
 # The publisher promoting its own programme: the names in it are the publisher's products.
@@ -184,8 +190,9 @@ class _Cluster:
 
     @property
     def name(self) -> str:
-        """The canonical name: the longest form (most words, then characters), first seen on ties."""
-        return max(self.forms(), key=lambda f: (len(f.split()), len(f)))
+        """The canonical name: the longest form (most words, then characters), first seen on ties, without a
+        quoted nickname (Dwayne "The Rock" Johnson is "Dwayne Johnson")."""
+        return _NICKNAME.sub(" ", max(self.forms(), key=lambda f: (len(f.split()), len(f))))
 
 
 def _key(text: str) -> str:
@@ -226,6 +233,8 @@ def _trim(span: Span, label: str) -> Span | None:
         if doc[i].is_lower and doc[i - 1].text in _HYPHENS and i + 1 < end:
             start = i + 1
     if label == "PERSON":
+        if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in ("VBG", "VBN", "VBD", "IN"):
+            start += 1  # "Following Netanyahu's interview": a verb opening the sentence, not a forename
         while end - start > 1 and doc[start].lower_.rstrip(".") in _TITLES:
             start += 1
         if end - start > 2 and doc[start].lower_ in _PERSON_NOUNS:
@@ -239,12 +248,17 @@ def _trim(span: Span, label: str) -> Span | None:
     while label == "ORG" and end - start > 1 and doc[end - 1].is_upper and doc[end - 1].lower_ in _JOB_TITLES:
         end -= 1  # "Microsoft CFO" (Daniel Ferreira): the title is not part of the name
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_lower or doc[end - 1].text in _CUT
-                           or doc[end - 1].like_num or doc[end - 1].lower_ in _CALENDAR
+                           or doc[end - 1].like_num or doc[end - 1].lower_ in _CALENDAR - _months(label)
                            or (doc[end - 1].is_punct and doc[end - 1].text not in (".", "!"))):
         end -= 1  # also a common noun ("Lashkar Gah city"), a score ("Levante 2-0"), a day ("Burnley Saturday")
     if start >= end:
         return None
     return Span(doc, start, end, label=label)
+
+
+def _months(label: str) -> set[str]:
+    """Month names that may end a person's name ("James May", "Kelly April"): not trimmed from one."""
+    return {"may", "june", "april", "august"} if label == "PERSON" else set()
 
 
 _ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
@@ -268,6 +282,7 @@ def _name_run(doc: Doc, i: int) -> int:
     while j < len(doc) and (j == i or not doc[j].is_sent_start) and (
         (doc[j].tag_ in ("NNP", "NNPS") and doc[j].text[:1].isupper())
         or (j > i and doc[j].lower_ in _NAME_LINKS and j + 1 < len(doc)
+            and (doc[j].lower_ != "to" or doc[j - 1].lower_ in _ORG_HEADS)  # not "Iran to Congress"
             and doc[j + 1].text[:1].isupper() and not doc[j + 1].is_sent_start)
         or (j > i and doc[j].tag_ == "JJ" and doc[j].text[:1].isupper() and j + 1 < len(doc)
             and doc[j + 1].tag_ in ("NNP", "NNPS"))  # "the Australian Information Commissioner"
@@ -324,6 +339,8 @@ def _split_possessive(ent: Span) -> list[Span]:
     if cut is not None and ent.doc[cut - 1].lower_ in _COLLECTIVES:
         return [ent]  # "People's Liberation Army", "Children's Hospital": one name
     if cut is None or ent.label_ != "ORG" or not any(t.lower_ in _ORG_HEADS for t in ent.doc[cut + 1:ent.end]):
+        return [ent]
+    if ent.end - cut <= 2:  # "Waltham Forest Magistrates' Court": a lone "Court" is no name of its own
         return [ent]
     return [Span(ent.doc, ent.start, cut, label="ORG"), Span(ent.doc, cut + 1, ent.end, label="ORG")]
 
@@ -409,6 +426,8 @@ def _entity_spans(doc: Doc) -> list[Span]:
 def _is_name(span: Span) -> bool:
     """Whether a span can name an actor or place: capitalised words, no pronoun, number or date word."""
     text = span.text
+    if len(span) > 1 and span[0].lower_ in ("al", "el") and span[1].text[:1].isupper():
+        text = text[:1].upper() + text[1:]  # "al Qaeda"
     if not text[:1].isupper() or len(text) < 2 or not _NAME_CHARS.fullmatch(_NICKNAME.sub(" ", text)):
         return False
     inner = [i for i, t in enumerate(span) if t.is_lower and t.is_alpha and t.lower_ not in _NAME_LINKS]
@@ -461,18 +480,34 @@ def _titled_person(span: Span) -> bool:
 _QUOTE_MARKS = {'"', "“", "”", "``", "''"}
 
 
-def _in_quoted_title(span: Span) -> bool:
-    """Whether a name is (part of) a capitalised title in quotation marks: '"Seinfeld"', '"Erin Burnett OutFront."'."""
+def _quoted_title(span: Span) -> tuple[int, int] | None:
+    """The quotation marks around a capitalised title a name is (part of): '"Seinfeld"', '"Erin Burnett OutFront."',
+    '"Harry Potter and the Half-Blood Prince"', "'Pretty Little Liars,'", '"Sons of Anarchy's"'; else None."""
     doc, sent = span.doc, span.sent
     i = span.start - 1
-    while i >= sent.start and i >= span.start - 4 and (doc[i].text[:1].isupper() or doc[i].lower_ in _NAME_LINKS):
+    while i >= sent.start and i >= span.start - 8 and _title_word(doc[i]):
         i -= 1
     j = span.end
-    while j < sent.end and j < span.end + 4 and (doc[j].text[:1].isupper() or doc[j].lower_ in _NAME_LINKS):
+    while j < sent.end and j < span.end + 8 and _title_word(doc[j]):
         j += 1
     if j < sent.end and doc[j].text in (".", ",", "!", "?"):
         j += 1
-    return i >= sent.start and j < sent.end and doc[i].text in _QUOTE_MARKS and doc[j].text in _QUOTE_MARKS
+    if i >= sent.start and j < sent.end and _quote_mark(doc[i]) and _quote_mark(doc[j]):
+        return i, j
+    return None
+
+
+def _title_word(token: Token) -> bool:
+    return token.text[:1].isupper() or token.lower_ in _NAME_LINKS or token.tag_ == "POS" or token.text in _HYPHENS
+
+
+def _quote_mark(token: Token) -> bool:
+    return token.text in _QUOTE_MARKS or token.tag_ in ("``", "''")
+
+
+def _in_quoted_title(span: Span) -> bool:
+    """Whether a name is (part of) a capitalised title in quotation marks (see `_quoted_title`)."""
+    return _quoted_title(span) is not None
 
 
 _PLAYED = {"play", "portray", "perform", "voice"}
@@ -496,9 +531,10 @@ def _unreal(span: Span) -> bool:
         return True
     if before[-1:] == ["the"] and span.end < len(doc) and doc[span.end].lower_ == "of":
         return True  # a figure of speech: "the George Carlin of Bangladesh"
-    if before == ["reference", "to"] or (span.end + 1 < len(doc) and doc[span.end].text in _HYPHENS
-                                         and doc[span.end + 1].lower_ in ("style", "like", "esque", "type")):
+    if before == ["reference", "to"] or _styled(span):
         return True  # an explanation of a phrase: "Goebbels-style propaganda -- a reference to Joseph Goebbels"
+    if _cast_as(span):
+        return True
     root = span.root
     while root.dep_ == "appos" and root.head.i < root.i:  # "as his rival, Aaron Burr"
         root = root.head
@@ -506,6 +542,38 @@ def _unreal(span: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.i > 1 and near:
         actor = doc[root.head.i - 1]  # "Leslie Odom Jr. as Aaron Burr"
         return actor.ent_type_ == "PERSON" or (actor.text == "." and doc[root.head.i - 2].ent_type_ == "PERSON")
+    return False
+
+
+def _styled(span: Span) -> bool:
+    """A name in a compound that compares with it: "Goebbels-style propaganda", "Hulk-style"."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text in _HYPHENS \
+        and doc[span.end + 1].lower_ in ("style", "like", "esque", "type")
+
+
+_CAST = {"star", "co-star", "play", "portray", "voice"}
+
+
+def _cast_as(span: Span) -> bool:
+    """Whether a name is the part someone plays: right after "stars as", "plays" ("stars as Sean Cabrera",
+    "co-stars as Nancy's son Nick", "will play Nancy's ambitious daughter, Ashley"); after a bare "play" only
+    behind a common noun ("play world number one Nadal" is a match)."""
+    doc = span.doc
+    i = span.start - 1
+    described = False
+    while i >= span.sent.start and span.start - i <= 8:
+        t = doc[i]
+        if t.lemma_.lower() in _CAST or t.lower_ in ("stars", "co-stars"):  # "Disney star Zendaya Coleman": no
+            return doc[i + 1].lower_ == "as" or (described and t.pos_ == "VERB" and t.lemma_.lower() != "star")
+        if t.lower_ == "as" or t.text in _HYPHENS or t.lower_ == "co":
+            i -= 1
+            continue
+        if (t.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PART", "PUNCT") and t.tag_ != "PRP$") \
+                or t.text in ("(", ")", ".", ";", ":"):
+            return False
+        described = described or t.pos_ == "NOUN"
+        i -= 1
     return False
 
 
@@ -589,6 +657,9 @@ def _medium(span: Span, kind: str, source: str | None) -> bool:
             return True
         if len(before) >= 2 and before[-1].tag_ == "POS" and _key(before[-2].text) == owner:
             return True  # "CNN's Christiane Amanpour"
+        start = _title_start(span) if kind == PERSON else span.start
+        if start + 1 < span.start and _key(doc[start].text) == owner and doc[start + 1].tag_ == "POS":
+            return True  # "CNN's aviation correspondent Richard Quest"
         if kind != PERSON and before and _key(before[-1].text) == owner:
             return True  # "CNN Digital", "CNN Films"
         if kind == PERSON and _works_for(span, owner):
@@ -635,14 +706,15 @@ _MODEL = re.compile(r"^[A-Z]{0,2}-?\d{2,4}[A-Za-z]{0,2}$")  # "Boeing 777", "Air
 _STOP = {",", ".", ";", ":", ")", "?", "!", "'", '"', "”", "’", "--", "—", "–"}
 
 
-def _team(span: Span) -> bool:
-    """A place name that is a sports team here: an agent or opponent in a sentence with a score ("3-0")."""
+def _team(span: Span, scored: bool = True) -> bool:
+    """A place name that is a sports team here: an agent or opponent in a sentence with a score ("3-0"); without
+    `scored`, in any sentence (of an article with a match report)."""
     sent = span.sent
-    if not _SCORE.search(sent.text):
+    if scored and not _SCORE.search(sent.text):
         return False
     root = span.root
     return root.dep_ in ("nsubj", "dobj", "poss", "conj") or (
-        root.dep_ == "pobj" and root.head.lower_ in ("to", "over", "against", "of", "from", "with"))
+        root.dep_ == "pobj" and root.head.lower_ in ("to", "over", "against", "of", "from", "with", "than", "past"))
 
 
 def _place_context(span: Span) -> bool:
@@ -679,20 +751,23 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
     Names in credit lines, names that only carry the story (see `_medium`), the publisher's own products, events,
     documents, works, codes and technical terms are left out."""
     credits = {i for i, sentence in enumerate(parsed.sentences) if _CREDIT.search(sentence.text.strip())}
+    credits |= {i - 1 for i in credits  # "Journalist X in Dili and CNN's Y from Atlanta." before "... contributed."
+                if i > 0 and not any(t.pos_ in ("VERB", "AUX") for t in parsed.sentences[i - 1])}
     promo = {i for i, sentence in enumerate(parsed.sentences) if _PROMO.search(sentence.text)}
     for d in (i for i, sentence in enumerate(parsed.sentences) if _DISCLAIMER.search(sentence.text)):
         credits |= set(range(0, d + 1)) if d <= 5 else {d - 1, d}  # the author's bio goes with the disclaimer
     every = _entity_spans(parsed.doc)
     spans = [s for s in every if parsed.sentence_of(s.start_char) not in credits | promo]
     people = [s for s in spans if s.label_ == "PERSON"]
+    sporty = any(_KIND[s.label_] == PLACE and _team(s) for s in spans)  # a match report: its clubs are actors
     votes: dict[str, Counter[str]] = {}
     located = set()
     for span in spans:
         kind = _KIND[span.label_]
         if kind != PERSON and _titled_person(span):
             kind, weight = PERSON, 3
-        elif kind == PLACE and _team(span):
-            kind, weight = ORGANIZATION, 2
+        elif (kind == PLACE and _team(span)) or (sporty and span.label_ == "GPE" and _team(span, scored=False)):
+            kind, weight = ORGANIZATION, 2  # "Arsenal beat Swansea 3-2"; "defeats to Barcelona" in a match report
         elif _place_context(span):
             kind, weight = PLACE, 3
         elif kind == PERSON and _located(span):
@@ -719,6 +794,7 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
     own |= {k.split("-")[0] for k in own if len(k.split()) == 1}  # "WKOW-TV" and "WKOW"
     acting = {_key(s.text) for s in spans if s.root.dep_ in ("nsubj", "poss")
               or (s.root.dep_ == "pobj" and s.root.head.lower_ == "by")}
+    media = {_key(s.text) for s in spans if _medium(s, kind_of(s), source)} - acting  # "interview with NRG"
     mentions = []
     for span in spans:
         kind = kind_of(span)
@@ -730,11 +806,15 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
             kind = PLACE  # "the Niger-Nigeria border"
         if _medium(span, kind, source) or key in _RELIGIONS or (kind == ORGANIZATION and last in _EVENTS):
             continue
+        if kind == ORGANIZATION and key in media:
+            continue
         if kind != PERSON and (key in own or key.split("-")[0] in own or any(key.startswith(o + " ") for o in own)):
             continue  # "CNN Student News Roll Call", "told Open Court" (CNN's): the publisher's products
         if kind == ORGANIZATION and (last in _DOCUMENTS or key in _TERMS or _product(span)
                                      or (last == "league" and key not in acting)):
             continue  # "Common Core State Standards", "a CT scan", "a Boeing 777", "the Premier League"
+        if _styled(span):
+            continue  # "transformed, Hulk-style"
         if _CODE.match(span.text) or (span.start > 0 and span.doc[span.start - 1].text == "#"):
             continue  # "MH370", "G20"; a hashtag
         if kind == PERSON and any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
@@ -851,6 +931,8 @@ def _cluster_names(mentions: list[_Mention], aliases: dict[str, str], parts: boo
     for key in sorted(clusters, key=lambda k: len(k.split())) if parts else ():
         words = key.split()
         generic = all(w in _ORG_HEADS | _NAME_LINKS for w in words)
+        if len(words) == 1 and _acronym(clusters[key].mentions[0].text):
+            continue
         if len(words) > 2 or (generic and not _national(key, clusters)):
             continue
         # "Spirit" is "Spirit Airlines", "Port Authority" the "Port Authority of New York and New Jersey"
