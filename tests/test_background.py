@@ -167,3 +167,115 @@ Smith was born in Ohio and grew up on a farm. \
 His deputy will run the city until an election is held.
 """
     assert is_background(document(raw)) == [False, True, False]
+
+
+def test_a_reporters_credit_line_is_never_background():
+    raw = """Prosecutor dies after siege
+
+A prosecutor died on Tuesday after gunmen took him hostage in a courthouse. \
+In 1994, the same group killed a former justice minister. \
+CNN's Jane Doe reported from Istanbul. \
+John Smith and Ann Lee reported and wrote from London.
+"""
+    assert is_background(document(raw)) == [False, True, False, False]
+
+
+def test_before_a_clause_only_orders_events():
+    """"had been shot before police entered" is the main event told in order; "it had been done before" looks
+    back."""
+    raw = """Hostage killed
+
+A hostage was killed in a courthouse siege on Tuesday. \
+The police chief said the hostage had been shot before officers entered the room. \
+Such a siege has happened before.
+"""
+    flags = is_background(document(raw))
+    assert flags[1] is False
+    assert flags[2] is True
+
+
+def test_comes_a_day_after():
+    raw = """Troops attack militants
+
+Troops from two countries attacked militants on Sunday. \
+This comes a day after the militants pledged allegiance to another group. \
+The offensive is still under way, officials say.
+"""
+    assert is_background(document(raw)) == [False, True, False]
+
+
+def test_followed_in_a_relative_clause_is_no_cue():
+    raw = """Protesters march after shooting
+
+Protesters marched through the city on Saturday after police shot an unarmed teenager. \
+The chief said the protests are like those that followed other deaths in the country. \
+The marchers went home at night.
+"""
+    assert is_background(document(raw)) == [False, False, False]
+
+
+def test_a_quotation_shares_the_date_of_its_attribution():
+    """The date comes at the end ("he said ... two months ago"): every sentence of the quotation is background."""
+    raw = """Author quits writing
+
+A writer gave up his pen name on Friday after protests against his novel. \
+"The writer is dead. \
+He has no faith in rebirth. \
+Leave him alone," he said on Facebook two months ago. \
+Police said on Friday that they are investigating the protests.
+"""
+    assert is_background(document(raw)) == [False, True, True, True, False]
+
+
+def test_a_quotation_about_now_ends_an_earlier_episode():
+    """A run of background does not carry on into a quotation told in the present."""
+    raw = """Chief calls for calm
+
+Police shot a man dead in the city on Saturday, the chief said. \
+In 2007, the same officer shot and killed another man. \
+He was cleared of any wrongdoing. \
+"It is understandable that people are angry," the chief said. \
+"We understand that."
+"""
+    assert is_background(document(raw)) == [False, True, True, False, False]
+
+
+def test_the_main_events_days_end_a_run():
+    """A sentence dated on the days of the main event is no longer the earlier episode."""
+    raw = """Opposition leads in early count
+
+The opposition candidate leads the president in early results. \
+More than 800 people were killed in violence after the vote in 2011. \
+On Saturday, gunmen killed 11 people at polling stations. \
+Voters waited for hours in the heat.
+"""
+    assert is_background(document(raw)) == [False, True, False, False]
+
+
+def test_a_lasting_word_must_modify_the_main_verb():
+    """"has shown the watch to reporters who have followed it since 2012" is the news; "have tried repeatedly"
+    looks back."""
+    raw = """Company unveils watch
+
+The company unveiled its new watch in London on Monday. \
+The chief executive has shown the watch to reporters who have followed the company since its founding. \
+Rivals have tried repeatedly to build such a watch. \
+The watch goes on sale in April.
+"""
+    doc = document(raw)
+    assert background_scores(doc)[1] < THRESHOLD
+    assert is_background(doc) == [False, False, True, False]
+
+
+def test_a_vow_made_before_and_not_until():
+    raw = """Troops retake town
+
+Troops retook the northern town on Sunday, residents said. \
+The government has vowed to free all of its territory before the elections. \
+It wasn't until a new alliance was formed last year that the army began to advance. \
+Residents are returning to their homes.
+"""
+    flags = is_background(document(raw))
+    assert flags[1] is True
+    assert flags[2] is True
+    assert flags[3] is False

@@ -18,15 +18,31 @@ was a boy", "Olmert was the former") starts a run of background, a past event
 ("We found that ...") only adds to other evidence, since such documents often
 tell the news itself in the past. Biography ("was born", "grew up") is a cue.
 
+The lasting words must modify the main verb ("have tried repeatedly", not "its
+first product since the iPad"); "so far" and "never" are not lasting (they say
+how things stand now). A commitment in the present perfect ("has vowed to") was
+made before. "It wasn't until ..." narrates an earlier sequence. "... before" looks
+back only as an adverb ("it has been done before"), not before a clause ("had been
+shot before police entered" only orders the main event).
+
 Then narrative continuity: news tells an earlier episode in a run of sentences
 and marks only the first ("In 2006 she was shot ... Last year a court sentenced
 five men"). A sentence at or above `THRESHOLD` starts (or continues) a run; a
 sentence with no evidence either way continues the run before it when it is told
 in the past (simple past, past perfect, "has been ...") or continues a quotation;
-evidence of the main event, or present or future tense, ends it. Sentences inside
-a quotation that runs over several sentences share the label of its first. The
-lead sentence is the main event, never background. Documents in a language
-without a spaCy model get no background.
+evidence of the main event, or present or future tense, ends it, and so does a
+weekday on or after the main event's day ("On Saturday, gunmen killed ..."; without
+a publication date or a dated lead, any weekday, since news names the days of the
+main event's week, unless the lead itself dates an earlier event aside: "Roy, who
+was killed last week"). Only the lead's main clause dates the main event. A
+quotation joins a run when what it quotes is told in the past ("I climbed up" yes,
+"It is understandable" no, and "..., says X" never: said for the story). A
+quotation that runs over several sentences is one block: all its sentences share
+the label of its first, or background for all when any of them carries its own
+evidence ("Leave him alone," he said on Facebook two months ago). Credit lines,
+also a reporter's "X reported from Istanbul.", are never background. The lead
+sentence is the main event, never background. Documents in a language without a
+spaCy model get no background.
 """
 
 from __future__ import annotations
@@ -55,7 +71,8 @@ _CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
     for pattern, weight in (
         (r"\bin (?:retaliation|response|reprisal|revenge) (?:for|to)\b", 1.0),
         (r"\bin the wake of\b", 1.0),
-        (r"\b(?:comes?|came|coming) (?:amid|after|on the heels of|days after|weeks after)\b", 1.0),
+        (rf"\b(?:comes?|came|coming) (?:(?:just |only |nearly |almost |more than )?(?:(?:a|an|one|two|three|four|five|"
+         rf"six|several|a few|\d+) )?{_UNIT} )?(?:amid|after|on the heels of)\b", 1.0),  # "comes a day after"
         (r"\b(?:prompted|sparked|triggered|led to|fueled|fuelled)\b", 1.0),
         (r"\b(?:was born|grew up|began (?:his|her|their) career|was raised)\b", 1.0),  # a life before the story
         (rf"\blast (?:week|month|year|weekend|decade|spring|summer|fall|autumn|winter|{_WEEKDAYS})", 1.0),
@@ -63,9 +80,11 @@ _CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (rf"\b(?:earlier this|in recent|over the past|in the past|during the past|in the last) (?:\w+ )?{_UNIT}",
          1.0),
         (r"\b(?:previously|formerly|used to|at the time|traditionally|historically|until now|until recently)\b", 1.0),
-        (r"\b(?:has|have|had|'s|'ve) (?:been )?(?:\w+ )?(?:before|already)\b", 1.0),  # "It's been done before"
+        # "It's been done before", not "had been shot before police entered"
+        (r"\b(?:has|have|had|'s|'ve) (?:been )?(?:\w+ )?(?:before(?! \w)|already)\b", 1.0),
         (r"\bin the (?:days|weeks|months|years|hours) (?:before|leading up to|prior to)\b", 1.0),
         (r"\b(?:yearslong|decades-long|decadeslong)\b", 1.0),
+        (r"\b(?:was|were|is|wa)(?:n't| not) until\b|^not until\b", 1.0),  # "It wasn't until a CT scan last year"
         (r"\b(?:has|have|had) long\b", 1.0),
         (r"\bfor (?:weeks|months|years|decades)\b|\blong-(?:running|standing)\b", 0.5),
         (r"\b(?:amid|since|following)\b|\bearlier\b(?! than)", 0.5),
@@ -77,6 +96,9 @@ _GENERIC = {"say", "be", "have", "do", "tell", "make", "people", "official", "of
 _FUTURE = {"will", "would", "could", "may", "might", "should", "'ll", "shall", "wo"}
 _RECENT = re.compile(r"last|earlier|past")
 _YEAR = re.compile(r"(?<![\w$.,-])(1[89]\d\d|20\d\d)(?![\w-])")
+# A reporter's credit: "CNN's Gul Tuysuz reported from Istanbul.", "Jason Hanna reported and wrote from Atlanta."
+_BYLINE = re.compile(r"^(?:CNN's |CNN )?(?:[A-Z][\w.'’-]*,? (?:and )?){1,8}(?:reported|wrote)"
+                     r"(?: and (?:reported|wrote))? (?:from|in) [A-Z][\w.,' -]*$")
 _NOW = re.compile(r"\b(?:now|currently|today|this week|still)\b")
 
 # Weights of the other evidence.
@@ -97,14 +119,20 @@ _EVENTS = {"attack", "crash", "accident", "incident", "shooting", "killing", "de
 _EARLIER = {"earlier", "previous", "last", "former", "prior", "first", "past"}
 _STATIVE = {"be", "have", "know", "live", "believe", "want", "love", "like", "hate", "fear", "feel", "seem", "own",
             "belong", "remain", "mean", "need", "understand", "think", "hope", "wish", "prefer", "stay"}
-_LASTING = re.compile(r"\b(?:since|so far|always|long|for (?:years|decades|months|weeks)|multiple times|repeatedly|"
-                      r"in recent years|over the years|never)\b")
+_COMMITTED = {"vow", "pledge", "promise", "threaten", "swear", "insist", "refuse"}
+_LASTING = re.compile(r"\b(?:since|always|long|for (?:years|decades|months|weeks)|multiple times|repeatedly|"
+                      r"in recent years|over the years)\b")
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 
 
 def _lower(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").lower()
+
+
+def _credit(text: str) -> bool:
+    """A credit line: contributors, "read more", a reporter's "X reported from Y"."""
+    return bool(_CREDIT.search(text) or _BYLINE.match(text.strip()))
 
 
 def _content(tokens: Span | list[Token]) -> set[str]:
@@ -138,9 +166,10 @@ def _past_perfect(sentence: Span) -> float:
 
 
 def _followed(sentence: Span) -> float:
-    """Evidence from "X followed Y" / "X was followed by Y" (not "what followed")."""
+    """Evidence from "X followed Y" / "X was followed by Y" in the main clause (not "what followed")."""
     return LOOK_BACK if any(
-        t.lower_ == "followed" and any(c.dep_ in ("dobj", "agent") for c in t.children) for t in sentence
+        t.lower_ == "followed" and any(c.dep_ in ("dobj", "agent") for c in t.children)
+        and _clause_weight(t, sentence) == 1.0 for t in sentence  # not "the protests that followed the deaths"
     ) else 0.0
 
 
@@ -187,6 +216,22 @@ def _main_verb(sentence: Span) -> Token:
     if root.pos_ not in ("VERB", "AUX"):
         root = next((t for t in sentence if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"), root)
     return root
+
+
+def _on_main_verb(sentence: Span, at: int) -> bool:
+    """Whether the word at character `at` modifies the sentence's main verb ("have tried since June", not "its
+    first product since the iPad")."""
+    span = sentence.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    main, token = _main_verb(sentence), span[0]
+    for _ in range(4):
+        if token == main:
+            return True
+        if (token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")) or token.head is token:
+            return token.dep_ == "conj" and token.head == main
+        token = token.head
+    return False
 
 
 def _says_now(sentence: Span) -> bool:
@@ -241,8 +286,12 @@ def _evidence(doc: Document) -> list[dict[str, float]] | None:
     lead = parsed.sentences[0]
     main_words = _content(_main_clause(lead)) | {
         w.lower() for w in re.findall(r"\w+", _lower(doc.article.title)) if len(w) > 3}
-    lead_dates = [d.when for d in dated.items if d.sentence == 0 and not d.speech and not d.future]
+    in_main = {t.i for t in _main_clause(lead)}  # not "Roy, who was hacked to death last week"
+    lead_dates = [d.when for d in dated.items
+                  if d.sentence == 0 and not d.speech and not d.future and d.start in in_main]
     anchored = dated.reference.known or bool(lead_dates)
+    # The lead dates an earlier event aside ("Roy, who was hacked to death last week"): a bare weekday may be then.
+    lead_aside_dated = any(d.sentence == 0 and d.start not in in_main for d in dated.items)
     main_start = min((w.start for w in lead_dates), default=dated.reference.day)
     main_end = max((w.end for w in lead_dates), default=dated.reference.day)
     by_sentence: dict[int, list] = {}
@@ -251,11 +300,11 @@ def _evidence(doc: Document) -> list[dict[str, float]] | None:
     quotes = {q.sentence: q for q in find_quotes(doc)}
     ahead = outlook_scores(doc)
     told = [verb_time(_main_verb(s)) in ("past", "pluperfect") for i, s in enumerate(parsed.sentences[1:], start=1)
-            if i not in quotes and any(t.pos_ in ("VERB", "AUX") for t in s) and not _CREDIT.search(s.text)]
+            if i not in quotes and any(t.pos_ in ("VERB", "AUX") for t in s) and not _credit(s.text)]
     told_in_present = bool(told) and sum(told) / len(told) <= 1 - PRESENT_SHARE
     out: list[dict[str, float]] = [{"rule": 0.0}]
     for i, sentence in enumerate(parsed.sentences[1:], start=1):
-        if not any(t.pos_ in ("VERB", "AUX") for t in sentence) or _CREDIT.search(sentence.text):
+        if not any(t.pos_ in ("VERB", "AUX") for t in sentence) or _credit(sentence.text):
             out.append({"rule": 0.0, "no_event": 1.0})  # a caption, a credit line: no event
             continue
         text = _lower(sentence.text)
@@ -271,6 +320,7 @@ def _evidence(doc: Document) -> list[dict[str, float]] | None:
         cues = min(sum(w * weight(m.start()) for pattern, w in _CUES for m in [pattern.search(text)] if m), 2.0)
         main_time = 0.0
         earlier = 0.0
+        current = 0.0
         if ahead[i] < OUTLOOK_THRESHOLD or i in quotes:
             for d in by_sentence.get(i, []):
                 when = d.when
@@ -290,6 +340,9 @@ def _evidence(doc: Document) -> list[dict[str, float]] | None:
                     earlier = max(earlier, EARLIER_DATE * w)
                 elif anchored and when.start >= main_start and when.end <= main_end and not d.speech:
                     main_time += MAIN_TIME * w
+                if not before and not d.speech and weekday_of(when.text) is not None and (
+                        when.start >= main_start if anchored else not lead_aside_dated):
+                    current = 1.0  # the days of the main event or after: "on Saturday", "Friday night"
         for match in _YEAR.finditer(sentence.text):
             if int(match.group(1)) >= main_start.year:
                 continue
@@ -303,7 +356,10 @@ def _evidence(doc: Document) -> list[dict[str, float]] | None:
                 and sentence.root.lemma_ not in SPEECH:
             shift = TENSE_SHIFT if _main_verb(sentence).lemma_ in _STATIVE else TENSE_SHIFT * EVENTIVE
         lasting = 0.0  # "have tried since June", "has long been": a state that began before the main event
-        if verb_time(_main_verb(sentence)) == "perfect" and _LASTING.search(text):
+        if verb_time(_main_verb(sentence)) == "perfect" and _main_verb(sentence).lemma_ in _COMMITTED:
+            lasting = LASTING  # "Nigeria has vowed to liberate ...": a commitment made before
+        elif verb_time(_main_verb(sentence)) == "perfect" and any(
+                _on_main_verb(sentence, m.start()) for m in _LASTING.finditer(text)):
             lasting = LASTING
         score = max(cues - main_time, earlier, shift, lasting) + perfect + followed
         looks_back = score > 0
@@ -320,7 +376,8 @@ def _evidence(doc: Document) -> list[dict[str, float]] | None:
         out.append({
             "rule": round(score - outlook - main_event - restates, 3), "cues": cues, "earlier_date": earlier,
             "main_time": main_time, "past_perfect": perfect, "followed": followed,
-            "outlook": min(ahead[i], 2.0), "main_event": main_event, "restates": restates,
+            "outlook": min(ahead[i], 2.0), "main_event": main_event, "restates": restates, "tense_shift": shift,
+            "lasting": lasting, "current": current,
         })
     return out
 
@@ -349,26 +406,55 @@ def _headline_actors(doc: Document) -> set[str]:
     return found
 
 
+def _quoted_time(sentence: Span) -> str:
+    """The time of what a quote sentence quotes: the reported clause of "..., he said", else its main verb."""
+    root = sentence.root
+    if root.lemma_ in SPEECH and root.tag_ in ("VBZ", "VBP"):
+        return "present"  # "..., says Lew": said for the story
+    if root.lemma_ in SPEECH:
+        report = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")),
+                      None)
+        if report is not None:
+            return verb_time(report)
+    return verb_time(_main_verb(sentence))
+
+
+def _blocks(quotes: dict, n: int) -> dict[int, int]:
+    """Each quote sentence's first sentence of its quotation (a quotation running over several sentences)."""
+    first: dict[int, int] = {}
+    for i in range(n):
+        if i in quotes:
+            first[i] = first[i - 1] if i - 1 in first and not quotes[i].opens else i
+    return first
+
+
 def is_background(doc: Document) -> list[bool]:
     """Whether each sentence is background (never the lead sentence): own evidence, then continuity."""
-    scores = background_scores(doc)
+    evidence = _evidence(doc)
     parsed = parse(doc)
-    if parsed is None or not doc.sentences:
+    if evidence is None or parsed is None or not doc.sentences:
         return [False] * len(doc)
+    scores = [e["rule"] for e in evidence]
     quotes = {q.sentence: q for q in find_quotes(doc)}
     headline = _headline_actors(doc)
+    first = _blocks(quotes, len(doc))
+    strongest: dict[int, float] = {}
+    for i, start in first.items():
+        if i > 0:
+            strongest[start] = max(strongest.get(start, scores[i]), scores[i])
     continuing = {i for i, q in quotes.items() if not q.opens or (
         i - 1 in quotes and q.speaker is not None and quotes[i - 1].speaker == q.speaker)}
     flags = [False] * len(doc)
     for i in range(1, len(doc)):
         sentence = parsed.sentences[i]
-        if _CREDIT.search(sentence.text):
+        score = strongest.get(first[i], scores[i]) if i in first else scores[i]  # a quotation: its strongest
+        if _credit(sentence.text):
             flags[i] = False
-        elif i in continuing:
+        elif i in continuing and score < THRESHOLD:
             flags[i] = flags[i - 1]  # the rest of a quotation: as its first sentence
-        elif scores[i] >= THRESHOLD:
+        elif score >= THRESHOLD:
             flags[i] = True
-        elif scores[i] <= BREAK or _NOW.search(_lower(sentence.text)):
+        elif score <= BREAK or _NOW.search(_lower(sentence.text)) or evidence[i].get("current"):
             flags[i] = False
         elif i not in quotes and _says_now(sentence):
             flags[i] = False  # "Zenn told CNN the alliance would make sense": a statement for the story
@@ -378,5 +464,8 @@ def is_background(doc: Document) -> list[bool]:
                 j -= 1
             same_paragraph = doc.sentences[i].paragraph == doc.sentences[j].paragraph or scores[i] > 0
             names_headline = any(name in sentence.text for name in headline)  # the main event's own actors
-            flags[i] = flags[j] and same_paragraph and tense(sentence) == PAST and not names_headline
+            told_past = tense(sentence) == PAST
+            if i in quotes:  # a quotation joins a run when what it quotes is told in the past
+                told_past = _quoted_time(sentence) in ("past", "pluperfect")
+            flags[i] = flags[j] and same_paragraph and told_past and not names_headline
     return flags
