@@ -84,3 +84,11 @@ def test_limits_leave_sentences_out_with_a_note() -> None:
     doc = segment(Article(id="t", text=f"A real sentence. {run}\n\nAnother real one."))
     assert [s.text for s in doc.sentences] == ["A real sentence.", "Another real one."]
     assert doc.article.notes == ("left out 1 run of over 5000 characters without a sentence break",)
+
+
+def test_a_title_before_a_name_does_not_end_the_sentence() -> None:
+    text = ("The ship was led by Capt. Benoit Zeisser of the navy. Officials said Gov. Jay Nixon would speak. "
+            "Supt. Ann Lee and Det. Sgt. Bob Hope came. It was said by John Smith Jr. He agreed.")
+    assert [s.text for s in segment(Article(id="t", text=text)).sentences] == [
+        "The ship was led by Capt. Benoit Zeisser of the navy.", "Officials said Gov. Jay Nixon would speak.",
+        "Supt. Ann Lee and Det. Sgt. Bob Hope came.", "It was said by John Smith Jr.", "He agreed."]

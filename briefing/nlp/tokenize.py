@@ -16,6 +16,12 @@ from nltk.tokenize.destructive import NLTKWordTokenizer
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
 # A fast regex tokenizer for the native methods.
 _FAST_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+# A title written before a name, which Punkt may take for a sentence's end ("led by Capt." + "Benoit
+# Zeisser ..."). Not "Sr.", "Jr.", "St." or "No.", which do end sentences ("said John Smith Jr.").
+_TITLE_AT_END = re.compile(
+    r"(?:^|[\s(\"'“‘])(?:Adm|Atty|Brig|Capt|Cdr|Cmdr|Col|Comdr|Cpl|Det|Dr|Fr|Gen|Gov|Hon|Insp|Lt|Maj|Msgr|Prof"
+    r"|Pvt|Rep|Rev|Sen|Sgt|Supt)\.$"
+)
 # Languages Punkt has no model for, split on terminal punctuation instead.
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
 
@@ -48,7 +54,7 @@ def sentence_spans(text: str, language: str = "english") -> list[tuple[int, int]
     """Character spans of the sentences of `text` (whitespace between dropped)."""
     tokenizer = _punkt(normalize_language(language))
     if tokenizer is not None:
-        return list(tokenizer.span_tokenize(text))
+        return _join_titles(text, list(tokenizer.span_tokenize(text)))
     spans, pos = [], 0
     for piece in _FALLBACK_SPLIT.split(text):
         start = text.find(piece, pos)
@@ -57,6 +63,17 @@ def sentence_spans(text: str, language: str = "english") -> list[tuple[int, int]
             spans.append((start + lead, start + len(piece.rstrip())))
         pos = start + len(piece)
     return spans
+
+
+def _join_titles(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with a sentence that ends in a title ("Capt.") joined to the name that follows it."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and text[start:start + 1].isupper() and _TITLE_AT_END.search(text[out[-1][0]:out[-1][1]]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 _word_tokenizer = NLTKWordTokenizer()
