@@ -492,3 +492,31 @@ City had suffered back-to-back defeats to Barcelona and Liverpool.
     assert "NRG" not in actors and "Hulk" not in actors
     for club in ("Manchester City", "Barcelona", "Liverpool"):
         assert actors[club].kind == "organization"
+
+
+def role_of(raw: str, name: str) -> str | None:
+    return by_name(extract_actors(document(raw))[0])[name].role
+
+
+def test_plural_title_before_a_list_covers_every_name():
+    raw = ("Stars meet\n\nThe guests included actors Angelina Jolie and Leonardo DiCaprio at the gala on Monday. "
+           "Jolie and DiCaprio spoke briefly.")
+    assert role_of(raw, "Angelina Jolie") == "actors"
+    assert role_of(raw, "Leonardo DiCaprio") == "actors"
+
+
+def test_possessive_team_before_a_name_is_a_role():
+    raw = "Race report\n\nFerrari's Kimi Raikkonen finished third on Sunday. Raikkonen said he was happy."
+    assert role_of(raw, "Kimi Raikkonen") == "Ferrari's"
+
+
+def test_noun_heading_a_clause_is_not_a_title():
+    raw = ("Soldier charged\n\nPaul Remmer left his base in 2009. From the moment Remmer went missing there were "
+           "questions about Remmer.")
+    assert role_of(raw, "Paul Remmer") is None
+
+
+def test_hyphenated_role_is_not_cut():
+    raw = ("Fan speaks\n\nChristopher Thomas, a Hamilton super-fan from New York, says he will travel to every "
+           "race. Thomas has seen twelve races.")
+    assert "super-fan" in role_of(raw, "Christopher Thomas")

@@ -995,6 +995,9 @@ def _drop_name_parts(people: list[_Cluster], others: list[_Cluster]) -> list[_Cl
 def _text(doc: Doc, start: int, end: int) -> str | None:
     """Verbatim text of tokens [start, end), cut at the first clause punctuation (a quoted title stays whole:
     'editor of "Star Wars" books'); None if unfit."""
+    while end + 1 < len(doc) and doc[end].text in _HYPHENS and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_:  # "another co-defendant", not "another co"
+        end += 2
     quotes = 0
     for i in range(start, end):
         if doc[i].text in ('"', "“", "”"):
@@ -1031,8 +1034,17 @@ def _apposition(span: Span) -> str | None:
             return _text(doc, sent.start, span.start - 1)
     if span.end < len(doc) and doc[span.end].text == ",":
         for child in root.rights:
+            if any(c.dep_ == "conj" and c.i < child.i for c in root.rights):
+                break  # "A, B and C -- another co-defendant": it describes the last of the list, or all of it
             if child.dep_ == "appos" and child.i > span.end and _is_description(child) and child.tag_ != "NNS":
                 return _text(doc, child.left_edge.i, child.right_edge.i + 1)  # not "Dr. Jo Olson, the groups"
+    if root.dep_ == "conj" and span.end + 1 < len(doc) and doc[span.end].text in ("--", "—", "–"):
+        top = root
+        while top.dep_ == "conj":
+            top = top.head
+        for child in top.rights:  # "Ortiz and Ernest Wallace -- another co-defendant --"
+            if child.dep_ == "appos" and child.left_edge.i == span.end + 1 and child.tag_ == "NN":
+                return _text(doc, child.left_edge.i, child.right_edge.i + 1)
     if root.dep_ == "appos" and root.head.i < span.start and root.head.tag_ == "NN" and doc[span.start - 1].text == ",":
         head = root.head  # "Johnson's mother, Melanie Griffith", however the parser hangs the sentence on "mother"
         left = min([c.left_edge.i for c in head.lefts if c.dep_ in _NP_LEFT] + [head.i])
@@ -1134,6 +1146,10 @@ def _title_start(span: Span) -> int:
     lower_bound = span.sent.start
     while i >= lower_bound:
         t = doc[i]
+        if t.text == "." and i - 1 >= lower_bound and doc[i - 1].lower_ in _TITLE_ABBREVIATIONS \
+                and not doc[i - 1].whitespace_ and start == span.start:  # "Army Sgt. Bowe Bergdahl"
+            start, i = i, i - 1
+            continue
         if t.text in _HYPHENS and i - 1 >= lower_bound:  # "co-host", "Editor-in-Chief"
             start, i = i - 1, i - 2
             continue
@@ -1179,6 +1195,8 @@ def _title(span: Span) -> str | None:
     if not words or any(t.pos_ == "VERB" and t.tag_ != "VBN" and t.i not in hyphened for t in words):
         return None
     last = words[-1]
+    if last.tag_ == "POS" and words[0].pos_ == "PROPN":
+        return words.text  # "Duke's Christian Laettner": the team or the show the person is known by
     if not any(_is_description(t) or t.lower_.rstrip(".") in _TITLES for t in words) or (
             last.ent_type_ == "PERSON" and last.lower_.rstrip(".") not in _TITLES):
         return None
@@ -1186,7 +1204,45 @@ def _title(span: Span) -> str | None:
         return None
     if "year-old" in words.text or (len(words) == 1 and last.ent_type_ and last.lower_.rstrip(".") not in _TITLES):
         return None
+    if not _attached(last, span.root):  # "from the moment Bergdahl went missing": a clause, not a title
+        return None
     return words.text
+
+
+def _attached(word: Token, root: Token) -> bool:
+    """Whether a word before a name belongs to the name's noun phrase: the parser hangs it on the name, or the name
+    on it ("actors Angelina Jolie"); not when the name heads a clause that describes the word ("the moment X left")."""
+    if word in root.subtree or word.lower_.rstrip(".") in _TITLES or root.dep_ not in ("nsubj", "nsubjpass"):
+        return True
+    return not (word.tag_ in ("NN", "NNS") and word.dep_ in ("pobj", "dobj", "npadvmod", "attr", "nsubj")
+                and root.head.pos_ in ("VERB", "AUX") and root.head.i > root.i)
+
+
+def _list_title(span: Span) -> str | None:
+    """A plural title before a list of names, for the names after the first: "actors Angelina Jolie and Leonardo
+    DiCaprio", "two suspects, Yassine Labidi and Saber Khachnaou", "global stars like Lenny Kravitz and Damian
+    Marley"."""
+    doc, sent = span.doc, span.sent
+    i, first = span.start - 1, span.start
+    if i <= sent.start or doc[i].lower_ not in ("and", ",", "&"):
+        return None
+    while i >= sent.start and (doc[i].ent_type_ == "PERSON" or doc[i].text == "," or doc[i].lower_ in ("and", "&")):
+        if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
+            first = i
+        i -= 1
+    if first == span.start or first - 1 <= sent.start:
+        return None
+    before = doc[first - 1]
+    if before.tag_ in ("NNS", "NNPS"):
+        end = first
+        while end < span.start and doc[end].ent_iob_ != "O" and doc[end].ent_type_ == "PERSON" and \
+                (end == first or doc[end].ent_iob_ == "I"):
+            end += 1
+        return _title(doc[first:end])
+    noun = doc[first - 2]
+    if (before.text == "," or before.lower_ == "like") and noun.tag_ == "NNS":
+        return _chunk(noun)
+    return None
 
 
 def _relative_clause(span: Span) -> str | None:
@@ -1221,7 +1277,8 @@ def _call_sign(token: Token) -> bool:
 
 def _role(cluster: _Cluster) -> str | None:
     """The best role the article gives, by kind of evidence, then earliest mention."""
-    finders = [_apposition, _named_as, _title, _relative_clause, _affiliation, _as_phrase, _group_apposition]
+    finders = [_apposition, _named_as, _title, _list_title, _relative_clause, _affiliation, _as_phrase,
+               _group_apposition]
     if cluster.kind == ORGANIZATION:
         finders = [_apposition, _named_as, _relative_clause]
     found = []
