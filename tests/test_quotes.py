@@ -382,3 +382,32 @@ The Acme Network has suspended its host following "a fracas with a producer," th
 "Nobody else has been suspended," said Ann Hale, a spokeswoman.
 """
     assert speakers(raw) == {0: None, 1: "Ann Hale"}
+
+
+def test_a_pronoun_speaker_needs_the_nearest_subject_to_be_that_person() -> None:
+    raw = """Trial
+
+Witness Kate Arma met Aaron Holt at a club. \
+Holt approached her on the dance floor. \
+"He was pleasant and kind of charming," she said.
+"""
+    assert speakers(raw)[2] is None  # the nearest subject is Holt, not whoever "she" is
+
+
+def test_a_pronoun_speaker_right_after_its_named_subject_is_kept() -> None:
+    raw = """Budget
+
+Mayor Jane Whitfield defended the budget on Monday. \
+"We made hard choices," she said.
+"""
+    assert speakers(raw) == {1: "Jane Whitfield"}
+
+
+def test_a_verb_inside_a_clause_the_quotation_governs_is_not_its_attribution() -> None:
+    raw = """Debate
+
+Lawmaker Ann Hale says young people must hear that "life in democracy is better than" what recruiters \
+are telling them.
+"""
+    assert speakers(raw).get(0) in (None, "Ann Hale")
+    assert speakers(raw).get(0) != "recruiters"

@@ -47,6 +47,11 @@ speech verb the parser left without subject is its subject ("..., Bill Dwyre, wh
 covered the match, told ..."), and a long subject between a quotation and its verb
 is still its attribution.
 
+Tiered, conservative: a "he"/"she" speaker is kept only when anchored (the nearest person standing as a
+subject before it, in its sentence or up to three sentences back, a quote sentence counting as its speaker, is
+that one person); otherwise no speaker. A speech verb after a quotation counts only when no token inside a
+quotation governs it. Each Quote records the tier ("after:name", "carry<after:pronoun", ...) that produced it.
+
 Every sentence holding part of a quotation is a quote sentence; the excerpt is the
 whole sentence and the label its speaker.
 """
@@ -55,7 +60,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -115,6 +120,7 @@ class Quote:
     sentence: int
     speaker: str | None
     opens: bool  # the quotation starts in this sentence
+    tier: str = field(default="", compare=False)  # the kind of inference that gave the speaker
 
 
 @dataclass
@@ -485,6 +491,65 @@ class _Resolver:
         self.resolved[token.i] = label
         return label
 
+    def subject_kind(self, token: Token | None) -> str:
+        """The kind of a speaker token: "name", "pronoun", "description" (fits an actor) or "written"."""
+        if token is None:
+            return "none"
+        if token.pos_ == "PRON" or token.tag_ == "PRP":
+            return "pronoun"
+        if self.name_at(token) is not None:
+            return "name"
+        return "description" if self.resolved.get(token.i) in self.kinds else "written"
+
+    def subjects(self, tokens: Span | list[Token]) -> set[str]:
+        """The people standing as subject of a clause among `tokens`, outside quotation marks: an actor's name,
+        a "he"/"she" resolved to them ("?" when left unknown), or "?" for another proper name; possessives and
+        objects are not subjects."""
+        found: set[str] = set()
+        for t in tokens:
+            if t.i in self.quoted or t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if t.pos_ == "PRON" or t.tag_ == "PRP":
+                if t.i in self.resolved:
+                    found.add(self.resolved[t.i] or "?")
+                elif t.lower_ in _MALE | _FEMALE and not any(  # "Reyes says he envies ...": Reyes
+                        u.dep_ in ("nsubj", "nsubjpass") and u.i in self.names for u in t.sent if u.i < t.i):
+                    found.add("?")
+                continue
+            name = self.name_at(t)
+            if name is not None:
+                if self.kinds.get(name) == "person":
+                    found.add(name)
+            elif t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
+                found.add("?")
+        return found
+
+    def anchored(self, token: Token, label: str | None, speakers: dict[int, str | None]) -> bool:
+        """Whether a "he"/"she" speaker is beyond doubt: the nearest person standing as a subject before it (in its
+        own sentence, or in the sentences before, up to three back, where a quote sentence stands for its speaker)
+        is that one person, and no one else is a subject between there and the pronoun."""
+        if label is None:
+            return False
+        doc = self.parsed.doc
+        here = self.parsed.sentence_of(token.idx)
+        own = self.subjects(doc[token.sent.start:token.i])
+        if own:
+            return own == {label}
+        for back in range(1, 4):
+            s = here - back
+            if s < 0:
+                return False
+            if s in speakers:
+                if speakers[s] is None:
+                    continue
+                found = {speakers[s] or "?"}
+            else:
+                found = self.subjects(self.parsed.sentences[s])
+                if not found:
+                    continue
+            return found == {label}
+        return False
+
     def after_sentence(self, sentence: Span, speakers: list[str]) -> None:
         """Move the focus: this sentence's speakers first, else its main subject, or the person owning it
         ("President Obama's position has evolved. In 2012, he announced ...")."""
@@ -564,8 +629,8 @@ def _phrase(token: Token) -> str:
 # ---------------------------------------------------------------- attribution
 
 
-def _attribution(parsed: Parsed, span: _Span, spans: list[_Span]) -> Token | None:
-    """The speech verb that introduces a quotation span, if any."""
+def _attribution(parsed: Parsed, span: _Span, spans: list[_Span]) -> tuple[Token | None, str]:
+    """The speech verb that introduces a quotation span, if any, and where it was found."""
     doc = parsed.doc
     inside = [range(s.start, s.end + 1) for s in spans]
 
@@ -573,44 +638,46 @@ def _attribution(parsed: Parsed, span: _Span, spans: list[_Span]) -> Token | Non
         return not any(t.i in r for r in inside)
 
     closing = parsed.sentences[span.last]
-    after = [t for t in _speech_verbs(doc[span.end + 1:min(span.end + 12, closing.end)]) if outside(t)]
+    after = [t for t in _speech_verbs(doc[span.end + 1:min(span.end + 12, closing.end)]) if outside(t)
+             and all(outside(a) for a in t.ancestors)]  # not a clause the quotation governs: '"... better than"
+    # what terrorist recruiters are telling them'
     if after:
-        return after[0]
+        return after[0], "after"
     later = [t for t in _speech_verbs(doc[span.end + 1:closing.end]) if outside(t)]
     if later and _long_subject(doc, span.end + 1, later[0]):  # '"...," U.S. Secretary of State John Kerry and
-        return later[0]  # UK Foreign Secretary Philip Hammond said.'
+        return later[0], "after"  # UK Foreign Secretary Philip Hammond said.'
     tag = _dialogue_tag(doc, span, closing)
     if tag is not None:
-        return tag
+        return tag, "tag"
     opening = parsed.sentences[span.first]
     before = [t for t in _speech_verbs(doc[opening.start:span.start]) if outside(t)]
     if before:  # the nearest, unless it has no speaker and the quotation does not depend on it, while an earlier
         quoted = doc[min(span.start + 1, span.end)]  # one does ('Cook said the watch, besides telling the time,
         governing = [t for t in before if t in quoted.ancestors]  # was "a companion"')
         if _subject(before[-1]) is None and before[-1] not in governing and governing:
-            return governing[-1]
+            return governing[-1], "before"
         if any(t.lemma_ in _HEARING and t.pos_ == "VERB" for t in doc[before[-1].i + 1:span.start]):
-            return None  # 'A pilot told us he heard the minister yelling, "..."': someone else's words
-        return before[-1]
+            return None, ""  # 'A pilot told us he heard the minister yelling, "..."': someone else's words
+        return before[-1], "before"
     view = [t for t in doc[opening.start:span.start] if t.lemma_.lower() in _VIEWS and outside(t)
             and any(c.dep_ == "poss" for c in t.children)]
     if view:  # 'In Netanyahu's view, ... its "threats to annihilate Israel"'
-        return view[-1]
+        return view[-1], "view"
     token = doc[min(span.start + 1, span.end)]
     for _ in range(6):  # the verb the quotation depends on: 'agreed that ID badges alone "are not enough"'
         if token.head is token:
             break
         token = token.head
         if outside(token) and token.pos_ in ("VERB", "AUX") and token.lemma_ in SPEECH:
-            return token
+            return token, "head"
     if span.last + 1 < len(parsed.sentences):  # "Griffith said on Twitter." after the quotation
         tail = parsed.sentences[span.last + 1]
         verbs = _speech_verbs(tail)
         if verbs and len(tail) <= 25 and not any(t.text in _QUOTE_CHARS for t in tail) and not any(
                 c.dep_ in ("ccomp", "dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ == "from")
                 for c in verbs[0].children):  # not a credit line: "Sara Sidner reported from Ferguson."
-            return verbs[0]
-    return None
+            return verbs[0], "next"
+    return None, ""
 
 
 def _long_subject(doc: Doc, start: int, verb: Token) -> bool:
@@ -687,7 +754,7 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
     resolver = _Resolver(parsed, analyse(doc))
     resolver.quoted = {i for s in spans for i in range(s.start, s.end + 1)}
     by_sentence: dict[int, Quote] = {}
-    last: tuple[int, str | None] | None = None  # (sentence, speaker) of the latest attribution
+    last: tuple[int, str | None, str] | None = None  # (sentence, speaker, tier) of the latest attribution
     unattributed: _Span | None = None  # the latest quotation kept, when nothing attributed it
     by_first: dict[int, list[_Span]] = {}
     for span in spans:
@@ -695,13 +762,19 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
     for s, sentence in enumerate(parsed.sentences):
         speakers: list[str] = []
         for span in by_first.get(s, []):
-            verb = _attribution(parsed, span, spans)
+            verb, source = _attribution(parsed, span, spans)
             subject = _subject(verb) if verb is not None else None
             speaker = resolver.resolve(subject) if subject is not None else None
             attributed = subject is not None
+            tier = f"{source}:{resolver.subject_kind(subject)}" if subject is not None else ""
+            if tier.endswith(":pronoun") and subject.lower_ in _MALE | _FEMALE \
+                    and not resolver.anchored(subject, speaker, {i: q.speaker for i, q in by_sentence.items()}):
+                speaker = None
+                tier += "-unanchored"
             if verb is None and last is not None and last[0] >= s - 2 and _whole_sentences(parsed, span) \
                     and not _clause_before(parsed, span):
                 speaker, attributed = last[1], True  # a continuation of the quotation before
+                tier = last[2] if last[2].startswith("carry") else "carry<" + last[2]
                 if resolver.kinds.get(speaker or "") == "person" and speaker in {
                         resolver.names.get(i) for i in range(span.start, span.end + 1)}:
                     speaker = None  # a person the quotation talks about is not who it continues: "Richard
@@ -712,22 +785,23 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             if speaker is not None:
                 speakers.append(speaker)
             if attributed:
-                last = (span.last, speaker)
+                last = (span.last, speaker, tier)
             if speaker is not None and verb is not None and verb.lemma_ in ("add", "continue") \
                     and unattributed is not None and unattributed.last == span.first - 1:
                 for i in range(unattributed.first, unattributed.last + 1):  # '"...' without a speaker, then
                     if by_sentence[i].speaker is None:  # '"...," he added.': both are his
-                        by_sentence[i] = Quote(i, speaker, opens=by_sentence[i].opens)
+                        by_sentence[i] = Quote(i, speaker, opens=by_sentence[i].opens, tier="added<" + tier)
             unattributed = span if not attributed else None
             for i in range(span.first, span.last + 1):
                 if i not in by_sentence or by_sentence[i].speaker is None:
-                    by_sentence[i] = Quote(i, speaker, opens=i == span.first)
+                    by_sentence[i] = Quote(i, speaker, opens=i == span.first,
+                                           tier=tier if i == span.first else "span<" + tier)
         if not by_first.get(s):  # indirect speech moves "last" too: "X wrote in a comment ..." then a quotation
             for verb in _speech_verbs(sentence):
                 subject = _subject(verb)
                 label = resolver.resolve(subject) if subject is not None else None
                 if label in resolver.kinds:
-                    last = (s, label)
+                    last = (s, label, "carry-indirect:" + resolver.subject_kind(subject))
                     speakers.append(label)
         resolver.after_sentence(sentence, speakers)
     return tuple(by_sentence[i] for i in sorted(by_sentence))
