@@ -411,3 +411,18 @@ are telling them.
 """
     assert speakers(raw).get(0) in (None, "Ann Hale")
     assert speakers(raw).get(0) != "recruiters"
+
+
+def test_a_nationality_as_speaker_is_the_one_in_focus_never_shown_as_written() -> None:
+    raw = """Qualifying
+
+Nico Rosberg finished second in qualifying on Saturday. \
+"The car felt good today and the team did a great job," said the German, who won last week.
+"""
+    assert speakers(raw) == {1: "Nico Rosberg"}
+    rivals = """Qualifying
+
+Nico Rosberg finished second and Felipe Massa finished third on Saturday. \
+"The car felt good today and the team did a great job," said the Brazilian.
+"""
+    assert speakers(rivals) == {1: None}  # two people in play: no guess, and never "the Brazilian"

@@ -346,8 +346,10 @@ class _Resolver:
             return _phrase(named)
         if token.lower_ in _VAGUE or lemma in _VAGUE:
             return None
-        if _age(token) or (lemma in _EPITHETS and any(c.lower_ == "the" for c in token.children)):
-            # "the 22-year-old said", "the star of the show said": the one in focus
+        bare = not any(c.dep_ in ("compound", "amod", "nmod", "poss", "nummod") for c in token.children)
+        if _age(token) or (lemma in _EPITHETS and any(c.lower_ == "the" for c in token.children)) \
+                or (token.ent_type_ == "NORP" and bare):
+            # "the 22-year-old said", "the star of the show said", "the German said": the one in focus, if unrivalled
             return self.unrivalled(token, self.focus.people[0] if self.focus.people else None)
         dets = [c for c in token.children if c.dep_ in ("det", "poss")]
         definite = any(d.lower_ in ("the", "this", "that", "its", "their") or d.dep_ == "poss" for d in dets)
@@ -487,7 +489,7 @@ class _Resolver:
         else:
             label = self.name_at(token)
             if label is None:
-                label = self.describe(token) if token.pos_ != "PROPN" else _phrase(token)
+                label = self.describe(token) if token.pos_ != "PROPN" or token.ent_type_ == "NORP" else _phrase(token)
         self.resolved[token.i] = label
         return label
 
