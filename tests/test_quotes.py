@@ -426,3 +426,12 @@ Nico Rosberg finished second and Felipe Massa finished third on Saturday. \
 "The car felt good today and the team did a great job," said the Brazilian.
 """
     assert speakers(rivals) == {1: None}  # two people in play: no guess, and never "the Brazilian"
+
+
+def test_a_time_word_parsed_as_subject_is_no_speaker() -> None:
+    raw = """Festival
+
+The festival drew thousands of visitors to the park on Saturday. \
+Last year, "it was the best weekend of the summer," the organisers wrote in a report that was read aloud.
+"""
+    assert speakers(raw).get(1) != "Last year"

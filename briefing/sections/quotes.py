@@ -351,6 +351,8 @@ class _Resolver:
                 or (token.ent_type_ == "NORP" and bare):
             # "the 22-year-old said", "the star of the show said", "the German said": the one in focus, if unrivalled
             return self.unrivalled(token, self.focus.people[0] if self.focus.people else None)
+        if token.ent_type_ in ("DATE", "TIME") and token.lower_ in _TIME_WORDS:
+            return None  # "Last year, ... said": a misparse, not a speaker
         dets = [c for c in token.children if c.dep_ in ("det", "poss")]
         definite = any(d.lower_ in ("the", "this", "that", "its", "their") or d.dep_ == "poss" for d in dets)
         owner = next((self.names[t.i] for t in token.subtree if t.i in self.names and t.dep_ == "poss"), None)
@@ -608,6 +610,10 @@ def _gender(role: str | None) -> str | None:
 def _lemmas(text: str) -> list[str]:
     words = [w.lower() for w in re.findall(r"[\w-]+", text)]
     return words + [w[:-1] for w in words if len(w) > 3 and w.endswith("s")]
+
+
+_TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "night", "morning", "evening",
+               "afternoon", "time", "decade", "century", "season", "weekend", "today", "yesterday", "tonight"}
 
 
 def _phrase(token: Token) -> str:
