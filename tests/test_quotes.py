@@ -429,9 +429,9 @@ Nico Rosberg finished second and Felipe Massa finished third on Saturday. \
 
 
 def test_a_time_word_parsed_as_subject_is_no_speaker() -> None:
-    raw = """Festival
+    raw = """Talent show
 
-The festival drew thousands of visitors to the park on Saturday. \
-Last year, "it was the best weekend of the summer," the organisers wrote in a report that was read aloud.
+The judge Shahla Zaland comes from a family of famous singers. \
+Last year told the contestants a story about how her father "died of homesickness far from his home."
 """
-    assert speakers(raw).get(1) != "Last year"
+    assert speakers(raw) == {1: None}  # the subject is missing in the source: no guess, never "Last year"
