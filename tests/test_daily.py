@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import docx
 import pytest
+from local_server import QuietServer
 from typer.testing import CliRunner
 
 from briefing.api import documents
@@ -132,7 +133,7 @@ class _News(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def news_server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _News)
+    httpd = QuietServer(("127.0.0.1", 0), _News)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"

@@ -6,10 +6,11 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from local_server import QuietServer
 
 from briefing.errors import InputError
 from briefing.ingest.feed import html_to_text, is_feed, read_feed
@@ -123,7 +124,7 @@ class _Handler(BaseHTTPRequestHandler):
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     secret = tmp_path_factory.mktemp("secret") / "secret.txt"
     secret.write_text(SECRET)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd = QuietServer(("127.0.0.1", 0), _Handler)
     httpd.daemon_threads = True
     httpd.secret_file = str(secret)  # type: ignore[attr-defined]
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
