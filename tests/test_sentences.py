@@ -92,3 +92,11 @@ def test_a_title_before_a_name_does_not_end_the_sentence() -> None:
     assert [s.text for s in segment(Article(id="t", text=text)).sentences] == [
         "The ship was led by Capt. Benoit Zeisser of the navy.", "Officials said Gov. Jay Nixon would speak.",
         "Supt. Ann Lee and Det. Sgt. Bob Hope came.", "It was said by John Smith Jr.", "He agreed."]
+
+
+def test_a_title_case_place_before_a_news_agency_is_a_dateline() -> None:
+    for text, first in [("New York (CNN)Kayla Mueller was an aid worker. She was 26.",
+                         "Kayla Mueller was an aid worker."),
+                        ("Cape Town, South Africa (Reuters) -- The rand fell. It recovered.", "The rand fell."),
+                        ("Apple (AAPL) shares rose. They fell later.", "Apple (AAPL) shares rose.")]:
+        assert segment(Article(id="t", text=text)).sentences[0].text == first

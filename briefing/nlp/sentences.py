@@ -17,6 +17,9 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+)*\s*)?"  # an optional place: "LONDON, England"
     r"\([A-Z][A-Za-z.&]*(?: [A-Z][A-Za-z.&]*){0,3}\)\s*(?:--|[-—–:])?\s*"  # the agency: "(CNN) --"
     r"|^[A-Z][A-Z.'-]{2,}(?:,? [A-Z][A-Za-z.'-]+){0,3}\s+(?:--|[—–-])\s+"
+    # A place in title case before a news agency: "New York (CNN)", "Cape Town, South Africa (Reuters) --"
+    r"|^[A-Z][a-z.'-]+(?:,? [A-Z][a-z.'-]+){0,4}\s*\((?:CNN|AP|Reuters|AFP|UPI|Bloomberg|dpa|EFE|Xinhua|PA)\)"
+    r"\s*(?:--|[-—–:])?\s*"
 )
 
 
