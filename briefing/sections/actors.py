@@ -81,7 +81,7 @@ _JOB_TITLES = {
     "editor", "chief", "commissioner", "governor", "senator", "mayor", "ambassador", "trooper", "officer", "sheriff",
     "captain", "capt", "sgt", "sergeant", "lt", "lieutenant", "gen", "general", "col", "colonel", "dr", "prof",
 }
-# Abbreviated titles after which the segmenter may end a sentence ("... said Capt." + "Benoit Zeisser ...").
+# Abbreviated titles whose period the tokenizer may split off ("Army Sgt" + "." + "Bowe Bergdahl").
 _TITLE_ABBREVIATIONS = {"dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "cpl", "pvt", "gov",
                         "sen", "rep", "rev", "insp", "supt", "det"}
 # Titles that only say how to address someone: no role on their own.
@@ -1183,10 +1183,6 @@ def _title_start(span: Span) -> int:
 def _title(span: Span) -> str | None:
     """The title before a person's name: "President", "Defense Secretary", "Broussard's friend"."""
     doc = span.doc
-    if span.start == span.sent.start and span.start > 1:  # "Capt." left in the sentence before by the segmenter
-        prev = doc[span.start - 2] if doc[span.start - 1].text == "." else doc[span.start - 1]
-        if prev.lower_.rstrip(".") in _TITLE_ABBREVIATIONS and prev.is_title:
-            return prev.text.rstrip(".") + "."
     start = _title_start(span)
     while start < span.start and (doc[start].tag_ in ("POS", "CC") or doc[start].text in _HYPHENS):
         start += 1
