@@ -1,8 +1,9 @@
 """Section quality on the annotated dev set: actors, roles, background, quote attribution.
 
     python benchmarks/sections_eval.py                       # the report (25 annotated CNN articles)
-    python benchmarks/sections_eval.py --gold eval/annotations/cnndm-dev-heldout-10.jsonl   # 10 never tuned on
+    python benchmarks/sections_eval.py --gold eval/annotations/cnndm-dev-fresh6-20.jsonl   # another set
     python benchmarks/sections_eval.py --errors              # also each article's misses and false finds
+    python benchmarks/sections_eval.py --tiers               # quote speakers by the inference that gave them
     python benchmarks/sections_eval.py PATH/cnndm-dev.jsonl  # the texts from elsewhere
 
 The gold set is `eval/annotations/cnndm-dev-25.jsonl`, made by hand following
@@ -30,6 +31,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,6 +115,7 @@ class Result:
     speakers_given: int = 0  # of those, how many the system gave a speaker
     speakers_wrong: int = 0
     errors: list[str] = field(default_factory=list)
+    tiers: dict[str, Counter[str]] = field(default_factory=dict)  # attribution tier -> right / wrong / none
 
 
 def _match_actors(gold: list[dict], system) -> tuple[dict[int, object], list]:
@@ -165,7 +168,8 @@ def evaluate(doc: Document, gold: dict, result: Result) -> None:
     result.errors += [f"{tag} background missed: [{i}] {doc.sentences[i].text[:90]}" for i in sorted(truth - found)]
     result.errors += [f"{tag} background extra: [{i}] {doc.sentences[i].text[:90]}" for i in sorted(found - truth)]
 
-    by_sentence = {q.sentence: q.speaker for q in find_quotes(doc)}
+    found_quotes = {q.sentence: q for q in find_quotes(doc)}
+    by_sentence = {i: q.speaker for i, q in found_quotes.items()}
     gold_quotes = {q["sentence"]: q for q in gold["quotes"]}
     variants = {g["name"]: g["variants"] for g in gold["actors"]}
     result.quote_detection.add(Counts(
@@ -183,6 +187,9 @@ def evaluate(doc: Document, gold: dict, result: Result) -> None:
         if found_speaker is not None:
             result.speakers_given += 1
             result.speakers_wrong += not right
+        tier = found_quotes[i].tier.split("<")[0] or "no attribution"
+        outcome = "none" if found_speaker is None else ("right" if right else "wrong")
+        result.tiers.setdefault(tier, Counter())[outcome] += 1
         if not right:
             result.errors.append(f"{tag} quote [{i}] speaker {found_speaker!r}, gold {q['speaker']!r}")
     extra = sorted(by_sentence.keys() - gold_quotes.keys())
@@ -242,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="cnndm-dev.jsonl (id, text)")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="the annotations")
     parser.add_argument("--errors", action="store_true", help="list each article's misses and false finds")
+    parser.add_argument("--tiers", action="store_true",
+                        help="quote speakers by the kind of inference that gave them: right / wrong / none")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"{args.data}: no such file (pass the path of cnndm-dev.jsonl)", file=sys.stderr)
@@ -254,6 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     for doc, gold in docs:
         evaluate(doc, gold, result)
     print(report(result, len(docs), time.perf_counter() - started))
+    if args.tiers:
+        for tier, counts in sorted(result.tiers.items()):
+            print(f"  tier {tier:<28} right {counts['right']:4d}  wrong {counts['wrong']:3d}  none {counts['none']:4d}")
     if args.errors:
         print("\n".join(result.errors))
     return 0
