@@ -12,7 +12,7 @@ from .errors import InputError
 from .ingest import read_path
 from .model import Article, Briefing, Document
 from .nlp.entities import load_nlp
-from .nlp.sentences import segment
+from .nlp.sentences import segment, segment_all
 from .nlp.tokenize import normalize_language
 from .rank import Length, rank
 from .sources import ReadOptions
@@ -153,7 +153,7 @@ def daily_brief(
     notes: list[str] = []
     articles = collect([os.fspath(s) for s in sources], options, on_error=fail,
                        on_note=lambda source, message: notes.append(f"{source}: {message}"))
-    docs = [d for d in (segment(a, max_sentences=options.max_sentences) for a in articles) if d.sentences]
+    docs = segment_all(articles, max_sentences=options.max_sentences)
     if not docs:
         raise InputError("no articles could be read", source="daily")
     spec = load_template(template)

@@ -435,7 +435,7 @@ def daily(
         from .api import notices
         from .compose import Options
         from .daily import build_daily
-        from .nlp.sentences import segment
+        from .nlp.sentences import segment_all
         from .sources import collect
         from .templates import load_template
 
@@ -457,7 +457,7 @@ def daily(
                 sources, options, on_error=failed, on_note=lambda source, message: _warn([f"{source}: {message}"]),
                 progress=lambda done, total: progress.update(task, completed=done, total=total),
             )
-            docs = [d for d in (segment(a, max_sentences=max_sentences) for a in articles) if d.sentences]
+            docs = segment_all(articles, max_sentences=max_sentences)
             if not docs:
                 _err("no articles could be read")
                 raise typer.Exit(int(ExitCode.BAD_INPUT))

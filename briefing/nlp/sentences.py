@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from ..model import Article, Document, Sentence
@@ -92,3 +93,8 @@ def segment(article: Article, *, max_sentences: int = MAX_SENTENCES,
     if len(notes) != len(article.notes):
         article = replace(article, notes=tuple(notes))
     return Document(article=article, sentences=tuple(sentences))
+
+
+def segment_all(articles: Iterable[Article], *, max_sentences: int = MAX_SENTENCES) -> list[Document]:
+    """Each article segmented; articles without a sentence are left out (a batch goes on without them)."""
+    return [doc for doc in (segment(a, max_sentences=max_sentences) for a in articles) if doc.sentences]
