@@ -299,14 +299,18 @@ def _evidence(doc: Document) -> list[dict[str, float]] | None:
         by_sentence.setdefault(d.sentence, []).append(d)
     quotes = {q.sentence: q for q in find_quotes(doc)}
     ahead = outlook_scores(doc)
-    told = [verb_time(_main_verb(s)) in ("past", "pluperfect") for i, s in enumerate(parsed.sentences[1:], start=1)
-            if i not in quotes and any(t.pos_ in ("VERB", "AUX") for t in s) and not _credit(s.text)]
+    # Per sentence: whether it tells an event (a verb, not a credit line), its main verb and that verb's time.
+    eventful = [any(t.pos_ in ("VERB", "AUX") for t in s) and not _credit(s.text) for s in parsed.sentences]
+    mains = [_main_verb(s) for s in parsed.sentences]
+    times = [verb_time(m) for m in mains]
+    told = [times[i] in ("past", "pluperfect") for i in range(1, len(mains)) if i not in quotes and eventful[i]]
     told_in_present = bool(told) and sum(told) / len(told) <= 1 - PRESENT_SHARE
     out: list[dict[str, float]] = [{"rule": 0.0}]
     for i, sentence in enumerate(parsed.sentences[1:], start=1):
-        if not any(t.pos_ in ("VERB", "AUX") for t in sentence) or _credit(sentence.text):
+        if not eventful[i]:
             out.append({"rule": 0.0, "no_event": 1.0})  # a caption, a credit line: no event
             continue
+        main, main_tense = mains[i], times[i]
         text = _lower(sentence.text)
         continuing = i in quotes and not quotes[i].opens
         past = tense(sentence) == PAST or i in quotes
@@ -352,14 +356,13 @@ def _evidence(doc: Document) -> list[dict[str, float]] | None:
                 earlier = max(earlier, EARLIER_DATE * weight(match.start()))
         perfect, followed = _past_perfect(sentence), _followed(sentence)
         shift = 0.0  # told in the past in a document told in the present: an essay's or a profile's history
-        if told_in_present and verb_time(_main_verb(sentence)) in ("past", "pluperfect") and i not in quotes \
+        if told_in_present and main_tense in ("past", "pluperfect") and i not in quotes \
                 and sentence.root.lemma_ not in SPEECH:
-            shift = TENSE_SHIFT if _main_verb(sentence).lemma_ in _STATIVE else TENSE_SHIFT * EVENTIVE
+            shift = TENSE_SHIFT if main.lemma_ in _STATIVE else TENSE_SHIFT * EVENTIVE
         lasting = 0.0  # "have tried since June", "has long been": a state that began before the main event
-        if verb_time(_main_verb(sentence)) == "perfect" and _main_verb(sentence).lemma_ in _COMMITTED:
+        if main_tense == "perfect" and main.lemma_ in _COMMITTED:
             lasting = LASTING  # "Nigeria has vowed to liberate ...": a commitment made before
-        elif verb_time(_main_verb(sentence)) == "perfect" and any(
-                _on_main_verb(sentence, m.start()) for m in _LASTING.finditer(text)):
+        elif main_tense == "perfect" and any(_on_main_verb(sentence, m.start()) for m in _LASTING.finditer(text)):
             lasting = LASTING
         score = max(cues - main_time, earlier, shift, lasting) + perfect + followed
         looks_back = score > 0
