@@ -8,9 +8,11 @@ Prints the adjusted Rand index (ARI) and purity per seed and their mean, and the
 time `group` takes. Multi-News holds scraping artefacts (web-archive crawl
 notices, tweet-embed text) that appear verbatim in several unrelated stories; the
 "clean" ARI leaves those documents out of the comparison (they are still grouped).
-`--ceiling` also shows the ARI of two oracles that know the true stories of all
+`--ceiling` also shows the ARI of three oracles that know the true stories of all
 other documents: one leaves each artefact alone, one groups identical artefacts
-(what grouping by content alone would at best do with them).
+(what grouping by content alone would at best do with them), and one also leaves
+alone each document that shares no weighted term (content stem or bigram, web
+furniture left out) with any other document of its story.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import numpy as np
 
 from briefing.model import Article, Document
 from briefing.nlp.sentences import segment
-from briefing.stories import DEFAULT_THRESHOLD, group
+from briefing.stories import DEFAULT_THRESHOLD, group, vectors
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "multinews-test.jsonl"
 
@@ -88,10 +90,16 @@ def to_documents(texts: list[str]) -> list[Document]:
     return [segment(Article(id=f"doc-{i}", text=text, source=f"doc-{i}")) for i, text in enumerate(texts)]
 
 
-def ceilings(stories: list[list[str]], count: int, seeds: list[int]) -> tuple[float, float]:
-    """Mean ARI of the oracles: artefacts alone, and identical artefacts grouped together."""
+def ceilings(stories: list[list[str]], count: int, seeds: list[int]) -> tuple[float, float, float]:
+    """Mean ARI of three oracles that know every other document's true story.
+
+    One leaves each artefact alone; one groups identical artefacts; one also leaves
+    alone each document that shares no weighted term with any other document of its
+    own story (its words tie it to nothing there: the best any grouping by the
+    articles' words can do with it).
+    """
     junk = artefacts(stories)
-    alone, together = [], []
+    alone, together, lexical = [], [], []
     for seed in seeds:
         texts, truth = mix(stories, count, seed)
         keys = [_key(t) if _key(t) in junk else None for t in texts]
@@ -99,7 +107,14 @@ def ceilings(stories: list[list[str]], count: int, seeds: list[int]) -> tuple[fl
                                                  enumerate(zip(keys, truth, strict=True))]))
         together.append(adjusted_rand_index(truth, [f"k{k}" if k else str(t) for k, t in
                                                     zip(keys, truth, strict=True)]))
-    return statistics.mean(alone), statistics.mean(together)
+        x = vectors(to_documents(texts))
+        sim = (x @ x.T).toarray()
+        same = np.equal.outer(truth, truth)
+        np.fill_diagonal(same, False)
+        tied = (np.where(same, sim, 0.0) > 0).any(axis=1)
+        lexical.append(adjusted_rand_index(truth, [str(t) if tied[i] and not keys[i] else f"a{i}"
+                                                   for i, t in enumerate(truth)]))
+    return statistics.mean(alone), statistics.mean(together), statistics.mean(lexical)
 
 
 def run(stories: list[list[str]], count: int, seeds: list[int], threshold: float, verbose: bool) -> dict[str, float]:
@@ -145,8 +160,9 @@ def main() -> None:
     thresholds = [float(t) for t in args.sweep.split(",")] if args.sweep else [args.threshold]
     print(f"{args.data.name}: {args.stories} stories mixed, seeds {seeds[0]}..{seeds[-1]}")
     if args.ceiling:
-        alone, together = ceilings(stories, args.stories, seeds)
-        print(f"oracle ARI: artefacts alone {alone:.3f}, identical artefacts together {together:.3f}")
+        alone, together, lexical = ceilings(stories, args.stories, seeds)
+        print(f"oracle ARI: artefacts alone {alone:.3f}, identical artefacts together {together:.3f}, "
+              f"also documents sharing no term with their story alone {lexical:.3f}")
     for threshold in thresholds:
         print(f"threshold {threshold}:")
         mean = run(stories, args.stories, seeds, threshold, verbose=len(thresholds) == 1)
