@@ -5,9 +5,9 @@ verbatim phrase of its sentence: the number with the noun it counts ("about 750
 U.S. soldiers"), extended through the verb when that noun is its subject ("At least
 eight people were killed"); a percentage with what it is of; an amount with the verb
 it is the object of ("earned $304.3 million"). Left out: years, dates and times
-(other entity types), ages ("Nemtsov, 55," / "18-year-old"), phone numbers, numbers
-inside compounds ("two-day", "three-time"), bare "one of" and numbers that count
-nothing.
+(other entity types), numbers that are part of a name ("Ariane 6", "Apollo 11"), ages
+("Nemtsov, 55," / "18-year-old"), phone numbers, numbers inside compounds ("two-day",
+"three-time"), bare "one of" and numbers that count nothing.
 
 The rest are ranked: amounts and percentages, casualties and other tolls (killed,
 injured, arrested, deployed ...), counts of people, the lead, and size; small counts
@@ -41,6 +41,10 @@ _PEOPLE = {
     "player", "athlete", "survivor", "suspect", "gunman", "attacker", "official", "lawmaker", "delegate", "worshipper",
     "pilgrim", "tourist", "visitor", "animal", "dog", "aircraft", "plane", "vehicle", "car", "ship", "boat", "building",
 }
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
 _SMALL = {"one", "two", "a", "an", "single", "both"}
 _PHONE = re.compile(r"\d{3}[-. )]\s?\d{3}[-. ]\d{4}")
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -71,8 +75,16 @@ def _skip(ent: Span) -> bool:
         return True
     if ent.root.dep_ == "appos" or (before is not None and before.lower_ in ("aged", "age", "ages")):
         return True
+    if ent.label_ == "CARDINAL" and text.isdigit() and _names_model(before):
+        return True  # "Ariane 6", "Apollo 11": part of a name, not a count
     root = ent.root
     return ent.label_ == "CARDINAL" and root.lower_ in _SMALL and any(c.lower_ == "of" for c in root.children)
+
+
+def _names_model(before: Token | None) -> bool:
+    """Whether the word before a number is a name the number belongs to ("Ariane" in "Ariane 6")."""
+    return before is not None and before.text[:1].isupper() and before.lower_ not in _MONTHS \
+        and (before.pos_ == "PROPN" or before.ent_type_ not in ("", "DATE", "TIME"))
 
 
 def _counted(ent: Span) -> Token | None:
