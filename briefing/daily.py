@@ -95,6 +95,12 @@ def merge_actors(groups: Iterable[Sequence[Actor]]) -> tuple[Actor, ...]:
     return tuple(sorted(merged, key=lambda a: -a.mentions))
 
 
+def _not_places(actors: Sequence[Actor], places: Sequence[str]) -> tuple[Actor, ...]:
+    """Organisations another article of the story names as a place are that place ("Accra"), not actors."""
+    known = {p.casefold() for p in places}
+    return tuple(a for a in actors if a.kind == "person" or a.name.casefold() not in known)
+
+
 def merge_stories(stories: Sequence[Story], sections: Sequence[SectionSpec]) -> Story:
     """One story from the one-article stories of the same event (the first is the most representative)."""
     if len(stories) == 1:
@@ -107,11 +113,12 @@ def merge_stories(stories: Sequence[Story], sections: Sequence[SectionSpec]) -> 
         excerpts = _merge_excerpts([p.excerpts if p else () for p in parts], spec.limit,
                                    by_score=spec.key == "situation")
         merged_sections.append(Section(spec.key, spec.title, excerpts))
+    places = tuple(dict.fromkeys(p for s in stories for p in s.places))
     return Story(
         headline=stories[0].headline,
         sections=tuple(merged_sections),
-        actors=merge_actors(s.actors for s in stories),
-        places=tuple(dict.fromkeys(p for s in stories for p in s.places)),
+        actors=_not_places(merge_actors(s.actors for s in stories), places),
+        places=places,
         sources=tuple(src for s in stories for src in s.sources),
     )
 

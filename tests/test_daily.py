@@ -78,6 +78,16 @@ def test_merge_actors_joins_surnames_and_sums_mentions() -> None:
     assert merged[0].article_ids == ("a", "b") and "Sánchez" in merged[0].variants
 
 
+def test_a_name_one_article_places_is_no_organisation_in_the_story() -> None:
+    docs = documents([DATA / f for f in EVENTS["election"]])
+    spec = load_template("standard")
+    result = build_daily(docs, spec.sections, Options(method="lead"), template="standard")
+    story = result.stories[0]
+    assert "Accra" in story.places
+    assert "Accra" not in [a.name for a in story.actors]
+    assert "Mahamudu Bawumia" in [a.name for a in story.actors]
+
+
 def test_jsonl_with_a_bad_line_to_markdown_and_docx(tmp_path: Path) -> None:
     lines = [json.dumps({"title": p.read_text().splitlines()[0], "text": p.read_text().split("\n", 2)[2],
                          "url": f"https://news.example/{p.stem}", "published": "2024-10-29"})
