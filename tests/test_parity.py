@@ -57,7 +57,7 @@ def test_same_choices_as_sumy(name: str) -> None:
 
 def test_lexrank_two_sentences() -> None:
     """With two sentences sharing no word every IDF is log(2/2) = 0: sumy's graph is empty
-    and its power method divides 0 by 0. We return the same NaN scores, so choose the same."""
+    and its power method divides 0 by 0. Both routes read that NaN as 0, so choose the same."""
     for doc in DOCUMENTS:
         if len(doc) == 2:
             theirs = np.asarray(sumy_scores("lexrank", doc), dtype=float)

@@ -100,3 +100,11 @@ def test_tiny_and_foreign_documents() -> None:
     for method in ("default", "lexrank", "edmundson", "kl"):
         assert len(briefing.summarize(german, method=method, sentences=2, language="german")) == 2
     assert rank(segment(Article(id="e", text="")), "default").selected == ()
+
+
+@pytest.mark.filterwarnings("error")
+def test_sumy_lexrank_on_identical_sentences_warns_nothing_and_keeps_order() -> None:
+    doc = segment(Article(id="same", text="Hello world. Hello world. Hello world. Hello world."))
+    ranking = rank(doc, "lexrank", Length(sentences=2))
+    assert ranking.selected == (0, 1)
+    assert all(score == score for score in ranking.scores)  # no NaN

@@ -103,7 +103,9 @@ def lexrank_scores(doc: Document) -> np.ndarray:
     degrees[degrees == 0] = 1.0
     matrix = adjacency.astype(float) / degrees[:, None]
     scores = _power_method(matrix, LEXRANK_EPSILON, normalize=True)
-    return scores[_text_keys(doc)]
+    # An empty graph (no shared word) makes sumy's power method divide 0 by 0; the sumy adapter
+    # reads that NaN as 0, and so do we.
+    return np.nan_to_num(scores[_text_keys(doc)], nan=0.0)
 
 
 def _exact_cosines(a: Analysis, cosine: np.ndarray, pairs: np.ndarray, df: np.ndarray) -> None:

@@ -8,10 +8,12 @@ rating sumy computes before it picks, so selection here is sumy's selection.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import cache
 from itertools import groupby
 
+import numpy
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer, null_stemmer
@@ -117,5 +119,8 @@ def sumy_scores(name: str, doc: Document) -> Sequence[float]:
         summarizer.null_words = stop_words or {"the"}
     # sumy's LSA returns without rating anything when every word is a stop word.
     summarizer.ratings = [0.0] * len(doc.sentences)
-    summarizer(to_sumy(doc, tokenizer), 1)
-    return summarizer.ratings
+    with numpy.errstate(divide="ignore", invalid="ignore"):
+        summarizer(to_sumy(doc, tokenizer), 1)
+    # LexRank's power iteration divides by a zero norm when all sentences are alike: a NaN rating
+    # says nothing, so it counts as 0 (ties keep document order) instead of sorting at random.
+    return [r if math.isfinite(r) else 0.0 for r in summarizer.ratings]
