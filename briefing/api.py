@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import Executor
+from contextlib import AbstractContextManager, ExitStack
 from datetime import date
 from pathlib import Path
 
 from .compose import Options, compose
 from .errors import InputError
+from .history import History
 from .ingest import read_path
 from .model import Article, Briefing, Document
 from .nlp.entities import load_nlp
@@ -16,9 +19,10 @@ from .nlp.sentences import segment, segment_all
 from .nlp.tokenize import normalize_language
 from .rank import Length, rank
 from .sources import ReadOptions
-from .templates import load_template
+from .templates import Template, load_template
 
 Source = str | os.PathLike[str] | Article
+StageProgress = Callable[[str, int, int | None], None]  # (stage, done, total or None while unknown)
 
 
 def summarize(
@@ -120,29 +124,44 @@ def daily_brief(
     sources: Iterable[str | os.PathLike[str]],
     *,
     method: str = "default",
-    template: str | Path | None = "daily",
+    template: str | Path | Template | None = "daily",
     sentences: int | None = None,
     title: str = "Daily brief",
     brief_date: date | None = None,
     max_stories: int | None = None,
-    history: str | os.PathLike[str] | None = None,
+    history: History | str | os.PathLike[str] | None = None,
     read_options: ReadOptions | None = None,
     on_error: Callable[[str, str], None] | None = None,
+    on_note: Callable[[str, str], None] | None = None,
+    executor: Executor | Callable[[], AbstractContextManager[Executor | None]] | None = None,
+    progress: StageProgress | None = None,
 ) -> Briefing:
     """The daily brief of folders, globs, files, JSONL, URLs and feeds: stories, most important first.
 
     Sources are what `briefing daily` takes. A source that cannot be read goes to
-    `on_error(source, message)` and the rest go on; without `on_error` it becomes
-    one of the brief's notices. With `history` (a SQLite file, created when
-    missing), stories and sentences seen in earlier briefs are marked and this
-    brief is recorded. No readable article at all is an InputError.
+    `on_error(source, message)` and the rest go on; a note from reading (a page
+    replaced by its feed item's text) goes to `on_note(source, message)`. Without
+    these callbacks both become notices of the brief. No readable article at all
+    is an InputError.
+
+    `history` is a History (used, left open) or a SQLite file (created when
+    missing, closed after): stories and sentences seen in earlier briefs are
+    marked and this brief is recorded. None keeps no history.
+
+    `executor` runs the per-article summarising: an Executor (used, left open)
+    or a function returning a context manager that yields one or None, entered
+    only once there are articles (so a pool or cluster starts only when needed).
+    Reading uses `read_options.workers` threads.
+
+    `progress(stage, done, total)` reports the stages "reading" (inputs) and
+    "summarising" (articles); each stage starts with `(stage, 0, None)`.
     """
     from .daily import MAX_STORIES, build_daily
-    from .history import History
     from .sources import collect
 
     options = read_options or ReadOptions()
     failed: list[str] = []
+    notes: list[str] = []
 
     def fail(source: str, message: str) -> None:
         if on_error is not None:
@@ -150,23 +169,35 @@ def daily_brief(
         else:
             failed.append(f"{source}: {message}")
 
-    notes: list[str] = []
-    articles = collect([os.fspath(s) for s in sources], options, on_error=fail,
-                       on_note=lambda source, message: notes.append(f"{source}: {message}"))
+    def note(source: str, message: str) -> None:
+        if on_note is not None:
+            on_note(source, message)
+        else:
+            notes.append(f"{source}: {message}")
+
+    def report(stage: str) -> Callable[[int, int], None] | None:
+        return None if progress is None else lambda done, total: progress(stage, done, total)
+
+    if progress is not None:
+        progress("reading", 0, None)
+    articles = collect([os.fspath(s) for s in sources], options, on_error=fail, on_note=note,
+                       progress=report("reading"))
     docs = segment_all(articles, max_sentences=options.max_sentences)
     if not docs:
-        raise InputError("no articles could be read", source="daily")
+        raise InputError("no articles could be read")
     spec = load_template(template)
-    past = History(history) if history is not None else None
-    try:
+    if progress is not None:
+        progress("summarising", 0, None)
+    with ExitStack() as stack:
+        pool = stack.enter_context(executor()) if callable(executor) else executor
+        if history is not None and not isinstance(history, History):
+            history = stack.enter_context(History(history))
         return build_daily(
             docs, spec.sections, Options(method=method, sentences=sentences), title=title,
             brief_date=brief_date, template=spec.name, max_stories=max_stories or MAX_STORIES,
-            history=past, notices=[*failed, *notes, *notices(docs)],
+            executor=pool, history=history, notices=[*failed, *notes, *notices(docs)],
+            progress=report("summarising"),
         )
-    finally:
-        if past is not None:
-            past.close()
 
 
 def write(briefing: Briefing, path: str | os.PathLike[str], template: str | Path | None = None) -> Path:

@@ -432,16 +432,18 @@ def daily(
     with _errors():
         from dataclasses import replace
 
-        from .api import notices
-        from .compose import Options
-        from .daily import build_daily
-        from .nlp.sentences import segment_all
-        from .sources import collect
+        from rich.progress import TaskID
+
+        from .api import daily_brief
+        from .history import default_path
         from .templates import load_template
 
         _check_output(output, sources, reference_docx, docx_template)
         spec = load_template(template)
         when = _parse_date(brief_date)
+        options = replace(_read_options(language, encoding, max_input_mb, max_sentences),
+                          allow_private=allow_private, timeout=timeout,
+                          max_fetch_bytes=int(max_fetch_mb * 1024 * 1024), workers=workers)
         failures: list[str] = []
 
         def failed(source: str, message: str) -> None:
@@ -449,26 +451,19 @@ def daily(
             _err(f"{source}: {message}")
 
         with _progress() as progress:
-            task = progress.add_task("reading", total=None)
-            options = replace(_read_options(language, encoding, max_input_mb, max_sentences),
-                              allow_private=allow_private, timeout=timeout,
-                              max_fetch_bytes=int(max_fetch_mb * 1024 * 1024), workers=workers)
-            articles = collect(
-                sources, options, on_error=failed, on_note=lambda source, message: _warn([f"{source}: {message}"]),
-                progress=lambda done, total: progress.update(task, completed=done, total=total),
+            tasks: dict[str, TaskID] = {}
+
+            def show(stage: str, done: int, total: int | None) -> None:
+                if stage not in tasks:
+                    tasks[stage] = progress.add_task(stage, total=total)
+                progress.update(tasks[stage], completed=done, total=total)
+
+            result = daily_brief(
+                sources, method=method, template=spec, sentences=sentences, title=title, brief_date=when,
+                max_stories=stories, history=None if no_history else history or default_path(),
+                read_options=options, on_error=failed, on_note=lambda source, message: _warn([f"{source}: {message}"]),
+                executor=lambda: _executor(workers, dask_scheduler), progress=show,
             )
-            docs = segment_all(articles, max_sentences=max_sentences)
-            if not docs:
-                _err("no articles could be read")
-                raise typer.Exit(int(ExitCode.BAD_INPUT))
-            summary = progress.add_task("summarising", total=None)
-            with _executor(workers, dask_scheduler) as executor, _history(history, no_history) as past:
-                result = build_daily(
-                    docs, spec.sections, Options(method, sentences), title=title, brief_date=when,
-                    template=spec.name, max_stories=stories, executor=executor, history=past,
-                    notices=notices(docs),
-                    progress=lambda done, total: progress.update(summary, completed=done, total=total),
-                )
         _warn(result.notices)
         _emit(result, spec, output, marking=marking, reference_docx=reference_docx, docx_template=docx_template,
               pager=pager)
@@ -508,17 +503,6 @@ def _executor(workers: int, dask_scheduler: str | None) -> Iterator:
             yield pool
     else:
         yield None
-
-
-@contextmanager
-def _history(path: Path | None, disabled: bool) -> Iterator:
-    from .history import History
-
-    if disabled:
-        yield None
-        return
-    with History(path) as past:
-        yield past
 
 
 @app.command("history")

@@ -192,3 +192,36 @@ def test_eval_command(tmp_path: Path) -> None:
     assert "ROUGE-Lsum" in table and "lead" in table
     data.write_text(json.dumps(rows[0]) + "\n{oops\n", encoding="utf-8")
     _one_line_error(run("eval", str(data)), "line 2")
+
+
+DAILY = Path(__file__).parent / "data" / "daily"
+
+
+def test_daily_with_nothing_readable_fails_before_history_or_dask(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    out = tmp_path / "d.md"
+    # The scheduler is reached only once there are articles, so the reading error is what shows.
+    result = run("daily", str(tmp_path / "missing.txt"), "--dask-scheduler", "tcp://127.0.0.1:9", "-o", str(out))
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [f"briefing: error: {tmp_path / 'missing.txt'}: no such file, folder or URL",
+                                          "briefing: error: no articles could be read"]
+    assert list(tmp_path.iterdir()) == []  # neither the brief nor a history file
+
+
+def test_daily_records_history_in_the_user_data_folder_unless_no_history(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.history import History, default_path
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert default_path().is_relative_to(tmp_path)
+    article = str(DAILY / "flood-herald.txt")
+    assert run("daily", article, "--no-history", "-o", str(tmp_path / "a.md")).exit_code == 0
+    assert not default_path().exists()
+    missing = str(tmp_path / "missing.txt")
+    result = run("daily", article, missing, "--title", "First", "-o", str(tmp_path / "b.md"))
+    assert result.exit_code == 3  # the brief is written and recorded, the bad source still fails the run
+    assert result.stderr.splitlines() == [f"briefing: error: {missing}: no such file, folder or URL",
+                                          f"wrote {tmp_path / 'b.md'}"]
+    with History(default_path()) as past:
+        assert [row.title for row in past.list_briefs()] == ["First"]
