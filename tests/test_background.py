@@ -279,3 +279,65 @@ Residents are returning to their homes.
     assert flags[1] is True
     assert flags[2] is True
     assert flags[3] is False
+
+
+def test_a_month_named_for_a_past_event_counts_in_full():
+    """News names the main event's days by weekday; a bare month for a past event places it weeks before."""
+    raw = """Judge sets trial date
+
+A judge set a trial date for the former mayor on Friday. \
+The mayor was arrested in January at his office. \
+Lawyers said on Friday that they would appeal.
+"""
+    doc = document(raw)
+    assert background_scores(doc)[1] >= THRESHOLD
+    assert is_background(doc) == [False, True, False]
+
+
+def test_two_half_pieces_of_evidence_add_up():
+    """"amid" (a half cue) and a year in a clause below the main one (half a date) make one whole piece."""
+    raw = """Firm posts record profit
+
+The firm posted a record profit on Tuesday. \
+Sales rose sharply amid a building boom that began in 2012. \
+Analysts expect the growth to slow.
+"""
+    doc = document(raw)
+    assert background_scores(doc)[1] >= THRESHOLD
+    assert is_background(doc) == [False, True, False]
+
+
+def test_half_pieces_inside_a_quotation_do_not_add_up():
+    raw = """Minister resigns
+
+The minister resigned on Monday. \
+"We warned him amid the scandal that began in 2012," an aide said. \
+Officials will name a successor.
+"""
+    doc = document(raw)
+    assert background_scores(doc)[1] < THRESHOLD
+    assert is_background(doc) == [False, False, False]
+
+
+def test_an_episode_opens_one_sentence_before_its_date():
+    """"She first performed ..." looks back a little; the dated sentence after it confirms the episode."""
+    template = """Singer wins award
+
+The singer won the top prize at the awards on Sunday. \
+She {} in small clubs. \
+In 2010, she signed with a major label. \
+Her new album is out now.
+"""
+    assert is_background(document(template.format("first performed"))) == [False, True, True, False]
+    # Without any evidence of its own the sentence before stays out.
+    assert is_background(document(template.format("performed"))) == [False, False, True, False]
+
+
+def test_recently_and_initially_look_back():
+    doc = document("""Tower opens
+
+The city opened its tallest tower on Monday. \
+The architect's firm recently completed a wooden office block. \
+Crowds gathered at the entrance.
+""")
+    assert 0 < background_scores(doc)[1] < THRESHOLD

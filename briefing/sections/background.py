@@ -4,9 +4,15 @@ Each sentence gets a score from its own evidence: that it looks back (discourse
 cues such as "in retaliation for", "came amid", "followed", "prompted", "last
 week", "previously", "used to", past perfect "had + VBN", "X followed Y") and
 dates before the main event's day (resolved by `timeline.document_dates`: "Sunday",
-"Dec. 27", "in 2013"; counted in full in the main clause, half in a clause below
-it), minus evidence that it is the main event (its day, much of the wording of
-the lead's main clause) or a reaction or outlook ("will", "could").
+"Dec. 27", "in January", "in 2013"; counted in full in the main clause, half in a
+clause below it), minus evidence that it is the main event (its day, much of the
+wording of the lead's main clause) or a reaction or outlook ("will", "could").
+A bare month counts in full in a sentence told in the past ("was arrested in
+January"): news names the main event's days by weekday, so a month names an
+earlier episode. Independent pieces add up: two halves ("amid" and a year in a
+clause below the main one) make a whole, except inside a quotation, where every
+piece already counts half. "recently", "initially", "first" before a past verb
+("She first told her story to ...") are a half cue.
 
 Two signals come from tense alone, so they carry over to articles whose wording
 the cues never saw. The present perfect of something lasting ("have tried
@@ -39,7 +45,11 @@ quotation joins a run when what it quotes is told in the past ("I climbed up" ye
 "It is understandable" no, and "..., says X" never: said for the story). A
 quotation that runs over several sentences is one block: all its sentences share
 the label of its first, or background for all when any of them carries its own
-evidence ("Leave him alone," he said on Facebook two months ago). Credit lines,
+evidence ("Leave him alone," he said on Facebook two months ago). An episode's
+first sentence often carries only weak evidence and the date comes in the next
+("The drama started ... . In 2010, she ..."): a sentence told in the past with
+some evidence of its own (not a report of speech) joins the run that the sentence
+after it starts with full evidence. Credit lines,
 also a reporter's "X reported from Istanbul.", are never background. The lead
 sentence is the main event, never background. Documents in a language without a
 spaCy model get no background.
@@ -62,6 +72,7 @@ from .quotes import find_quotes
 from .timeline import SPEECH, document_dates
 
 THRESHOLD = 1.0  # own evidence that starts a run of background
+SECOND = 1.0  # share of the second-strongest independent piece of evidence added to the strongest
 BREAK = -0.5  # own evidence at or below this ends a run
 
 _UNIT = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)"
@@ -90,11 +101,13 @@ _CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (r"\b(?:amid|since|following)\b|\bearlier\b(?! than)", 0.5),
         (r"\bafter (?:a|an|last|its|his|her|their)\b", 0.5),  # "after the ..." tends to mean the main event
         (r"\bthe latest\b|\bfor the first time since\b", 0.5),
+        # "She first told her story to ...", "His firm recently completed ...": an earlier step, told as such
+        (r"\b(?:recently|initially|originally|once|first) (?:\w+ed|began|became|won|took|spent|told|went|met|came)\b",
+         0.5),
     )
 )
 _GENERIC = {"say", "be", "have", "do", "tell", "make", "people", "official", "officials"}
 _FUTURE = {"will", "would", "could", "may", "might", "should", "'ll", "shall", "wo"}
-_RECENT = re.compile(r"last|earlier|past")
 _YEAR = re.compile(r"(?<![\w$.,-])(1[89]\d\d|20\d\d)(?![\w-])")
 # A reporter's credit: "CNN's Gul Tuysuz reported from Istanbul.", "Jason Hanna reported and wrote from Atlanta."
 _BYLINE = re.compile(r"^(?:CNN's |CNN )?(?:[A-Z][\w.'’-]*,? (?:and )?){1,8}(?:reported|wrote)"
@@ -331,8 +344,6 @@ def _evidence(doc: Document) -> list[dict[str, float]] | None:
                 if d.future or not past:
                     continue
                 w = weight(parsed.doc[d.start].idx - sentence.start_char)
-                if when.precision == "month" and not when.exact and not _RECENT.search(_lower(when.text)):
-                    w /= 2  # "in April": which April is unsure
                 if not dated.reference.known and weekday_of(when.text) is not None:
                     w /= 2  # "Thursday" without a publication date: likely, not surely, earlier
                 if anchored:
@@ -364,7 +375,9 @@ def _evidence(doc: Document) -> list[dict[str, float]] | None:
             lasting = LASTING  # "Nigeria has vowed to liberate ...": a commitment made before
         elif main_tense == "perfect" and any(_on_main_verb(sentence, m.start()) for m in _LASTING.finditer(text)):
             lasting = LASTING
-        score = max(cues - main_time, earlier, shift, lasting) + perfect + followed
+        # Independent pieces add up: two half cues ("in April" in a clause below + "amid") make one whole.
+        pieces = sorted((cues - main_time, earlier, shift, lasting), reverse=True)
+        score = pieces[0] + (0.0 if i in quotes else SECOND * max(pieces[1], 0.0)) + perfect + followed
         looks_back = score > 0
         outlook = 0.0
         if i not in quotes and not past and (ahead[i] >= OUTLOOK_THRESHOLD or tense(sentence) == FUTURE):
@@ -471,4 +484,10 @@ def is_background(doc: Document) -> list[bool]:
             if i in quotes:  # a quotation joins a run when what it quotes is told in the past
                 told_past = _quoted_time(sentence) in ("past", "pluperfect")
             flags[i] = flags[j] and same_paragraph and told_past and not names_headline
+    for i in range(len(doc) - 2, 0, -1):  # an episode's opening ("The drama started ..."), dated just after it
+        if (not flags[i] and flags[i + 1] and scores[i + 1] >= THRESHOLD and scores[i] > 0 and i not in quotes
+                and verb_time(_main_verb(parsed.sentences[i])) in ("past", "pluperfect")
+                and parsed.sentences[i].root.lemma_ not in SPEECH and not _credit(parsed.sentences[i].text)
+                and not evidence[i].get("current")):
+            flags[i] = True
     return flags
