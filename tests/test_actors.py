@@ -261,6 +261,17 @@ The crash was reported by Capt. Maria Lopez said nobody was hurt.
     assert found["Maria Lopez"].role == "Capt."
 
 
+def test_abbreviated_titles_are_the_segmenters_and_a_courtesy_title_is_no_role() -> None:
+    raw = """Parish
+
+The mass was led by Fr. Michael Doyle in Dublin. Doyle said the parish was grieving. \
+The bill was tabled by the Hon. Jane Smith MP in London. Smith said it would pass.
+"""
+    found = by_name(extract_actors(document(raw))[0])
+    assert found["Michael Doyle"].role == "Fr."
+    assert found["Jane Smith"].role is None  # "Hon.", like "Mr.", only says how to address her
+
+
 def test_one_word_name_in_the_possessive_is_kept() -> None:
     raw = """Policy
 

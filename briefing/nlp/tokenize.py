@@ -16,11 +16,15 @@ from nltk.tokenize.destructive import NLTKWordTokenizer
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
 # A fast regex tokenizer for the native methods.
 _FAST_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
-# A title written before a name, which Punkt may take for a sentence's end ("led by Capt." + "Benoit
-# Zeisser ..."). Not "Sr.", "Jr.", "St." or "No.", which do end sentences ("said John Smith Jr.").
+# Abbreviated titles written before a name ("Capt.", "Sgt."), lower case. Punkt may take one for a sentence's end
+# ("led by Capt." + "Benoit Zeisser ..."); spaCy may split its period off ("Army Sgt" + "." + "Bowe Bergdahl").
+# Not "Sr.", "Jr.", "St." or "No.", which do end sentences ("said John Smith Jr.").
+TITLE_ABBREVIATIONS = frozenset({
+    "adm", "atty", "brig", "capt", "cdr", "cmdr", "col", "comdr", "cpl", "det", "dr", "fr", "gen", "gov", "hon",
+    "insp", "lt", "maj", "msgr", "prof", "pvt", "rep", "rev", "sen", "sgt", "supt",
+})
 _TITLE_AT_END = re.compile(
-    r"(?:^|[\s(\"'“‘])(?:Adm|Atty|Brig|Capt|Cdr|Cmdr|Col|Comdr|Cpl|Det|Dr|Fr|Gen|Gov|Hon|Insp|Lt|Maj|Msgr|Prof"
-    r"|Pvt|Rep|Rev|Sen|Sgt|Supt)\.$"
+    r"(?:^|[\s(\"'“‘])(?:" + "|".join(sorted(t.capitalize() for t in TITLE_ABBREVIATIONS)) + r")\.$"
 )
 # Languages Punkt has no model for, split on terminal punctuation instead.
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")

@@ -1,0 +1,153 @@
+"""Clusters: the mentions of one actor or place grouped under one canonical name.
+
+A person's shorter name (surname, first name, "Mike" for "Michael", without a
+"Jr.") joins the closest earlier-mentioned full name it matches. An acronym
+joins the one name it abbreviates ("PMF", "U.N. Security Council"); for
+organisations also "Department of Justice" the "Justice Department" and a short
+name the one longer name it is part of ("Spirit" of "Spirit Airlines"). An
+organisation or place mention that is a known person's name joins the person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import _NAME_LINKS, _ORG_HEADS
+from .names import PERSON, _acronym, _Cluster, _initials, _key, _Mention
+
+# Generational suffixes after a surname ("Donald B. Verrilli Jr."): not the surname.
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# Short forms of first names ("Mike Brown" is "Michael Brown").
+_NICKNAMES = {
+    "mike": "michael", "mick": "michael", "bill": "william", "will": "william", "billy": "william",
+    "bob": "robert", "rob": "robert", "bobby": "robert", "jim": "james", "jimmy": "james", "joe": "joseph",
+    "tom": "thomas", "tommy": "thomas", "dick": "richard", "rick": "richard", "dave": "david", "dan": "daniel",
+    "danny": "daniel", "chris": "christopher", "steve": "steven", "tony": "anthony", "ben": "benjamin",
+    "ed": "edward", "ted": "edward", "andy": "andrew", "nick": "nicholas", "sam": "samuel", "matt": "matthew",
+    "pat": "patrick", "larry": "lawrence", "jerry": "gerald", "alex": "alexander", "fred": "frederick",
+    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "kathy": "katherine", "sue": "susan",
+    "jenny": "jennifer", "jen": "jennifer", "meg": "margaret", "peggy": "margaret", "vicky": "victoria",
+}
+
+
+def _name_match(short: str, full: str) -> bool:
+    """Whether `short` can refer to the person named `full`: same name, surname(s) or first name."""
+    s, f = _person_words(short), _person_words(full)
+    if len(s) == len(f) >= 2 and s[1:] == f[1:] and _first_name(s[0]) == _first_name(f[0]):
+        return True  # "Mike Brown" is "Michael Brown"
+    return s == f or (len(s) < len(f) and (f[-len(s):] == s or s == f[:1]))
+
+
+def _person_words(name: str) -> list[str]:
+    """The words of a person's name, without a generational suffix ("Verrilli Jr." -> "verrilli")."""
+    words = _key(name).split()
+    while len(words) > 1 and words[-1].rstrip(".,") in _SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def _first_name(word: str) -> str:
+    return _NICKNAMES.get(word, word)
+
+
+def _distance(cluster: _Cluster, start: int) -> tuple[int, int]:
+    """How far back the cluster was last mentioned before token `start` (then: more mentions first)."""
+    before = [start - m.span.start for m in cluster.mentions if m.span.start <= start]
+    return (min(before) if before else 1 << 30, -len(cluster.mentions))
+
+
+def _cluster_people(mentions: list[_Mention]) -> list[_Cluster]:
+    """Group person mentions: a shorter name joins the closest earlier-mentioned full name it matches."""
+    clusters: list[_Cluster] = []
+    by_length = sorted(mentions, key=lambda m: (-len(m.text.split()), m.span.start))
+    for mention in by_length:
+        candidates = [c for c in clusters if any(_name_match(mention.text, m.text) for m in c.mentions)]
+        if not candidates:
+            clusters.append(_Cluster(PERSON, [mention]))
+        else:
+            start = mention.span.start
+            min(candidates, key=lambda c, start=start: _distance(c, start)).mentions.append(mention)
+    return clusters
+
+
+def _cluster_names(mentions: list[_Mention], aliases: dict[str, str], parts: bool = False) -> list[_Cluster]:
+    """Group organisation (or place) mentions by name, and an acronym with its full name; with `parts`, also a
+    short name with the one longer name it is part of."""
+    clusters: dict[str, _Cluster] = {}
+    for mention in mentions:
+        clusters.setdefault(_key(mention.text), _Cluster(mention.kind)).mentions.append(mention)
+    for key, cluster in list(clusters.items()):
+        letters = _acronym(cluster.mentions[0].text)
+        if letters is None:
+            continue
+        full = [c for k, c in clusters.items() if k != key and letters in _initials(c.name)]
+        if aliases.get(key) in clusters:
+            full = [clusters[aliases[key]]]
+        if len(full) == 1 and full[0] is not cluster:
+            full[0].mentions.extend(clusters.pop(key).mentions)
+    for key in list(clusters):  # "U.N. Security Council" is the "United Nations Security Council"
+        words = key.split()
+        letters = _acronym(clusters[key].mentions[0].text.split()[0]) if len(words) > 1 else None
+        if letters is None:
+            continue
+        n = len(letters)
+        full = [c for k, c in clusters.items() if k.split()[n:] == words[1:] and len(k.split()) == len(words) + n - 1
+                and "".join(w[0] for w in k.split()[:n]).upper() == letters]
+        if len(full) == 1:
+            full[0].mentions.extend(clusters.pop(key).mentions)
+    for key in list(clusters) if parts else ():  # "Department of Justice" is the "(U.S.) Justice Department"
+        match = re.fullmatch(r"(\S+) of (?:the )?(\S+(?: \S+)?)", key)
+        if match is None or match.group(1) not in _ORG_HEADS:
+            continue
+        inverted = f"{match.group(2)} {match.group(1)}"
+        full = [clusters[inverted]] if inverted in clusters else \
+            [c for k, c in clusters.items() if k.endswith(" " + inverted)]
+        if len(full) == 1:
+            full[0].mentions.extend(clusters.pop(key).mentions)
+    for key in sorted(clusters, key=lambda k: len(k.split())) if parts else ():
+        words = key.split()
+        generic = all(w in _ORG_HEADS | _NAME_LINKS for w in words)
+        if len(words) == 1 and _acronym(clusters[key].mentions[0].text):
+            continue
+        if len(words) > 2 or (generic and not _national(key, clusters)):
+            continue
+        # "Spirit" is "Spirit Airlines", "Port Authority" the "Port Authority of New York and New Jersey"
+        longer = [c for k, c in clusters.items() if len(k.split()) > len(words) and _contains(k.split(), words)]
+        if len(longer) == 1:
+            longer[0].mentions.extend(clusters.pop(key).mentions)
+    return list(clusters.values())
+
+
+def _national(key: str, clusters: dict[str, _Cluster]) -> bool:
+    """Whether a generic name ("Congress", "Parliament") has exactly one longer form that is a country's acronym
+    plus that name ("U.S. Congress"): then it is short for it."""
+    longer = [c for k, c in clusters.items() if k.endswith(" " + key) and len(k.split()) == len(key.split()) + 1]
+    return len(longer) == 1 and _acronym(longer[0].name.split()[0]) is not None
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+def _absorb(people: list[_Cluster], others: list[_Mention]) -> list[_Mention]:
+    """Move organisation/place mentions that are a known person's name into that person; the rest stay."""
+    rest = []
+    for mention in others:
+        match = next((c for c in people if any(_name_match(mention.text, m.text) for m in c.mentions)), None)
+        if match is not None and len(mention.span) <= 2:
+            match.mentions.append(_Mention(mention.span, PERSON, mention.sentence))
+        else:
+            rest.append(mention)
+    return rest
+
+
+def _possessive(cluster: _Cluster) -> bool:
+    """Whether a name is used in the possessive ("Obama's focus"): someone who has or does something."""
+    doc = cluster.mentions[0].span.doc
+    return any(m.span.end < len(doc) and doc[m.span.end].tag_ == "POS" for m in cluster.mentions)
+
+
+def _drop_name_parts(people: list[_Cluster], others: list[_Cluster]) -> list[_Cluster]:
+    """Drop one-word "people" that are a word of an organisation or place name ("United")."""
+    words = {w for c in others for form in c.forms() if len(form.split()) > 1 for w in _key(form).split()}
+    return [c for c in people if len(c.name.split()) > 1 or _key(c.name) not in words]

@@ -1,0 +1,91 @@
+"""Kinds of names: evidence that a name is a person's, an organisation's or a place's, whatever NER says.
+
+Every mention of a name votes for its kind; a title before the name ("striker
+Papiss Cisse"), a place's context ("the town of Digne", "Diffa, Niger") or a
+team's position in a match report weighs more. In a match report (a place
+acting in a sentence with a score), places in a team's positions are clubs,
+also in sentences without a score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Span
+
+from .lexicon import _HYPHENS, _ORG_HEADS, _PERSON_NOUNS, _TITLES
+from .names import PERSON
+
+_LOCATIVE = {"in", "at", "near", "across", "throughout", "into", "outside", "inside"}
+
+
+def _titled_person(span: Span) -> bool:
+    """Whether a name tagged as something else is a person's: "striker Papiss Cisse", "Fatiya, who"."""
+    doc = span.doc
+    if span.start == 0 or len(span) > 3 or not all(t.tag_ in ("NNP", "NNPS") for t in span):
+        return False
+    who = any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in span.root.rights)
+    if who and span.label_ == "ORG" and span.root.dep_ != "pobj":  # not "a seller for the Yankees, who"
+        return True
+    before = doc[span.start - 1]
+    title = before.lower_.rstrip(".") in _TITLES | _PERSON_NOUNS
+    return title and span.start <= before.head.i < span.end
+
+
+def _located(span: Span) -> bool:
+    """Whether a name is the object of "in", "at", ... ("killed in Mali", "at Indian Wells"): a place."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and span[-1].lower_ not in _ORG_HEADS
+
+
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+_PLACE_NOUNS = {"town", "city", "village", "province", "region", "state", "county", "district", "country",
+                "capital", "island", "municipality", "suburb", "neighborhood", "neighbourhood", "area", "commune",
+                "direction", "outskirts", "suburbs", "streets"}
+_STOP = {",", ".", ";", ":", ")", "?", "!", "'", '"', "”", "’", "--", "—", "–"}
+
+
+def _team(span: Span, scored: bool = True) -> bool:
+    """A place name that is a sports team here: an agent or opponent in a sentence with a score ("3-0"); without
+    `scored`, in any sentence (of an article with a match report)."""
+    sent = span.sent
+    if scored and not _SCORE.search(sent.text):
+        return False
+    root = span.root
+    return root.dep_ in ("nsubj", "dobj", "poss", "conj") or (
+        root.dep_ == "pobj" and root.head.lower_ in ("to", "over", "against", "of", "from", "with", "than", "past"))
+
+
+def _place_context(span: Span) -> bool:
+    """"the town of Digne", "through Prads-Haute-Bleone", "Cameroon and Chad", "Diffa, Niger", "Tafawa Balewa
+    town", "Webster Groves, a St. Louis suburb": a place whatever NER says."""
+    root, doc = span.root, span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].ent_type_ in ("GPE", "LOC") \
+            and (after is None or after.text in _STOP or after.is_sent_start):
+        return True  # "the border town of Diffa, Niger": a place after a place and a comma
+    if after is not None and after.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "GPE":
+        state = doc[span.end + 1]
+        while state.i + 1 < len(doc) and doc[state.i + 1].ent_iob_ == "I":
+            state = doc[state.i + 1]
+        if state.i + 1 >= len(doc) or doc[state.i + 1].text in _STOP:
+            return True  # "a Madison, Wisconsin, police officer": a place before a place and a comma
+    if after is not None and after.is_lower and after.lemma_ in _PLACE_NOUNS and after.tag_ == "NN":
+        return True  # "stormed Tafawa Balewa town"
+    if any(c.dep_ == "appos" and c.lemma_ in _PLACE_NOUNS and c.tag_ == "NN" for c in root.children):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("through", "across", "around", "near") and \
+            all(t.is_alpha or t.text in _HYPHENS for t in span):
+        return True
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    partners = [p for p in partners if not span.start <= p.i < span.end]  # "... of New York and New Jersey"
+    return bool(partners) and all(p.ent_type_ in ("GPE", "LOC") for p in partners)
+
+
+def _kind_of_key(votes: Counter[str]) -> str:
+    """The kind a name's votes settle on (a person on a tie)."""
+    return max(votes.most_common(), key=lambda kv: (kv[1], kv[0] == PERSON))[0]

@@ -1,0 +1,403 @@
+"""Mentions: which of an article's names are actors or places, each with the kind its votes settle on.
+
+Not actors: titles of works in quotation marks, fictional characters ("X, played
+by Y", "stars as X", "plays his daughter, X"), religious figures ("Prophet X"),
+names in a figure of speech ("the George Carlin of Bangladesh", "Hulk-style"),
+brand + product ("the Apple watch"), the author's bio before an opinion
+disclaimer, credit lines and link texts ("X also contributed.", "See more:"), the
+publisher's staff ("CNN's aviation correspondent X"), and outlets someone only
+"told" or gave an interview (in all their mentions, unless they act elsewhere).
+Nor are events, documents, technical terms, codes ("MH370") and the publisher's
+own products.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp.entities import Parsed
+from .kinds import _kind_of_key, _located, _place_context, _team, _titled_person
+from .lexicon import _HYPHENS, _JOB_TITLES, _NAME_LINKS, _ORG_HEADS
+from .names import _KIND, ORGANIZATION, PERSON, PLACE, _acronym, _key, _Mention
+from .roles import _title_start
+from .spans import _acronym_aliases, _entity_spans
+
+# Organisation words that media names may end in ("Fox News Network", "BBC World Service").
+_MEDIA_HEADS = {"network", "service", "services", "corporation", "company", "group", "corp", "inc", "ltd"}
+# Last words of names that are places, whatever NER says ("Los Angeles International Airport").
+_FACILITIES = {"airport", "airfield", "stadium", "arena", "station", "bridge", "square", "street", "avenue",
+               "road", "highway", "park", "mall", "harbor", "harbour", "valley", "mountain", "mountains", "river",
+               "lake", "island", "islands", "beach", "gorge", "canyon", "desert", "strait", "sea", "ocean", "bay"}
+# Last words of names that are events, prizes or competitions, not actors ("FA Cup", "Academy Award").
+_EVENTS = {"cup", "championship", "championships", "olympics", "games", "award", "awards", "prize", "trophy",
+           "festival", "summit", "tournament", "derby", "marathon", "expo", "flight", "open", "day", "week",
+           "series"}
+# Last words of names of documents, laws and agreements: texts, not actors ("Common Core State Standards").
+_DOCUMENTS = {"standards", "act", "bill", "treaty", "accord", "accords", "agreement", "convention", "constitution",
+              "declaration", "doctrine", "amendment", "protocol", "charter"}
+# Acronyms of technical terms, used like common nouns ("a CT scan", "suffering from TBI"): not organisations.
+_TERMS = {"ct", "mri", "dna", "rna", "gps", "tv", "pc", "atm", "suv", "hiv", "aids", "ptsd", "tbi", "ied", "gdp",
+          "ppp", "cpi", "ufo", "vip", "lgbt", "lgbtq", "adhd", "icu", "ivf", "sms", "usb", "led", "lcd", "dvd",
+          "cpr", "iq", "ipo", "ekg", "ecg", "wmd", "emt"}
+_RELIGIONS = {"islam", "christianity", "judaism", "hinduism", "buddhism", "catholicism", "protestantism", "sikhism"}
+# Services that carry what people post ("on Twitter", "a Facebook page"): a medium, not an actor.
+_PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "snapchat", "reddit", "whatsapp",
+              "linkedin", "weibo", "wechat", "flickr", "tumblr", "pinterest"}
+# A credit line or promotion of the publisher: its names are not the story's actors.
+_CREDIT = re.compile(r"(?i)contributed (?:to )?(?:this )?report|contributed reporting|\bcontributed\W*$|\bread more\b|"
+                     r"^see more\s*:|"
+                     r"^watch\b|click here|^follow\b.*\bon twitter|^email your|^for the latest from|"
+                     r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:reported|wrote)(?:\s+and\s+(?:reported|wrote))?\s+from\b")
+# The publisher promoting its own programme: the names in it are the publisher's products.
+_PROMO = re.compile(r"(?i)\bthank you for (?:using|watching|reading|joining|listening to)\b")
+# An opinion piece's disclaimer: the sentences before it (at the top) or the one before it are the author's bio.
+_DISCLAIMER = re.compile(r"(?i)\b(?:views|opinions) expressed in this (?:commentary|article|column|piece|essay|post)"
+                         r" are\b")
+_DATELINE_SOURCE = re.compile(r"^\s*(?:[A-Z][\w .,'-]{0,60}?)?\(([A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3})\)")
+
+
+def _in_person_title(span: Span, people: list[Span]) -> bool:
+    """Whether a name belongs to a person's title: "Defense" Secretary Mark Esper, Secretary of "State",
+    "Disney" star Zendaya Coleman."""
+    doc = span.doc
+    if any(0 < p.start - span.end <= 4 and _title_start(p) <= span.start for p in people):
+        return True
+    person = next((p for p in people if 0 <= p.start - span.end <= 2), None)
+    if person is None:
+        return False
+    between = doc[span.end:person.start]
+    titled = bool(between) or (span.start > 1 and doc[span.start - 1].lower_ == "of")
+    return titled and all(t.text[:1].isupper() and not t.ent_type_ for t in between)
+
+
+_QUOTE_MARKS = {'"', "“", "”", "``", "''"}
+
+
+def _quoted_title(span: Span) -> tuple[int, int] | None:
+    """The quotation marks around a capitalised title a name is (part of): '"Seinfeld"', '"Erin Burnett OutFront."',
+    '"Harry Potter and the Half-Blood Prince"', "'Pretty Little Liars,'", '"Sons of Anarchy's"'; else None."""
+    doc, sent = span.doc, span.sent
+    i = span.start - 1
+    while i >= sent.start and i >= span.start - 8 and _title_word(doc[i]):
+        i -= 1
+    j = span.end
+    while j < sent.end and j < span.end + 8 and _title_word(doc[j]):
+        j += 1
+    if j < sent.end and doc[j].text in (".", ",", "!", "?"):
+        j += 1
+    if i >= sent.start and j < sent.end and _quote_mark(doc[i]) and _quote_mark(doc[j]):
+        return i, j
+    return None
+
+
+def _title_word(token: Token) -> bool:
+    return token.text[:1].isupper() or token.lower_ in _NAME_LINKS or token.tag_ == "POS" or token.text in _HYPHENS
+
+
+def _quote_mark(token: Token) -> bool:
+    return token.text in _QUOTE_MARKS or token.tag_ in ("``", "''")
+
+
+def _in_quoted_title(span: Span) -> bool:
+    """Whether a name is (part of) a capitalised title in quotation marks (see `_quoted_title`)."""
+    return _quoted_title(span) is not None
+
+
+_PLAYED = {"play", "portray", "perform", "voice"}
+_DEITIES = {"god", "allah", "jesus", "jesus christ", "christ", "buddha", "yahweh", "jehovah", "krishna", "vishnu",
+            "shiva", "zeus"}
+
+
+def _unreal(span: Span) -> bool:
+    """Whether a person's name is a fictional character's or a religious figure's ("Fabiana, played by Rosie
+    Perez", "the character of Fabiana", "Miranda as the titular Hamilton", "Prophet Mohammed", "Allah"), or only in
+    a figure of speech or the explanation of one ("the George Carlin of Bangladesh", "a reference to Goebbels")."""
+    doc = span.doc
+    key = _key(span.text)
+    if key in _DEITIES or key.split()[0] == "prophet" or (span.start > 0 and doc[span.start - 1].lower_ == "prophet"):
+        return True
+    after = [t for t in doc[span.end:span.end + 3] if t.text not in (",", "(")]
+    if len(after) >= 2 and after[0].lemma_ in _PLAYED and after[0].tag_ == "VBN" and after[1].lower_ == "by":
+        return True
+    before = [t.lower_ for t in doc[max(span.start - 2, 0):span.start]]
+    if before[-1:] == ["character"] or before == ["character", "of"]:
+        return True
+    if before[-1:] == ["the"] and span.end < len(doc) and doc[span.end].lower_ == "of":
+        return True  # a figure of speech: "the George Carlin of Bangladesh"
+    if before == ["reference", "to"] or _styled(span):
+        return True  # an explanation of a phrase: "Goebbels-style propaganda -- a reference to Joseph Goebbels"
+    if _cast_as(span):
+        return True
+    root = span.root
+    while root.dep_ == "appos" and root.head.i < root.i:  # "as his rival, Aaron Burr"
+        root = root.head
+    near = (span.start if root == span.root else root.left_edge.i) - root.head.i <= 3
+    if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.i > 1 and near:
+        actor = doc[root.head.i - 1]  # "Leslie Odom Jr. as Aaron Burr"
+        return actor.ent_type_ == "PERSON" or (actor.text == "." and doc[root.head.i - 2].ent_type_ == "PERSON")
+    return False
+
+
+def _styled(span: Span) -> bool:
+    """A name in a compound that compares with it: "Goebbels-style propaganda", "Hulk-style"."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text in _HYPHENS \
+        and doc[span.end + 1].lower_ in ("style", "like", "esque", "type")
+
+
+_CAST = {"star", "co-star", "play", "portray", "voice"}
+
+
+def _cast_as(span: Span) -> bool:
+    """Whether a name is the part someone plays: right after "stars as", "plays" ("stars as Sean Cabrera",
+    "co-stars as Nancy's son Nick", "will play Nancy's ambitious daughter, Ashley"); after a bare "play" only
+    behind a common noun ("play world number one Nadal" is a match)."""
+    doc = span.doc
+    i = span.start - 1
+    described = False
+    while i >= span.sent.start and span.start - i <= 8:
+        t = doc[i]
+        if t.lemma_.lower() in _CAST or t.lower_ in ("stars", "co-stars"):  # "Disney star Zendaya Coleman": no
+            return doc[i + 1].lower_ == "as" or (described and t.pos_ == "VERB" and t.lemma_.lower() != "star")
+        if t.lower_ == "as" or t.text in _HYPHENS or t.lower_ == "co":
+            i -= 1
+            continue
+        if (t.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PART", "PUNCT") and t.tag_ != "PRP$") \
+                or t.text in ("(", ")", ".", ";", ":"):
+            return False
+        described = described or t.pos_ == "NOUN"
+        i -= 1
+    return False
+
+
+def _is_modifier(span: Span) -> bool:
+    """Whether a place name only modifies a common noun after it ("Katyusha rockets")."""
+    doc = span.doc
+    if span.end >= len(doc) or _acronym(span.text):
+        return False
+    after = doc[span.end]
+    return after.tag_ in ("NN", "NNS") and span.root.head == after and span.root.dep_ in ("compound", "nmod", "amod")
+
+
+def _work_title(span: Span) -> bool:
+    """Whether a name is the title of a work: after a noun for one ("today's show Transcript"), or beside it
+    ("the BBC documentary 'India's Daughter'", "'India's Daughter,' the film")."""
+    doc, root = span.doc, span.root
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_lower and before.lemma_ in _WORKS and before.tag_ in ("NN", "NNS"):
+        return True
+    if root.dep_ == "appos" and root.head.lemma_ in _WORKS and root.head.is_lower:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_ in _WORKS and c.is_lower for c in root.children)
+
+
+def _title_modifier(span: Span) -> bool:
+    """Whether an organisation's name only says whose a capitalised title is: "The Madison Police Chief said" (not
+    "an ISIS spokesman", a member speaking for it)."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.lower_.rstrip(".") in _JOB_TITLES | {"chief"} and after.text[:1].isupper() \
+        and span.root.head.i == after.i and span.root.dep_ in ("compound", "nmod")
+
+
+def _product(span: Span) -> bool:
+    """A maker followed by a model number ("a Boeing 777"): the product, not the company."""
+    doc = span.doc
+    if span.end >= len(doc) or not _MODEL.match(doc[span.end].text):
+        return False
+    return not re.match(r"^(?:19|20)\d\d$", doc[span.end].text)
+
+
+def _publisher_product(span: Span, source: str | None, promo: bool) -> bool:
+    """Whether a name is the publisher's or its affiliate's: "CNN Student News", "CNN's Open Court", "CNN
+    affiliate WKOW", or a name in the publisher's promotion of itself ("Thank you for using X!")."""
+    doc = span.doc
+    before = [t for t in doc[max(span.start - 2, 0):span.start]]
+    if promo or (before and before[-1].lower_ == "affiliate"):
+        return True
+    if source is None:
+        return False
+    owner, key = _key(source), _key(span.text)
+    return key == owner or key.startswith(owner + " ") or (
+        len(before) == 2 and before[-1].tag_ == "POS" and _key(before[0].text) == owner)
+
+
+def publisher(text: str) -> str | None:
+    """The outlet a dateline names ("Jerusalem (CNN) --" -> "CNN"), if the text opens with one."""
+    match = _DATELINE_SOURCE.match(text[:160])
+    return match.group(1) if match else None
+
+
+def _medium(span: Span, kind: str, source: str | None) -> bool:
+    """Whether a name only carries the story: the publisher, its staff and affiliates, a platform ("on Twitter",
+    "a Facebook page"), an outlet someone "told" or gave "an interview with"."""
+    doc, root = span.doc, span.root
+    key = _key(span.text)
+    before = [t for t in doc[max(span.start - 3, 0):span.start]]
+    if key in _PLATFORMS or (kind != PERSON and key.split()[-1] in _PLATFORMS):
+        return True  # "on Twitter", "the Roudebush VA Facebook page"
+    if source is not None:
+        owner = _key(source)
+        if kind != PERSON and (key == owner or key.startswith(owner + " ")):
+            return True
+        if len(before) >= 2 and before[-1].tag_ == "POS" and _key(before[-2].text) == owner:
+            return True  # "CNN's Christiane Amanpour"
+        start = _title_start(span) if kind == PERSON else span.start
+        if start + 1 < span.start and _key(doc[start].text) == owner and doc[start + 1].tag_ == "POS":
+            return True  # "CNN's aviation correspondent Richard Quest"
+        if kind != PERSON and before and _key(before[-1].text) == owner:
+            return True  # "CNN Digital", "CNN Films"
+        if kind == PERSON and _works_for(span, owner):
+            return True  # "Journalist Laura Powell started covering the travel industry for CNN"
+    if before and before[-1].lower_ == "affiliate":
+        return True  # "CNN affiliate KGO"
+    if kind == PERSON:
+        return False
+    if root.dep_ in ("compound", "nmod") and root.head.lemma_ == "interview":
+        return True  # "in an Uptown Magazine interview"
+    while root.dep_ in ("appos", "compound") and root.head.i > root.i - 4 and root.head.pos_ in ("NOUN", "PROPN"):
+        root = root.head  # "told French newspaper Liberation", "an interview with Newsweek magazine"
+    if root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell":
+        heads = {span[-1].lower_, span.root.lower_}  # not "told the Humanist and Ethical Union", "the Union of X"
+        return not heads & (_ORG_HEADS - _MEDIA_HEADS)
+    if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_ in _PIECES:
+        return True  # "the story in Uptown Magazine", "an op-ed in the Daily Courier"
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_ == "interview"
+
+
+# Pieces a medium carries: "a story in X" says X printed it, not that X took part.
+_PIECES = {"story", "interview", "article", "piece", "op-ed", "column", "editorial", "essay", "profile"}
+
+
+def _works_for(span: Span, owner: str) -> bool:
+    """Whether a person is the subject of a clause that says they work "for" the publisher."""
+    root = span.root
+    if root.dep_ != "nsubj":
+        return False
+    clause = [t for t in root.head.subtree if t.i not in {s.i for s in root.subtree}]
+    return any(t.lower_ == "for" and any(_key(c.text) == owner and c.dep_ == "pobj" for c in t.children)
+               for t in clause)
+
+
+# Common nouns for works: a name right after one ("the show X", "the BBC documentary X") is a title.
+_WORKS = {"show", "film", "movie", "book", "novel", "album", "song", "documentary", "programme", "musical", "opera",
+          "episode", "poem", "painting", "sculpture", "memoir", "biography", "sitcom", "drama", "play", "series"}
+_CODE = re.compile(r"^[A-Z]{1,3}-?\d{2,4}[A-Z]?$")  # "MH370", "G20", "A380": a flight, a forum, a model
+_MODEL = re.compile(r"^[A-Z]{0,2}-?\d{2,4}[A-Za-z]{0,2}$")  # "Boeing 777", "Airbus A380"
+
+
+def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention], dict[str, str]]:
+    """Mentions of people, organisations and places (a name's kind settled by vote), and acronym aliases.
+    Names in credit lines, names that only carry the story (see `_medium`), the publisher's own products, events,
+    documents, works, codes and technical terms are left out."""
+    credits = {i for i, sentence in enumerate(parsed.sentences) if _CREDIT.search(sentence.text.strip())}
+    credits |= {i - 1 for i in credits  # "Journalist X in Dili and CNN's Y from Atlanta." before "... contributed."
+                if i > 0 and not any(t.pos_ in ("VERB", "AUX") for t in parsed.sentences[i - 1])}
+    promo = {i for i, sentence in enumerate(parsed.sentences) if _PROMO.search(sentence.text)}
+    for d in (i for i, sentence in enumerate(parsed.sentences) if _DISCLAIMER.search(sentence.text)):
+        credits |= set(range(0, d + 1)) if d <= 5 else {d - 1, d}  # the author's bio goes with the disclaimer
+    every = _entity_spans(parsed.doc)
+    spans = [s for s in every if parsed.sentence_of(s.start_char) not in credits | promo]
+    people = [s for s in spans if s.label_ == "PERSON"]
+    sporty = any(_KIND[s.label_] == PLACE and _team(s) for s in spans)  # a match report: its clubs are actors
+    votes: dict[str, Counter[str]] = {}
+    located = set()
+    for span in spans:
+        kind = _KIND[span.label_]
+        if kind != PERSON and _titled_person(span):
+            kind, weight = PERSON, 3
+        elif (kind == PLACE and _team(span)) or (sporty and span.label_ == "GPE" and _team(span, scored=False)):
+            kind, weight = ORGANIZATION, 2  # "Arsenal beat Swansea 3-2"; "defeats to Barcelona" in a match report
+        elif _place_context(span):
+            kind, weight = PLACE, 3
+        elif kind == PERSON and _located(span):
+            kind, weight = PLACE, 1
+        elif kind == PERSON and span.end < len(span.doc) and span.doc[span.end].is_lower \
+                and span.doc[span.end].tag_ in ("NN", "NNS"):
+            weight = 0  # "a Madison residence", "Madison police": a modifier says nothing of its kind
+        else:
+            weight = 1
+        if _located(span):
+            located.add(_key(span.text))
+        votes.setdefault(_key(span.text), Counter())[kind] += weight
+    for key in located:  # "at Indian Wells" (ORG) and "Indian Wells" (LOC) elsewhere: a place
+        if votes[key][PLACE]:
+            votes[key][PLACE] += 1
+    nationalities = {_key(e.text) for e in parsed.doc.ents if e.label_ == "NORP"}
+
+    def kind_of(span: Span) -> str:
+        return _kind_of_key(votes[_key(span.text)])
+
+    places = {key for key in votes if _kind_of_key(votes[key]) == PLACE}
+    own = {_key(s.text) for s in every if _KIND.get(s.label_) != PERSON and _publisher_product(
+        s, source, parsed.sentence_of(s.start_char) in promo)}
+    own |= {k.split("-")[0] for k in own if len(k.split()) == 1}  # "WKOW-TV" and "WKOW"
+    acting = {_key(s.text) for s in spans if s.root.dep_ in ("nsubj", "poss")
+              or (s.root.dep_ == "pobj" and s.root.head.lower_ == "by")}
+    media = {_key(s.text) for s in spans if _medium(s, kind_of(s), source)} - acting  # "interview with NRG"
+    mentions = []
+    for span in spans:
+        kind = kind_of(span)
+        key = _key(span.text)
+        last = span[-1].lower_
+        if kind != PERSON and last in _FACILITIES:
+            kind = PLACE
+        if "-" in key and all(part in places for part in key.split("-")):
+            kind = PLACE  # "the Niger-Nigeria border"
+        if _medium(span, kind, source) or key in _RELIGIONS or (kind == ORGANIZATION and last in _EVENTS):
+            continue
+        if kind == ORGANIZATION and key in media:
+            continue
+        if kind != PERSON and (key in own or key.split("-")[0] in own or any(key.startswith(o + " ") for o in own)):
+            continue  # "CNN Student News Roll Call", "told Open Court" (CNN's): the publisher's products
+        if kind == ORGANIZATION and (last in _DOCUMENTS or key in _TERMS or _product(span)
+                                     or (last == "league" and key not in acting)):
+            continue  # "Common Core State Standards", "a CT scan", "a Boeing 777", "the Premier League"
+        if _styled(span):
+            continue  # "transformed, Hulk-style"
+        if _CODE.match(span.text) or (span.start > 0 and span.doc[span.start - 1].text == "#"):
+            continue  # "MH370", "G20"; a hashtag
+        if kind == PERSON and any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
+            continue  # "MD-88"
+        if kind == PERSON and (
+            key in nationalities or span.root.tag_ == "NNPS" or _acronym(span.text)
+        ):
+            continue
+        if kind == ORGANIZATION and (_in_person_title(span, people) or _title_modifier(span)):
+            continue
+        if _in_quoted_title(span) or (kind != PLACE and _work_title(span)):
+            continue  # '"Seinfeld" episodes', 'told CNN's "Erin Burnett OutFront."', "the film X": a work's title
+        if kind in (PLACE, PERSON) and _is_modifier(span):
+            continue  # "Katyusha rockets", "the Dos Equis beer pitchman"
+        if kind == PERSON and _the_modifier(span):
+            continue  # "after the Michael Brown shooting"
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
+            continue  # "a 2-year old Rottweiler", "a CNS": a common noun, names take no indefinite article
+        mentions.append(_Mention(span, kind, parsed.sentence_of(span.start_char)))
+    return mentions, _acronym_aliases(parsed.doc, spans)
+
+
+def _the_modifier(span: Span) -> bool:
+    """Whether a person's name sits between "the" and a common noun: "the Michael Brown shooting"."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].lower_ != "the":
+        return False
+    after = doc[span.end]
+    return after.is_lower and after.is_alpha and after.tag_ in ("NN", "NNS", "VBG")
+
+
+def _products(doc: Doc) -> set[str]:
+    """Keys of brand + noun names that the article also writes with the noun in lower case ("the Apple watch",
+    "The Apple Watch"): a product, not an organisation."""
+    found = set()
+    for t in doc[1:]:
+        before = doc[t.i - 1]
+        if t.is_lower and t.pos_ == "NOUN" and before.tag_ == "NNP" and before.ent_type_ == "ORG" \
+                and t.lower_ not in _ORG_HEADS and not before.is_sent_start:
+            found.add(_key(f"{before.text} {t.text}"))
+    return found

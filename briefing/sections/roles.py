@@ -1,0 +1,316 @@
+"""Roles: what the article says an actor is, verbatim.
+
+In order of preference: an apposition ("X, the head of Y"), a "known as" /
+"identified as" phrase, a title before the name, a plural title before a list
+of names, a "who/which" clause, an affiliation ("X of Amnesty International"),
+an "As a ..., X" opening, or a plural description of a list of names ("A and B
+-- two politicians who ..."). Organisations take only the first two and the
+clause. A vague role ("the group") gives way to a more specific one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp.tokenize import TITLE_ABBREVIATIONS
+from .lexicon import _CUT, _HYPHENS, _ORG_HEADS, _ORG_NOUNS, _TITLES
+from .names import ORGANIZATION, _call_sign, _Cluster, _key
+
+# Titles that only say how to address someone: no role on their own.
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam", "hon"}
+# Dependencies of the words before a noun that belong to its phrase ("Johnson's mother").
+_NP_LEFT = {"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "advmod", "case"}
+_MAX_ROLE_TOKENS = 30
+# A role that says little: "the group".
+_VAGUE = re.compile(r"(?i)(?:the|a|an|this|that|its|his|her|their)\s+\w+")
+
+
+def _text(doc: Doc, start: int, end: int) -> str | None:
+    """Verbatim text of tokens [start, end), cut at the first clause punctuation (a quoted title stays whole:
+    'editor of "Star Wars" books'); None if unfit."""
+    while end + 1 < len(doc) and doc[end].text in _HYPHENS and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_:  # "another co-defendant", not "another co"
+        end += 2
+    quotes = 0
+    for i in range(start, end):
+        if doc[i].text in ('"', "“", "”"):
+            quotes += 1
+            rest = doc[i + 1:end].text
+            if quotes % 2 == 1 and ('"' in rest or "”" in rest):
+                continue
+            if quotes % 2 == 0:
+                continue
+        if doc[i].text in _CUT:
+            end = i
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ in ("CC", "POS")):
+        end -= 1
+    if end <= start or end - start > _MAX_ROLE_TOKENS:
+        return None
+    return doc[start:end].text
+
+
+def _is_description(token: Token) -> bool:
+    """A common noun (or a capitalised title word outside any entity) that can describe someone."""
+    return token.tag_ in ("NN", "NNS") or (token.tag_ in ("NNP", "NNPS") and not token.ent_type_)
+
+
+def _apposition(span: Span) -> str | None:
+    """"X, the head of Y" or "the head of Y, X": the description beside the name."""
+    doc, root = span.doc, span.root
+    sent = span.sent
+    if span.start >= sent.start + 2 and doc[span.start - 1].text == ",":  # "A corruption-fighting lawyer, Navalny"
+        before = doc[sent.start:span.start - 1]
+        nouns = [t for t in before if t.pos_ == "NOUN"]
+        if nouns and len(before) <= 8 and before[0].tag_ == "DT" and all(
+                t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "NUM") or t.tag_ == "VBG" for t in before):
+            return _text(doc, sent.start, span.start - 1)
+    if span.end < len(doc) and doc[span.end].text == ",":
+        for child in root.rights:
+            if any(c.dep_ == "conj" and c.i < child.i for c in root.rights):
+                break  # "A, B and C -- another co-defendant": it describes the last of the list, or all of it
+            if child.dep_ == "appos" and child.i > span.end and _is_description(child) and child.tag_ != "NNS":
+                return _text(doc, child.left_edge.i, child.right_edge.i + 1)  # not "Dr. Jo Olson, the groups"
+    if root.dep_ == "conj" and span.end + 1 < len(doc) and doc[span.end].text in ("--", "—", "–"):
+        top = root
+        while top.dep_ == "conj":
+            top = top.head
+        for child in top.rights:  # "Ortiz and Ernest Wallace -- another co-defendant --"
+            if child.dep_ == "appos" and child.left_edge.i == span.end + 1 and child.tag_ == "NN":
+                return _text(doc, child.left_edge.i, child.right_edge.i + 1)
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.tag_ == "NN" and doc[span.start - 1].text == ",":
+        head = root.head  # "Johnson's mother, Melanie Griffith", however the parser hangs the sentence on "mother"
+        left = min([c.left_edge.i for c in head.lefts if c.dep_ in _NP_LEFT] + [head.i])
+        if not any(t.is_punct for t in doc[left:span.start - 1]):
+            return _text(doc, left, span.start - 1)
+    if root.dep_ != "appos" or root.head.i >= span.start:
+        return None
+    head = root.head  # "the militia in Iraq, the Kataeb Hezbollah": the parser may attach it to "Iraq"
+    while head.tag_ in ("NNP", "NNPS") and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        head = head.head.head
+    named = {t.i for t in root.subtree}
+    phrase = [t.i for t in head.subtree if t.i not in named and not t.is_punct]
+    if not phrase:  # the parser hung the name on a head with no words of its own
+        return None
+    phrase_end = max(phrase)
+    if head.tag_ in ("NN", "NNS") and phrase_end + 1 < span.start and doc[phrase_end + 1].text == ",":
+        return _text(doc, head.left_edge.i, phrase_end + 1)
+    return None
+
+
+def _as_phrase(span: Span) -> str | None:
+    """"As an offensive guard for the Baltimore Ravens, John Urschel ...": the role the sentence opens with."""
+    doc, sent = span.doc, span.sent
+    if span.start > sent.start + 2 and doc[span.start - 1].text == "," and doc[sent.start].lower_ == "as" \
+            and doc[sent.start + 1].lower_ in ("a", "an") and "," not in doc[sent.start:span.start - 1].text:
+        return _text(doc, sent.start + 1, span.start - 1)
+    return None
+
+
+def _group_apposition(span: Span) -> str | None:
+    """A plural description of a list of names the person is in: "Ehud Olmert and Tzipi Livni -- two politicians
+    who ...", "The two prime suspects, Andrei Lugavoi and Dmitry Kovtun, ...", "A, B, C: Those Labor leaders"."""
+    doc, sent = span.doc, span.sent
+
+    def in_list(t: Token) -> bool:
+        return t.ent_type_ == "PERSON" or t.text == "," or t.lower_ in ("and", "&")
+
+    start, end = span.start, span.end
+    while start > sent.start and in_list(doc[start - 1]):
+        start -= 1
+    while end < sent.end and in_list(doc[end]):
+        end += 1
+    names = [t for t in doc[start:end] if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+    if len(names) < 2:
+        return None
+    if end < sent.end - 2 and doc[end].text in ("--", "—", "–", ":"):
+        i = end + 1
+        while i < sent.end and doc[i].pos_ in ("DET", "NUM", "ADJ", "ADV"):
+            i += 1
+        while i + 1 < sent.end and doc[i].pos_ in ("NOUN", "PROPN") and doc[i + 1].pos_ in ("NOUN", "PROPN"):
+            i += 1
+        if i < sent.end and doc[i].tag_ == "NNS":  # the head of the description is plural
+            return _text(doc, end + 1, sent.end)
+    while start < span.start and doc[start].text == ",":
+        start += 1
+    before = doc[sent.start:start - 1] if start - 1 > sent.start and doc[start - 1].text == "," else None
+    if before is not None and len(before) <= 10 and before[0].tag_ in ("DT", "CD") and \
+            any(t.tag_ == "NNS" for t in before) and not any(t.pos_ in ("VERB", "AUX") for t in before):
+        return _text(doc, sent.start, start - 1)
+    return None
+
+
+def _chunk(token: Token) -> str | None:
+    """The noun phrase headed by `token`, without what follows the head."""
+    return _text(token.doc, token.left_edge.i, token.i + 1)
+
+
+def _named_as(span: Span) -> str | None:
+    """"militias known as X", "the victim was identified as X", "its officer, identifying him as X"."""
+    root = span.root
+    named = root.head
+    if root.dep_ in ("oprd", "dobj", "attr", "npadvmod") and named.lemma_ in ("name", "call", "dub") \
+            and named.dep_ == "acl" and named.head.pos_ == "NOUN":
+        return _chunk(named.head)  # "a computer programmer named David Jacobs"
+    if root.dep_ != "pobj" or root.head.lower_ != "as":
+        return None
+    verb = root.head.head
+    if verb.lemma_ in ("know", "call", "dub") and verb.dep_ == "acl" and verb.head.tag_ in ("NN", "NNS"):
+        return _chunk(verb.head)
+    if verb.lemma_ not in ("identify", "name"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubjpass" and child.tag_ in ("NN", "NNS"):
+            return _chunk(child)
+    if any(c.dep_ == "dobj" and c.tag_ == "PRP" for c in verb.children):
+        nouns = [t for t in span.sent if t.i < verb.i and t.tag_ in ("NN", "NNS")]
+        nouns = [t for t in nouns if t.dep_ in ("dobj", "nsubj")]
+        if nouns:
+            return _chunk(nouns[-1])
+    return None
+
+
+def _title_start(span: Span) -> int:
+    """Where the title before a person's name starts: the run of description words right before it
+    ("Asian American actor and blogger", "Secretary of State", "Broussard's friend", "his wife")."""
+    doc = span.doc
+    start = span.start
+    i = span.start - 1
+    lower_bound = span.sent.start
+    while i >= lower_bound:
+        t = doc[i]
+        if t.text == "." and i - 1 >= lower_bound and doc[i - 1].lower_ in TITLE_ABBREVIATIONS \
+                and not doc[i - 1].whitespace_ and start == span.start:  # "Army Sgt. Bowe Bergdahl"
+            start, i = i, i - 1
+            continue
+        if t.text in _HYPHENS and i - 1 >= lower_bound:  # "co-host", "Editor-in-Chief"
+            start, i = i - 1, i - 2
+            continue
+        if i - 1 >= lower_bound and doc[i - 1].text in _HYPHENS and t.is_alpha:  # "co-host" tagged a verb
+            start, i = i, i - 1
+            continue
+        if t.lower_.rstrip(".") in _TITLES and t.text[:1].isupper():  # "Trooper" inside NER's name
+            start, i = i, i - 1
+            continue
+        if t.tag_ == "POS" and i - 1 >= lower_bound and doc[i - 1].pos_ == "PROPN":  # "Broussard's friend"
+            j = i - 1
+            while j - 1 >= lower_bound and doc[j - 1].pos_ == "PROPN" and doc[j - 1].ent_iob_ == "I":
+                j -= 1
+            start, i = j, j - 1
+            continue
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON" and not t.like_num:
+            start, i = i, i - 1
+            continue
+        if t.lower_ == "and" and i - 1 >= lower_bound and doc[i - 1].pos_ == "NOUN" and start < span.start:
+            start, i = i, i - 1
+            continue
+        if t.lower_ == "of" and i - 1 >= lower_bound and doc[i - 1].lower_.rstrip(".") in _TITLES:
+            start, i = i, i - 1  # "Secretary of State"
+            continue
+        if t.tag_ == "PRP$" and start < span.start:  # "his wife"
+            start = i
+        break
+    return start
+
+
+def _title(span: Span) -> str | None:
+    """The title before a person's name: "President", "Defense Secretary", "Broussard's friend"."""
+    doc = span.doc
+    start = _title_start(span)
+    while start < span.start and (doc[start].tag_ in ("POS", "CC") or doc[start].text in _HYPHENS):
+        start += 1
+    words = doc[start:span.start]
+    hyphened = {t.i for t in words if t.i > 0 and doc[t.i - 1].text in _HYPHENS}
+    if not words or any(t.pos_ == "VERB" and t.tag_ != "VBN" and t.i not in hyphened for t in words):
+        return None
+    last = words[-1]
+    if last.tag_ == "POS" and words[0].pos_ == "PROPN":
+        return words.text  # "Duke's Christian Laettner": the team or the show the person is known by
+    if not any(_is_description(t) or t.lower_.rstrip(".") in _TITLES for t in words) or (
+            last.ent_type_ == "PERSON" and last.lower_.rstrip(".") not in _TITLES):
+        return None
+    if words.text.lower().rstrip(".") in _HONORIFICS:  # "Mr.", also "Hon" + "."
+        return None
+    if "year-old" in words.text or (len(words) == 1 and last.ent_type_ and last.lower_.rstrip(".") not in _TITLES):
+        return None
+    if not _attached(last, span.root):  # "from the moment Bergdahl went missing": a clause, not a title
+        return None
+    return words.text
+
+
+def _attached(word: Token, root: Token) -> bool:
+    """Whether a word before a name belongs to the name's noun phrase: the parser hangs it on the name, or the name
+    on it ("actors Angelina Jolie"); not when the name heads a clause that describes the word ("the moment X left")."""
+    if word in root.subtree or word.lower_.rstrip(".") in _TITLES or root.dep_ not in ("nsubj", "nsubjpass"):
+        return True
+    return not (word.tag_ in ("NN", "NNS") and word.dep_ in ("pobj", "dobj", "npadvmod", "attr", "nsubj")
+                and root.head.pos_ in ("VERB", "AUX") and root.head.i > root.i)
+
+
+def _list_title(span: Span) -> str | None:
+    """A plural title before a list of names, for the names after the first: "actors Angelina Jolie and Leonardo
+    DiCaprio", "two suspects, Yassine Labidi and Saber Khachnaou", "global stars like Lenny Kravitz and Damian
+    Marley"."""
+    doc, sent = span.doc, span.sent
+    i, first = span.start - 1, span.start
+    if i <= sent.start or doc[i].lower_ not in ("and", ",", "&"):
+        return None
+    while i >= sent.start and (doc[i].ent_type_ == "PERSON" or doc[i].text == "," or doc[i].lower_ in ("and", "&")):
+        if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
+            first = i
+        i -= 1
+    if first == span.start or first - 1 <= sent.start:
+        return None
+    before = doc[first - 1]
+    if before.tag_ in ("NNS", "NNPS"):
+        end = first
+        while end < span.start and doc[end].ent_iob_ != "O" and doc[end].ent_type_ == "PERSON" and \
+                (end == first or doc[end].ent_iob_ == "I"):
+            end += 1
+        return _title(doc[first:end])
+    noun = doc[first - 2]
+    if (before.text == "," or before.lower_ == "like") and noun.tag_ == "NNS":
+        return _chunk(noun)
+    return None
+
+
+def _relative_clause(span: Span) -> str | None:
+    """"X, who/which ..." : the clause."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    for child in span.root.rights:
+        if child.dep_ == "relcl" and child.left_edge.lower_ in ("who", "which", "whose", "whom"):
+            return _text(doc, child.left_edge.i, child.right_edge.i + 1)
+    return None
+
+
+def _affiliation(span: Span) -> str | None:
+    """"Abbas Faiz of Amnesty International", "Benoit Zeisser from the Gendarmerie": where the person works."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in ("of", "from", "at", "with"):
+        return None
+    prep = doc[span.end]
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects or not any(t.ent_type_ == "ORG" or t.lemma_.lower() in _ORG_NOUNS | _ORG_HEADS or _call_sign(t)
+                              for t in objects[0].subtree):
+        return None
+    return _text(doc, prep.i, objects[0].right_edge.i + 1)
+
+
+def _role(cluster: _Cluster) -> str | None:
+    """The best role the article gives, by kind of evidence, then earliest mention."""
+    finders = [_apposition, _named_as, _title, _list_title, _relative_clause, _affiliation, _as_phrase,
+               _group_apposition]
+    if cluster.kind == ORGANIZATION:
+        finders = [_apposition, _named_as, _relative_clause]
+    found = []
+    for finder in finders:
+        for mention in sorted(cluster.mentions, key=lambda m: m.span.start):
+            role = finder(mention.span)
+            if role and _key(role) != _key(mention.text):
+                found.append(role)
+    # "the group" says less than a later "Iran-backed militias"
+    return next((r for r in found if not _VAGUE.fullmatch(r)), found[0] if found else None)

@@ -1,0 +1,264 @@
+"""Entity spans: spaCy's named entities, repaired into names.
+
+Edges are trimmed (a leading "the", titles of people, possessives, a "(...)",
+trailing common words, days and scores); names NER split are joined
+("Kataeb" + "Hezbollah", "the Port Authority of New York" + "and New Jersey",
+a forename or a quoted nickname it left out); capitalised names it missed are
+added: ending in an organisation word ("Security Media Cell"), opening with one
+("Office of the Australian Information Commissioner") or after a noun that says
+what they are ("the French broadcaster TF1"); and "ASU's Institute of Human
+Origins" is two names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import _CUT, _HYPHENS, _JOB_TITLES, _NAME_LINKS, _NICKNAME, _ORG_HEADS, _ORG_NOUNS, _PERSON_NOUNS, _TITLES
+from .names import _KIND, _acronym, _call_sign, _key
+
+_CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "today", "yesterday", "tomorrow",
+}
+# Collective nouns that open organisation names in the possessive ("People's Liberation Army").
+_COLLECTIVES = {"people", "peoples", "workers", "children", "women", "men", "veterans", "farmers", "citizens",
+                "nations", "students", "sailors", "soldiers", "writers", "journalists", "teachers", "doctors"}
+_AFFILIATION = {"of", "from", "at", "with"}
+_NAME_CHARS = re.compile(r"[\w .'’&‐-]+")
+
+
+def _trim(span: Span, label: str) -> Span | None:
+    """Drop determiners, titles (of people), possessives, punctuation and a "(...)" from an entity."""
+    start, end = span.start, span.end
+    doc = span.doc
+    end = next((t.i for t in span if t.text == "("), end)
+    while start < end and (doc[start].is_punct or (doc[start].tag_ in ("DT", "PRP$") and not _name_word(doc[start]))):
+        start += 1
+    while start < end and doc[start].pos_ in ("ADP", "SCONJ", "ADV", "CCONJ") and doc[start].tag_ != "NNP":
+        start += 1  # "Besides Obama"
+    for i in range(start + 1, min(end, start + 5)):  # "New York-based Committee to Protect Journalists"
+        if doc[i].is_lower and doc[i - 1].text in _HYPHENS and i + 1 < end:
+            start = i + 1
+    if label == "PERSON":
+        if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in ("VBG", "VBN", "VBD", "IN"):
+            start += 1  # "Following Netanyahu's interview": a verb opening the sentence, not a forename
+        while end - start > 1 and doc[start].lower_.rstrip(".") in _TITLES:
+            start += 1
+        if end - start > 2 and doc[start].lower_ in _PERSON_NOUNS:
+            start += 1  # "Singer Zoe Hart" at the start of a sentence
+        inner = [i for i in range(start + 1, end - 1) if doc[i].lower_.rstrip(".") in _JOB_TITLES
+                 and doc[i].text[:1].isupper() and doc[i + 1].text[:1].isupper()]
+        if inner:  # "Google CFO Patrick Pichette"
+            start = inner[-1] + 1
+        while end - start > 2 and _post_nominal(doc[end - 1]):
+            end -= 1  # "Ian Rank-Broadley FRBS": letters after the name, not part of it
+    while label == "ORG" and end - start > 1 and doc[end - 1].is_upper and doc[end - 1].lower_ in _JOB_TITLES:
+        end -= 1  # "Microsoft CFO" (Daniel Ferreira): the title is not part of the name
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_lower or doc[end - 1].text in _CUT
+                           or doc[end - 1].like_num or doc[end - 1].lower_ in _CALENDAR - _months(label)
+                           or (doc[end - 1].is_punct and doc[end - 1].text not in (".", "!"))):
+        end -= 1  # also a common noun ("Lashkar Gah city"), a score ("Levante 2-0"), a day ("Burnley Saturday")
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=label)
+
+
+def _months(label: str) -> set[str]:
+    """Month names that may end a person's name ("James May", "Kelly April"): not trimmed from one."""
+    return {"may", "june", "april", "august"} if label == "PERSON" else set()
+
+
+_ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+             "another", "each", "every", "some", "any", "no", "both", "either", "neither"}
+_ROMAN = re.compile(r"^[IVX]+$")
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised determiner inside a name, not opening a sentence: "All" of "All Progressives Congress"."""
+    return token.text[:1].isupper() and token.lower_ not in _ARTICLES and not token.is_sent_start
+
+
+def _post_nominal(token: Token) -> bool:
+    """Capital letters after a person's name for an honour or a fellowship ("FRBS", "OBE"), not "III"."""
+    return token.is_alpha and token.is_upper and 2 <= len(token) <= 5 and not _ROMAN.match(token.text)
+
+
+def _name_run(doc: Doc, i: int) -> int:
+    """End of the run of capitalised name words starting at token `i` ("Committee to Protect Journalists")."""
+    j = i
+    while j < len(doc) and (j == i or not doc[j].is_sent_start) and (
+        (doc[j].tag_ in ("NNP", "NNPS") and doc[j].text[:1].isupper())
+        or (j > i and doc[j].lower_ in _NAME_LINKS and j + 1 < len(doc)
+            and (doc[j].lower_ != "to" or doc[j - 1].lower_ in _ORG_HEADS)  # not "Iran to Congress"
+            and doc[j + 1].text[:1].isupper() and not doc[j + 1].is_sent_start)
+        or (j > i and doc[j].tag_ == "JJ" and doc[j].text[:1].isupper() and j + 1 < len(doc)
+            and doc[j + 1].tag_ in ("NNP", "NNPS"))  # "the Australian Information Commissioner"
+        or (j > i and doc[j - 1].lower_ == "to" and doc[j].text[:1].isupper() and doc[j].is_alpha)
+    ):
+        j += 1
+    while j > i and doc[j - 1].lower_ in _NAME_LINKS:
+        j -= 1
+    return j
+
+
+def _missed_organizations(doc: Doc) -> list[Span]:
+    """Capitalised names NER did not tag as one whole: ending in an organisation word ("Security Media Cell"),
+    opening with one ("Office of the Australian Information Commissioner"), or after a noun that says what
+    they are ("the French broadcaster TF1")."""
+    found = []
+    i = 0
+    while i < len(doc):
+        end = _name_run(doc, i)
+        j = end
+        while j > i + 1 and doc[j - 1].lower_ not in _ORG_HEADS:
+            j -= 1
+        if j < end and doc[j].lower_ in ("of", "for", "on", "to"):
+            j = end  # "Port Authority of New York and New Jersey"
+        linked = any(t.lower_ in _NAME_LINKS for t in doc[i:end])
+        before = doc[i - 1] if i > 0 else None
+        said_to_be = before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in _ORG_NOUNS
+        if j - i >= 2 and doc[j - 1].lower_ in _ORG_HEADS:
+            found.append(Span(doc, i, j, label="ORG"))
+            i = j
+        elif end - i >= 3 and doc[i].lower_ in _ORG_HEADS and linked:
+            found.append(Span(doc, i, end, label="ORG"))
+            i = end
+        elif end == i + 1 and _call_sign(doc[i]) and doc[i].dep_ == "pobj" and doc[i].head.lower_ in _AFFILIATION \
+                and doc[i].head.head.ent_type_ == "PERSON":
+            found.append(Span(doc, i, end, label="ORG"))  # "Aaron Rupar of KMSP"
+            i = end
+        elif end > i and said_to_be and not any(t.ent_type_ == "PERSON" for t in doc[i:end]):
+            found.append(Span(doc, i, end, label="ORG", kb_id="described"))  # replaces what NER said
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _first_word(ent: Span) -> int:
+    """Index of an entity's first token after a leading "the"."""
+    return ent.start + 1 if ent[0].tag_ == "DT" and len(ent) > 1 else ent.start
+
+
+def _split_possessive(ent: Span) -> list[Span]:
+    """"ASU's Institute of Human Origins": two names (not "People's Freedom")."""
+    cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+    if cut is not None and ent.doc[cut - 1].lower_ in _COLLECTIVES:
+        return [ent]  # "People's Liberation Army", "Children's Hospital": one name
+    if cut is None or ent.label_ != "ORG" or not any(t.lower_ in _ORG_HEADS for t in ent.doc[cut + 1:ent.end]):
+        return [ent]
+    if ent.end - cut <= 2:  # "Waltham Forest Magistrates' Court": a lone "Court" is no name of its own
+        return [ent]
+    return [Span(ent.doc, ent.start, cut, label="ORG"), Span(ent.doc, cut + 1, ent.end, label="ORG")]
+
+
+def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"the Port Authority of New York" + "and" + "New Jersey": an organisation named for two places is one name."""
+    out: list[Span] = []
+    skip = None
+    for k, ent in enumerate(ents):
+        if ent is skip:
+            continue
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if ent.label_ == "ORG" and nxt is not None and nxt.label_ in ("GPE", "LOC") and nxt.start == ent.end + 1 \
+                and doc[ent.end].lower_ == "and" and any(t.lower_ == "of" for t in ent[1:-1]) \
+                and not (nxt.end < len(doc) and doc[nxt.end].text[:1].isupper()):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+            skip = nxt
+        else:
+            out.append(ent)
+    return out
+
+
+def _with_forename(ent: Span) -> Span:
+    """A person's name with a capitalised word NER left out before it ("Biplob" Kumar Sarkar)."""
+    doc, start = ent.doc, ent.start
+    while ent.label_ == "PERSON" and start > 0 and not doc[start].is_sent_start:
+        word = doc[start - 1]
+        if word.tag_ != "NNP" or not word.text[:1].isupper() or word.ent_type_ or not word.is_alpha \
+                or word.lower_.rstrip(".") in _TITLES | _CALENDAR:
+            break
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label="PERSON")
+
+
+def _with_nickname(ent: Span) -> Span:
+    """A person's name with a quoted nickname and the surname after it: Chesley "Sully" Sullenberger."""
+    doc, i = ent.doc, ent.end
+    if ent.label_ != "PERSON" or i + 3 >= len(doc) or doc[i].text not in ('"', "“"):
+        return ent
+    j = i + 1
+    while j < min(i + 3, len(doc)) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    if j == i + 1 or j >= len(doc) - 1 or doc[j].text not in ('"', "”"):
+        return ent
+    k = j + 1
+    while k < len(doc) and doc[k].tag_ == "NNP" and doc[k].text[:1].isupper() and not doc[k].is_sent_start:
+        k += 1
+    return Span(doc, ent.start, max(k, ent.end), label="PERSON") if k > j + 1 else ent
+
+
+def _entity_spans(doc: Doc) -> list[Span]:
+    """NER entities, repaired: joined where split, organisations it missed added, edges trimmed."""
+    merged: list[Span] = []
+    for ent in doc.ents:  # "Kataeb"/NORP + "Hezbollah"/ORG: one name (a nationality adjective is not NNP)
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None and prev.label_ == "NORP" and ent.label_ == "ORG" and prev.end == ent.start
+            and all(t.tag_ in ("NNP", "NNPS") for t in prev)
+        ):
+            merged[-1] = Span(doc, prev.start, ent.end, label="ORG")
+        else:
+            merged.append(ent)
+    for org in _missed_organizations(doc):
+        overlapping = [e for e in merged if e.start < org.end and org.start < e.end]
+        inside = all(org.start <= _first_word(e) and e.end <= org.end for e in overlapping)
+        if inside and not any(e.label_ == "PERSON" for e in overlapping) and (
+            not overlapping or len(org) > max(e.end - _first_word(e) for e in overlapping) or org.kb_id_ == "described"
+            or all(e.label_ not in _KIND for e in overlapping)
+        ):
+            merged = [e for e in merged if e not in overlapping] + [org]
+    merged = _join_places(doc, merged)
+    merged = [part for ent in merged for part in _split_possessive(ent)]
+    merged = [_with_forename(_with_nickname(ent)) for ent in merged]
+    spans = []
+    for ent in sorted(merged, key=lambda e: e.start):
+        if ent.label_ in _KIND:
+            trimmed = _trim(ent, ent.label_)
+            if trimmed is not None and _is_name(trimmed):
+                spans.append(trimmed)
+    return spans
+
+
+def _is_name(span: Span) -> bool:
+    """Whether a span can name an actor or place: capitalised words, no pronoun, number or date word."""
+    text = span.text
+    if len(span) > 1 and span[0].lower_ in ("al", "el") and span[1].text[:1].isupper():
+        text = text[:1].upper() + text[1:]  # "al Qaeda"
+    if not text[:1].isupper() or len(text) < 2 or not _NAME_CHARS.fullmatch(_NICKNAME.sub(" ", text)):
+        return False
+    inner = [i for i, t in enumerate(span) if t.is_lower and t.is_alpha and t.lower_ not in _NAME_LINKS]
+    if any(span[i - 1].text not in _HYPHENS and span[i + 1].text not in _HYPHENS for i in inner):
+        return False  # a common word, unless in "Zaki-ur-Rehman" (never at the ends: trimmed, capitalised)
+    if all(t.lower_.rstrip(".") in _CALENDAR for t in span):
+        return False
+    if len(span) == 1 and span[0].lower_.rstrip(".") in _TITLES:
+        return False  # "as CFO": a title, not a name
+    return not any(t.pos_ == "PRON" for t in span)
+
+
+def _acronym_aliases(doc: Doc, spans: list[Span]) -> dict[str, str]:
+    """Acronyms the article defines: "Popular Mobilization Forces (PMF)" maps "pmf" to the name's key."""
+    aliases = {}
+    for span in spans:
+        after = doc[span.end:span.end + 3]
+        if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and _acronym(after[1].text):
+            aliases[_key(after[1].text)] = _key(span.text)
+    return aliases
