@@ -435,3 +435,79 @@ The judge Shahla Zaland comes from a family of famous singers. \
 Last year told the contestants a story about how her father "died of homesickness far from his home."
 """
     assert speakers(raw) == {1: None}  # the subject is missing in the source: no guess, never "Last year"
+
+
+def test_a_name_after_its_title_is_the_speaker_even_when_misparsed() -> None:
+    raw = """Arsenal out
+
+Arsenal beat Monaco 2-0 but went out on away goals. \
+"The best team went through," Arsenal defender Per Mertesacker told ITV. \
+"Monaco deserved it because they played much better in the first leg."
+"""
+    found = speakers(raw)
+    assert found[1] == "Per Mertesacker"  # not the description "Arsenal defender"
+    assert found[2] == "Per Mertesacker"
+
+
+def test_an_inverted_tag_ending_in_a_name_gives_that_name() -> None:
+    raw = """Women who changed the world
+
+Billie Jean King later went on to form the Women's Tennis Association. \
+"When we plant trees, we plant the seeds of peace and hope," said 2004 Nobel Peace Prize winning \
+environmentalist Wangari Maathai.
+"""
+    assert speakers(raw)[1] == "Wangari Maathai"
+
+
+def test_an_age_description_with_a_nationality_is_the_person_in_focus() -> None:
+    raw = """Golf
+
+Henrik Stenson said the decision "got to me, and obviously I was rushing" on the 15th. \
+Officials at the course said his pairing had been the slowest of the day. \
+But the frustrated 38-year-old Swede said he "could not see the point" of being put on the clock. \
+"When someone is sitting there with a stopwatch it affects you a little bit," he explained.
+"""
+    found = speakers(raw)
+    assert found[2] == "Henrik Stenson"
+    assert found[3] == "Henrik Stenson"
+
+
+def test_he_is_anchored_through_a_chain_of_he_in_the_sentences_before() -> None:
+    raw = """Russia
+
+Mikhail Khodorkovsky is now living in Switzerland. \
+He told the BBC last month that he wants to see regime change in his country. \
+"I think that my country doesn't deserve a new era of authoritarianism," he said.
+"""
+    assert speakers(raw) == {2: "Mikhail Khodorkovsky"}
+
+
+def test_a_subject_after_a_parenthetical_tag_does_not_anchor_that_tag() -> None:
+    raw = """Crash
+
+Camille Muffat's boyfriend, William Forgues, told a French broadcaster of his shock. \
+Clearly emotional, he said her agent had called him soon after midnight. \
+Muffat, he said, was known as "madame 100%" because she succeeded in so many things. \
+"To be over there was her choice, 100%," he said.
+"""
+    assert speakers(raw)[3] == "William Forgues"  # "Muffat ... was known": not the "he" of "he said"
+
+
+def test_a_person_named_in_between_leaves_he_or_she_unsure() -> None:
+    raw = """Tennis
+
+"Richard Williams had said that the booing was racially motivated," the reporter Bill Dwyre told the show. \
+After 14 years away, Serena Williams, who has dominated the rankings for a decade, made her return. \
+"In order to forgive you have to be able to really let go of everything," she told reporters.
+"""
+    assert speakers(raw)[2] in (None, "Serena Williams")  # never Bill Dwyre
+
+
+def test_the_owner_of_a_personal_noun_is_not_the_subject() -> None:
+    raw = """Shooting
+
+Tony Robinson was shot by an officer on Friday. \
+Robinson's mother told a local station that she did not understand what happened. \
+"My son has never been a violent person, never," she said.
+"""
+    assert speakers(raw)[2] is None  # the mother, unnamed: not Tony Robinson

@@ -17,10 +17,12 @@ to" ...) that introduces the quotation: after it in the closing sentence, any ve
 of a short dialogue tag ('"...," he began'), before it in the opening one (the
 nearest that has a subject), "in X's view", the verb it depends on, or a short
 "X said on Twitter." sentence right after. The subject is resolved to an actor's
-canonical name: a name (any variant), "he"/"she" (the person in focus: the last speaker or main-clause subject,
-with the pronoun's gender kept consistent), "it" (the organisation in focus), or a
+canonical name: a name (any variant), "he"/"she" (the person it is anchored to, below), "it" (the
+organisation in focus), or a
 description ("the medical center", "the spokesman") that fits one actor's name or
-role only; "the 22-year-old" or "the Yale graduate" is the person in focus, and
+role only; "the 22-year-old", "the frustrated 38-year-old Swede" or "the Yale graduate" is the person in focus,
+a title before a name is that name ("Arsenal defender Per Mertesacker", also in a misparsed inverted tag: '...,"
+said 2004 Nobel Peace Prize winning environmentalist Wangari Maathai'), and
 "the report" the report introduced earlier ("a U.S. report on ...").
 A description also resolves to the one person named earlier with its head noun as
 title ("Mayor James Knowles" for "the mayor"), and "the activist group" to the
@@ -47,9 +49,17 @@ speech verb the parser left without subject is its subject ("..., Bill Dwyre, wh
 covered the match, told ..."), and a long subject between a quotation and its verb
 is still its attribution.
 
-Tiered, conservative: a "he"/"she" speaker is kept only when anchored (the nearest person standing as a
-subject before it, in its sentence or up to three sentences back, a quote sentence counting as its speaker, is
-that one person); otherwise no speaker. A speech verb after a quotation counts only when no token inside a
+Tiered, conservative: a "he"/"she" is the person it is anchored to, else no one: the nearest person standing
+as a subject before it (in its sentence, only a subject whose verb comes before the pronoun; else up to three
+sentences back, a quote sentence counting as its speaker), when that is one person whose gender (from a role, or
+a "he"/"she" already anchored to them) does not contradict the pronoun. Pronoun subjects are anchored in document
+order, so "X ... He told ... that he ... '...,' he said" chains to X. People count as subjects by an actor's
+name, a person's name the actors left out ("Oakes", "Arsenal defender Per Mertesacker"), a surname of one actor,
+or the owner of a subject that names no person ("Obama's position has evolved"; "Robinson's mother" is unsure).
+The anchor is unsure when that sentence has anyone else as subject (another name, a "he" left unknown), when a
+sentence skipped on the way names a prominent person ("Serena Williams, who ..., said"), or when a named subject
+there has a "him"/"her" object ("Holt approached her", then '"...," she said').
+A speech verb after a quotation counts only when no token inside a
 quotation governs it. Each Quote records the tier ("after:name", "carry<after:pronoun", ...) that produced it.
 
 Every sentence holding part of a quotation is a quote sentence; the excerpt is the
@@ -95,8 +105,11 @@ _GLOSS = {"e.g.", "i.e.", "e.g", "i.e", "meaning", "literally"}
 # Nouns that describe where a person comes from rather than what they do: "the Penn State graduate said" is
 # the person the story is about, not someone new.
 _EPITHETS = {"graduate", "alumnus", "alumna", "native", "veteran", "youngster", "teenager", "teen", "star"}
+# Entity types of proper nouns that are no person (spaCy often tags a person's name ORG or PRODUCT).
+_PLACES = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL",
+           "EVENT", "LANGUAGE", "LAW"}
 _TAG_ENDS = {",", ".", ";", "—", "--", "–", "!", "?"}
-_AGE = re.compile(r"(?i)\bthe \d+-year-old$")
+_AGE = re.compile(r"(?i)\bthe (?:(?!other |second |first |third |younger |older )[a-z]+ )?\d+-year-old$")
 _MALE, _FEMALE = {"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}
 _FEMALE_ROLES = {"wife", "mother", "mom", "widow", "daughter", "sister", "girlfriend", "spokeswoman", "actress",
                  "chairwoman", "businesswoman", "congresswoman", "queen", "princess", "grandmother", "aunt", "niece",
@@ -224,14 +237,7 @@ class _Focus:
 
     people: list[str]
     organizations: list[str]
-    gender: dict[str, str]  # from gendered roles only ("his wife", "spokeswoman"): resolution never guesses it
-
-    def person(self, pronoun: str) -> str | None:
-        wanted = "m" if pronoun in _MALE else "f"
-        for name in self.people[:3]:
-            if self.gender.get(name, wanted) == wanted:
-                return name
-        return None
+    gender: dict[str, str]  # from gendered roles ("his wife", "spokeswoman") and anchored "he"/"she"
 
     def mention(self, name: str, kind: str) -> None:
         bucket = self.people if kind == "person" else self.organizations
@@ -248,6 +254,8 @@ def _speech_verbs(tokens: Span | list[Token]) -> list[Token]:
 def _is_speech(t: Token) -> bool:
     if t.lower_ == "according":
         return t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"
+    if t.lemma_ == "read" and t.tag_ == "VBG" and any(c.dep_ == "dobj" for c in t.children):
+        return False  # "after reading the response": not words said
     return t.pos_ in ("VERB", "AUX") and (t.lemma_ in SPEECH or any(
         c.dep_ == "dobj" and c.lemma_.lower() in _DOCUMENTS for c in t.children))
 
@@ -282,8 +290,21 @@ def _subject(verb: Token) -> Token | None:
         return before
     if before is not None and before.text in ('"', "”", "’", "'"):  # inverted: '"...," reads the offer'
         objects = [c for c in start.children if c.dep_ in ("dobj", "attr") and c.i > start.i]
-        return objects[0] if objects else None
+        return objects[0] if objects else _name_after(start)
     return None
+
+
+def _name_after(verb: Token) -> Token | None:
+    """The person's name ending a misparsed inverted tag: '"...," said 2004 Nobel Peace Prize winning
+    environmentalist Wangari Maathai.' (the last token of the name, when nothing but its phrase follows)."""
+    doc, end = verb.doc, verb.sent.end
+    while end > verb.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    tail = doc[verb.i + 1:end]
+    if not len(tail) or tail[-1].ent_type_ != "PERSON" or tail[-1].pos_ != "PROPN" \
+            or any(t.text in (",", ";", ":", "--", "—") or t.text in _QUOTE_CHARS for t in tail):
+        return None
+    return tail[-1]
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -316,6 +337,14 @@ class _Resolver:
         self.resolved: dict[int, str | None] = {}  # subject token -> label
         self.last_speaker: str | None = None
         self.quoted: set[int] = set()  # tokens inside quotation marks: never antecedents nor focus
+        self.speakers: dict[int, Quote] = {}  # quote sentences so far
+        self.named_people: set[str] = set()  # labels of people named but left out of the actors
+        self.surnames: dict[str, str] = {}  # a person actor's last name -> that actor ("" when several share it)
+        for actor in self.actors:
+            if actor.kind == "person":
+                last = actor.name.split()[-1]
+                self.surnames[last] = "" if self.surnames.get(last, actor.name) != actor.name else actor.name
+        self.full_names: dict[str, set[str]] = {}  # surname -> full names of those people
 
     def name_at(self, token: Token) -> str | None:
         """The actor a name token (or its compound, or an apposition: "her friend, Shirley Williams") names."""
@@ -480,18 +509,18 @@ class _Resolver:
         lower = token.lower_
         if token.pos_ == "PRON" or token.tag_ == "PRP":
             if lower in _MALE | _FEMALE:
-                earlier = [self.names[t.i] for t in token.sent if t.i < token.i and t.i in self.names
-                           and t.i not in self.quoted and self.kinds.get(self.names[t.i]) == "person"
-                           and t.dep_ in ("nsubj", "nsubjpass") and t.head.i < token.i]  # not "Livni, he said, has"
-                label = self.unrivalled(token, earlier[-1] if earlier else self.focus.person(lower))
+                self.resolved[token.i] = None  # while looking back
+                label = self.anchor(token)
             elif lower == "it":
                 label = self.focus.organizations[0] if self.focus.organizations else None
             else:
                 label = None
         else:
-            label = self.name_at(token)
+            titled = _name_in_title(token)  # "Arsenal defender Per Mertesacker told ..."
+            label = self.name_at(token) or (self.title_name(titled) if titled is not None else None)
             if label is None:
-                label = self.describe(token) if token.pos_ != "PROPN" or token.ent_type_ == "NORP" else _phrase(token)
+                label = self.describe(token) if token.pos_ != "PROPN" or token.ent_type_ == "NORP" else (
+                    self.person_name(token) or _phrase(token))
         self.resolved[token.i] = label
         return label
 
@@ -505,54 +534,130 @@ class _Resolver:
             return "name"
         return "description" if self.resolved.get(token.i) in self.kinds else "written"
 
-    def subjects(self, tokens: Span | list[Token]) -> set[str]:
-        """The people standing as subject of a clause among `tokens`, outside quotation marks: an actor's name,
-        a "he"/"she" resolved to them ("?" when left unknown), or "?" for another proper name; possessives and
-        objects are not subjects."""
-        found: set[str] = set()
+    def gender_of(self, label: str | None) -> str | None:
+        return self.focus.gender.get(label) if label is not None else None
+
+    def subjects(self, tokens: Span | list[Token], until: int | None = None) -> set[tuple[str, str | None]]:
+        """The people standing as subject of a clause among `tokens`, outside quotation marks, with their gender
+        when known: an actor's name, a "he"/"she" resolved to them ("?" when left unknown), or "?" for another
+        proper name; possessives and objects are not subjects, nor one whose verb comes at `until` or after
+        ("Livni, he said, has ...")."""
+        found: set[tuple[str, str | None]] = set()
         for t in tokens:
-            if t.i in self.quoted or t.dep_ not in ("nsubj", "nsubjpass"):
+            if t.i in self.quoted or t.dep_ not in ("nsubj", "nsubjpass") or (until is not None and t.head.i >= until):
                 continue
             if t.pos_ == "PRON" or t.tag_ == "PRP":
-                if t.i in self.resolved:
-                    found.add(self.resolved[t.i] or "?")
-                elif t.lower_ in _MALE | _FEMALE and not any(  # "Reyes says he envies ...": Reyes
-                        u.dep_ in ("nsubj", "nsubjpass") and u.i in self.names for u in t.sent if u.i < t.i):
-                    found.add("?")
+                if t.lower_ in _MALE | _FEMALE:
+                    label = self.resolve(t)
+                    found.add((label or "?", "m" if t.lower_ in _MALE else "f"))
+                elif t.i in self.resolved and self.resolved[t.i] is not None:
+                    found.add((self.resolved[t.i], None))
                 continue
-            name = self.name_at(t)
+            titled = _name_in_title(t)  # "Arsenal defender Per Mertesacker"
+            name = self.name_at(t) or (self.title_name(titled) if titled is not None else None)
             if name is not None:
-                if self.kinds.get(name) == "person":
-                    found.add(name)
-            elif t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
-                found.add("?")
+                if self.kinds.get(name) == "person" or name in self.named_people:
+                    found.add((name, self.gender_of(name)))
+            elif (label := self.person_name(t)) is not None:  # a person the actors left out
+                found.add((label, self.gender_of(label)))
+            elif t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in _PLACES):
+                found.add(("?", None))
+            elif (owner := next((c for c in t.children if c.dep_ == "poss" and self.person_named(c)), None)):
+                label = self.name_at(owner) or self.person_name(owner)  # "Obama's position has evolved": him,
+                found.add((label, self.gender_of(label)) if label and not _personal(t) else ("?", None))  # not
+                # "Robinson's mother"
         return found
 
-    def anchored(self, token: Token, label: str | None, speakers: dict[int, str | None]) -> bool:
-        """Whether a "he"/"she" speaker is beyond doubt: the nearest person standing as a subject before it (in its
-        own sentence, or in the sentences before, up to three back, where a quote sentence stands for its speaker)
-        is that one person, and no one else is a subject between there and the pronoun."""
+    def object_of(self, tokens: Span | list[Token], wanted: str) -> bool:
+        """Whether a "him"/"her" of the gender wanted is the object of a clause whose subject is a name ("Holt
+        approached her"): someone else, who may be the "she" that follows."""
+        for t in tokens:
+            if t.lower_ != ("him" if wanted == "m" else "her") or t.dep_ not in ("dobj", "dative", "pobj") \
+                    or t.i in self.quoted:
+                continue
+            verb = t.head.head if t.dep_ == "pobj" else t.head
+            if any(c.dep_ in ("nsubj", "nsubjpass") and (self.person_named(c) or self.person_name(c))
+                   for c in verb.children):
+                return True
+        return False
+
+    def person_name(self, token: Token) -> str | None:
+        """The name of a person that is no actor, from a proper noun tagged as a person's name: the fullest form
+        seen so far ("Fiona Oakes" for "Oakes" when only one such name ends in "Oakes")."""
+        if token.pos_ != "PROPN" or token.i in self.names or token.ent_type_ in _PLACES:
+            return None
+        if token.dep_ not in ("compound", "flat") and not any(c.dep_ in ("compound", "flat") for c in token.children):
+            known = self.surnames.get(token.text)  # "Turk" for the actor Karl Turk, where the actors missed it
+            if known is not None:
+                return known or None
+        ent = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+        if ent is None or ent.label_ != "PERSON":
+            return None
+        name = re.sub(r"['’]s?$", "", ent.text).strip()
+        if " " in name:
+            self.full_names.setdefault(name.split()[-1], set()).add(name)
+            self.named_people.add(name)
+            return name
+        fuller = self.full_names.get(name, set())
+        name = next(iter(fuller)) if len(fuller) == 1 else name
+        self.named_people.add(name)
+        return name
+
+    def title_name(self, name: Span) -> str:
+        """The label of a name after a title: its actor, or the name as written."""
+        label = self.name_at(name[-1])
         if label is None:
+            label = name.text
+            self.full_names.setdefault(name[-1].text, set()).add(label)
+            self.named_people.add(label)
+        return label
+
+    def person_named(self, token: Token) -> bool:
+        """Whether a token (outside quotation marks) names a person: a person actor, or a person's name."""
+        if token.i in self.quoted:
             return False
+        name = self.name_at(token)
+        return self.kinds.get(name) == "person" if name is not None else token.ent_type_ == "PERSON"
+
+    def mentions(self, tokens: Span | list[Token], wanted: str) -> bool:
+        """Whether tokens name a person (outside quotation marks) who may be a "he"/"she" of gender `wanted`."""
+        for t in tokens:
+            if self.person_named(t) and _rank(t) and t.dep_ not in ("flat", "compound"):
+                name = self.name_at(t)
+                if self.gender_of(name) in (None, wanted):
+                    return True
+        return False
+
+    def anchor(self, token: Token) -> str | None:
+        """The person a "he"/"she" stands for, only when beyond doubt: the nearest person standing as a subject
+        before it (in its own sentence, or in the sentences before, up to three back, where a quote sentence
+        stands for its speaker), when that is one person whose gender does not contradict the pronoun."""
+        wanted = "m" if token.lower_ in _MALE else "f"
         doc = self.parsed.doc
         here = self.parsed.sentence_of(token.idx)
-        own = self.subjects(doc[token.sent.start:token.i])
-        if own:
-            return own == {label}
+        candidates = [(self.subjects(doc[token.sent.start:token.i], token.i), doc[token.sent.start:token.i])]
         for back in range(1, 4):
             s = here - back
             if s < 0:
-                return False
-            if s in speakers:
-                if speakers[s] is None:
-                    continue
-                found = {speakers[s] or "?"}
+                break
+            quote = self.speakers.get(s)
+            if quote is not None and quote.speaker is not None:
+                person = self.kinds.get(quote.speaker) == "person" or quote.speaker in self.named_people
+                candidates.append(({(quote.speaker, self.gender_of(quote.speaker)) if person else ("?", None)}, []))
             else:
-                found = self.subjects(self.parsed.sentences[s])
-                if not found:
-                    continue
-            return found == {label}
-        return False
+                candidates.append((self.subjects(self.parsed.sentences[s]), self.parsed.sentences[s]))
+        for found, tokens in candidates:
+            fitting = {label for label, gender in found if gender in (None, wanted)}
+            if not fitting:
+                if self.mentions(tokens, wanted):
+                    return None  # someone else came in between: "Serena Williams, who ..., said ..."
+                continue
+            if len(fitting) != 1 or "?" in fitting or self.object_of(tokens, wanted):
+                return None  # "Holt approached her.": "she" may be the one approached
+            label = fitting.pop()
+            self.focus.gender.setdefault(label, wanted)
+            return label
+        return None
 
     def after_sentence(self, sentence: Span, speakers: list[str]) -> None:
         """Move the focus: this sentence's speakers first, else its main subject, or the person owning it
@@ -572,6 +677,33 @@ class _Resolver:
                 self.focus.mention(name, self.kinds[name])
         if speakers:
             self.last_speaker = speakers[-1]
+
+
+def _name_in_title(token: Token) -> Span | None:
+    """The person's name that ends a subject headed by its title, which the parser took for the head
+    ("Arsenal defender Per Mertesacker")."""
+    end = token.head.i if token.head.i > token.i else token.right_edge.i + 1  # up to its verb: "Per" may be
+    if token.pos_ != "NOUN" or end <= token.i + 1:  # parsed as a preposition of "told"
+        return None
+    tail = token.doc[token.i + 1:end]
+    last = tail[-1]
+    if last.ent_type_ != "PERSON" or last.pos_ != "PROPN" or not all(t.text[:1].isupper() for t in tail):
+        return None
+    return tail
+
+
+_PERSONAL = {"friend", "family", "lawyer", "attorney", "counsel", "spokesperson", "coach", "agent", "doctor",
+             "parent", "parents", "colleague", "teammate", "partner", "boss", "client", "aide", "staff", "team",
+             "official", "officials", "representative", "child", "children", "relative", "relatives", "fan", "fans",
+             "people", "campaign", "office", "camp", "side", "rep", "publicist", "girlfriend", "boyfriend"}
+
+
+def _personal(noun: Token) -> bool:
+    """Whether a noun may name people ("mother", "lawyer", "manager"): its owner is then not who it is about."""
+    word = noun.lower_
+    return word in _PERSONAL | _FEMALE_ROLES | _MALE_ROLES or noun.lemma_.lower() in _PERSONAL \
+        or word.endswith(("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "man", "men", "ant", "ants",
+                          "ent", "ents", "ee", "ees"))
 
 
 def _rank(token: Token) -> int:
@@ -595,9 +727,12 @@ def _rank(token: Token) -> int:
 
 
 def _age(token: Token) -> bool:
-    """Whether a token ends "the 22-year-old": a description that stands for the person in focus."""
+    """Whether a token ends "the 22-year-old", "the frustrated 38-year-old" or "the 38-year-old Swede" (a
+    nationality or an epithet after the age): a description that stands for the person in focus."""
     doc = token.doc
-    return bool(_AGE.search(doc[max(token.i - 5, token.sent.start):token.i + 1].text))
+    if (token.ent_type_ == "NORP" or token.lower_ in _EPITHETS) and token.i > 0:
+        return _age(doc[token.i - 1])
+    return bool(_AGE.search(doc[max(token.i - 7, token.sent.start):token.i + 1].text))
 
 
 def _gender(role: str | None) -> str | None:
@@ -761,13 +896,16 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
              if s.words >= _MIN_WORDS and not _is_title(parsed.doc, s) and not _glossed(parsed.doc, s.start)]
     resolver = _Resolver(parsed, analyse(doc))
     resolver.quoted = {i for s in spans for i in range(s.start, s.end + 1)}
-    by_sentence: dict[int, Quote] = {}
+    by_sentence: dict[int, Quote] = resolver.speakers
     last: tuple[int, str | None, str] | None = None  # (sentence, speaker, tier) of the latest attribution
     unattributed: _Span | None = None  # the latest quotation kept, when nothing attributed it
     by_first: dict[int, list[_Span]] = {}
     for span in spans:
         by_first.setdefault(span.first, []).append(span)
     for s, sentence in enumerate(parsed.sentences):
+        for t in sentence:  # "he"/"she" in document order, each anchored to what came before it
+            if t.lower_ in _MALE | _FEMALE and t.dep_ in ("nsubj", "nsubjpass") and t.i not in resolver.quoted:
+                resolver.resolve(t)
         speakers: list[str] = []
         for span in by_first.get(s, []):
             verb, source = _attribution(parsed, span, spans)
@@ -775,9 +913,7 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             speaker = resolver.resolve(subject) if subject is not None else None
             attributed = subject is not None
             tier = f"{source}:{resolver.subject_kind(subject)}" if subject is not None else ""
-            if tier.endswith(":pronoun") and subject.lower_ in _MALE | _FEMALE \
-                    and not resolver.anchored(subject, speaker, {i: q.speaker for i, q in by_sentence.items()}):
-                speaker = None
+            if tier.endswith(":pronoun") and subject.lower_ in _MALE | _FEMALE and speaker is None:
                 tier += "-unanchored"
             if verb is None and last is not None and last[0] >= s - 2 and _whole_sentences(parsed, span) \
                     and not _clause_before(parsed, span):
