@@ -110,6 +110,11 @@ def _cluster_names(mentions: list[_Mention], aliases: dict[str, str], parts: boo
         if len(words) == 1 and _acronym(clusters[key].mentions[0].text):
             continue
         if len(words) > 2 or (generic and not _national(key, clusters)):
+            # "Palm Bay police" is the "Palm Bay Police Department": the longer name only adds organisation words
+            longer = [c for k, c in clusters.items() if k.startswith(key + " ")
+                      and all(w in _ORG_HEADS for w in k.split()[len(words):])]
+            if len(words) > 2 and len(longer) == 1:
+                longer[0].mentions.extend(clusters.pop(key).mentions)
             continue
         # "Spirit" is "Spirit Airlines", "Port Authority" the "Port Authority of New York and New Jersey"
         longer = [c for k, c in clusters.items() if len(k.split()) > len(words) and _contains(k.split(), words)]

@@ -42,7 +42,9 @@ def _located(span: Span) -> bool:
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "state", "county", "district", "country",
                 "capital", "island", "municipality", "suburb", "neighborhood", "neighbourhood", "area", "commune",
-                "direction", "outskirts", "suburbs", "streets"}
+                "direction", "outskirts", "suburbs", "streets", "street", "territory", "peninsula", "enclave"}
+# Nouns whose "of" names a place ("the annexation of Crimea", "residents of Algemesí").
+_OF_PLACE = {"annexation", "resident", "residents", "outskirt", "inhabitant", "inhabitants"}
 _STOP = {",", ".", ";", ":", ")", "?", "!", "'", '"', "”", "’", "--", "—", "–"}
 
 
@@ -75,8 +77,11 @@ def _place_context(span: Span) -> bool:
         return True  # "stormed Tafawa Balewa town"
     if any(c.dep_ == "appos" and c.lemma_ in _PLACE_NOUNS and c.tag_ == "NN" for c in root.children):
         return True
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS:
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS | _OF_PLACE:
         return True
+    if root.dep_ == "conj" and root.head.dep_ == "pobj" and root.head.head.lower_ == "of" \
+            and root.head.head.head.lemma_.lower() in _PLACE_NOUNS | _OF_PLACE:
+        return True  # "in the towns of Paiporta and Algemesí"
     if root.dep_ == "pobj" and root.head.lower_ in ("through", "across", "around", "near") and \
             all(t.is_alpha or t.text in _HYPHENS for t in span):
         return True

@@ -16,7 +16,7 @@ _TITLES = {
     "adm", "admiral", "cmdr", "commander", "cpl", "pvt", "gov", "governor", "sen", "senator", "rep",
     "president", "vice", "prime", "minister", "secretary", "chancellor", "mayor", "judge", "justice",
     "king", "queen", "prince", "princess", "pope", "sheikh", "ayatollah", "rev", "father", "sister",
-    "coach", "chairman", "chief", "detective", "agent", "st", "saint", "director", "executive", "editor",
+    "coach", "chairman", "chief", "detective", "det", "agent", "st", "saint", "director", "executive", "editor",
     "manager", "spokesman", "spokeswoman", "spokesperson", "founder", "chairwoman", "ceo", "adviser", "advisor",
     "attorney", "correspondent", "anchor", "producer", "head", "cfo", "coo", "cto", "cio", "cmo",
     # occupations written before a name as a title ("Prosecutor Mehmet Selim Kiraz", "Artist Jody Clark")

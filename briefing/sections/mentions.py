@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp.entities import Parsed
 from .kinds import _kind_of_key, _located, _place_context, _team, _titled_person
-from .lexicon import _HYPHENS, _JOB_TITLES, _NAME_LINKS, _ORG_HEADS
+from .lexicon import _HYPHENS, _JOB_TITLES, _NAME_LINKS, _ORG_HEADS, _ORG_NOUNS
 from .names import _KIND, ORGANIZATION, PERSON, PLACE, _acronym, _key, _Mention
 from .roles import _title_start
 from .spans import _acronym_aliases, _entity_spans
@@ -30,11 +30,15 @@ _MEDIA_HEADS = {"network", "service", "services", "corporation", "company", "gro
 # Last words of names that are places, whatever NER says ("Los Angeles International Airport").
 _FACILITIES = {"airport", "airfield", "stadium", "arena", "station", "bridge", "square", "street", "avenue",
                "road", "highway", "park", "mall", "harbor", "harbour", "valley", "mountain", "mountains", "river",
-               "lake", "island", "islands", "beach", "gorge", "canyon", "desert", "strait", "sea", "ocean", "bay"}
+               "lake", "island", "islands", "beach", "gorge", "canyon", "desert", "strait", "sea", "ocean", "bay",
+               "tower", "garden", "gardens", "wall", "boulevard", "churchyard", "cemetery", "castle", "plaza",
+               "circuit"}
+# Buildings named for the institution in them: a place unless the name acts somewhere ("Drents Museum said").
+_INSTITUTIONS = {"museum", "gallery", "palace", "cathedral", "mosque", "temple"}
 # Last words of names that are events, prizes or competitions, not actors ("FA Cup", "Academy Award").
 _EVENTS = {"cup", "championship", "championships", "olympics", "games", "award", "awards", "prize", "trophy",
            "festival", "summit", "tournament", "derby", "marathon", "expo", "flight", "open", "day", "week",
-           "series"}
+           "series", "month", "classic", "final", "finals", "stakes", "year"}
 # Last words of names of documents, laws and agreements: texts, not actors ("Common Core State Standards").
 _DOCUMENTS = {"standards", "act", "bill", "treaty", "accord", "accords", "agreement", "convention", "constitution",
               "declaration", "doctrine", "amendment", "protocol", "charter"}
@@ -194,6 +198,42 @@ def _work_title(span: Span) -> bool:
     return any(c.dep_ == "appos" and c.lemma_ in _WORKS and c.is_lower for c in root.children)
 
 
+# Common nouns for made things: a name that modifies one, follows one or stands beside one names the thing (a
+# vehicle, a device, a product), not an actor.
+_OBJECTS = {"satellite", "spacecraft", "rocket", "probe", "observatory", "telescope", "rover", "lander", "ship",
+            "vessel", "boat", "yacht", "liner", "ferry", "submarine", "warship", "plane", "jet", "aircraft",
+            "airliner", "helicopter", "drone", "missile", "car", "truck", "phone", "smartphone", "handset", "tablet",
+            "laptop", "app", "console", "gadget", "sneaker", "shoe", "shirt", "t-shirt", "bag", "handbag", "lane",
+            "commercial", "ad"}
+# Of those, the ones a maker's or operator's name may modify while the maker acts ("a Germanwings plane", "a U.S.
+# Airways jet"): only a name beside them names the thing.
+_VEHICLES = {"ship", "vessel", "boat", "yacht", "liner", "ferry", "submarine", "warship", "plane", "jet", "aircraft",
+             "airliner", "helicopter", "drone", "missile", "car", "truck", "phone", "smartphone", "handset", "tablet",
+             "laptop", "console", "gadget"}
+
+
+def _object_name(span: Span) -> bool:
+    """Whether a name names a made thing: it modifies a noun for one ("the Metop weather satellite", "Air Yeezy
+    sneakers", "a Zipperseal bag"), follows one ("the spacecraft Dawn") or stands beside one ("the MSC Splendida, a
+    cruise ship")."""
+    doc, root = span.doc, span.root
+
+    def thing(t: Token) -> bool:
+        return t.is_lower and t.tag_ in ("NN", "NNS") and t.lemma_.lower() in _OBJECTS
+
+    head = root.head
+    if root.dep_ in ("compound", "nmod", "amod") and head.i >= span.end and head.i - span.end <= 2:
+        heads = [head] + ([head.head] if head.dep_ == "compound" and head.head.i - head.i == 1 else [])
+        if any(thing(h) and h.lemma_.lower() not in _VEHICLES for h in heads):
+            return True  # also "the Metop weather satellite"
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and thing(before):
+        return True
+    if root.dep_ == "appos" and thing(root.head):
+        return True
+    return any(c.dep_ == "appos" and thing(c) for c in root.children)
+
+
 def _title_modifier(span: Span) -> bool:
     """Whether an organisation's name only says whose a capitalised title is: "The Madison Police Chief said" (not
     "an ISIS spokesman", a member speaking for it)."""
@@ -260,8 +300,9 @@ def _medium(span: Span, kind: str, source: str | None) -> bool:
         return False
     if root.dep_ in ("compound", "nmod") and root.head.lemma_ == "interview":
         return True  # "in an Uptown Magazine interview"
-    while root.dep_ in ("appos", "compound") and root.head.i > root.i - 4 and root.head.pos_ in ("NOUN", "PROPN"):
-        root = root.head  # "told French newspaper Liberation", "an interview with Newsweek magazine"
+    while root.dep_ in ("appos", "compound") and root.head.i > root.i - 4 and root.head.pos_ in ("NOUN", "PROPN") \
+            and (root.dep_ == "appos" or root.head.pos_ == "PROPN" or root.head.lemma_ in _ORG_NOUNS):
+        root = root.head  # "told French newspaper Liberation", "with Newsweek magazine"; not "told FBI agents"
     if root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell":
         heads = {span[-1].lower_, span.root.lower_}  # not "told the Humanist and Ethical Union", "the Union of X"
         return not heads & (_ORG_HEADS - _MEDIA_HEADS)
@@ -311,8 +352,9 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
         kind = _KIND[span.label_]
         if kind != PERSON and _titled_person(span):
             kind, weight = PERSON, 3
-        elif (kind == PLACE and _team(span)) or (sporty and span.label_ == "GPE" and _team(span, scored=False)):
-            kind, weight = ORGANIZATION, 2  # "Arsenal beat Swansea 3-2"; "defeats to Barcelona" in a match report
+        elif (kind == PLACE and _team(span)) or (
+                sporty and span.label_ in ("GPE", "FAC") and _team(span, scored=False)):
+            kind, weight = ORGANIZATION, 2  # "Arsenal beat Swansea 3-2"; "exit to Paris Saint Germain" in a match
         elif _place_context(span):
             kind, weight = PLACE, 3
         elif kind == PERSON and _located(span):
@@ -328,6 +370,7 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
     for key in located:  # "at Indian Wells" (ORG) and "Indian Wells" (LOC) elsewhere: a place
         if votes[key][PLACE]:
             votes[key][PLACE] += 1
+    _partner_votes(spans, votes)
     nationalities = {_key(e.text) for e in parsed.doc.ents if e.label_ == "NORP"}
 
     def kind_of(span: Span) -> str:
@@ -345,12 +388,16 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
         kind = kind_of(span)
         key = _key(span.text)
         last = span[-1].lower_
-        if kind != PERSON and last in _FACILITIES:
-            kind = PLACE
+        head = _head_word(span)
+        if kind != PERSON and (last in _FACILITIES or head in _FACILITIES
+                               or (head in _INSTITUTIONS and key not in acting)):
+            kind = PLACE  # "the Bardo Museum in Tunis", "the Circuit de Catalunya"
         if "-" in key and all(part in places for part in key.split("-")):
             kind = PLACE  # "the Niger-Nigeria border"
-        if _medium(span, kind, source) or key in _RELIGIONS or (kind == ORGANIZATION and last in _EVENTS):
-            continue
+        if _medium(span, kind, source) or key in _RELIGIONS or (kind == ORGANIZATION and {last, head} & _EVENTS):
+            continue  # also "the White House Summit on Countering Violent Extremism"
+        if _numbered(span):
+            continue  # "Formula One", "Air Force One": a competition, a vehicle
         if kind == ORGANIZATION and key in media:
             continue
         if kind != PERSON and (key in own or key.split("-")[0] in own or any(key.startswith(o + " ") for o in own)):
@@ -374,12 +421,50 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
             continue  # '"Seinfeld" episodes', 'told CNN's "Erin Burnett OutFront."', "the film X": a work's title
         if kind in (PLACE, PERSON) and _is_modifier(span):
             continue  # "Katyusha rockets", "the Dos Equis beer pitchman"
+        if kind != PLACE and _object_name(span):
+            continue  # "the Metop weather satellite", "the MSC Splendida, a cruise ship", "Air Yeezy sneakers"
         if kind == PERSON and _the_modifier(span):
             continue  # "after the Michael Brown shooting"
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
             continue  # "a 2-year old Rottweiler", "a CNS": a common noun, names take no indefinite article
         mentions.append(_Mention(span, kind, parsed.sentence_of(span.start_char)))
     return mentions, _acronym_aliases(parsed.doc, spans)
+
+
+def _partner_votes(spans: list[Span], votes: dict[str, Counter[str]]) -> None:
+    """A name mentioned once and coordinated only with names that are places is a place too, whatever NER says
+    ("Crimea and Sevastopol", once "the annexation of Crimea" has made Crimea a place)."""
+    places = {k for k, v in votes.items() if _kind_of_key(v) == PLACE}
+    key_at = {t.i: _key(s.text) for s in spans for t in s}
+    extra: Counter[str] = Counter()
+    for span in spans:
+        key, root = _key(span.text), span.root
+        if span.label_ == "PERSON" or key in places or sum(votes[key].values()) > 1:
+            continue  # "between Israel and Hamas": a name used more than once keeps its kind
+        partners = ([root.head] if root.dep_ == "conj" else []) + [c for c in root.children if c.dep_ == "conj"]
+        partners = [key_at.get(p.i) for p in partners if not span.start <= p.i < span.end]
+        if partners and all(p in places for p in partners):
+            extra[key] += 2
+    for key, weight in extra.items():
+        votes[key][PLACE] += weight
+
+
+def _head_word(span: Span) -> str:
+    """The last word of a name before its first "of", "on", "in", "de" ("summit" of "Summit on Countering Violent
+    Extremism", "circuit" of "Circuit de Catalunya"); the last word if there is none."""
+    cut = next((t.i for t in span[1:] if t.is_lower and t.lower_ in ("of", "on", "in", "de", "del", "for")), span.end)
+    return span.doc[cut - 1].lower_
+
+
+def _numbered(span: Span) -> bool:
+    """Whether a name goes on with a capitalised number word that NER's span lost ("Formula One"): the name of a
+    competition, a vehicle or a product, not an actor."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.is_alpha and after.like_num and after.text.istitle() and not after.is_sent_start \
+        and span.end + 1 < len(doc) and not doc[span.end + 1].text[:1].isupper()
 
 
 def _the_modifier(span: Span) -> bool:

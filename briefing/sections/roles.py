@@ -129,10 +129,15 @@ def _group_apposition(span: Span) -> str | None:
         i = end + 1
         while i < sent.end and doc[i].pos_ in ("DET", "NUM", "ADJ", "ADV"):
             i += 1
+        partitive = i + 1 < sent.end and doc[i].lower_ == "of" and doc[i - 1].pos_ in ("ADJ", "NUM", "PRON", "DET")
+        if partitive:
+            i += 1  # "just a few of the aid workers", "two of the victims"
+            while i < sent.end and doc[i].pos_ in ("DET", "NUM", "ADJ", "ADV"):
+                i += 1
         while i + 1 < sent.end and doc[i].pos_ in ("NOUN", "PROPN") and doc[i + 1].pos_ in ("NOUN", "PROPN"):
             i += 1
         if i < sent.end and doc[i].tag_ == "NNS":  # the head of the description is plural
-            return _text(doc, end + 1, sent.end)
+            return _chunk(doc[i]) if partitive else _text(doc, end + 1, sent.end)
     while start < span.start and doc[start].text == ",":
         start += 1
     before = doc[sent.start:start - 1] if start - 1 > sent.start and doc[start - 1].text == "," else None
@@ -228,7 +233,9 @@ def _title(span: Span) -> str | None:
     last = words[-1]
     if last.tag_ == "POS" and words[0].pos_ == "PROPN":
         return words.text  # "Duke's Christian Laettner": the team or the show the person is known by
-    if not any(_is_description(t) or t.lower_.rstrip(".") in _TITLES for t in words) or (
+    if not any(_is_description(t) or t.lower_.rstrip(".") in _TITLES for t in words) and not _nominal(last, span):
+        return None
+    if not any(_is_description(t) or t.lower_.rstrip(".") in _TITLES or t.i == last.i for t in words) or (
             last.ent_type_ == "PERSON" and last.lower_.rstrip(".") not in _TITLES):
         return None
     if words.text.lower().rstrip(".") in _HONORIFICS:  # "Mr.", also "Hon" + "."
@@ -238,6 +245,21 @@ def _title(span: Span) -> str | None:
     if not _attached(last, span.root):  # "from the moment Bergdahl went missing": a clause, not a title
         return None
     return words.text
+
+
+# Adjectives before a name that describe, not say what the person is ("the late X", "embattled X").
+_PLAIN_ADJECTIVES = {"late", "former", "young", "old", "little", "big", "great", "poor", "dear", "beloved", "famed",
+                     "famous", "legendary", "embattled", "disgraced", "fellow", "then", "now", "new", "same", "other",
+                     "real", "certain", "lone", "only", "first", "last", "next", "own", "elder", "older", "younger",
+                     "average", "ancient", "historic", "original"}
+
+
+def _nominal(word: Token, span: Span) -> bool:
+    """A lower-case word the tagger calls an adjective that is a noun for a person right before a full name
+    ("American academic Wendy Doniger", "Liberian national X", "contestant X", "whistleblower X")."""
+    return len(span) > 1 and word.i == span.start - 1 and word.is_lower and word.is_alpha \
+        and word.tag_ in ("JJ", "JJR") and len(word) > 4 and word.lower_ not in _PLAIN_ADJECTIVES \
+        and word.dep_ in ("amod", "compound", "prt")
 
 
 def _attached(word: Token, root: Token) -> bool:
@@ -276,6 +298,55 @@ def _list_title(span: Span) -> str | None:
     return None
 
 
+# Nouns for a group that "of" + a list of names spells out ("The original creative team of A, B and C").
+_COLLECTIVE_NOUNS = {"team", "pairing", "pair", "duo", "trio", "quartet", "group", "panel", "crew", "cast", "band",
+                     "couple", "partnership"}
+
+
+def _list_head(span: Span) -> str | None:
+    """The plural noun or the group a list of names the person is in spells out: "star players such as Yaya Toure,
+    Mario Balotelli and David Silva", "acclaimed filmmakers like Edward Yang and Hou Hsiao-hsien", "The original
+    creative team of Chris Buck, Jennifer Lee and Peter Del Vecho", "Sauber's new pairing of A and B"."""
+    doc, sent = span.doc, span.sent
+    i = span.start - 1
+    while i >= sent.start and (doc[i].ent_type_ == "PERSON" or doc[i].text == "," or doc[i].lower_ in ("and", "&")):
+        i -= 1
+    names = [t for t in doc[i + 1:span.end] if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+    after = span.end
+    while after < sent.end and (doc[after].ent_type_ == "PERSON" or doc[after].text == ","
+                                or doc[after].lower_ in ("and", "&")):
+        after += 1
+    names += [t for t in doc[span.end:after] if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+    if len(names) < 2 or i <= sent.start:
+        return None
+    if doc[i].lower_ == "like" or (doc[i].lower_ == "as" and doc[i - 1].lower_ == "such"):
+        noun = doc[i - 1] if doc[i].lower_ == "like" else doc[i - 2]
+        if noun.tag_ == "NNS" and noun.is_lower:
+            return _chunk(noun)
+    if doc[i].lower_ == "of" and doc[i - 1].lower_ in _COLLECTIVE_NOUNS and doc[i - 1].tag_ == "NN":
+        return _chunk(doc[i - 1])
+    return None
+
+
+def _copula(span: Span) -> str | None:
+    """"Tanya Singleton is Hernandez's cousin", "X is a Professor of electrochemical materials at ETH Zurich": what
+    the sentence says the person is (the noun phrase after "is"/"was", without a clause after it)."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < span.end:
+        return None
+    attr = next((c for c in verb.rights if c.dep_ == "attr" and c.tag_ in ("NN", "NNS", "NNP")), None)
+    if attr is None or attr.ent_type_ or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    end = attr.right_edge.i + 1
+    if any(t.text in ('"', "“", "”") for t in span.doc[attr.left_edge.i:end]):
+        return None  # 'if Julie was a "mulatto"': a word quoted, not a description
+    clause = next((c for c in attr.rights if c.dep_ in ("acl", "relcl")), None)
+    if clause is not None:
+        end = clause.left_edge.i
+    return _text(span.doc, attr.left_edge.i, end)
+
+
 def _relative_clause(span: Span) -> str | None:
     """"X, who/which ..." : the clause."""
     doc = span.doc
@@ -302,8 +373,8 @@ def _affiliation(span: Span) -> str | None:
 
 def _role(cluster: _Cluster) -> str | None:
     """The best role the article gives, by kind of evidence, then earliest mention."""
-    finders = [_apposition, _named_as, _title, _list_title, _relative_clause, _affiliation, _as_phrase,
-               _group_apposition]
+    finders = [_apposition, _named_as, _title, _list_title, _list_head, _relative_clause, _affiliation, _as_phrase,
+               _group_apposition, _copula]
     if cluster.kind == ORGANIZATION:
         finders = [_apposition, _named_as, _relative_clause]
     found = []

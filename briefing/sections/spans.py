@@ -61,13 +61,27 @@ def _trim(span: Span, label: str) -> Span | None:
             end -= 1  # "Ian Rank-Broadley FRBS": letters after the name, not part of it
     while label == "ORG" and end - start > 1 and doc[end - 1].is_upper and doc[end - 1].lower_ in _JOB_TITLES:
         end -= 1  # "Microsoft CFO" (Daniel Ferreira): the title is not part of the name
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_lower or doc[end - 1].text in _CUT
-                           or doc[end - 1].like_num or doc[end - 1].lower_ in _CALENDAR - _months(label)
-                           or (doc[end - 1].is_punct and doc[end - 1].text not in (".", "!"))):
+    body = span.kb_id_ == "body"  # "Charlottesville police": its lower-case words are its name
+    while end > start and not body and (
+        doc[end - 1].tag_ == "POS" or (doc[end - 1].is_lower and not _name_tail(doc[end - 1]))
+        or doc[end - 1].text in _CUT or doc[end - 1].like_num or doc[end - 1].lower_ in _CALENDAR - _months(label)
+        or (doc[end - 1].is_punct and doc[end - 1].text not in (".", "!"))
+    ):
         end -= 1  # also a common noun ("Lashkar Gah city"), a score ("Levante 2-0"), a day ("Burnley Saturday")
     if start >= end:
         return None
-    return Span(doc, start, end, label=label)
+    return Span(doc, start, end, label=label, kb_id=span.kb_id_)
+
+
+def _name_tail(token: Token) -> bool:
+    """A lower-case syllable joined by a hyphen to a capitalised one, with no space: "hsien" of "Hou Hsiao-hsien",
+    "geun" of "Yoo Chang-geun" (not "a Boston-based" word)."""
+    doc = token.doc
+    if token.i < 2 or not token.is_alpha or token.lower_ in ("based", "born", "led", "backed", "style", "like"):
+        return False
+    hyphen, word = doc[token.i - 1], doc[token.i - 2]
+    return hyphen.text in _HYPHENS and not hyphen.whitespace_ and not word.whitespace_ \
+        and word.text[:1].isupper() and word.is_alpha and word.ent_type_ == "PERSON" and token.ent_type_ == "PERSON"
 
 
 def _months(label: str) -> set[str]:
@@ -119,12 +133,14 @@ def _missed_organizations(doc: Doc) -> list[Span]:
         j = end
         while j > i + 1 and doc[j - 1].lower_ not in _ORG_HEADS:
             j -= 1
+        headed = j - i >= 2 and doc[j - 1].lower_ in _ORG_HEADS
         if j < end and doc[j].lower_ in ("of", "for", "on", "to"):
+            headed = headed and doc[j].lower_ in ("of", "for")  # "U.S. Fund for UNICEF": the whole run
             j = end  # "Port Authority of New York and New Jersey"
         linked = any(t.lower_ in _NAME_LINKS for t in doc[i:end])
         before = doc[i - 1] if i > 0 else None
         said_to_be = before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in _ORG_NOUNS
-        if j - i >= 2 and doc[j - 1].lower_ in _ORG_HEADS:
+        if headed:
             found.append(Span(doc, i, j, label="ORG"))
             i = j
         elif end - i >= 3 and doc[i].lower_ in _ORG_HEADS and linked:
@@ -139,6 +155,28 @@ def _missed_organizations(doc: Doc) -> list[Span]:
             i = end
         else:
             i += 1
+    return found
+
+
+# Lower-case nouns that make a place, a nationality or a leader's name into an organisation: "Charlottesville
+# police", "Israeli police", "the Obama administration".
+_BODIES = {"GPE": {"police"}, "NORP": {"police"}, "LOC": {"police"}, "PERSON": {"administration"}}
+
+
+def _bodies(doc: Doc) -> list[Span]:
+    """Organisations named by a place or nationality and "police" ("Palm Bay police department"), or by a leader and
+    "administration" ("the Obama administration"): NER tags only the name before the lower-case word."""
+    found = []
+    for ent in doc.ents:
+        end = ent.end
+        if end >= len(doc) or doc[end].lower_ not in _BODIES.get(ent.label_, ()) or not doc[end].is_lower:
+            continue
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            continue  # "the Obama administration", not "President Barack Obama administration officials"
+        end += 1
+        if end < len(doc) and doc[end].lower_ in ("department", "force", "service") and doc[end].is_lower:
+            end += 1
+        found.append(Span(doc, ent.start, end, label="ORG", kb_id="body"))
     return found
 
 
@@ -189,6 +227,32 @@ def _with_forename(ent: Span) -> Span:
     return ent if start == ent.start else Span(doc, start, ent.end, label="PERSON")
 
 
+def _with_surname(ent: Span) -> Span:
+    """A person's name with a capitalised word NER left out after it: Beji Caid "Essebsi"."""
+    doc, end = ent.doc, ent.end
+    while ent.label_ == "PERSON" and end < len(doc) and end - ent.start < 4 and not doc[end].is_sent_start \
+            and doc[end - 1].tag_ != "POS":
+        word = doc[end]
+        if word.tag_ != "NNP" or not word.text[:1].isupper() or word.ent_type_ or not word.is_alpha or word.is_upper \
+                or word.lower_.rstrip(".") in _TITLES | _CALENDAR | _JOB_TITLES:
+            break
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
+
+
+def _join_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Two person names NER split with nothing between them are one: "Abdu Rabbu" + "Mansour Hadi"."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start \
+                and not doc[ent.start].is_sent_start and doc[prev.end - 1].tag_ != "POS":
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
+
+
 def _with_nickname(ent: Span) -> Span:
     """A person's name with a quoted nickname and the surname after it: Chesley "Sully" Sullenberger."""
     doc, i = ent.doc, ent.end
@@ -225,9 +289,11 @@ def _entity_spans(doc: Doc) -> list[Span]:
             or all(e.label_ not in _KIND for e in overlapping)
         ):
             merged = [e for e in merged if e not in overlapping] + [org]
-    merged = _join_places(doc, merged)
+    for body in _bodies(doc):  # the leader keeps their name: "the Obama administration" also names Obama
+        merged = [e for e in merged if not (e.start < body.end and body.start < e.end) or e.label_ == "PERSON"] + [body]
+    merged = _join_places(doc, sorted(merged, key=lambda e: e.start))
     merged = [part for ent in merged for part in _split_possessive(ent)]
-    merged = [_with_forename(_with_nickname(ent)) for ent in merged]
+    merged = [_with_surname(_with_forename(_with_nickname(ent))) for ent in _join_people(doc, merged)]
     spans = []
     for ent in sorted(merged, key=lambda e: e.start):
         if ent.label_ in _KIND:
@@ -245,7 +311,10 @@ def _is_name(span: Span) -> bool:
     if not text[:1].isupper() or len(text) < 2 or not _NAME_CHARS.fullmatch(_NICKNAME.sub(" ", text)):
         return False
     inner = [i for i, t in enumerate(span) if t.is_lower and t.is_alpha and t.lower_ not in _NAME_LINKS]
-    if any(span[i - 1].text not in _HYPHENS and span[i + 1].text not in _HYPHENS for i in inner):
+    if span.kb_id_ == "body":
+        inner = []
+    if any(span[i - 1].text not in _HYPHENS and (i + 1 == len(span) or span[i + 1].text not in _HYPHENS)
+           for i in inner):
         return False  # a common word, unless in "Zaki-ur-Rehman" (never at the ends: trimmed, capitalised)
     if all(t.lower_.rstrip(".") in _CALENDAR for t in span):
         return False
