@@ -4,7 +4,10 @@ Every mention of a name votes for its kind; a title before the name ("striker
 Papiss Cisse"), a place's context ("the town of Digne", "Diffa, Niger") or a
 team's position in a match report weighs more. In a match report (a place
 acting in a sentence with a score), places in a team's positions are clubs,
-also in sentences without a score.
+also in sentences without a score; but a country stays a place (the
+guidelines count national teams named as countries as places), and a name
+ending in a club word ("Manchester United") is a club. A family name and a
+hyphenated given name ("Yeo Woon-jin") is a person's.
 """
 
 from __future__ import annotations
@@ -18,6 +21,31 @@ from .lexicon import _HYPHENS, _ORG_HEADS, _PERSON_NOUNS, _TITLES
 from .names import PERSON
 
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "into", "outside", "inside"}
+# Countries (and the United Kingdom's nations): places, also when a national team plays under the name ("Wales beat
+# Israel 3-0"). Not "Jordan", "Chad" (first names) or "Monaco" (a club).
+COUNTRIES = {
+    "afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia", "australia", "austria",
+    "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados", "belarus", "belgium", "belize", "benin", "bhutan",
+    "bolivia", "bosnia", "bosnia and herzegovina", "botswana", "brazil", "brunei", "bulgaria", "burkina faso",
+    "burundi", "cambodia", "cameroon", "canada", "cape verde", "central african republic", "chile", "china",
+    "colombia", "comoros", "congo", "costa rica", "croatia", "cuba", "cyprus", "czech republic", "denmark",
+    "djibouti", "dominican republic", "ecuador", "egypt", "el salvador", "england", "equatorial guinea", "eritrea",
+    "estonia", "ethiopia", "fiji", "finland", "france", "gabon", "gambia", "germany", "ghana", "greece",
+    "guatemala", "guinea", "guyana", "haiti", "holland", "honduras", "hungary", "iceland", "india", "indonesia",
+    "iran", "iraq", "ireland", "israel", "italy", "ivory coast", "jamaica", "japan", "kazakhstan", "kenya",
+    "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "lesotho", "liberia", "libya", "liechtenstein",
+    "lithuania", "luxembourg", "macedonia", "madagascar", "malawi", "malaysia", "maldives", "mali", "malta",
+    "mauritania", "mauritius", "mexico", "moldova", "mongolia", "montenegro", "morocco", "mozambique", "myanmar",
+    "namibia", "nepal", "netherlands", "new zealand", "nicaragua", "niger", "nigeria", "north korea",
+    "northern ireland", "norway", "oman", "pakistan", "palestine", "panama", "paraguay", "peru", "philippines",
+    "poland", "portugal", "qatar", "romania", "russia", "rwanda", "saudi arabia", "scotland", "senegal", "serbia",
+    "sierra leone", "singapore", "slovakia", "slovenia", "somalia", "south africa", "south korea", "south sudan",
+    "spain", "sri lanka", "sudan", "suriname", "sweden", "switzerland", "syria", "taiwan", "tajikistan", "tanzania",
+    "thailand", "togo", "trinidad and tobago", "tunisia", "turkey", "turkmenistan", "uganda", "ukraine",
+    "united arab emirates", "uae", "united kingdom", "uk", "u.k.", "britain", "great britain", "united states",
+    "usa", "u.s.", "america", "uruguay", "uzbekistan", "venezuela", "vietnam", "wales", "yemen", "zambia",
+    "zimbabwe",
+}
 
 
 def _titled_person(span: Span) -> bool:
@@ -30,7 +58,17 @@ def _titled_person(span: Span) -> bool:
         return True
     before = doc[span.start - 1]
     title = before.lower_.rstrip(".") in _TITLES | _PERSON_NOUNS
+    if span[-1].lower_ in _PLACE_NOUNS:
+        return False  # "General Santos City": a place named for a person
     return title and span.start <= before.head.i < span.end
+
+
+def _hyphenated_given_name(span: Span) -> bool:
+    """Whether a name has the shape of a Korean or Chinese person's, a family name and a hyphenated given name:
+    "Yeo Woon-jin", "Park Chang-jin" (whatever NER says)."""
+    words = span.text.split()
+    return len(words) in (2, 3) and len(span) == len(words) + 2 and span[-2].text in _HYPHENS \
+        and span[-1].is_lower and all(t.is_alpha and t.text.istitle() for t in span[:-2])
 
 
 def _located(span: Span) -> bool:
@@ -48,6 +86,16 @@ _OF_PLACE = {"annexation", "resident", "residents", "outskirt", "inhabitant", "i
 _STOP = {",", ".", ";", ":", ")", "?", "!", "'", '"', "”", "’", "--", "—", "–"}
 
 
+# Last words of football clubs' names ("Manchester United", "Queens Park Rangers"): organisations whatever NER says.
+_CLUB_WORDS = {"united", "rovers", "wanderers", "athletic", "albion", "hotspur", "rangers", "fc", "afc"}
+
+
+def _club(span: Span) -> bool:
+    """Whether a name of two or more capitalised words ends in a football club's word: "Manchester United"."""
+    return len(span) > 1 and span[-1].lower_ in _CLUB_WORDS and span[-1].text[:1].isupper() \
+        and all(t.text[:1].isupper() for t in span)
+
+
 def _team(span: Span, scored: bool = True) -> bool:
     """A place name that is a sports team here: an agent or opponent in a sentence with a score ("3-0"); without
     `scored`, in any sentence (of an article with a match report)."""
@@ -55,7 +103,11 @@ def _team(span: Span, scored: bool = True) -> bool:
     if scored and not _SCORE.search(sent.text):
         return False
     root = span.root
-    return root.dep_ in ("nsubj", "dobj", "poss", "conj") or (
+    while root.dep_ == "conj":  # "Paris and London incidents": a list is where its first name is
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS | _OF_PLACE:
+        return False  # "the northern city of Haifa"
+    return root.dep_ in ("nsubj", "dobj", "poss") or (
         root.dep_ == "pobj" and root.head.lower_ in ("to", "over", "against", "of", "from", "with", "than", "past"))
 
 
@@ -77,6 +129,9 @@ def _place_context(span: Span) -> bool:
         return True  # "stormed Tafawa Balewa town"
     if any(c.dep_ == "appos" and c.lemma_ in _PLACE_NOUNS and c.tag_ == "NN" for c in root.children):
         return True
+    head = root.head
+    if root.dep_ == "appos" and head.lemma_ in _PLACE_NOUNS and head.tag_ == "NN" and head.i < span.start:
+        return True  # "took the capital city, Sanaa"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS | _OF_PLACE:
         return True
     if root.dep_ == "conj" and root.head.dep_ == "pobj" and root.head.head.lower_ == "of" \

@@ -19,6 +19,7 @@ _TITLES = {
     "coach", "chairman", "chief", "detective", "det", "agent", "st", "saint", "director", "executive", "editor",
     "manager", "spokesman", "spokeswoman", "spokesperson", "founder", "chairwoman", "ceo", "adviser", "advisor",
     "attorney", "correspondent", "anchor", "producer", "head", "cfo", "coo", "cto", "cio", "cmo",
+    "principal", "marshal", "monsignor", "msgr",
     # occupations written before a name as a title ("Prosecutor Mehmet Selim Kiraz", "Artist Jody Clark")
     "prosecutor", "copilot", "co-pilot", "pilot", "artist", "sculptor", "lawyer", "journalist", "reporter",
     "photographer", "architect", "engineer", "scientist", "researcher", "historian", "economist", "analyst",

@@ -19,8 +19,17 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.entities import Parsed
-from .kinds import _kind_of_key, _located, _place_context, _team, _titled_person
-from .lexicon import _HYPHENS, _JOB_TITLES, _NAME_LINKS, _ORG_HEADS, _ORG_NOUNS
+from .kinds import (
+    COUNTRIES,
+    _club,
+    _hyphenated_given_name,
+    _kind_of_key,
+    _located,
+    _place_context,
+    _team,
+    _titled_person,
+)
+from .lexicon import _HYPHENS, _JOB_TITLES, _NAME_LINKS, _ORG_HEADS, _ORG_NOUNS, _TITLES
 from .names import _KIND, ORGANIZATION, PERSON, PLACE, _acronym, _key, _Mention
 from .roles import _title_start
 from .spans import _acronym_aliases, _entity_spans
@@ -32,7 +41,10 @@ _FACILITIES = {"airport", "airfield", "stadium", "arena", "station", "bridge", "
                "road", "highway", "park", "mall", "harbor", "harbour", "valley", "mountain", "mountains", "river",
                "lake", "island", "islands", "beach", "gorge", "canyon", "desert", "strait", "sea", "ocean", "bay",
                "tower", "garden", "gardens", "wall", "boulevard", "churchyard", "cemetery", "castle", "plaza",
-               "circuit"}
+               "circuit", "drive", "lane", "parkway", "expressway", "freeway", "turnpike"}
+# Last words of places named for a person or a thing, that NER may take for a person's name: no surname.
+_ROADS = {"airport", "airfield", "stadium", "arena", "avenue", "boulevard", "drive", "highway", "parkway", "plaza",
+          "mall", "cemetery", "road", "street", "expressway", "freeway", "turnpike"}
 # Buildings named for the institution in them: a place unless the name acts somewhere ("Drents Museum said").
 _INSTITUTIONS = {"museum", "gallery", "palace", "cathedral", "mosque", "temple"}
 # Last words of names that are events, prizes or competitions, not actors ("FA Cup", "Academy Award").
@@ -54,7 +66,8 @@ _PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "snapchat
 _CREDIT = re.compile(r"(?i)contributed (?:to )?(?:this )?report|contributed reporting|\bcontributed\W*$|\bread more\b|"
                      r"^see more\s*:|"
                      r"^watch\b|click here|^follow\b.*\bon twitter|^email your|^for the latest from|"
-                     r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:reported|wrote)(?:\s+and\s+(?:reported|wrote))?\s+from\b")
+                     r"^(?:(?:[A-Z][\w.'’-]*|and)\s+){1,6}(?:reported|wrote)(?:\s+and\s+(?:reported|wrote))?"
+                     r"(?:\s+(?:this|the) (?:story|report|article))?\s+from\b")
 # The publisher promoting its own programme: the names in it are the publisher's products.
 _PROMO = re.compile(r"(?i)\bthank you for (?:using|watching|reading|joining|listening to)\b")
 # An opinion piece's disclaimer: the sentences before it (at the top) or the one before it are the author's bio.
@@ -345,13 +358,20 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
     every = _entity_spans(parsed.doc)
     spans = [s for s in every if parsed.sentence_of(s.start_char) not in credits | promo]
     people = [s for s in spans if s.label_ == "PERSON"]
-    sporty = any(_KIND[s.label_] == PLACE and _team(s) for s in spans)  # a match report: its clubs are actors
+    sporty = any(_KIND[s.label_] == PLACE and _team(s) and _key(s.text) not in COUNTRIES
+                 for s in spans)  # a match report: its clubs are actors
     votes: dict[str, Counter[str]] = {}
     located = set()
     for span in spans:
         kind = _KIND[span.label_]
-        if kind != PERSON and _titled_person(span):
+        if kind != PERSON and (_titled_person(span) or _hyphenated_given_name(span)):
             kind, weight = PERSON, 3
+        elif kind == PLACE and _newspaper(span):
+            kind, weight = ORGANIZATION, 3  # "according to the South China Morning Post"
+        elif _club(span):
+            kind, weight = ORGANIZATION, 3  # "while playing for Manchester United"
+        elif kind != PERSON and _key(span.text) in COUNTRIES:
+            kind, weight = PLACE, 3  # "Wales beat Israel 3-0": a country is a place, also as a national team
         elif (kind == PLACE and _team(span)) or (
                 sporty and span.label_ in ("GPE", "FAC") and _team(span, scored=False)):
             kind, weight = ORGANIZATION, 2  # "Arsenal beat Swansea 3-2"; "exit to Paris Saint Germain" in a match
@@ -392,10 +412,14 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
         if kind != PERSON and (last in _FACILITIES or head in _FACILITIES
                                or (head in _INSTITUTIONS and key not in acting)):
             kind = PLACE  # "the Bardo Museum in Tunis", "the Circuit de Catalunya"
+        if kind == PERSON and len(span) > 1 and last in _ROADS and span[-1].text.istitle():
+            kind = PLACE  # "Ocean Drive", "John F. Kennedy International Airport": no one's surname
         if "-" in key and all(part in places for part in key.split("-")):
             kind = PLACE  # "the Niger-Nigeria border"
         if _medium(span, kind, source) or key in _RELIGIONS or (kind == ORGANIZATION and {last, head} & _EVENTS):
             continue  # also "the White House Summit on Countering Violent Extremism"
+        if kind == PERSON and last == "day" and (len(span.text.split()) > 2 or any(t.tag_ == "POS" for t in span)):
+            continue  # "April Fools' Day", "Martin Luther King Day": a holiday (not "Doris Day")
         if _numbered(span):
             continue  # "Formula One", "Air Force One": a competition, a vehicle
         if kind == ORGANIZATION and key in media:
@@ -423,6 +447,8 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
             continue  # "Katyusha rockets", "the Dos Equis beer pitchman"
         if kind != PLACE and _object_name(span):
             continue  # "the Metop weather satellite", "the MSC Splendida, a cruise ship", "Air Yeezy sneakers"
+        if kind == PERSON and _title_words(span):
+            continue  # "FBI Supervisory Special" Agent Jason Pack: the words of a title, not a name
         if kind == PERSON and _the_modifier(span):
             continue  # "after the Michael Brown shooting"
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
@@ -465,6 +491,29 @@ def _numbered(span: Span) -> bool:
     after = doc[span.end]
     return after.is_alpha and after.like_num and after.text.istitle() and not after.is_sent_start \
         and span.end + 1 < len(doc) and not doc[span.end + 1].text[:1].isupper()
+
+
+# Last words of newspapers' names ("the Boston Globe"), which NER may take for a place's.
+_NEWSPAPER_WORDS = {"post", "times", "star", "journal", "herald", "tribune", "telegraph", "gazette", "observer",
+                    "chronicle", "inquirer", "courier", "examiner", "globe", "mirror", "register", "dispatch"}
+
+
+def _newspaper(span: Span) -> bool:
+    """Whether a name of two or more words after "the" ends in a newspaper's word: "the Indy Star"."""
+    doc = span.doc
+    return len(span) > 1 and span[-1].lower_ in _NEWSPAPER_WORDS and span[-1].text[:1].isupper() \
+        and span.start > 0 and doc[span.start - 1].lower_ == "the"
+
+
+def _title_words(span: Span) -> bool:
+    """Whether a "person's name" only opens the title of the person named after it: "FBI Supervisory Special" Agent
+    Jason Pack, "Deputy Assistant" Commissioner X."""
+    doc = span.doc
+    if span.end + 1 >= len(doc):
+        return False
+    title, name = doc[span.end], doc[span.end + 1]
+    return title.text[:1].isupper() and title.lower_.rstrip(".") in _TITLES and name.ent_type_ == "PERSON" \
+        and name.ent_iob_ == "B" and not title.ent_type_
 
 
 def _the_modifier(span: Span) -> bool:

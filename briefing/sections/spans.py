@@ -75,13 +75,20 @@ def _trim(span: Span, label: str) -> Span | None:
 
 def _name_tail(token: Token) -> bool:
     """A lower-case syllable joined by a hyphen to a capitalised one, with no space: "hsien" of "Hou Hsiao-hsien",
-    "geun" of "Yoo Chang-geun" (not "a Boston-based" word)."""
+    "geun" of "Yoo Chang-geun", "hee" of "Kim Do-hee" (not "a Boston-based" word)."""
     doc = token.doc
-    if token.i < 2 or not token.is_alpha or token.lower_ in ("based", "born", "led", "backed", "style", "like"):
+    if token.i < 2 or not token.is_alpha or token.lower_ in _NOT_SYLLABLES:
         return False
     hyphen, word = doc[token.i - 1], doc[token.i - 2]
     return hyphen.text in _HYPHENS and not hyphen.whitespace_ and not word.whitespace_ \
-        and word.text[:1].isupper() and word.is_alpha and word.ent_type_ == "PERSON" and token.ent_type_ == "PERSON"
+        and word.text[:1].isupper() and word.is_alpha and len(token) <= 6
+
+
+# Lower-case words after a hyphen that make a name into an adjective ("Boston-based"), not a given name's syllable.
+_NOT_SYLLABLES = {"based", "born", "led", "backed", "style", "like", "linked", "owned", "run", "funded", "affiliated",
+                  "inspired", "controlled", "allied", "held", "bound", "made", "era", "type", "area", "wide", "free",
+                  "friendly", "sponsored", "supported", "occupied", "dominated", "themed", "related", "speaking",
+                  "only", "specific", "centric", "esque", "ish", "registered", "flagged", "listed", "trained"}
 
 
 def _months(label: str) -> set[str]:
@@ -122,6 +129,17 @@ def _name_run(doc: Doc, i: int) -> int:
     return j
 
 
+# Nouns after a name that say it is a medium's: "The Advocate newspaper".
+_PRESS_NOUNS = {"newspaper", "magazine", "tabloid", "daily", "weekly", "website", "broadcaster"}
+
+
+def _reporting(token: Token) -> bool:
+    """Whether a capitalised word NER left untagged is the subject of "reported"/"reports": a medium ("Deadline
+    reported", "TMZ reports")."""
+    return not token.ent_type_ and token.dep_ == "nsubj" and token.head.lemma_ == "report" \
+        and token.head.pos_ == "VERB" and token.head.i == token.i + 1
+
+
 def _missed_organizations(doc: Doc) -> list[Span]:
     """Capitalised names NER did not tag as one whole: ending in an organisation word ("Security Media Cell"),
     opening with one ("Office of the Australian Information Commissioner"), or after a noun that says what
@@ -140,6 +158,10 @@ def _missed_organizations(doc: Doc) -> list[Span]:
         linked = any(t.lower_ in _NAME_LINKS for t in doc[i:end])
         before = doc[i - 1] if i > 0 else None
         said_to_be = before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in _ORG_NOUNS
+        after = doc[end] if end < len(doc) else None
+        said_to_be = said_to_be or (after is not None and after.is_lower and after.lemma_ in _PRESS_NOUNS
+                                    and after.tag_ == "NN")  # "The Advocate newspaper", "the UK's Telegraph newspaper"
+        said_to_be = said_to_be or (end > i and not doc[i].is_sent_start and _reporting(doc[end - 1]))
         if headed:
             found.append(Span(doc, i, j, label="ORG"))
             i = j
@@ -237,6 +259,8 @@ def _with_surname(ent: Span) -> Span:
                 or word.lower_.rstrip(".") in _TITLES | _CALENDAR | _JOB_TITLES:
             break
         end += 1
+    if ent.label_ == "PERSON" and end + 1 < len(doc) and _name_tail(doc[end + 1]) and doc[end + 1].is_lower:
+        end += 2  # "Kim Do" + "-hee": the rest of a hyphenated given name
     return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
 
 
