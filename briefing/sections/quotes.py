@@ -15,11 +15,16 @@ a speech verb; words after "e.g." or "we call it" are terms.
 The speaker is the subject of the speech verb ("say", "tell", "write", "according
 to" ...) that introduces the quotation: after it in the closing sentence, any verb
 of a short dialogue tag ('"...," he began'), before it in the opening one (the
-nearest that has a subject), "in X's view", the verb it depends on, or a short
-"X said on Twitter." sentence right after. The subject is resolved to an actor's
-canonical name: a name (any variant), "he"/"she" (the person it is anchored to, below), "it" (the
-organisation in focus), or a
-description ("the medical center", "the spokesman") that fits one actor's name or
+nearest that has a subject), "in X's view", the clause of a named subject introducing it with a colon
+('Sen. James Risch dismissed the argument: "..."'; not after a verb of hearing, showing or carrying, nor with
+another name before the colon), the verb it depends on, or a short "X said on Twitter." sentence right after.
+A participle's speaker is the person noun it follows ("left local teenagers saying") or the "with" phrase
+before it ("with media outlets calling it"); a passive participle ('Simply called "The Machine", it ...')
+has none; a subject found above the speech verb that is neither a name, a person, a body nor a document
+("Those feelings broke out ... and said", "the graffiti appeared to say") gives no speaker.
+The subject is resolved to an actor's canonical name: a name (any variant), "he"/"she" (the person it is
+anchored to, below), "it" (the organisation in focus), or a description ("the medical center", "the
+spokesman") that fits one actor's name or
 role only; "the 22-year-old", "the frustrated 38-year-old Swede" or "the Yale graduate" is the person in focus,
 a title before a name is that name ("Arsenal defender Per Mertesacker", also in a misparsed inverted tag: '...,"
 said 2004 Nobel Peace Prize winning environmentalist Wangari Maathai'), and
@@ -28,7 +33,10 @@ A description also resolves to the one person named earlier with its head noun a
 title ("Mayor James Knowles" for "the mayor"), and "the activist group" to the
 organisation just named whose role or apposition holds those words; a person's
 role fits only in the same number ("Dispatchers" is no role for "the dispatcher").
-Other descriptions are shown as written ("a security official"); vague
+Other descriptions are shown as written ("a security official"), except a definite person noun used for
+the first time right after a person was named as a subject ("director Brett Morgen revealed ..., the filmmaker
+tweeted"; "the federal prosecutor said" after "Acting U.S. Attorney Stephanie Yonekura said"): another word for
+that person, or someone else, so no speaker; vague
 ones ("someone", "another") and anything unsure give no speaker, never a guess. A
 quotation without its own attribution that starts a sentence right after an
 attributed one continues it, unless it names that person (then it is someone
@@ -56,7 +64,8 @@ a "he"/"she" already anchored to them) does not contradict the pronoun. Pronoun 
 order, so "X ... He told ... that he ... '...,' he said" chains to X. People count as subjects by an actor's
 name, a person's name the actors left out ("Oakes", "Arsenal defender Per Mertesacker"), a surname of one actor,
 or the owner of a subject that names no person ("Obama's position has evolved"; "Robinson's mother" is unsure).
-The anchor is unsure when that sentence has anyone else as subject (another name, a "he" left unknown), when a
+The anchor is unsure when that sentence has anyone else as subject (another name, a "he" left unknown, "one of
+them"), when a
 sentence skipped on the way names a prominent person ("Serena Williams, who ..., said"), or when a named subject
 there has a "him"/"her" object ("Holt approached her", then '"...," she said').
 A speech verb after a quotation counts only when no token inside a
@@ -274,11 +283,25 @@ def _subject(verb: Token) -> Token | None:
         if named is not None:  # misparsed: '..., Bill Dwyre, who covered the match, told Open Court.'
             return named
     start = verb
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # 'Simply called "The Machine", it uses ...': a passive participle names what is called
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            subject = max(subjects, key=lambda c: c.pos_ == "PROPN")  # "A lawyer, Navalny branded"
+            subject = max(subjects, key=lambda c: (c.pos_ == "PROPN", any(a.dep_ == "appos" for a in c.children)))
+            # "A lawyer, Navalny branded"; "said the group's co-director, Chelsea Davis" (split at its hyphen)
             return subject if subject.dep_ == "nsubj" else None
+        noun = verb.head
+        if verb.tag_ == "VBG" and verb.dep_ == "acl" and noun.pos_ == "NOUN" and _personal(noun) \
+                and noun.lemma_.lower() not in _DOCUMENTS | _OWNED and noun.head.lower_ != "of":
+            return noun  # "The event left local teenagers saying ...": the teenagers say it (not "a statement
+            # saying", nor "the group of men chanting")
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl":  # "..., with media outlets calling it ...": they do
+            absolute = [c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "with" and c.i < verb.i
+                        and c.right_edge.i >= verb.i - 3]
+            objects = [c for w in absolute for c in w.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
         if verb.dep_ in ("advcl", "xcomp", "conj", "acl") or verb.tag_ in ("VB", "VBG") or verb.pos_ != "VERB":
             if verb.head is verb:
                 break
@@ -407,9 +430,32 @@ class _Resolver:
                 return titled
         if definite and all(c.dep_ in ("det", "punct") for c in token.children) and self.named_subject(token):
             return None  # 'The BBC has suspended ..., the broadcaster said': another name for it, or not
+        if definite and token.tag_ == "NN" and _personal(token) and not token.lower_.endswith("ment") \
+                and not self.introduced(token) \
+                and self.person_nearby(token):
+            return None  # "the filmmaker tweeted" after "director Brett Morgen": another word for him, or not
         if token.tag_ in ("NN", "NNS", "NNP", "NNPS"):
             return _phrase(token)
         return None
+
+    def introduced(self, token: Token) -> bool:
+        """Whether a description's head noun was used before (outside quotation marks): "the journalist" after
+        "a journalist working in Diffa" is that unnamed person."""
+        return any(t.lower_ == token.lower_ and t.i not in self.quoted for t in self.parsed.doc[:token.i])
+
+    def person_nearby(self, token: Token) -> bool:
+        """Whether a person is named as a subject (or a "who" clause) outside quotation marks before a description
+        in its sentence or the sentence before it that has words outside quotation marks ("director Brett Morgen
+        revealed ..."; not "Dispatchers identified him as Robinson")."""
+        here = self.parsed.sentence_of(token.idx)
+        for s in range(here, -1, -1):
+            outside = [t for t in self.parsed.sentences[s] if t.i not in self.quoted and not t.is_punct
+                       and t.i < token.i]
+            if any(self.person_named(t) and _rank(t) for t in outside):
+                return True
+            if outside and s != here:
+                break
+        return False
 
     def named_subject(self, token: Token) -> bool:
         """Whether a clause of a description's sentence has a named organisation as subject (outside quotation
@@ -562,6 +608,8 @@ class _Resolver:
                 found.add((label, self.gender_of(label)))
             elif t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in _PLACES):
                 found.add(("?", None))
+            elif t.lower_ == "one" and any(c.lower_ == "of" for c in t.children):
+                found.add(("?", None))  # "One of them told KFOR-TV he ...": someone unnamed
             elif (owner := next((c for c in t.children if c.dep_ == "poss" and self.person_named(c)), None)):
                 label = self.name_at(owner) or self.person_name(owner)  # "Obama's position has evolved": him,
                 found.add((label, self.gender_of(label)) if label and not _personal(t) else ("?", None))  # not
@@ -695,7 +743,24 @@ def _name_in_title(token: Token) -> Span | None:
 _PERSONAL = {"friend", "family", "lawyer", "attorney", "counsel", "spokesperson", "coach", "agent", "doctor",
              "parent", "parents", "colleague", "teammate", "partner", "boss", "client", "aide", "staff", "team",
              "official", "officials", "representative", "child", "children", "relative", "relatives", "fan", "fans",
-             "people", "campaign", "office", "camp", "side", "rep", "publicist", "girlfriend", "boyfriend"}
+             "people", "campaign", "office", "camp", "side", "rep", "publicist", "girlfriend", "boyfriend", "diplomat"}
+
+
+_BODIES = {"police", "city", "force", "chapter", "administration", "state", "country", "paper", "newspaper",
+           "magazine", "military", "army", "committee", "board", "commission", "office", "family", "crowd"}
+
+
+def _climbed(verb: Token, subject: Token) -> bool:
+    """Whether a speech verb's speaker is the subject of a verb above it ("..., saying", "and said", "appeared to
+    say"), not its own."""
+    return subject.dep_ == "nsubj" and subject.head is not verb and subject.head in verb.ancestors
+
+
+def _agentive(noun: Token) -> bool:
+    """Whether a subject found above a speech verb may speak: a name, a person ("protesters", "the father"), a
+    body or a document; not "Those feelings broke out ... and said", nor "the graffiti appeared to say"."""
+    return noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or _personal(noun) \
+        or noun.lemma_.lower() in _GENERIC_ORGANIZATIONS | _DOCUMENTS | _OWNED | _BODIES
 
 
 def _personal(noun: Token) -> bool:
@@ -806,6 +871,9 @@ def _attribution(parsed: Parsed, span: _Span, spans: list[_Span]) -> tuple[Token
             and any(c.dep_ == "poss" for c in t.children)]
     if view:  # 'In Netanyahu's view, ... its "threats to annihilate Israel"'
         return view[-1], "view"
+    colon = _colon_clause(doc, span, opening)
+    if colon is not None and all(outside(t) for t in [colon, *colon.ancestors]):
+        return colon, "colon"
     token = doc[min(span.start + 1, span.end)]
     for _ in range(6):  # the verb the quotation depends on: 'agreed that ID badges alone "are not enough"'
         if token.head is token:
@@ -821,6 +889,28 @@ def _attribution(parsed: Parsed, span: _Span, spans: list[_Span]) -> tuple[Token
                 for c in verbs[0].children):  # not a credit line: "Sara Sidner reported from Ferguson."
             return verbs[0], "next"
     return None, ""
+
+
+_NOT_SAYING = _HEARING | {"see", "watch", "show", "quote", "cite", "find", "hold", "carry", "wear", "depict",
+                          "feature", "read", "sign", "display", "post", "share", "publish", "print", "release"}
+
+
+def _colon_clause(doc: Doc, span: _Span, opening: Span) -> Token | None:
+    """The verb of the clause that introduces a quotation with a colon ('Sen. James Risch dismissed the
+    argument: "..."'), when nobody else is named between the verb and the colon ('quoted Lincoln: "..."') and the
+    verb is no hearing, showing or carrying ('the video shows Johnson screaming: "..."', 'held a sign: "..."')."""
+    at = span.start - 1
+    if at <= opening.start or doc[at].text != ":":
+        return None
+    verb = doc[at]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i > at or verb.i < opening.start or verb.lemma_ in _NOT_SAYING \
+            or verb.dep_ not in ("ROOT", "conj") or verb.tag_ in ("VBG", "VBN"):
+        return None
+    if any(t.ent_type_ in ("PERSON", "ORG") or t.text in _QUOTE_CHARS for t in doc[verb.i + 1:at]):
+        return None
+    return verb
 
 
 def _long_subject(doc: Doc, start: int, verb: Token) -> bool:
@@ -913,8 +1003,13 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             speaker = resolver.resolve(subject) if subject is not None else None
             attributed = subject is not None
             tier = f"{source}:{resolver.subject_kind(subject)}" if subject is not None else ""
+            if source == "colon" and (speaker not in resolver.kinds or resolver.subject_kind(subject) == "written"):
+                verb = subject = speaker = None  # only a named speaker (or an anchored "he") introduces with a colon
+                attributed, tier = False, ""
             if tier.endswith(":pronoun") and subject.lower_ in _MALE | _FEMALE and speaker is None:
                 tier += "-unanchored"
+            if tier.endswith(":written") and _climbed(verb, subject) and not _agentive(subject):
+                speaker, tier = None, tier + "-unsure"  # 'Those feelings broke out ... and said she "..."'
             if verb is None and last is not None and last[0] >= s - 2 and _whole_sentences(parsed, span) \
                     and not _clause_before(parsed, span):
                 speaker, attributed = last[1], True  # a continuation of the quotation before
