@@ -341,3 +341,43 @@ The architect's firm recently completed a wooden office block. \
 Crowds gathered at the entrance.
 """)
     assert 0 < background_scores(doc)[1] < THRESHOLD
+
+
+@pytest.mark.parametrize("earlier", [
+    "When he was 15, González made a decision to leave his village.",
+    "He was 12 when his family moved to the coast.",
+    "As a newborn, he was left on the steps of an orphanage.",
+])
+def test_the_age_something_happened_at_looks_back(earlier):
+    raw = f"""Migrant teen returns home
+
+A Honduran teenager who lost a leg riding a cargo train returned home on Monday. \
+{earlier} \
+Officials said the boy would get a new prosthesis.
+"""
+    assert is_background(document(raw)) == [False, True, False]
+
+
+def test_a_lead_told_in_the_present_makes_the_past_history():
+    """A feature opening on a scene: its past states are background, though half its sentences are past."""
+    template = """A teenager's long road
+
+{}Alexis González walks slowly, using the wall of his house for balance. \
+He tries to smile. \
+His family was poor. \
+They lived in a single room with dirt floors. \
+He wants to go back to school.
+"""
+    assert is_background(document(template.format(""))) == [False, False, True, True, False]
+    # A lead reporting speech ("Relatives say ...") is a report, not a scene: the share of 40% holds.
+    assert not any(is_background(document(template.format("Relatives say "))))
+
+
+def test_a_date_in_a_past_clause_under_a_present_main_verb():
+    doc = document("""Williams returns to Indian Wells
+
+Serena Williams won her first match at Indian Wells on Friday. \
+The tennis garden is where Williams was booed during the 2001 final. \
+She plays again on Sunday.
+""", published=date(2015, 3, 14))
+    assert background_scores(doc)[1] == pytest.approx(0.5)  # a date in a clause below the main one counts half

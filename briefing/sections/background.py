@@ -12,16 +12,22 @@ January"): news names the main event's days by weekday, so a month names an
 earlier episode. Independent pieces add up: two halves ("amid" and a year in a
 clause below the main one) make a whole, except inside a quotation, where every
 piece already counts half. "recently", "initially", "first" before a past verb
-("She first told her story to ...") are a half cue.
+("She first told her story to ...") are a half cue. The age something happened at
+("When he was 15, González made a decision", "She was 12 when ...", "at the age of
+19", "as a newborn") in a sentence told in the past is a full cue: a life before the
+story. A date counts also when the main verb is in the present but the clause that
+holds it is told in the past ("The garden is where Williams was booed during the 2001 final").
 
 Two signals come from tense alone, so they carry over to articles whose wording
 the cues never saw. The present perfect of something lasting ("have tried
 multiple times since June", "has long been", "so far") reports a state or a
 series that began before the main event. And in a document told in the present
 (an essay, an opinion piece, a profile: at most 40% of its told sentences in the
-past), a sentence told in the past steps back from it: a past state ("I knew I
-was a boy", "Olmert was the former") starts a run of background, a past event
-("We found that ...") only adds to other evidence, since such documents often
+past, or at most 60% when its lead is told in the present and reports no speech,
+"Alexis González walks slowly ...", not "Police say ..." nor a quotation), a
+sentence told in the past steps back from it: a past state ("I knew I was a boy",
+"Olmert was the former") starts a run of background, a past event ("We found
+that ...") only adds to other evidence, since such documents often
 tell the news itself in the past. Biography ("was born", "grew up") is a cue.
 
 The lasting words must modify the main verb ("have tried repeatedly", not "its
@@ -118,6 +124,8 @@ _NOW = re.compile(r"\b(?:now|currently|today|this week|still)\b")
 TENSE_SHIFT = 1.0  # a past state ("I was", "he knew") in a document told in the present; an event counts half
 EVENTIVE = 0.5  # share of TENSE_SHIFT for a past event rather than a state ("We found", "It resulted in")
 PRESENT_SHARE = 0.6  # a document is told in the present when at most 1 - this of its told sentences are past
+PRESENT_LEAD_PAST = 0.6  # ... or at most this share when its lead is told in the present (and reports no speech)
+AGE = 1.0  # a past told with the age it happened at: "when he was 15", "at the age of 19", "as a teenager"
 LASTING = 1.0  # the present perfect of a state or a run that began before: "have tried since June", "has long"
 LOOK_BACK = 1.0  # past perfect in a main clause; "X followed Y"
 EARLIER_DATE = 1.0  # a date before the main event's day in the main clause (half below it)
@@ -271,6 +279,23 @@ def _clause_weight(token: Token, sentence: Span) -> float:
     return 1.0
 
 
+_KID = r"(?:child|boy|girl|teen|teenager|young man|young woman|little girl|little boy|student|kid|baby|newborn|toddler)"
+_AGE = re.compile(rf"\b(?:when|since) (?:he|she|i|they|we) (?:was|were) (?:\d+|an? {_KID}|young|little|"
+                  r"in (?:high school|college))|\b(?:was|were) \d+ (?:years old )?when\b|"
+                  rf"\bat (?:the )?age (?:of )?\d+|\bas an? {_KID}\b")
+
+
+def _clause_past(token: Token) -> bool:
+    """Whether the verb of the clause a word sits in is told in the past ("is where she was booed in 2001")."""
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            return verb_time(token) in ("past", "pluperfect")
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
 def _quoted(text: str, at: int, inside_from_start: bool) -> bool:
     """Whether character `at` of a sentence lies inside a quotation."""
     marks = sum(text[:at].count(q) for q in ('"', "“", "”"))
@@ -318,6 +343,10 @@ def _evidence(doc: Document) -> list[dict[str, float]] | None:
     times = [verb_time(m) for m in mains]
     told = [times[i] in ("past", "pluperfect") for i in range(1, len(mains)) if i not in quotes and eventful[i]]
     told_in_present = bool(told) and sum(told) / len(told) <= 1 - PRESENT_SHARE
+    if told and times[0] == "present" and eventful[0] and 0 not in quotes and lead.root.lemma_ not in SPEECH:
+        # A lead told in the present (a scene, a state, an essay's claim: "Alexis González walks slowly"), not a
+        # report ("Police say"): the past of a feature or a profile is its history, unless it tells most of it.
+        told_in_present = sum(told) / len(told) <= PRESENT_LEAD_PAST
     out: list[dict[str, float]] = [{"rule": 0.0}]
     for i, sentence in enumerate(parsed.sentences[1:], start=1):
         if not eventful[i]:
@@ -341,7 +370,7 @@ def _evidence(doc: Document) -> list[dict[str, float]] | None:
         if ahead[i] < OUTLOOK_THRESHOLD or i in quotes:
             for d in by_sentence.get(i, []):
                 when = d.when
-                if d.future or not past:
+                if d.future or not (past or _clause_past(parsed.doc[d.start])):
                     continue
                 w = weight(parsed.doc[d.start].idx - sentence.start_char)
                 if not dated.reference.known and weekday_of(when.text) is not None:
@@ -361,11 +390,14 @@ def _evidence(doc: Document) -> list[dict[str, float]] | None:
         for match in _YEAR.finditer(sentence.text):
             if int(match.group(1)) >= main_start.year:
                 continue
-            if past and (ahead[i] < OUTLOOK_THRESHOLD or i in quotes) and not any(  # "At the 2012 Olympics, ..."
-                    d.start <= sentence.char_span(match.start(), match.end(), alignment_mode="expand").start < d.end
-                    for d in by_sentence.get(i, [])):
+            at_year = sentence.char_span(match.start(), match.end(), alignment_mode="expand")
+            clause_past = at_year is not None and len(at_year) > 0 and _clause_past(at_year[0])
+            if (past or clause_past) and (ahead[i] < OUTLOOK_THRESHOLD or i in quotes) and not any(
+                    d.start <= at_year.start < d.end for d in by_sentence.get(i, [])):  # "At the 2012 Olympics, ..."
                 earlier = max(earlier, EARLIER_DATE * weight(match.start()))
         perfect, followed = _past_perfect(sentence), _followed(sentence)
+        if past and _AGE.search(text):  # "When he was 15, González made a decision": a life before the story
+            cues = max(cues, AGE)
         shift = 0.0  # told in the past in a document told in the present: an essay's or a profile's history
         if told_in_present and main_tense in ("past", "pluperfect") and i not in quotes \
                 and sentence.root.lemma_ not in SPEECH:
