@@ -607,3 +607,61 @@ Unheard received the video Sunday and moved to "let our community know that this
 said the group's co-director, Chelsea Davis.
 """
     assert speakers(raw)[0] == "Chelsea Davis"
+
+
+# ---------------------------------------------------------------- descriptions that fit one actor, labels that
+# cannot speak (sentences from CNN/Daily Mail articles)
+
+
+def test_the_title_alone_is_the_person_named_with_it() -> None:
+    raw = """Jordan's king speaks
+
+In his first interview since Islamic State militants burned alive a Jordanian pilot, the King of Jordan spoke to \
+CNN's Fareed Zakaria about why and how the country is going after the terror group. King Abdullah II, an \
+instrumental supporter of the global coalition, then said Jordan would be relentless in retaliating against ISIS. \
+The King told Zakaria that he didn't watch the video of the pilot's slaying. "I'm a Muslim," the King said."""
+    assert speakers(raw)[3] == "Abdullah II"
+
+
+def test_an_abbreviated_title_fits_the_description_it_abbreviates() -> None:
+    raw = """Cockpit recording
+
+Capt. Patrick Sondenheimer screamed as he banged on the cockpit door, pleading with the co-pilot. \
+There is the sound of a seat being pushed backward after which the captain says, "You can take over." """
+    assert speakers(raw)[1] == "Patrick Sondenheimer"
+
+
+def test_the_frenchman_is_the_person_in_focus_though_the_actors_took_it_for_a_name() -> None:
+    raw = """McLaren
+
+The team announced the news on Twitter, showing McLaren sporting director Eric Boullier and Fernando Alonso at \
+the team's headquarters in Woking, England. Meanwhile, Boullier is focused on finding improvements in the car's \
+pace and performance for the next race on Sepang's sizzling circuit. "We know we have a mountain to climb as far \
+as performance is concerned," the Frenchman said in a McLaren statement."""
+    assert speakers(raw)[2] == "Eric Boullier"
+
+
+def test_a_spokeswomans_full_name_is_her_label() -> None:
+    raw = """T-shirt pulled
+
+Tavik PR manager Kelly McElroy said the shirt was pulled. "At T.J. Maxx, we take product matters very seriously \
+and appreciate that this T-shirt was brought to our attention," T.J. Maxx spokeswoman Doreen Thompson said."""
+    assert speakers(raw)[1] == "Doreen Thompson"
+
+
+def test_a_thing_in_a_with_phrase_does_not_speak() -> None:
+    raw = """Putin
+
+A handwritten message addressed Putin with an expletive, telling him, "Thank you for croaking." """
+    assert speakers(raw) == {0: None}
+
+
+def test_a_name_inside_a_quotation_is_not_the_team() -> None:
+    raw = """Viking ring
+
+Researchers led by Stockholm University biophysicist Sebastian Wärmländer say they used "scanning electron \
+microscopy (SEM) with energy dispersive X-ray spectroscopy (EDS) to analyze the ring's composition and found that \
+it was in fact made of silver alloy. "For the stone, we must remember that even though colored glass might today \
+be perceived as a 'fake' material of lower value, this was not necessarily so in the past," the team cautioned."""
+    assert speakers(raw).get(1) != "EDS"
+

@@ -33,6 +33,11 @@ A description also resolves to the one person named earlier with its head noun a
 title ("Mayor James Knowles" for "the mayor"), and "the activist group" to the
 organisation just named whose role or apposition holds those words; a person's
 role fits only in the same number ("Dispatchers" is no role for "the dispatcher").
+"the Frenchman" is the one person actor described as French (role, apposition, "Dane Kevin
+Magnussen"); "the King" the one actor with that stated title or named with it ("King Abdullah
+II"); "the captain" matches an abbreviated role ("Capt."). A label that cannot speak gives no
+speaker: a country the actors took for a person ("Jordan's action"), a thing ("an expletive"),
+a name inside quotation marks.
 Other descriptions are shown as written ("a security official"), except a definite person noun used for
 the first time right after a person was named as a subject ("director Brett Morgen revealed ..., the filmmaker
 tweeted"; "the federal prosecutor said" after "Acting U.S. Attorney Stephanie Yonekura said"): another word for
@@ -117,6 +122,20 @@ _EPITHETS = {"graduate", "alumnus", "alumna", "native", "veteran", "youngster", 
 # Entity types of proper nouns that are no person (spaCy often tags a person's name ORG or PRODUCT).
 _PLACES = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL",
            "EVENT", "LANGUAGE", "LAW"}
+# Nationality nouns that are no adjective ("the Frenchman", "the Spaniard"), with the adjective they stand for;
+# other nationality nouns ("the German", "the Italian") are spelled as the adjective.
+_DEMONYMS = {"frenchman": "french", "frenchwoman": "french", "englishman": "english", "englishwoman": "english",
+             "irishman": "irish", "irishwoman": "irish", "scotsman": "scottish", "scotswoman": "scottish",
+             "welshman": "welsh", "welshwoman": "welsh", "dutchman": "dutch", "dutchwoman": "dutch",
+             "spaniard": "spanish", "briton": "british", "brit": "british", "swede": "swedish", "dane": "danish",
+             "finn": "finnish", "pole": "polish", "turk": "turkish", "scot": "scottish", "swiss": "swiss"}
+# Abbreviated titles in a stated role, and the noun a later description uses ("Capt." -> "the captain").
+_ABBREVIATIONS = {"capt": "captain", "sgt": "sergeant", "lt": "lieutenant", "gov": "governor", "sen": "senator",
+                  "rep": "representative", "det": "detective", "col": "colonel", "gen": "general", "maj": "major",
+                  "supt": "superintendent", "insp": "inspector", "prof": "professor", "cmdr": "commander",
+                  "adm": "admiral", "cpl": "corporal", "pvt": "private", "atty": "attorney", "rev": "reverend",
+                  "pres": "president", "lieut": "lieutenant", "cdr": "commander"}  # not "Dr.": "the doctor" is
+# as often another doctor (the one who delivered a child) as the one named
 _TAG_ENDS = {",", ".", ";", "—", "--", "–", "!", "?"}
 _AGE = re.compile(r"(?i)\bthe (?:(?!other |second |first |third |younger |older )[a-z]+ )?\d+-year-old$")
 _MALE, _FEMALE = {"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}
@@ -300,8 +319,8 @@ def _subject(verb: Token) -> Token | None:
             absolute = [c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "with" and c.i < verb.i
                         and c.right_edge.i >= verb.i - 3]
             objects = [c for w in absolute for c in w.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
+            if objects:  # a thing cannot speak: "addressed Putin with an expletive, telling him, ..."
+                return objects[0] if _agentive(objects[0]) else None
         if verb.dep_ in ("advcl", "xcomp", "conj", "acl") or verb.tag_ in ("VB", "VBG") or verb.pos_ != "VERB":
             if verb.head is verb:
                 break
@@ -368,6 +387,12 @@ class _Resolver:
                 last = actor.name.split()[-1]
                 self.surnames[last] = "" if self.surnames.get(last, actor.name) != actor.name else actor.name
         self.full_names: dict[str, set[str]] = {}  # surname -> full names of those people
+        # One-word "people" that spaCy tags a place where they are named ("Jordan's action"): a country the actors
+        # took for a person, which neither speaks a person's words nor stands for a "he"/"she".
+        self.places = {name for i, name in self.names.items() if self.kinds.get(name) == "person" and " " not in name
+                       and parsed.doc[i].ent_type_ in ("GPE", "LOC")}
+        for name in self.places:
+            del self.kinds[name]
 
     def name_at(self, token: Token) -> str | None:
         """The actor a name token (or its compound, or an apposition: "her friend, Shirley Williams") names."""
@@ -383,7 +408,7 @@ class _Resolver:
         sent = self.parsed.sentence_of(token.idx)
         start = self.parsed.sentences[max(sent - 1, 0)].start
         for i in range(token.i - 1, start - 1, -1):
-            name = self.names.get(i)
+            name = self.names.get(i) if i not in self.quoted else None  # not a name inside a quotation
             if name is not None and self.kinds.get(name) == "organization":
                 return name
         return self.focus.organizations[0] if self.focus.organizations else None
@@ -463,6 +488,16 @@ class _Resolver:
         return any(t.i in self.names and t.i not in self.quoted and self.kinds.get(self.names[t.i]) == "organization"
                    and _rank(t) for t in token.sent if t.i != token.i)
 
+    def described(self, name: str) -> list[str]:
+        """The phrases describing a person: their role and the appositions to their name."""
+        actor = next((a for a in self.actors if a.name == name), None)
+        texts = [actor.role] if actor and actor.role else []
+        for i, named in self.names.items():
+            if named == name and i not in self.quoted:
+                texts += [self.parsed.doc[a.left_edge.i:a.right_edge.i + 1].text
+                          for a in self.parsed.doc[i].children if a.dep_ == "appos"]
+        return texts
+
     def descriptions(self, name: str) -> set[str]:
         """The words an actor is described with: its role and appositions to its name ("X, an activist group")."""
         actor = next((a for a in self.actors if a.name == name), None)
@@ -522,13 +557,44 @@ class _Resolver:
         self.kinds.setdefault(name, "person")
         return name
 
+    def national(self, token: Token) -> str | None:
+        """"the Frenchman": the one person actor described as French (by role, apposition or name: "Dane Kevin
+        Magnussen"), else, when nobody is, the person in focus if unrivalled (as "the 22-year-old")."""
+        adjective = _nationality(token)
+        pattern = re.compile(rf"(?i)\b(?:{re.escape(adjective or '')}|{re.escape(token.lower_)})\b(?!['’])")
+        fits = {a.name for a in self.actors if a.kind == "person" and a.name not in self.places
+                and any(pattern.search(text) for text in [a.name, *self.described(a.name)])}  # not "German's teammate"
+        if fits:
+            return fits.pop() if len(fits) == 1 else None
+        return self.unrivalled(token, self.focus.people[0] if self.focus.people else None)
+
+    def full_name(self, token: Token) -> str | None:
+        """The person's name that a one-word organisation actor ends ("T.J. Maxx spokeswoman Doreen Thompson"
+        where the actors saw an organisation "Thompson"): a person's name, not the organisation."""
+        label = self.names.get(token.i)
+        if label is None or " " in label or token.i == 0:
+            return None
+        first = token
+        while first.i > 0 and (prev := token.doc[first.i - 1]).pos_ == "PROPN" and prev.head == token \
+                and prev.dep_ in ("compound", "flat") and prev.text[:1].isupper() and prev.is_alpha \
+                and prev.ent_type_ in ("", "PERSON") and prev.i not in self.names:
+            first = prev
+        before = token.doc[first.i - 1] if first.i > 0 else None
+        if first == token or before is None or not (before.pos_ == "NOUN" and _personal(before)):
+            return None  # only after a person's title: "spokeswoman Doreen Thompson"
+        name = token.doc[first.i:token.i + 1].text
+        self.full_names.setdefault(token.text, set()).add(name)
+        self.named_people.add(name)
+        return name
+
     def has_role(self, name: str, token: Token) -> bool:
         """Whether a person's stated role holds the head noun of a description, in the same number: "the mayor"
         fits "Mayor", not "Dispatchers" (a plural role describes a group, not the person)."""
         actor = next((a for a in self.actors if a.name == name), None)
         if actor is None or not actor.role or token.lemma_.lower() in ("man", "woman"):
             return False
-        return token.lower_ in re.findall(r"[\w-]+", actor.role.lower())
+        words = re.findall(r"[\w-]+", actor.role.lower())
+        return token.lower_ in words or token.lower_ in {_ABBREVIATIONS.get(w) for w in words}
 
     def document_author(self, token: Token) -> str | None:
         """"the statement said": who made the statement in the sentence or two before."""
@@ -561,12 +627,22 @@ class _Resolver:
                 label = self.focus.organizations[0] if self.focus.organizations else None
             else:
                 label = None
+        elif _nationality(token) is not None:  # "the Frenchman said", also where the actors took it for a name
+            label = self.national(token)
         else:
             titled = _name_in_title(token)  # "Arsenal defender Per Mertesacker told ..."
             label = self.name_at(token) or (self.title_name(titled) if titled is not None else None)
+            if label is not None and self.kinds.get(label) == "organization":
+                label = self.full_name(token) or label  # "spokeswoman Doreen Thompson" where the actors saw "Thompson"
+            if label is None and token.pos_ == "PROPN" and _bare_definite(token) \
+                    and token.ent_type_ in ("", "PERSON"):
+                described = self.describe(token)  # "the King said" after "King Abdullah II"
+                label = described if described in self.kinds else None
             if label is None:
                 label = self.describe(token) if token.pos_ != "PROPN" or token.ent_type_ == "NORP" else (
                     self.person_name(token) or _phrase(token))
+            if label in self.places:
+                label = None  # a country the actors took for a person does not say a person's words
         self.resolved[token.i] = label
         return label
 
@@ -727,6 +803,25 @@ class _Resolver:
             self.last_speaker = speakers[-1]
 
 
+def _bare_definite(token: Token) -> bool:
+    """Whether a noun is "the" and the noun alone ("the King", "the Frenchman"), not "the King's aide"."""
+    children = list(token.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+        c.dep_ in ("compound", "flat", "amod", "nmod", "poss", "nummod", "appos") for c in children)
+
+
+def _nationality(token: Token) -> str | None:
+    """The nationality adjective of a description "the Frenchman", "the Spaniard", "the German" (one person)."""
+    if not _bare_definite(token) or not token.text[:1].isupper():
+        return None
+    lower = token.lower_
+    if lower in _DEMONYMS:
+        return _DEMONYMS[lower]
+    if token.ent_type_ == "NORP" and token.tag_ == "NNP" and not lower.endswith("s"):
+        return lower
+    return None
+
+
 def _name_in_title(token: Token) -> Span | None:
     """The person's name that ends a subject headed by its title, which the parser took for the head
     ("Arsenal defender Per Mertesacker")."""
@@ -747,7 +842,8 @@ _PERSONAL = {"friend", "family", "lawyer", "attorney", "counsel", "spokesperson"
 
 
 _BODIES = {"police", "city", "force", "chapter", "administration", "state", "country", "paper", "newspaper",
-           "magazine", "military", "army", "committee", "board", "commission", "office", "family", "crowd"}
+           "magazine", "military", "army", "committee", "board", "commission", "office", "family", "crowd",
+           "outlet", "media"}
 
 
 def _climbed(verb: Token, subject: Token) -> bool:
