@@ -745,3 +745,37 @@ def test_credit_line_with_two_reporters_and_a_writer():
     actors = names_of(raw)
     assert "Marvin Lucas" in actors
     assert not {"Jason Morris", "Ed Lavandera", "Greg Botelho"} & set(actors)
+
+
+def test_a_demonym_before_a_name_is_not_part_of_it():
+    raw = ("Alonso back\n\nDane Kevin Magnussen, who was deputizing for the recuperating Spaniard, was unable to start "
+           "the race. \"We know we have a mountain to climb,\" the Frenchman said in a statement. A Kazakh official "
+           "told a reporter that the president had fallen ill.")
+    actors = names_of(raw)
+    assert "Kevin Magnussen" in actors
+    assert not {"Dane Kevin Magnussen", "Frenchman", "Kazakh"} & set(actors)
+
+
+def test_a_capitalised_common_word_is_no_organisation():
+    raw = ("Hate groups\n\nThe number of hate groups fell, the report said. Lone wolves are a growing threat, it said. "
+           "A lone wolf planned an attack on the Capitol. The ring comes from the Caliphate (which then ruled "
+           "Baghdad), researchers said in the journal Scanning. The caliphate traded with Scandinavia.")
+    actors = names_of(raw)
+    assert not {"Lone", "Caliphate"} & set(actors)
+    assert "Scanning" in actors
+
+
+def test_a_name_before_teammate_is_a_team():
+    raw = ("Hamilton on pole\n\nHamilton was faster than third-placed Felipe Massa of Williams. Massa's Williams "
+           "teammate Valtteri Bottas qualified sixth.")
+    actors = by_name(extract_actors(document(raw))[0])
+    assert actors["Williams"].kind == "organization"
+
+
+def test_the_publishers_reporter_is_no_actor():
+    raw = ("Lubitz\n\n(CNN) -- The records are never officially released, according to CNN aviation reporter "
+           "Richard Quest. CNNMoney correspondent Laurie Segall reached out to Meerkat founder Ben Rubin with some "
+           "questions.")
+    actors = names_of(raw)
+    assert "Ben Rubin" in actors
+    assert not {"Richard Quest", "Laurie Segall"} & set(actors)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..model import Actor, Document
 from ..nlp.entities import parse
 from .clusters import _absorb, _cluster_names, _cluster_people, _drop_name_parts, _possessive
+from .lexicon import _ORG_NOUNS
 from .mentions import _CREDIT as _CREDIT  # re-exported: background.py leaves credit lines out too
 from .mentions import _mentions, _products, _unreal, publisher
 from .names import ORGANIZATION, PERSON, PLACE, _Cluster, _key
@@ -47,6 +48,14 @@ def _salience(cluster: _Cluster, title: str) -> float:
 
 def _ranked(clusters: Iterable[_Cluster], title: str) -> list[_Cluster]:
     return sorted(clusters, key=lambda c: (-_salience(c, title), c.first, c.name))
+
+
+def _common_word(cluster: _Cluster, lower: set[str]) -> bool:
+    """Whether an organisation is a common word capitalised ("Lone wolves are", "the Caliphate"): named by one
+    capitalised word only (no acronym), which the article also writes in lower case ("a lone wolf", "the caliphate")."""
+    return all(len(m.span) == 1 and m.span[0].text.istitle() and m.span[0].text.lower() in lower
+               and not (m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ in _ORG_NOUNS)  # "journal Scanning"
+               for m in cluster.mentions)
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,8 @@ def analyse(doc: Document) -> Analysis | None:
     place_words = {_key(c.name).split()[0] for c in places if len(c.name.split()) > 1}
     places += [c for c in organizations if _key(c.name) in place_words]  # "LaGuardia" of "LaGuardia Airport"
     organizations = [c for c in organizations if _key(c.name) not in place_words and c.name not in plural]
+    lower = {t.text for t in parsed.doc if t.is_lower and t.is_alpha}
+    organizations = [c for c in organizations if not _common_word(c, lower)]
     people = [c for c in people if c.name not in plural]
     title = doc.article.title
     ranked = _ranked(people + organizations, title)

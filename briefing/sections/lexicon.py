@@ -67,3 +67,21 @@ _HYPHENS = {"-", "‐", "‑"}
 _NICKNAME = re.compile(r' ["“][\w.]+(?: [\w.]+)?["”] ')  # Chesley "Sully" Sullenberger
 # Punctuation that ends a name or a role.
 _CUT = {",", ";", ":", "—", "–", "(", ")", "\"", "“", "”"}
+# Demonyms, singular and plural: a nationality or origin, not a name ("Dane Kevin Magnussen", "the Frenchman said",
+# "a Kazakh official"). Not words that are also names or organisations' first words in their own right.
+_DEMONYM_ROOTS = (
+    "american", "briton", "englishman", "englishwoman", "scotsman", "welshman", "irishman",
+    "frenchman", "frenchwoman", "dane", "swede", "norwegian", "dutchman", "german", "austrian", "swiss",
+    "belgian", "spaniard", "portuguese", "italian", "greek", "pole", "czech", "slovak", "hungarian", "romanian",
+    "bulgarian", "serb", "croat", "slovenian", "bosnian", "albanian", "russian", "ukrainian", "belarusian",
+    "georgian", "armenian", "turk", "kazakh", "uzbek", "afghan", "afghani", "pakistani", "indian", "bangladeshi",
+    "sri lankan", "nepali", "chinese", "japanese", "korean", "vietnamese", "thai", "filipino", "indonesian",
+    "malaysian", "australian", "kiwi", "canadian", "mexican", "brazilian", "argentine", "argentinian",
+    "colombian", "venezuelan", "chilean", "peruvian", "uruguayan", "cuban", "jamaican", "nigerian", "kenyan",
+    "ghanaian", "ethiopian", "egyptian", "moroccan", "algerian", "tunisian", "libyan", "south african",
+    "iranian", "iraqi", "syrian", "lebanese", "jordanian", "saudi", "yemeni", "israeli", "palestinian",
+    "floridian", "texan", "californian", "new yorker", "londoner", "parisian",
+)
+_MEN = tuple(d for d in _DEMONYM_ROOTS if d.endswith("man") and d != "german")  # "Frenchmen", not "Germen"
+_DEMONYMS = set(_DEMONYM_ROOTS) | {d[:-3] + "men" for d in _MEN} \
+    | {d + "s" for d in _DEMONYM_ROOTS if not d.endswith(("ese", "swiss")) and d not in _MEN}

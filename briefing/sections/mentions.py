@@ -29,7 +29,7 @@ from .kinds import (
     _team,
     _titled_person,
 )
-from .lexicon import _HYPHENS, _JOB_TITLES, _NAME_LINKS, _ORG_HEADS, _ORG_NOUNS, _TITLES
+from .lexicon import _DEMONYMS, _HYPHENS, _JOB_TITLES, _NAME_LINKS, _ORG_HEADS, _ORG_NOUNS, _TITLES
 from .names import _KIND, ORGANIZATION, PERSON, PLACE, _acronym, _key, _Mention
 from .roles import _title_start
 from .spans import _acronym_aliases, _entity_spans
@@ -303,6 +303,9 @@ def _medium(span: Span, kind: str, source: str | None) -> bool:
         start = _title_start(span) if kind == PERSON else span.start
         if start + 1 < span.start and _key(doc[start].text) == owner and doc[start + 1].tag_ == "POS":
             return True  # "CNN's aviation correspondent Richard Quest"
+        if start < span.start and (_key(doc[start].text) == owner or _key(doc[start].text).startswith(owner)) \
+                and doc[span.start - 1].lower_ in _STAFF:
+            return True  # "CNN aviation reporter Richard Quest", "CNNMoney correspondent Laurie Segall"
         if kind != PERSON and before and _key(before[-1].text) == owner:
             return True  # "CNN Digital", "CNN Films"
         if kind == PERSON and _works_for(span, owner):
@@ -324,6 +327,8 @@ def _medium(span: Span, kind: str, source: str | None) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_ == "interview"
 
 
+# A publisher's staff, named after the publisher ("CNN aviation reporter Richard Quest").
+_STAFF = {"reporter", "correspondent", "anchor", "producer", "journalist", "host", "photographer", "writer"}
 # Pieces a medium carries: "a story in X" says X printed it, not that X took part.
 _PIECES = {"story", "interview", "article", "piece", "op-ed", "column", "editorial", "essay", "profile"}
 
@@ -368,6 +373,8 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
             kind, weight = PERSON, 3
         elif kind == PLACE and _newspaper(span):
             kind, weight = ORGANIZATION, 3  # "according to the South China Morning Post"
+        elif _teammate(span):
+            kind, weight = ORGANIZATION, 3  # "Massa's Williams teammate Valtteri Bottas": a team
         elif _club(span):
             kind, weight = ORGANIZATION, 3  # "while playing for Manchester United"
         elif kind != PERSON and _key(span.text) in COUNTRIES:
@@ -435,6 +442,8 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
             continue  # "MH370", "G20"; a hashtag
         if kind == PERSON and any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
             continue  # "MD-88"
+        if kind != PLACE and key in _DEMONYMS:
+            continue  # "the Frenchman said", "a Kazakh official", "the Danes": a nationality, not a name
         if kind == PERSON and (
             key in nationalities or span.root.tag_ == "NNPS" or _acronym(span.text)
         ):
@@ -455,6 +464,14 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
             continue  # "a 2-year old Rottweiler", "a CNS": a common noun, names take no indefinite article
         mentions.append(_Mention(span, kind, parsed.sentence_of(span.start_char)))
     return mentions, _acronym_aliases(parsed.doc, spans)
+
+
+def _teammate(span: Span) -> bool:
+    """Whether a name stands before "teammate" ("Mercedes teammate Nico Rosberg", "his McLaren team-mate"): a
+    team's."""
+    doc = span.doc
+    after = " ".join(t.lower_ for t in doc[span.end:span.end + 3])
+    return after.startswith(("teammate", "team-mate", "team - mate")) and doc[span.end].is_lower
 
 
 def _partner_votes(spans: list[Span], votes: dict[str, Counter[str]]) -> None:

@@ -1,6 +1,6 @@
 """Entity spans: spaCy's named entities, repaired into names.
 
-Edges are trimmed (a leading "the", titles of people, possessives, a "(...)",
+Edges are trimmed (a leading "the", titles of people, a demonym ("Dane Kevin Magnussen"), possessives, a "(...)",
 trailing common words, days and scores); names NER split are joined
 ("Kataeb" + "Hezbollah", "the Port Authority of New York" + "and New Jersey",
 a forename or a quoted nickname it left out); capitalised names it missed are
@@ -16,7 +16,18 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import _CUT, _HYPHENS, _JOB_TITLES, _NAME_LINKS, _NICKNAME, _ORG_HEADS, _ORG_NOUNS, _PERSON_NOUNS, _TITLES
+from .lexicon import (
+    _CUT,
+    _DEMONYMS,
+    _HYPHENS,
+    _JOB_TITLES,
+    _NAME_LINKS,
+    _NICKNAME,
+    _ORG_HEADS,
+    _ORG_NOUNS,
+    _PERSON_NOUNS,
+    _TITLES,
+)
 from .names import _KIND, _acronym, _call_sign, _key
 
 _CALENDAR = {
@@ -46,6 +57,10 @@ def _trim(span: Span, label: str) -> Span | None:
     for i in range(start + 1, min(end, start + 5)):  # "New York-based Committee to Protect Journalists"
         if doc[i].is_lower and doc[i - 1].text in _HYPHENS and i + 1 < end:
             start = i + 1
+    if label in ("PERSON", "ORG") and end - start > 1 and doc[start].lower_ in _DEMONYMS \
+            and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in doc[start:end]) and (
+                label == "PERSON" or any(e.label_ == "PERSON" and e[-1].text == doc[end - 1].text for e in doc.ents)):
+        start, label = start + 1, "PERSON"  # "Dane Kevin Magnussen", "for Floridian Every" (Matt Every): a demonym
     if label == "PERSON":
         if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in ("VBG", "VBN", "VBD", "IN"):
             start += 1  # "Following Netanyahu's interview": a verb opening the sentence, not a forename
