@@ -665,3 +665,20 @@ it was in fact made of silver alloy. "For the stone, we must remember that even 
 be perceived as a 'fake' material of lower value, this was not necessarily so in the past," the team cautioned."""
     assert speakers(raw).get(1) != "EDS"
 
+
+
+
+def test_a_lone_word_tagged_as_a_place_acting_may_be_a_person() -> None:
+    """The small model tags some surnames as places ("Carmi said he ..." in fresh9): such a subject, no
+    country, stops a he/she from reaching back past it; a country does not."""
+    from spacy.tokens import Span
+
+    from briefing.sections.quotes import _odd_place
+
+    nlp = load_nlp("english")
+    doc = nlp("Carmi said he understands the depth of this division.")
+    doc.ents = [Span(doc, 0, 1, label="GPE")]
+    assert _odd_place(doc[0])
+    country = nlp("Israel said it understands the depth of this division.")
+    country.ents = [Span(country, 0, 1, label="GPE")]
+    assert not _odd_place(country[0])

@@ -92,6 +92,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Document, Excerpt
 from ..nlp.entities import Parsed, parse
 from .actors import Analysis, analyse
+from .kinds import COUNTRIES
 
 SPEECH = {
     "say", "tell", "add", "write", "tweet", "post", "explain", "note", "state", "insist", "recall", "warn", "ask",
@@ -682,7 +683,7 @@ class _Resolver:
                     found.add((name, self.gender_of(name)))
             elif (label := self.person_name(t)) is not None:  # a person the actors left out
                 found.add((label, self.gender_of(label)))
-            elif t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in _PLACES):
+            elif t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and (t.ent_type_ not in _PLACES or _odd_place(t))):
                 found.add(("?", None))
             elif t.lower_ == "one" and any(c.lower_ == "of" for c in t.children):
                 found.add(("?", None))  # "One of them told KFOR-TV he ...": someone unnamed
@@ -801,6 +802,15 @@ class _Resolver:
                 self.focus.mention(name, self.kinds[name])
         if speakers:
             self.last_speaker = speakers[-1]
+
+
+def _odd_place(token: Token) -> bool:
+    """A lone word tagged as a place, no country, acting as the subject of a verb ("Carmi said he ...",
+    "Buhari blamed ..."): the small model tags some surnames as places; such a subject may be a person."""
+    return token.ent_type_ in ("GPE", "LOC") and token.ent_iob_ == "B" and (
+        token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I") \
+        and token.lower_ not in COUNTRIES and token.text.isalpha() and not token.text.isupper() \
+        and token.head.pos_ == "VERB"
 
 
 def _bare_definite(token: Token) -> bool:
