@@ -779,3 +779,50 @@ def test_the_publishers_reporter_is_no_actor():
     actors = names_of(raw)
     assert "Ben Rubin" in actors
     assert not {"Richard Quest", "Laurie Segall"} & set(actors)
+
+
+def test_a_surname_tagged_as_a_place_is_the_person():
+    # "Buhari" is a GPE to spaCy, "Muhammadu Buhari" an ORG; "Nachshon Carmi" an ORG: people who say things
+    doc = document("""Buhari wins
+
+Muhammadu Buhari has ruled Nigeria before, as one of a line of military strongmen who dominated the country between \
+1966 and 1999. A military coup brought Buhari to power in late 1983. Buhari's 20-month rule was known for what he \
+described as a "war on indiscipline." Buhari has campaigned as a born-again democrat to allay fears about his strict \
+military regime. "It's a question of security," Buhari said from his campaign plane. Buhari told CNN he would fight \
+corruption.""")
+    actors, places = extract_actors(doc)
+    assert by_name(actors)["Muhammadu Buhari"].kind == "person"
+    assert by_name(actors)["Muhammadu Buhari"].mentions == 6
+    assert "Buhari" not in places and "Nigeria" in places
+    doc = document("""Israelis react
+
+Nachshon Carmi said he is "very proud" of the prime minister. "He is doing what he must," Carmi said in Jerusalem. \
+Speaking from Jerusalem, Carmi said he understands the risks.""")
+    actors, places = extract_actors(doc)
+    assert [(a.name, a.kind, a.mentions) for a in actors] == [("Nachshon Carmi", "person", 3)]
+    assert places == ("Jerusalem",)
+
+
+def test_a_place_or_club_that_shares_a_word_stays_a_place():
+    doc = document("""Madrid protest
+
+Real Madrid fans marched through the city on Sunday. Madrid said it would ban the march next year. Police in Madrid \
+said 200 people took part, and the mayor of Madrid called for calm.""")
+    assert extract_actors(doc)[1] == ("Madrid",)
+
+
+def test_a_surname_in_s_read_as_a_plural_is_still_the_person():
+    # spaCy tags "Knowles" NNPS in "Mayor James Knowles" and "Mayor Knowles'", NNP (and GPE) in "Knowles indicated"
+    doc = document("""Ferguson mayor faces recall
+
+Five residents Friday filed an affidavit saying they'll try to force a referendum on whether to remove Mayor James \
+Knowles -- capping a tumultuous week in a community grappling with last year's fatal shooting of teenager Michael \
+Brown. The five "initiated recall (attempt) due to Mayor Knowles' failure to adequately rein in an out-of-control \
+police department during the protests," the activist group said. Wilson resigned from the department in November, \
+citing security concerns. Knowles indicated Friday he won't be stepping down. Ashby, a Ferguson resident, said Friday \
+that he believed Knowles has "consciously tried to do the right thing." Another resident said that Knowles needed to \
+resign in order for the city to heal.""")
+    actors, places = extract_actors(doc)
+    knowles = by_name(actors)["James Knowles"]
+    assert (knowles.kind, knowles.role) == ("person", "Mayor")
+    assert "Knowles" not in places

@@ -7,7 +7,8 @@ acting in a sentence with a score), places in a team's positions are clubs,
 also in sentences without a score; but a country stays a place (the
 guidelines count national teams named as countries as places), and a name
 ending in a club word ("Manchester United") is a club. A family name and a
-hyphenated given name ("Yeo Woon-jin") is a person's.
+hyphenated given name ("Yeo Woon-jin") is a person's, and so is a surname NER takes for a place
+when the article also has the full name and the surname acts like a person ("Buhari said").
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections import Counter
 from spacy.tokens import Span
 
 from .lexicon import _HYPHENS, _ORG_HEADS, _PERSON_NOUNS, _TITLES
-from .names import PERSON
+from .names import PERSON, _key
 
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "into", "outside", "inside"}
 # Countries (and the United Kingdom's nations): places, also when a national team plays under the name ("Wales beat
@@ -149,3 +150,52 @@ def _place_context(span: Span) -> bool:
 def _kind_of_key(votes: Counter[str]) -> str:
     """The kind a name's votes settle on (a person on a tie)."""
     return max(votes.most_common(), key=lambda kv: (kv[1], kv[0] == PERSON))[0]
+
+
+# Verbs whose subject is a person (or a body speaking through one): "Buhari said", "Carmi told".
+_SPEECH = {"say", "tell", "add", "explain", "insist", "claim", "deny", "write", "argue", "ask", "admit", "warn",
+           "recall", "vow", "promise", "blame", "accuse", "announce", "urge", "campaign", "contest"}
+# First words of two-word place and club names ("New York", "Real Madrid"): not a given name.
+_PLACE_FIRST = {"new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                "upper", "lower", "great", "greater", "little", "old", "san", "santa", "santo", "sao", "los", "las",
+                "el", "la", "le", "st", "saint", "fort", "port", "mount", "lake", "cape", "real", "atletico", "inter",
+                "sporting", "dynamo", "red", "white", "black", "royal"}
+
+
+def _person_cue(span: Span) -> bool:
+    """Whether a name acts like a person's: a title before it ("President Buhari"), "X, who", or the subject of a
+    speech verb ("Buhari said", "Carmi told")."""
+    doc, root = span.doc, span.root
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _TITLES | _PERSON_NOUNS:
+        return True
+    if any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in root.rights):
+        return True
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH
+
+
+def _surname_votes(spans: list[Span], votes: dict[str, Counter[str]], lower: set[str]) -> None:
+    """A person's surname that NER takes for a place or an organisation ("Buhari" of "Muhammadu Buhari", "Carmi" of
+    "Nachshon Carmi"): a one-word name, not a country, that is the last word of a two-word name (PERSON or ORG) in
+    the article whose first word is no place, organisation or common word, and that acts like a person ("Buhari
+    said", more often than it stands where a place does) is that person's; so is the two-word name. Not "Real
+    Madrid" and "Madrid", "New York", "Goldman Sachs" (the first word an organisation of its own)."""
+    cues: Counter[str] = Counter()
+    placed: Counter[str] = Counter()
+    for span in spans:
+        if len(span) == 1:
+            cues[_key(span.text)] += _person_cue(span)
+            placed[_key(span.text)] += _located(span) or _place_context(span)
+    for span in spans:
+        if len(span) != 2 or span.label_ not in ("PERSON", "ORG"):
+            continue
+        first, last = span[0], span[1]
+        if not all(t.is_alpha and t.text.istitle() for t in span):
+            continue
+        f, k = _key(first.text), _key(last.text)
+        if k in COUNTRIES or f in _PLACE_FIRST or f in lower or k in lower or f in votes or k not in votes \
+                or f in _TITLES | _ORG_HEADS or k in _ORG_HEADS or cues[k] <= placed[k]:
+            continue
+        for key in (k, _key(span.text)):
+            others = max((n for kind, n in votes[key].items() if kind != PERSON), default=0)
+            if _kind_of_key(votes[key]) != PERSON:
+                votes[key][PERSON] = others + 1

@@ -26,6 +26,7 @@ from .kinds import (
     _kind_of_key,
     _located,
     _place_context,
+    _surname_votes,
     _team,
     _titled_person,
 )
@@ -398,6 +399,8 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
         if votes[key][PLACE]:
             votes[key][PLACE] += 1
     _partner_votes(spans, votes)
+    if not sporty:  # in a match report a club may share a word with a player
+        _surname_votes(spans, votes, {t.text for t in parsed.doc if t.is_lower and t.is_alpha})
     nationalities = {_key(e.text) for e in parsed.doc.ents if e.label_ == "NORP"}
 
     def kind_of(span: Span) -> str:
@@ -410,6 +413,8 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
     acting = {_key(s.text) for s in spans if s.root.dep_ in ("nsubj", "poss")
               or (s.root.dep_ == "pobj" and s.root.head.lower_ == "by")}
     media = {_key(s.text) for s in spans if _medium(s, kind_of(s), source)} - acting  # "interview with NRG"
+    # surnames in -s that the tagger also reads as singular on their own ("Knowles indicated"): not plurals
+    singular = {_key(s.text) for s in spans if len(s) == 1 and s[0].tag_ == "NNP" and s[0].text.endswith("s")}
     mentions = []
     for span in spans:
         kind = kind_of(span)
@@ -445,7 +450,8 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
         if kind != PLACE and key in _DEMONYMS:
             continue  # "the Frenchman said", "a Kazakh official", "the Danes": a nationality, not a name
         if kind == PERSON and (
-            key in nationalities or span.root.tag_ == "NNPS" or _acronym(span.text)
+            key in nationalities or (span.root.tag_ == "NNPS" and key.split()[-1] not in singular)
+            or _acronym(span.text)
         ):
             continue
         if kind == ORGANIZATION and (_in_person_title(span, people) or _title_modifier(span)):
