@@ -25,7 +25,7 @@ from datetime import date, timedelta
 
 DAY, WEEK, MONTH, YEAR, DECADE = "day", "week", "month", "year", "decade"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5,
+WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5,
                  "sun": 6}
 MONTHS: dict[str, int] = {
     name: i
@@ -118,7 +118,7 @@ def weekday_of(text: str) -> int | None:
     """The weekday (0 = Monday) a text names, if exactly one."""
     words = set(re.findall(r"[a-z]+", _normalize(text)))
     days = {i for i, name in enumerate(WEEKDAYS) if name in words}
-    days |= {i for abbr, i in _WEEKDAY_ABBR.items() if abbr in words and abbr not in ("sat", "sun", "wed")}
+    days |= {i for abbr, i in WEEKDAY_ABBREVIATIONS.items() if abbr in words and abbr not in ("sat", "sun", "wed")}
     return days.pop() if len(days) == 1 else None
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..model import Document, Excerpt
+from ..nlp.dates import MONTHS
 from ..nlp.entities import parse
 
 _LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -40,10 +41,6 @@ _PEOPLE = {
     "teenager", "girl", "boy", "baby", "infant", "teacher", "doctor", "nurse", "journalist", "pilot",
     "player", "athlete", "survivor", "suspect", "gunman", "attacker", "official", "lawmaker", "delegate", "worshipper",
     "pilgrim", "tourist", "visitor", "animal", "dog", "aircraft", "plane", "vehicle", "car", "ship", "boat", "building",
-}
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
 _SMALL = {"one", "two", "a", "an", "single", "both"}
 _PHONE = re.compile(r"\d{3}[-. )]\s?\d{3}[-. ]\d{4}")
@@ -83,7 +80,7 @@ def _skip(ent: Span) -> bool:
 
 def _names_model(before: Token | None) -> bool:
     """Whether the word before a number is a name the number belongs to ("Ariane" in "Ariane 6")."""
-    return before is not None and before.text[:1].isupper() and before.lower_ not in _MONTHS \
+    return before is not None and before.text[:1].isupper() and before.lower_ not in MONTHS \
         and (before.pos_ == "PROPN" or before.ent_type_ not in ("", "DATE", "TIME"))
 
 

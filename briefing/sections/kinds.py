@@ -152,8 +152,9 @@ def _kind_of_key(votes: Counter[str]) -> str:
     return max(votes.most_common(), key=lambda kv: (kv[1], kv[0] == PERSON))[0]
 
 
-# Verbs whose subject is a person (or a body speaking through one): "Buhari said", "Carmi told".
-_SPEECH = {"say", "tell", "add", "explain", "insist", "claim", "deny", "write", "argue", "ask", "admit", "warn",
+# Verbs whose subject is a person (or a body speaking through one): "Buhari said", "Carmi told", "blamed",
+# "campaigned". Not the quotes or timeline speech verbs: this set asks who acts like a person.
+_PERSON_VERBS = {"say", "tell", "add", "explain", "insist", "claim", "deny", "write", "argue", "ask", "admit", "warn",
            "recall", "vow", "promise", "blame", "accuse", "announce", "urge", "campaign", "contest"}
 # First words of two-word place and club names ("New York", "Real Madrid"): not a given name.
 _PLACE_FIRST = {"new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -170,7 +171,7 @@ def _person_cue(span: Span) -> bool:
         return True
     if any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in root.rights):
         return True
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _PERSON_VERBS
 
 
 def _surname_votes(spans: list[Span], votes: dict[str, Counter[str]], lower: set[str]) -> None:

@@ -121,15 +121,17 @@ _GLOSS = {"e.g.", "i.e.", "e.g", "i.e", "meaning", "literally"}
 # the person the story is about, not someone new.
 _EPITHETS = {"graduate", "alumnus", "alumna", "native", "veteran", "youngster", "teenager", "teen", "star"}
 # Entity types of proper nouns that are no person (spaCy often tags a person's name ORG or PRODUCT).
-_PLACES = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL",
-           "EVENT", "LANGUAGE", "LAW"}
+_NO_PERSON_TYPES = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL",
+                    "ORDINAL", "EVENT", "LANGUAGE", "LAW"}
 # Nationality nouns that are no adjective ("the Frenchman", "the Spaniard"), with the adjective they stand for;
 # other nationality nouns ("the German", "the Italian") are spelled as the adjective.
-_DEMONYMS = {"frenchman": "french", "frenchwoman": "french", "englishman": "english", "englishwoman": "english",
-             "irishman": "irish", "irishwoman": "irish", "scotsman": "scottish", "scotswoman": "scottish",
-             "welshman": "welsh", "welshwoman": "welsh", "dutchman": "dutch", "dutchwoman": "dutch",
-             "spaniard": "spanish", "briton": "british", "brit": "british", "swede": "swedish", "dane": "danish",
-             "finn": "finnish", "pole": "polish", "turk": "turkish", "scot": "scottish", "swiss": "swiss"}
+_NATIONALITY_NOUNS = {
+    "frenchman": "french", "frenchwoman": "french", "englishman": "english", "englishwoman": "english",
+    "irishman": "irish", "irishwoman": "irish", "scotsman": "scottish", "scotswoman": "scottish",
+    "welshman": "welsh", "welshwoman": "welsh", "dutchman": "dutch", "dutchwoman": "dutch",
+    "spaniard": "spanish", "briton": "british", "brit": "british", "swede": "swedish", "dane": "danish",
+    "finn": "finnish", "pole": "polish", "turk": "turkish", "scot": "scottish", "swiss": "swiss",
+}
 # Abbreviated titles in a stated role, and the noun a later description uses ("Capt." -> "the captain").
 _ABBREVIATIONS = {"capt": "captain", "sgt": "sergeant", "lt": "lieutenant", "gov": "governor", "sen": "senator",
                   "rep": "representative", "det": "detective", "col": "colonel", "gen": "general", "maj": "major",
@@ -683,7 +685,8 @@ class _Resolver:
                     found.add((name, self.gender_of(name)))
             elif (label := self.person_name(t)) is not None:  # a person the actors left out
                 found.add((label, self.gender_of(label)))
-            elif t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and (t.ent_type_ not in _PLACES or _odd_place(t))):
+            elif t.ent_type_ == "PERSON" or (
+                    t.pos_ == "PROPN" and (t.ent_type_ not in _NO_PERSON_TYPES or _odd_place(t))):
                 found.add(("?", None))
             elif t.lower_ == "one" and any(c.lower_ == "of" for c in t.children):
                 found.add(("?", None))  # "One of them told KFOR-TV he ...": someone unnamed
@@ -709,7 +712,7 @@ class _Resolver:
     def person_name(self, token: Token) -> str | None:
         """The name of a person that is no actor, from a proper noun tagged as a person's name: the fullest form
         seen so far ("Fiona Oakes" for "Oakes" when only one such name ends in "Oakes")."""
-        if token.pos_ != "PROPN" or token.i in self.names or token.ent_type_ in _PLACES:
+        if token.pos_ != "PROPN" or token.i in self.names or token.ent_type_ in _NO_PERSON_TYPES:
             return None
         if token.dep_ not in ("compound", "flat") and not any(c.dep_ in ("compound", "flat") for c in token.children):
             known = self.surnames.get(token.text)  # "Turk" for the actor Karl Turk, where the actors missed it
@@ -825,8 +828,8 @@ def _nationality(token: Token) -> str | None:
     if not _bare_definite(token) or not token.text[:1].isupper():
         return None
     lower = token.lower_
-    if lower in _DEMONYMS:
-        return _DEMONYMS[lower]
+    if lower in _NATIONALITY_NOUNS:
+        return _NATIONALITY_NOUNS[lower]
     if token.ent_type_ == "NORP" and token.tag_ == "NNP" and not lower.endswith("s"):
         return lower
     return None

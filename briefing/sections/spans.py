@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.dates import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from .lexicon import (
     _CUT,
     _DEMONYMS,
@@ -30,14 +31,7 @@ from .lexicon import (
 )
 from .names import _KIND, _acronym, _call_sign, _key
 
-_CALENDAR = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "today", "yesterday", "tomorrow",
-}
+_CALENDAR = {*WEEKDAYS, *WEEKDAY_ABBREVIATIONS, *MONTHS, "today", "yesterday", "tomorrow"}
 # Collective nouns that open organisation names in the possessive ("People's Liberation Army").
 _COLLECTIVES = {"people", "peoples", "workers", "children", "women", "men", "veterans", "farmers", "citizens",
                 "nations", "students", "sailors", "soldiers", "writers", "journalists", "teachers", "doctors"}
