@@ -29,6 +29,8 @@ singletons to their nearest neighbour's story), LSA, second-order similarity,
 lead or BM25 weighting and other linkages did not help there. Much of what is
 left is in the data: about one Multi-News document in ten is closer to another
 story's document than to any of its own (truncated, off-topic or scraped pages).
+A sentence-embedding model (all-MiniLM-L6-v2, `benchmarks/grouping_embeddings.py`)
+scores lower alone and adds 0.005 ARI blended in, at 300 times the cost: grouping stays lexical.
 """
 
 from __future__ import annotations
