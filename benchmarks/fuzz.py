@@ -3,14 +3,15 @@
     python benchmarks/fuzz.py --seconds 600            # ten minutes, seed 0
     python benchmarks/fuzz.py --seconds 60 --seed 7
 
-A mutational fuzzer: it starts from real inputs (the example article, the
-bad-input corpus, small HTML, Markdown, JSON-ish and Word files) and mutates
-them — byte flips, truncation, splicing, inserted tokens (markup, control
+A mutational fuzzer: it starts from real inputs (the example article, 50
+cnndm-dev articles, the bad-input corpus, small HTML, Markdown, JSON-ish and
+Word files), runs each as it is, then mutates them — byte flips, truncation, splicing, inserted tokens (markup, control
 characters, odd Unicode, long runs) — then runs each through the library as a
 user's input would go: `read_bytes` with a guessed kind, `segment`, `rank`
 (default and a sumy method), `compose` and a renderer. An exception that is not
-the project's own `BriefingError` is a failure: it is printed with the input's
-hash and the input saved under --crashes. Prints how many inputs were tried.
+the project's own `BriefingError`, or an input still running after a minute, is
+a failure: it is printed with the input's hash and the input saved under
+--crashes. Prints how many inputs were tried.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import json
 import random
+import signal
 import sys
 import time
 import traceback
@@ -37,6 +40,8 @@ from briefing.rank import Length, rank  # noqa: E402
 from briefing.render import render  # noqa: E402
 from briefing.templates import load_template  # noqa: E402
 
+NEWS = ROOT.parent / "shared" / "eval" / "cnndm-dev.jsonl"
+HANG_SECONDS = 60  # one input running this long is a failure (a loop that never ends)
 KINDS = (".txt", ".md", ".html", ".docx", None)
 TOKENS = [
     b"<script>", b"</p>", b"<p>", b"<html>", b"<!--", b"&amp;", b"&#0;", b"\x00", b"\x1b[31m", b"\r\n", b"\n\n",
@@ -47,11 +52,15 @@ TOKENS = [
 ]
 
 
-def seeds() -> list[bytes]:
-    """Starting inputs: real articles and the bad-input corpus (the big ones left out)."""
+def seeds(articles: int) -> list[bytes]:
+    """Starting inputs: real articles (the example, and the first `articles` of cnndm-dev when ../shared/eval
+    is there) and the bad-input corpus (the big ones left out)."""
     import docx
 
     items = [(ROOT / "examples" / "baghdad-airport-strike.txt").read_bytes()]
+    if articles and NEWS.exists():
+        with NEWS.open(encoding="utf-8") as lines:
+            items += [json.loads(line)["text"].encode() for line, _ in zip(lines, range(articles), strict=False)]
     items += [i.make() for i in CORPUS if i.name not in ("big-50mb.txt", "zip-bomb.docx")]
     document = docx.Document()
     document.add_heading("Council approves budget", 1)
@@ -102,23 +111,35 @@ def exercise(data: bytes, kind: str | None, rng: random.Random) -> None:
     render(brief, rng.choice(["md", "html", "txt", "json", "docx"]), spec)
 
 
+class Hang(Exception):
+    """An input ran past HANG_SECONDS."""
+
+
+def _hang(signum: int, frame: object) -> None:
+    raise Hang(f"still running after {HANG_SECONDS} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=600.0)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--crashes", type=Path, default=Path("fuzz-crashes"))
+    parser.add_argument("--articles", type=int, default=50, help="cnndm-dev articles among the seeds (default 50)")
     opts = parser.parse_args()
     rng = random.Random(opts.seed)
-    pool = seeds()
+    pool = seeds(opts.articles)
+    signal.signal(signal.SIGALRM, _hang)
     tried = failures = 0
     start = time.monotonic()
+    unmutated = list(pool)  # each seed once as it is, then mutants
     while time.monotonic() - start < opts.seconds:
-        data = mutate(rng.choice(pool), rng, pool)
+        data = unmutated.pop(0) if unmutated else mutate(rng.choice(pool), rng, pool)
         kind = rng.choice(KINDS)
         tried += 1
+        signal.alarm(HANG_SECONDS)
         try:
             exercise(data, kind, rng)
-        except Exception:  # a crash: anything but our own error type
+        except Exception:  # a crash (anything but our own error type) or a hang
             failures += 1
             digest = hashlib.sha1(data).hexdigest()[:12]
             opts.crashes.mkdir(exist_ok=True)
@@ -127,6 +148,8 @@ def main() -> None:
             error = sys.exc_info()[1]
             print(f"FAIL {digest} kind={kind}: {type(error).__name__} at {Path(frame.filename).name}:{frame.lineno} "
                   f"{str(error)[:100]!r}", flush=True)
+        finally:
+            signal.alarm(0)
         if len(data) < 200_000 and rng.random() < 0.05:
             pool.append(data)  # keep some mutants as seeds
     elapsed = time.monotonic() - start

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -682,3 +683,22 @@ def test_a_lone_word_tagged_as_a_place_acting_may_be_a_person() -> None:
     country = nlp("Israel said it understands the depth of this division.")
     country.ents = [Span(country, 0, 1, label="GPE")]
     assert not _odd_place(country[0])
+
+
+def test_a_name_standing_before_a_colon_is_the_speaker_and_does_not_hang() -> None:
+    """A colon whose clause has no verb ('Or Louisiana Gov. Bobby Jindal: "..."') once sent the climb to the
+    verb round the root for ever (spaCy makes a new Token object on every access, so `head is token` never held)."""
+    raw = """Same-sex marriage and the 2016 field
+
+Indiana Gov. Mike Pence signed the law on Thursday. \
+Or Louisiana Gov. Bobby Jindal: "I certainly will support Ted Cruz and others." \
+Pence: "Was I expecting this kind of backlash?" \
+WASHINGTON: "We will not stop here," the group vowed.
+"""
+    result: dict[int, str | None] = {}
+    worker = threading.Thread(target=lambda: result.update(speakers(raw)), daemon=True)
+    worker.start()
+    worker.join(120)  # far beyond the milliseconds it takes: only a hang gets here
+    assert not worker.is_alive(), "quote attribution did not return"
+    # the name alone is the speaker; a place before the colon is none
+    assert result == {1: "Bobby Jindal", 2: "Mike Pence", 3: None}

@@ -249,7 +249,7 @@ def _on_main_verb(sentence: Span, at: int) -> bool:
     for _ in range(4):
         if token == main:
             return True
-        if (token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")) or token.head is token:
+        if (token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")) or token.head == token:
             return token.dep_ == "conj" and token.head == main
         token = token.head
     return False
@@ -272,7 +272,7 @@ def _says_now(sentence: Span) -> bool:
 
 def _clause_weight(token: Token, sentence: Span) -> float:
     """1 when a word sits in the sentence's main clause, 0.5 in a clause below it (relative, adverbial...)."""
-    while token.head is not token and token != sentence.root:
+    while token.head != token and token != sentence.root:
         if token.dep_ in ("relcl", "acl", "advcl", "ccomp", "csubj"):
             return 0.5 if token.head.lemma_ not in SPEECH else 1.0
         token = token.head
@@ -290,7 +290,7 @@ def _clause_past(token: Token) -> bool:
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
             return verb_time(token) in ("past", "pluperfect")
-        if token.head is token:
+        if token.head == token:
             return False
         token = token.head
     return False

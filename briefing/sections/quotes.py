@@ -325,7 +325,7 @@ def _subject(verb: Token) -> Token | None:
             if objects:  # a thing cannot speak: "addressed Putin with an expletive, telling him, ..."
                 return objects[0] if _agentive(objects[0]) else None
         if verb.dep_ in ("advcl", "xcomp", "conj", "acl") or verb.tag_ in ("VB", "VBG") or verb.pos_ != "VERB":
-            if verb.head is verb:
+            if verb.head == verb:
                 break
             verb = verb.head  # "saying that ...", "went as far as to say ..."
         else:
@@ -609,7 +609,7 @@ class _Resolver:
                     if introduced and other.sent.start < token.sent.start and other.dep_ not in ("dobj", "pobj"):
                         return _phrase(other)  # "a U.S. report ... singled out ...", then "the report added"
                     verb = other
-                    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
                         verb = verb.head
                     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                     if subject is not None:
@@ -862,7 +862,7 @@ _BODIES = {"police", "city", "force", "chapter", "administration", "state", "cou
 def _climbed(verb: Token, subject: Token) -> bool:
     """Whether a speech verb's speaker is the subject of a verb above it ("..., saying", "and said", "appeared to
     say"), not its own."""
-    return subject.dep_ == "nsubj" and subject.head is not verb and subject.head in verb.ancestors
+    return subject.dep_ == "nsubj" and subject.head != verb and subject.head in verb.ancestors
 
 
 def _agentive(noun: Token) -> bool:
@@ -884,7 +884,7 @@ def _rank(token: Token) -> int:
     """How prominent a mention is: 2 the subject of its sentence's main clause (or a name standing as a sentence),
     1 the subject of another clause or a name introduced with a "who" clause ("Serena Williams, who ..."), 0 other
     ("the deaths of Rahman", "he envies Borland")."""
-    while token.dep_ in ("compound", "flat", "appos", "conj") and token.head is not token:
+    while token.dep_ in ("compound", "flat", "appos", "conj") and token.head != token:
         if any(c.dep_ == "relcl" for c in token.children):
             return 1
         token = token.head
@@ -895,7 +895,7 @@ def _rank(token: Token) -> int:
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return int(any(c.dep_ == "relcl" and c.i > token.i for c in token.children))
     verb = token.head
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
     return 2 if verb.dep_ == "ROOT" else 1
 
@@ -983,9 +983,12 @@ def _attribution(parsed: Parsed, span: _Span, spans: list[_Span]) -> tuple[Token
     colon = _colon_clause(doc, span, opening)
     if colon is not None and all(outside(t) for t in [colon, *colon.ancestors]):
         return colon, "colon"
+    name = _name_colon(doc, span, opening)
+    if name is not None:
+        return name, "name"
     token = doc[min(span.start + 1, span.end)]
     for _ in range(6):  # the verb the quotation depends on: 'agreed that ID badges alone "are not enough"'
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
         if outside(token) and token.pos_ in ("VERB", "AUX") and token.lemma_ in SPEECH:
@@ -1012,7 +1015,7 @@ def _colon_clause(doc: Doc, span: _Span, opening: Span) -> Token | None:
     if at <= opening.start or doc[at].text != ":":
         return None
     verb = doc[at]
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.i > at or verb.i < opening.start or verb.lemma_ in _NOT_SAYING \
             or verb.dep_ not in ("ROOT", "conj") or verb.tag_ in ("VBG", "VBN"):
@@ -1020,6 +1023,21 @@ def _colon_clause(doc: Doc, span: _Span, opening: Span) -> Token | None:
     if any(t.ent_type_ in ("PERSON", "ORG") or t.text in _QUOTE_CHARS for t in doc[verb.i + 1:at]):
         return None
     return verb
+
+
+def _name_colon(doc: Doc, span: _Span, opening: Span) -> Token | None:
+    """The last word of a name that stands alone before the colon introducing a quotation ('Or Louisiana Gov.
+    Bobby Jindal: "..."', 'Pence: "..."'): the name is the speaker."""
+    at = span.start - 1
+    if at <= opening.start or doc[at].text != ":":
+        return None
+    words = list(doc[opening.start:at])
+    if words[0].pos_ in ("CCONJ", "ADV") and len(words) > 1:  # "Or ...", "Then ..."
+        words = words[1:]
+    if len(words) > 6 or not all(t.text == "." or t.text[:1].isupper() and t.text.rstrip(".").isalpha() for t in words) \
+            or words[-1].ent_type_ not in ("", "PERSON"):
+        return None
+    return words[-1]  # the speaker only if it resolves to a person actor (see find_quotes)
 
 
 def _long_subject(doc: Doc, start: int, verb: Token) -> bool:
@@ -1080,9 +1098,13 @@ def _whole_sentences(parsed: Parsed, span: _Span) -> bool:
 
 def _clause_before(parsed: Parsed, span: _Span) -> bool:
     """Whether a verb comes before the quotation in its sentence ('The singer advised her to "..."'): the
-    quotation belongs to that clause, not to the quotation before it."""
+    quotation belongs to that clause, not to the quotation before it), or a heading before a colon ('Pence:
+    "..."'): it introduces the quotation."""
     doc = parsed.doc
-    return any(t.pos_ in ("VERB", "AUX") for t in doc[parsed.sentences[span.first].start:span.start])
+    start = parsed.sentences[span.first].start
+    if span.start - 1 > start and doc[span.start - 1].text == ":":
+        return True
+    return any(t.pos_ in ("VERB", "AUX") for t in doc[start:span.start])
 
 
 @lru_cache(maxsize=8)
@@ -1108,11 +1130,14 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
         speakers: list[str] = []
         for span in by_first.get(s, []):
             verb, source = _attribution(parsed, span, spans)
-            subject = _subject(verb) if verb is not None else None
+            subject = verb if source == "name" else _subject(verb) if verb is not None else None
             speaker = resolver.resolve(subject) if subject is not None else None
             attributed = subject is not None
             tier = f"{source}:{resolver.subject_kind(subject)}" if subject is not None else ""
-            if source == "colon" and (speaker not in resolver.kinds or resolver.subject_kind(subject) == "written"):
+            if source == "name" and resolver.kinds.get(speaker or "") != "person":
+                verb = subject = speaker = None
+                attributed, tier = False, ""
+            if source in ("colon", "name") and (speaker not in resolver.kinds or resolver.subject_kind(subject) == "written"):
                 verb = subject = speaker = None  # only a named speaker (or an anchored "he") introduces with a colon
                 attributed, tier = False, ""
             if tier.endswith(":pronoun") and subject.lower_ in _MALE | _FEMALE and speaker is None:

@@ -49,7 +49,7 @@ def _verb(token: Token) -> Token | None:
     for _ in range(5):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None
@@ -68,7 +68,7 @@ def is_future(token: Token) -> bool:
         to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if to and (verb.head.lemma_ in _FUTURE_HEADS or verb.head.lemma_ == "be"):
             return True
-        if not to or verb.head is verb:
+        if not to or verb.head == verb:
             return False
         verb = verb.head
     return False
