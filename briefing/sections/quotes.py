@@ -1034,8 +1034,8 @@ def _name_colon(doc: Doc, span: _Span, opening: Span) -> Token | None:
     words = list(doc[opening.start:at])
     if words[0].pos_ in ("CCONJ", "ADV") and len(words) > 1:  # "Or ...", "Then ..."
         words = words[1:]
-    if len(words) > 6 or not all(t.text == "." or t.text[:1].isupper() and t.text.rstrip(".").isalpha() for t in words) \
-            or words[-1].ent_type_ not in ("", "PERSON"):
+    capitalised = all(t.text == "." or (t.text[:1].isupper() and t.text.rstrip(".").isalpha()) for t in words)
+    if len(words) > 6 or not capitalised or words[-1].ent_type_ not in ("", "PERSON"):
         return None
     return words[-1]  # the speaker only if it resolves to a person actor (see find_quotes)
 
@@ -1137,7 +1137,8 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             if source == "name" and resolver.kinds.get(speaker or "") != "person":
                 verb = subject = speaker = None
                 attributed, tier = False, ""
-            if source in ("colon", "name") and (speaker not in resolver.kinds or resolver.subject_kind(subject) == "written"):
+            if source in ("colon", "name") and (speaker not in resolver.kinds
+                                                 or resolver.subject_kind(subject) == "written"):
                 verb = subject = speaker = None  # only a named speaker (or an anchored "he") introduces with a colon
                 attributed, tier = False, ""
             if tier.endswith(":pronoun") and subject.lower_ in _MALE | _FEMALE and speaker is None:
