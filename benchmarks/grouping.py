@@ -3,6 +3,9 @@
     python benchmarks/grouping.py                                  # report: multinews-test, 50 stories, 5 seeds
     python benchmarks/grouping.py ../shared/eval/multinews-dev.jsonl --sweep 0.10,0.13,0.16   # tune on dev
     python benchmarks/grouping.py ../shared/eval/multinews-dev.jsonl --seeds 20 --stories 100  # robustness
+    python benchmarks/grouping.py --events eval/events/cnndm-test-300.jsonl       # one real day (report)
+    python benchmarks/grouping.py ../shared/eval/cnndm-dev.jsonl --events eval/events/cnndm-dev-300.jsonl \
+        --sweep 0.1,0.13                                                                 # tune on the dev day
 
 Prints the adjusted Rand index (ARI) and purity per seed and their mean, and the
 time `group` takes. Multi-News holds scraping artefacts (web-archive crawl
@@ -13,6 +16,10 @@ other documents: one leaves each artefact alone, one groups identical artefacts
 (what grouping by content alone would at best do with them), and one also leaves
 alone each document that shares no weighted term (content stem or bigram, web
 furniture left out) with any other document of its story.
+
+`--events` groups one real day's articles (300 CNN/Daily Mail articles from the same weeks,
+annotated by event: eval/events/README.md) as they are, and prints the ARI, pair precision
+(grouped pairs that are one event) and recall (one event's pairs that are grouped) and purity.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ from briefing.nlp.sentences import segment
 from briefing.stories import DEFAULT_THRESHOLD, group, vectors
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "multinews-test.jsonl"
+DEFAULT_TEXTS = DEFAULT_DATA.with_name("cnndm-test.jsonl")
 
 
 def _pairs(counts: np.ndarray) -> float:
@@ -146,6 +154,39 @@ def run(stories: list[list[str]], count: int, seeds: list[int], threshold: float
     return {key: statistics.mean(values) for key, values in scores.items()}
 
 
+def pair_scores(truth: Sequence[Hashable], found: Sequence[Hashable]) -> tuple[float, float]:
+    """Pair precision (grouped pairs that are one true story) and recall (true pairs that are grouped)."""
+    t, f = np.asarray([hash(x) for x in truth]), np.asarray([hash(x) for x in found])
+    same_t, same_f = np.equal.outer(t, t), np.equal.outer(f, f)
+    upper = np.triu(np.ones_like(same_t, dtype=bool), 1)
+    both = (same_t & same_f & upper).sum()
+    grouped, true = (same_f & upper).sum(), (same_t & upper).sum()
+    return (float(both / grouped) if grouped else 1.0), (float(both / true) if true else 1.0)
+
+
+def run_events(labels: Path, texts_path: Path, threshold: float, verbose: bool) -> dict[str, float]:
+    """Group one real day's articles (all of them, as they are) and compare with annotated events."""
+    with texts_path.open(encoding="utf-8") as f:
+        texts = {row["id"]: row["text"] for row in map(json.loads, f)}
+    with labels.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    docs = to_documents([texts[row["id"]] for row in rows])
+    truth = [row["event"] for row in rows]
+    start = time.perf_counter()
+    groups = group(docs, threshold=threshold)
+    seconds = time.perf_counter() - start
+    found = [0] * len(docs)
+    for label, members in enumerate(groups):
+        for i in members:
+            found[i] = label
+    precision, recall = pair_scores(truth, found)
+    row = {"ari": adjusted_rand_index(truth, found), "precision": precision, "recall": recall,
+           "purity": purity(truth, found), "seconds": seconds}
+    if verbose:
+        print(f"  {len(docs)} articles, {len(set(truth))} events, {len(groups)} stories found")
+    return row
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="Multi-News JSONL")
@@ -154,7 +195,18 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--sweep", help="comma-separated thresholds to compare (tuning, dev only)")
     parser.add_argument("--ceiling", action="store_true", help="also show the oracles' ARI")
+    parser.add_argument("--events", type=Path, help="annotated events of one day's articles (eval/events/*.jsonl); "
+                        "`data` is then the JSONL holding their texts")
     args = parser.parse_args()
+    if args.events:
+        texts = args.data if args.data != DEFAULT_DATA else DEFAULT_TEXTS
+        print(f"{args.events.name}: articles of {texts.name} grouped as one input")
+        for threshold in ([float(t) for t in args.sweep.split(",")] if args.sweep else [args.threshold]):
+            row = run_events(args.events, texts, threshold, verbose=not args.sweep)
+            print(f"threshold {threshold}: ARI {row['ari']:.3f}, pair precision {row['precision']:.3f}, "
+                  f"pair recall {row['recall']:.3f}, purity {row['purity']:.3f}, "
+                  f"group() {row['seconds'] * 1000:.0f} ms")
+        return
     stories = load(args.data)
     seeds = list(range(args.seeds))
     thresholds = [float(t) for t in args.sweep.split(",")] if args.sweep else [args.threshold]

