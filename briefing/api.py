@@ -135,6 +135,7 @@ def daily_brief(
     on_note: Callable[[str, str], None] | None = None,
     executor: Executor | Callable[[], AbstractContextManager[Executor | None]] | None = None,
     progress: StageProgress | None = None,
+    threshold: float | None = None,
 ) -> Briefing:
     """The daily brief of folders, globs, files, JSONL, URLs and feeds: stories, most important first.
 
@@ -155,9 +156,13 @@ def daily_brief(
 
     `progress(stage, done, total)` reports the stages "reading" (inputs) and
     "summarising" (articles); each stage starts with `(stage, 0, None)`.
+
+    `threshold` is the mean similarity (0-1) at which articles still form one story
+    (default `stories.DEFAULT_THRESHOLD`, 0.13); higher keeps more stories apart.
     """
     from .daily import MAX_STORIES, build_daily
     from .sources import collect
+    from .stories import DEFAULT_THRESHOLD
 
     options = read_options or ReadOptions()
     failed: list[str] = []
@@ -196,7 +201,7 @@ def daily_brief(
             docs, spec.sections, Options(method=method, sentences=sentences), title=title,
             brief_date=brief_date, template=spec.name, max_stories=max_stories or MAX_STORIES,
             executor=pool, history=history, notices=[*failed, *notes, *notices(docs)],
-            progress=report("summarising"),
+            progress=report("summarising"), threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
         )
 
 

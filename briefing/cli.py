@@ -404,6 +404,10 @@ def daily(
     method: MethodOpt = "default",
     template: TemplateOpt = "daily",
     stories: Annotated[int, typer.Option("--stories", min=1, help="How many stories the brief shows.")] = 12,
+    story_threshold: Annotated[float | None, typer.Option(
+        "--story-threshold", min=0.0, max=1.0,
+        help="How alike articles must be to form one story: mean similarity, 0-1 (default 0.13); "
+             "higher keeps more stories apart.")] = None,
     sentences: SentencesOpt = None,
     language: LanguageOpt = "english",
     title: Annotated[str, typer.Option(help="Title of the brief.")] = "Daily brief",
@@ -462,7 +466,7 @@ def daily(
                 sources, method=method, template=spec, sentences=sentences, title=title, brief_date=when,
                 max_stories=stories, history=None if no_history else history or default_path(),
                 read_options=options, on_error=failed, on_note=lambda source, message: _warn([f"{source}: {message}"]),
-                executor=lambda: _executor(workers, dask_scheduler), progress=show,
+                executor=lambda: _executor(workers, dask_scheduler), progress=show, threshold=story_threshold,
             )
         _warn(result.notices)
         _emit(result, spec, output, marking=marking, reference_docx=reference_docx, docx_template=docx_template,

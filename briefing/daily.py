@@ -22,7 +22,7 @@ from .compose import Options, SectionSpec, compose_story
 from .history import History, StoryKey, fingerprint
 from .model import Actor, Briefing, Document, Excerpt, Section, Story
 from .nlp.tokenize import fast_words
-from .stories import group, is_boilerplate
+from .stories import DEFAULT_THRESHOLD, group, is_boilerplate
 
 MAX_STORIES = 12  # default --stories
 ARTICLES_PER_STORY = 5  # articles of a story composed and merged (the most representative first)
@@ -154,14 +154,16 @@ def build_daily(
     notices: Sequence[str] = (),
     progress: Progress | None = None,
     clusters: Sequence[Sequence[int]] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> Briefing:
     """Group documents into stories, compose the top `max_stories`, and mark what history has seen.
 
+    `threshold` is the grouping's (`stories.group`: higher keeps more stories apart);
     `clusters` (from `stories.group`, most important first) skips the grouping when given.
     """
     options = options or Options()
     if clusters is None:
-        clusters = group(docs)
+        clusters = group(docs, threshold=threshold)
     # Web furniture (cookie walls, crawl notices) is not a story.
     clusters = [c for c in clusters if not all(is_boilerplate(docs[i]) for i in c)][:max_stories]
     jobs = [(docs[i], sections, options) for cluster in clusters for i in cluster[:ARTICLES_PER_STORY]]

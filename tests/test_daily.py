@@ -52,6 +52,17 @@ def test_folder_to_json_groups_the_events(tmp_path: Path) -> None:
                 assert item["text"] in " ".join(text.split())
 
 
+def test_story_threshold_sets_how_alike_one_storys_articles_are(tmp_path: Path) -> None:
+    out = tmp_path / "daily.json"
+    assert run("daily", str(DATA), "--no-history", "--story-threshold", "0.95", "-o", str(out)).exit_code == 0
+    apart = _stories(json.loads(out.read_text(encoding="utf-8")))
+    assert len(apart) == 7 and all(len(s) == 1 for s in apart)  # nothing is that alike: every article alone
+    assert run("daily", str(DATA), "--no-history", "--story-threshold", "0.0", "-o", str(out)).exit_code == 0
+    assert len(_stories(json.loads(out.read_text(encoding="utf-8")))) < 4  # anything sharing a word joins
+    result = run("daily", str(DATA), "--no-history", "--story-threshold", "1.5")
+    assert result.exit_code == 2 and "--story-threshold" in result.output
+
+
 def test_situation_drops_near_duplicates_across_outlets() -> None:
     docs = documents([DATA / f for f in EVENTS["flood"]])
     spec = load_template("standard")
