@@ -12,6 +12,7 @@ in threads, processes or on a Dask cluster.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor
 from dataclasses import replace
@@ -29,6 +30,8 @@ ARTICLES_PER_STORY = 5  # articles of a story composed and merged (the most repr
 DUPLICATE_OVERLAP = 0.6  # share of the shorter sentence's words found in the other: a near-duplicate
 
 Progress = Callable[[int, int], None]
+# A sentence opening with a pronoun or a connective leans on the sentence before it.
+_LEANING = re.compile(r"(?:It|Its|He|His|Him|She|Her|They|Their|Them|But|And|Yet|However|Also)\b")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -42,8 +45,18 @@ def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) / min(len(a), len(b)) >= DUPLICATE_OVERLAP
 
 
+def dangling(excerpt: Excerpt, shown: Iterable[Excerpt]) -> bool:
+    """Whether a sentence leans on the one before it ("Its 573 students ...", "But ...") and that one is not
+    shown just before it: among other articles' sentences it would point at the wrong thing."""
+    if not _LEANING.match(excerpt.text):
+        return False
+    return not any(e.article_id == excerpt.article_id and e.sentence_index == excerpt.sentence_index - 1
+                   for e in shown)
+
+
 def _merge_excerpts(per_article: Sequence[Sequence[Excerpt]], limit: int, by_score: bool) -> tuple[Excerpt, ...]:
-    """Round-robin over the articles (each in its own best-first order), skipping near-duplicates."""
+    """Round-robin over the articles (each in its own best-first order), skipping near-duplicates and, when
+    ranked (Situation), sentences that lean on a sentence not shown before them."""
     queues = [sorted(xs, key=lambda e: -(e.score or 0.0)) if by_score else list(xs) for xs in per_article]
     chosen: list[Excerpt] = []
     kept: list[frozenset[str]] = []
@@ -54,8 +67,12 @@ def _merge_excerpts(per_article: Sequence[Sequence[Excerpt]], limit: int, by_sco
             words = _words(excerpt.text)
             if any(near_duplicate(words, other) for other in kept):
                 continue
+            if by_score and dangling(excerpt, chosen):
+                continue
             chosen.append(excerpt)
             kept.append(words)
+    if not chosen and limit:  # every sentence leans on another: the best one still says something
+        chosen = [q[0] for q in queues if q][:1]
     order = {id(x): (a, i) for a, xs in enumerate(per_article) for i, x in enumerate(xs)}
     return tuple(sorted(chosen, key=lambda e: order[id(e)]))
 

@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 from briefing.api import documents
 from briefing.cli import app
 from briefing.compose import Options
-from briefing.daily import build_daily, merge_actors, near_duplicate
-from briefing.model import Actor
+from briefing.daily import build_daily, dangling, merge_actors, merge_stories, near_duplicate
+from briefing.model import Actor, Excerpt, Section, Story
 from briefing.templates import load_template
 
 DATA = Path(__file__).parent / "data" / "daily"
@@ -77,6 +77,23 @@ def test_situation_drops_near_duplicates_across_outlets() -> None:
     assert names.count("Carlos Mazón") == 1
     mazon = next(a for a in story.actors if a.name == "Carlos Mazón")
     assert set(mazon.article_ids) == {"flood-herald", "flood-tribune"}
+
+
+def test_merged_situation_leaves_out_sentences_that_lean_on_one_not_shown() -> None:
+    """Among another outlet's sentences, "Its 573 students ..." would point at the wrong thing."""
+    spec = next(s for s in load_template("standard").sections if s.key == "situation")
+    a = Story("Attack on a university", (Section("situation", "Situation", (
+        Excerpt("Militants killed 147 people at a university in Garissa on Thursday.", "a", 0, 3.0),
+        Excerpt("Its students were sent home after the attack.", "a", 5, 2.5))),), (), (), ())
+    b = Story("Kenya mourns", (Section("situation", "Situation", (
+        Excerpt("The desks of the small school are empty.", "b", 0, 2.0),
+        Excerpt("Its 573 students are staying home after three days of national mourning were announced.", "b", 1,
+                1.9),
+        Excerpt("But the government froze dozens of accounts linked to suspected terror supporters.", "b", 7,
+                1.0))),), (), (), ())
+    shown = [(e.article_id, e.sentence_index) for e in merge_stories([a, b], [spec]).section("situation").excerpts]
+    assert shown == [("a", 0), ("b", 0), ("b", 1)]  # b's 1 follows its 0; a's 5 and b's 7 lean on unshown ones
+    assert dangling(Excerpt("But it fell.", "x", 3), []) and not dangling(Excerpt("Italy voted.", "x", 3), [])
 
 
 def test_merge_actors_joins_surnames_and_sums_mentions() -> None:
