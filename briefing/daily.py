@@ -5,13 +5,15 @@
 
 A story's articles are composed one by one (the same sections as a one-story
 brief) and merged: Situation interleaves the articles' best sentences with
-near-duplicates across outlets removed; actors are merged by name; sources
-list every article. Per-article work goes through an executor, so it can run
+near-duplicates across outlets removed and sentences that lean on an unshown one
+left out, opening with the sentence the other articles tell most (it is also the
+story's Bottom line); actors are merged by name; sources list every article. Per-article work goes through an executor, so it can run
 in threads, processes or on a Dask cluster.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor
@@ -118,6 +120,31 @@ def _not_places(actors: Sequence[Actor], places: Sequence[str]) -> tuple[Actor, 
     return tuple(a for a in actors if a.kind == "person" or a.name.casefold() not in known)
 
 
+def _content(text: str) -> frozenset[str]:
+    return frozenset(w for w in fast_words(text) if len(w) > 3)  # long words: content words in most languages
+
+
+def _most_told_first(excerpts: tuple[Excerpt, ...], per_article: Sequence[Sequence[Excerpt]]) -> tuple[Excerpt, ...]:
+    """The excerpt the other articles' Situation sentences tell most (summed best word overlap) comes first: it
+    opens the story and its Bottom line. The others keep their order; a sentence leaning on the one before stays."""
+    def support(excerpt: Excerpt) -> float:
+        words = _content(excerpt.text)
+        total = 0.0
+        for other in per_article:
+            overlaps = [len(words & o) / math.sqrt(len(words) * len(o)) for e in other
+                        if e.article_id != excerpt.article_id and (o := _content(e.text)) and words]
+            total += max(overlaps, default=0.0)
+        return total
+
+    movable = [e for e in excerpts if not _LEANING.match(e.text)]
+    if len(excerpts) < 2 or not movable:
+        return excerpts
+    best = max(movable, key=lambda e: (support(e), -excerpts.index(e)))
+    if support(best) <= support(excerpts[0]):
+        return excerpts
+    return (best, *(e for e in excerpts if e is not best))
+
+
 def merge_stories(stories: Sequence[Story], sections: Sequence[SectionSpec]) -> Story:
     """One story from the one-article stories of the same event (the first is the most representative)."""
     if len(stories) == 1:
@@ -127,8 +154,10 @@ def merge_stories(stories: Sequence[Story], sections: Sequence[SectionSpec]) -> 
         parts = [s.section(spec.key) for s in stories]
         if all(p is None for p in parts):
             continue
-        excerpts = _merge_excerpts([p.excerpts if p else () for p in parts], spec.limit,
-                                   by_score=spec.key == "situation")
+        per_article = [p.excerpts if p else () for p in parts]
+        excerpts = _merge_excerpts(per_article, spec.limit, by_score=spec.key == "situation")
+        if spec.key == "situation":
+            excerpts = _most_told_first(excerpts, per_article)
         merged_sections.append(Section(spec.key, spec.title, excerpts))
     places = tuple(dict.fromkeys(p for s in stories for p in s.places))
     return Story(

@@ -96,6 +96,26 @@ def test_merged_situation_leaves_out_sentences_that_lean_on_one_not_shown() -> N
     assert dangling(Excerpt("But it fell.", "x", 3), []) and not dangling(Excerpt("Italy voted.", "x", 3), [])
 
 
+def test_the_sentence_the_other_articles_tell_most_opens_a_merged_situation() -> None:
+    spec = next(s for s in load_template("standard").sections if s.key == "situation")
+
+    def story(article: str, *texts: str) -> Story:
+        excerpts = tuple(Excerpt(t, article, i, 2.0 - i) for i, t in enumerate(texts))
+        return Story(article, (Section("situation", "Situation", excerpts),))
+
+    merged = merge_stories([
+        story("a", "A year ago a magazine profiled the governor as a likely candidate.",
+              "Shares in the company fell sharply."),
+        story("b", "Governor Mike Pence signed the religious freedom law on Thursday."),
+        story("c", "Apple and Walmart condemned the religious freedom law."),
+    ], [spec])
+    texts = [e.text for e in merged.section("situation").excerpts]
+    assert texts[0] == "Governor Mike Pence signed the religious freedom law on Thursday."
+    assert texts[1:] == ["A year ago a magazine profiled the governor as a likely candidate.",
+                         "Shares in the company fell sharply.",
+                         "Apple and Walmart condemned the religious freedom law."]
+
+
 def test_merge_actors_joins_surnames_and_sums_mentions() -> None:
     merged = merge_actors([
         [Actor("Pedro Sánchez", "person", "Prime Minister", 2, (), 0, ("a",))],
