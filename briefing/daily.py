@@ -7,14 +7,16 @@ A story's articles are composed one by one (the same sections as a one-story
 brief) and merged: Situation interleaves the articles' best sentences with
 near-duplicates across outlets removed and sentences that lean on an unshown one
 left out, opening with the sentence the other articles tell most (it is also the
-story's Bottom line); actors are merged by name; sources list every article. Per-article work goes through an executor, so it can run
-in threads, processes or on a Dask cluster.
+story's Bottom line); actors are merged by name; places are ranked by how many
+articles name them; sources list every article. Per-article work goes through an
+executor, so it can run in threads, processes or on a Dask cluster.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor
 from dataclasses import replace
@@ -159,7 +161,9 @@ def merge_stories(stories: Sequence[Story], sections: Sequence[SectionSpec]) -> 
         if spec.key == "situation":
             excerpts = _most_told_first(excerpts, per_article)
         merged_sections.append(Section(spec.key, spec.title, excerpts))
-    places = tuple(dict.fromkeys(p for s in stories for p in s.places))
+    named = Counter(p for s in stories for p in dict.fromkeys(s.places))
+    order = list(dict.fromkeys(p for s in stories for p in s.places))  # each article's places are ranked
+    places = tuple(sorted(order, key=lambda p: (-named[p], order.index(p))))  # named by most articles first
     return Story(
         headline=stories[0].headline,
         sections=tuple(merged_sections),

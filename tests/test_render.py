@@ -160,6 +160,15 @@ def test_markdown_heading_levels_with_several_stories() -> None:
     assert "- [Retaliation](https://example.org/news/retaliation_%282020%29)" in md
 
 
+def test_display_formats_list_the_first_places_json_all() -> None:
+    many = tuple(f"Town {n}" for n in range(1, 16))
+    b = airport_briefing()
+    b = replace(b, stories=(replace(b.stories[0], places=many),))
+    shown = render(b, "md")
+    assert "Town 10" in shown and "Town 11" not in shown
+    assert json.loads(render(b, "json"))["stories"][0]["places"] == list(many)
+
+
 def test_json_schema() -> None:
     data = json.loads(render(airport_briefing(), "json"))
     assert list(data) == ["schema", "title", "date", "method", "template", "layout", "notices", "marking",

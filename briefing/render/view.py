@@ -23,6 +23,7 @@ ACTORS = "actors"
 SEEN_TAG = "(seen before)"
 FIGURES = "figures"  # whose labels are phrases of their own sentences
 RUNNING_TITLE = 80  # most characters of the title in a page header
+PLACES_SHOWN = 10  # places listed with the actors (JSON keeps them all)
 Where = tuple[str, int]  # an excerpt's (article_id, sentence_index)
 LINK_SCHEMES = ("http", "https", "mailto")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -303,7 +304,7 @@ def _block(story: Story, key: str, title: str, limit: int | None, names: re.Patt
             ActorRow(one_line(a.name), one_line(a.kind), one_line(a.role or ""), a.mentions, a)
             for a in story.actors[:limit]
         )
-        places = tuple(one_line(p) for p in story.places)
+        places = tuple(one_line(p) for p in story.places[:PLACES_SHOWN])
         return Block(key, title, ACTORS, actors=rows, places=places) if rows or places else None
     section = story.section(key)
     if section is None or not section.excerpts:
