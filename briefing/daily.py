@@ -86,6 +86,9 @@ def _same_actor(a: Actor, b: Actor) -> bool:
         return True
     if a.kind != b.kind:
         return False
+    first_a, first_b = a.name.split()[0].casefold(), b.name.split()[0].casefold()
+    if a.kind == "person" and " " in a.name and " " in b.name and first_a != first_b:
+        return False  # "Ted Cruz" and "Rafael Cruz", "Hillary Clinton" and "Bill Clinton": one surname, two people
     names_a = {a.name.casefold(), *(v.casefold() for v in a.variants)}
     names_b = {b.name.casefold(), *(v.casefold() for v in b.variants)}
     if names_a & names_b:

@@ -126,6 +126,15 @@ def test_merge_actors_joins_surnames_and_sums_mentions() -> None:
     assert merged[0].article_ids == ("a", "b") and "Sánchez" in merged[0].variants
 
 
+def test_merge_actors_keeps_two_people_of_one_surname_apart() -> None:
+    merged = merge_actors([
+        [Actor("Ted Cruz", "person", "Sen.", 5, ("Cruz",), 0, ("a",))],
+        [Actor("Rafael Cruz", "person", "his father", 2, ("Cruz",), 0, ("b",)),
+         Actor("Cruz", "person", None, 1, (), 3, ("b",))],
+    ])
+    assert [(a.name, a.mentions) for a in merged] == [("Ted Cruz", 6), ("Rafael Cruz", 2)]
+
+
 def test_a_name_one_article_places_is_no_organisation_in_the_story() -> None:
     docs = documents([DATA / f for f in EVENTS["election"]])
     spec = load_template("standard")
