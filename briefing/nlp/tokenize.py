@@ -26,6 +26,8 @@ TITLE_ABBREVIATIONS = frozenset({
 _TITLE_AT_END = re.compile(
     r"(?:^|[\s(\"'“‘])(?:" + "|".join(sorted(t.capitalize() for t in TITLE_ABBREVIATIONS)) + r")\.$"
 )
+# Abbreviations written before a number ("No. 1", "Art. 5", "Fig. 3", "Vol. 2"): Punkt may end a sentence there.
+_NUMBER_PREFIX_AT_END = re.compile(r"(?:^|[\s(\"'“‘])(?:No|Nos|Nr|Art|Fig|Figs|Vol|Vols|Ch|Sec|Para|Pt|Op)\.$")
 # Languages Punkt has no model for, split on terminal punctuation instead.
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
 
@@ -58,7 +60,7 @@ def sentence_spans(text: str, language: str = "english") -> list[tuple[int, int]
     """Character spans of the sentences of `text` (whitespace between dropped)."""
     tokenizer = _punkt(normalize_language(language))
     if tokenizer is not None:
-        return _join_titles(text, list(tokenizer.span_tokenize(text)))
+        return _join_abbreviations(text, list(tokenizer.span_tokenize(text)))
     spans, pos = [], 0
     for piece in _FALLBACK_SPLIT.split(text):
         start = text.find(piece, pos)
@@ -69,11 +71,14 @@ def sentence_spans(text: str, language: str = "english") -> list[tuple[int, int]
     return spans
 
 
-def _join_titles(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans with a sentence that ends in a title ("Capt.") joined to the name that follows it."""
+def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with a sentence that ends in a title ("Capt.") joined to the name that follows it, and one that ends
+    in a number's abbreviation ("No.") joined to the number ("1 on my list ...")."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and text[start:start + 1].isupper() and _TITLE_AT_END.search(text[out[-1][0]:out[-1][1]]):
+        before = text[out[-1][0]:out[-1][1]] if out else ""
+        if out and ((text[start:start + 1].isupper() and _TITLE_AT_END.search(before))
+                    or (text[start:start + 1].isdigit() and _NUMBER_PREFIX_AT_END.search(before))):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
