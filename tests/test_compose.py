@@ -34,10 +34,10 @@ def test_situation_opens_with_the_lede_whatever_the_method() -> None:
 
 
 def test_without_the_lede_rule_the_method_decides() -> None:
-    # LSA prefers later sentences; with the rule the lede replaces the weakest, the rest stay.
-    without = _situation(Options(method="lsa", sentences=2, lede=False))
+    # KL-Sum prefers a later sentence; with the rule the lede replaces the weakest, the rest stay.
+    without = _situation(Options(method="kl", sentences=2, lede=False))
     assert 0 not in without
-    with_lede = _situation(Options(method="lsa", sentences=2))
+    with_lede = _situation(Options(method="kl", sentences=2))
     assert with_lede[0] == 0 and len(with_lede) == 2 and with_lede[1] in without
 
 
