@@ -100,3 +100,11 @@ def test_a_title_case_place_before_a_news_agency_is_a_dateline() -> None:
                         ("Cape Town, South Africa (Reuters) -- The rand fell. It recovered.", "The rand fell."),
                         ("Apple (AAPL) shares rose. They fell later.", "Apple (AAPL) shares rose.")]:
         assert segment(Article(id="t", text=text)).sentences[0].text == first
+
+
+def test_a_numbers_abbreviation_does_not_end_the_sentence() -> None:
+    text = ('"I rate this as No. 1 on my list of things I regret," said Bates. He was charged under Art. 5 of the '
+            'code. Fig. 3 shows the route. She said no. 5 people were hurt.')
+    assert [s.text for s in segment(Article(id="n", text=text)).sentences] == [
+        '"I rate this as No. 1 on my list of things I regret," said Bates.',
+        "He was charged under Art. 5 of the code.", "Fig. 3 shows the route.", "She said no.", "5 people were hurt."]
