@@ -2,6 +2,7 @@
 
     python benchmarks/fuzz.py --seconds 600            # ten minutes, seed 0
     python benchmarks/fuzz.py --seconds 60 --seed 7
+    python benchmarks/fuzz.py --sweep ../shared/eval/cnndm-test.jsonl ../shared/eval/bbc-dev.jsonl  # real articles
 
 A mutational fuzzer: it starts from real inputs (the example article, 50
 cnndm-dev articles, the bad-input corpus, small HTML, Markdown, JSON-ish and
@@ -12,6 +13,10 @@ user's input would go: `read_bytes` with a guessed kind, `segment`, `rank`
 the project's own `BriefingError`, or an input still running after a minute, is
 a failure: it is printed with the input's hash and the input saved under
 --crashes. Prints how many inputs were tried.
+
+`--sweep FILE.jsonl ...` instead briefs every article of the files as it is
+(`text`, or a Multi-News line's `documents` joined), with the same failure
+rules, and prints the slowest.
 """
 
 from __future__ import annotations
@@ -119,16 +124,48 @@ def _hang(signum: int, frame: object) -> None:
     raise Hang(f"still running after {HANG_SECONDS} s")
 
 
+def sweep(files: list[Path]) -> int:
+    """Brief every article of the JSONL files once; return how many failed."""
+    from briefing.api import brief
+
+    failures = tried = 0
+    slowest: list[tuple[float, str]] = []
+    start = time.monotonic()
+    for path in files:
+        with path.open(encoding="utf-8") as lines:
+            for row in map(json.loads, lines):
+                text = row.get("text") or "\n\n".join(row.get("documents", []))
+                tried += 1
+                began = time.monotonic()
+                signal.alarm(HANG_SECONDS)
+                try:
+                    brief(text)
+                except BriefingError:
+                    pass
+                except Exception as error:  # a crash or a hang
+                    failures += 1
+                    print(f"FAIL {path.name} {row.get('id')}: {type(error).__name__} {str(error)[:100]!r}", flush=True)
+                finally:
+                    signal.alarm(0)
+                slowest = sorted([*slowest, (time.monotonic() - began, str(row.get("id")))], reverse=True)[:3]
+    print(f"sweep: {tried} articles in {time.monotonic() - start:.0f} s, {failures} failures; slowest "
+          + ", ".join(f"{seconds:.1f} s ({name})" for seconds, name in slowest))
+    return failures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=600.0)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--crashes", type=Path, default=Path("fuzz-crashes"))
     parser.add_argument("--articles", type=int, default=50, help="cnndm-dev articles among the seeds (default 50)")
+    parser.add_argument("--sweep", type=Path, nargs="+", help="brief every article of these JSONL files instead")
     opts = parser.parse_args()
+    signal.signal(signal.SIGALRM, _hang)
+    if opts.sweep:
+        raise SystemExit(1 if sweep(opts.sweep) else 0)
     rng = random.Random(opts.seed)
     pool = seeds(opts.articles)
-    signal.signal(signal.SIGALRM, _hang)
     tried = failures = 0
     start = time.monotonic()
     unmutated = list(pool)  # each seed once as it is, then mutants
