@@ -125,19 +125,25 @@ def ceilings(stories: list[list[str]], count: int, seeds: list[int]) -> tuple[fl
     return statistics.mean(alone), statistics.mean(together), statistics.mean(lexical)
 
 
+def labelled(docs: list[Document], threshold: float) -> tuple[list[int], int, float]:
+    """Each document's story number as `group` finds them, how many stories, and the seconds it took."""
+    start = time.perf_counter()
+    groups = group(docs, threshold=threshold)
+    seconds = time.perf_counter() - start
+    found = [0] * len(docs)
+    for label, members in enumerate(groups):
+        for i in members:
+            found[i] = label
+    return found, len(groups), seconds
+
+
 def run(stories: list[list[str]], count: int, seeds: list[int], threshold: float, verbose: bool) -> dict[str, float]:
     junk = artefacts(stories)
     scores: dict[str, list[float]] = {"ari": [], "clean_ari": [], "purity": [], "seconds": [], "docs": []}
     for seed in seeds:
         texts, truth = mix(stories, count, seed)
         docs = to_documents(texts)
-        start = time.perf_counter()
-        found_groups = group(docs, threshold=threshold)
-        seconds = time.perf_counter() - start
-        found = [0] * len(docs)
-        for label, members in enumerate(found_groups):
-            for i in members:
-                found[i] = label
+        found, stories_found, seconds = labelled(docs, threshold)
         keep = [i for i, t in enumerate(texts) if _key(t) not in junk]
         row = {
             "ari": adjusted_rand_index(truth, found),
@@ -149,7 +155,7 @@ def run(stories: list[list[str]], count: int, seeds: list[int], threshold: float
         for key, value in row.items():
             scores[key].append(value)
         if verbose:
-            print(f"  seed {seed}: {len(docs)} docs, {len(found_groups)} stories found, ARI {row['ari']:.3f}, "
+            print(f"  seed {seed}: {len(docs)} docs, {stories_found} stories found, ARI {row['ari']:.3f}, "
                   f"clean ARI {row['clean_ari']:.3f}, purity {row['purity']:.3f}, {seconds * 1000:.0f} ms")
     return {key: statistics.mean(values) for key, values in scores.items()}
 
@@ -172,18 +178,12 @@ def run_events(labels: Path, texts_path: Path, threshold: float, verbose: bool) 
         rows = [json.loads(line) for line in f if line.strip()]
     docs = to_documents([texts[row["id"]] for row in rows])
     truth = [row["event"] for row in rows]
-    start = time.perf_counter()
-    groups = group(docs, threshold=threshold)
-    seconds = time.perf_counter() - start
-    found = [0] * len(docs)
-    for label, members in enumerate(groups):
-        for i in members:
-            found[i] = label
+    found, stories_found, seconds = labelled(docs, threshold)
     precision, recall = pair_scores(truth, found)
     row = {"ari": adjusted_rand_index(truth, found), "precision": precision, "recall": recall,
            "purity": purity(truth, found), "seconds": seconds}
     if verbose:
-        print(f"  {len(docs)} articles, {len(set(truth))} events, {len(groups)} stories found")
+        print(f"  {len(docs)} articles, {len(set(truth))} events, {stories_found} stories found")
     return row
 
 
