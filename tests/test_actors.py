@@ -826,3 +826,13 @@ resign in order for the city to heal.""")
     knowles = by_name(actors)["James Knowles"]
     assert (knowles.kind, knowles.role) == ("person", "Mayor")
     assert "Knowles" not in places
+
+
+def test_a_team_members_noun_after_the_team_is_no_forename():
+    doc = document("""Hernandez convicted
+
+Former New England Patriot Aaron Hernandez was convicted on Wednesday of murdering Odin Lloyd. Hernandez showed no \
+emotion. A report pointed to neo-Nazi Frazier Glenn Miller, who is charged with three killings. Miller denies it.""")
+    actors = by_name(extract_actors(doc)[0])
+    assert "Aaron Hernandez" in actors and not any("Patriot" in name for name in actors)
+    assert "Frazier Glenn Miller" in actors  # after a nationality word, the capitalised word is a forename

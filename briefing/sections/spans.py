@@ -254,6 +254,8 @@ def _with_forename(ent: Span) -> Span:
         if word.tag_ != "NNP" or not word.text[:1].isupper() or word.ent_type_ or not word.is_alpha \
                 or word.lower_.rstrip(".") in _TITLES | _CALENDAR:
             break
+        if start > 1 and doc[start - 2].ent_type_ in ("ORG", "GPE", "LOC"):
+            break  # "New England Patriot Aaron Hernandez": a member of the team or body named before it
         start -= 1
     return ent if start == ent.start else Span(doc, start, ent.end, label="PERSON")
 
