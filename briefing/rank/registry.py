@@ -72,7 +72,8 @@ def order_by_score(scores: Sequence[float]) -> list[int]:
     """Indices by descending score; ties keep document order (as sumy does).
 
     Scores are compared to 12 significant digits: sentences rated alike (LSA's 3.8366652186501806 and
-    ...1824) tie and keep document order, instead of the last bits of threaded BLAS deciding.
+    ...1824) tie and keep document order, instead of float noise in the last bits deciding (noise that
+    threaded BLAS even varies from run to run).
     """
     return sorted(range(len(scores)), key=lambda i: -float(f"{scores[i]:.12g}"))
 
