@@ -15,7 +15,6 @@ executor, so it can run in threads, processes or on a Dask cluster.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor
@@ -27,6 +26,7 @@ from .compose import Options, SectionSpec, compose_story
 from .history import History, StoryKey, fingerprint
 from .model import Actor, Briefing, Document, Excerpt, Section, Story
 from .nlp.tokenize import fast_words
+from .rank.standalone import leans_back
 from .stories import DEFAULT_THRESHOLD, group, is_boilerplate
 
 MAX_STORIES = 12  # default --stories
@@ -34,8 +34,6 @@ ARTICLES_PER_STORY = 5  # articles of a story composed and merged (the most repr
 DUPLICATE_OVERLAP = 0.6  # share of the shorter sentence's words found in the other: a near-duplicate
 
 Progress = Callable[[int, int], None]
-# A sentence opening with a pronoun or a connective leans on the sentence before it.
-_LEANING = re.compile(r"(?:It|Its|He|His|Him|She|Her|They|Their|Them|But|And|Yet|However|Also)\b")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -49,16 +47,17 @@ def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) / min(len(a), len(b)) >= DUPLICATE_OVERLAP
 
 
-def dangling(excerpt: Excerpt, shown: Iterable[Excerpt]) -> bool:
-    """Whether a sentence leans on the one before it ("Its 573 students ...", "But ...") and that one is not
-    shown just before it: among other articles' sentences it would point at the wrong thing."""
-    if not _LEANING.match(excerpt.text):
+def dangling(excerpt: Excerpt, shown: Iterable[Excerpt], language: str = "english") -> bool:
+    """Whether a sentence leans back ("Its 573 students ...", "But ...": `rank.standalone`) and the sentence
+    before it is not shown: among other articles' sentences it would point at the wrong thing."""
+    if leans_back(excerpt.text, language) is None:
         return False
     return not any(e.article_id == excerpt.article_id and e.sentence_index == excerpt.sentence_index - 1
                    for e in shown)
 
 
-def _merge_excerpts(per_article: Sequence[Sequence[Excerpt]], limit: int, by_score: bool) -> tuple[Excerpt, ...]:
+def _merge_excerpts(per_article: Sequence[Sequence[Excerpt]], limit: int, by_score: bool,
+                    language: str = "english") -> tuple[Excerpt, ...]:
     """Round-robin over the articles (each in its own best-first order), skipping near-duplicates and, when
     ranked (Situation), sentences that lean on a sentence not shown before them."""
     queues = [sorted(xs, key=lambda e: -(e.score or 0.0)) if by_score else list(xs) for xs in per_article]
@@ -71,7 +70,7 @@ def _merge_excerpts(per_article: Sequence[Sequence[Excerpt]], limit: int, by_sco
             words = _words(excerpt.text)
             if any(near_duplicate(words, other) for other in kept):
                 continue
-            if by_score and dangling(excerpt, chosen):
+            if by_score and dangling(excerpt, chosen, language):
                 continue
             chosen.append(excerpt)
             kept.append(words)
@@ -129,7 +128,8 @@ def _content(text: str) -> frozenset[str]:
     return frozenset(w for w in fast_words(text) if len(w) > 3)  # long words: content words in most languages
 
 
-def _most_told_first(excerpts: tuple[Excerpt, ...], per_article: Sequence[Sequence[Excerpt]]) -> tuple[Excerpt, ...]:
+def _most_told_first(excerpts: tuple[Excerpt, ...], per_article: Sequence[Sequence[Excerpt]],
+                     language: str = "english") -> tuple[Excerpt, ...]:
     """The excerpt the other articles' Situation sentences tell most (summed best word overlap) comes first: it
     opens the story and its Bottom line. The others keep their order; a sentence leaning on the one before stays."""
     def support(excerpt: Excerpt) -> float:
@@ -141,7 +141,7 @@ def _most_told_first(excerpts: tuple[Excerpt, ...], per_article: Sequence[Sequen
             total += max(overlaps, default=0.0)
         return total
 
-    movable = [e for e in excerpts if not _LEANING.match(e.text)]
+    movable = [e for e in excerpts if leans_back(e.text, language) is None]
     if len(excerpts) < 2 or not movable:
         return excerpts
     best = max(movable, key=lambda e: (support(e), -excerpts.index(e)))
@@ -150,7 +150,7 @@ def _most_told_first(excerpts: tuple[Excerpt, ...], per_article: Sequence[Sequen
     return (best, *(e for e in excerpts if e is not best))
 
 
-def merge_stories(stories: Sequence[Story], sections: Sequence[SectionSpec]) -> Story:
+def merge_stories(stories: Sequence[Story], sections: Sequence[SectionSpec], language: str = "english") -> Story:
     """One story from the one-article stories of the same event (the first is the most representative)."""
     if len(stories) == 1:
         return stories[0]
@@ -160,9 +160,9 @@ def merge_stories(stories: Sequence[Story], sections: Sequence[SectionSpec]) -> 
         if all(p is None for p in parts):
             continue
         per_article = [p.excerpts if p else () for p in parts]
-        excerpts = _merge_excerpts(per_article, spec.limit, by_score=spec.key == "situation")
+        excerpts = _merge_excerpts(per_article, spec.limit, by_score=spec.key == "situation", language=language)
         if spec.key == "situation":
-            excerpts = _most_told_first(excerpts, per_article)
+            excerpts = _most_told_first(excerpts, per_article, language)
         merged_sections.append(Section(spec.key, spec.title, excerpts))
     named = Counter(p for s in stories for p in dict.fromkeys(s.places))
     order = list(dict.fromkeys(p for s in stories for p in s.places))  # each article's places are ranked
@@ -231,7 +231,7 @@ def build_daily(
     start = 0
     for cluster in clusters:
         members = cluster[:ARTICLES_PER_STORY]
-        story = merge_stories(composed[start:start + len(members)], sections)
+        story = merge_stories(composed[start:start + len(members)], sections, docs[members[0]].article.language)
         start += len(members)
         if history is not None:
             story, key = mark_seen(story, [docs[i] for i in cluster], history)
