@@ -836,3 +836,13 @@ emotion. A report pointed to neo-Nazi Frazier Glenn Miller, who is charged with 
     actors = by_name(extract_actors(doc)[0])
     assert "Aaron Hernandez" in actors and not any("Patriot" in name for name in actors)
     assert "Frazier Glenn Miller" in actors  # after a nationality word, the capitalised word is a forename
+
+
+def test_a_thing_written_with_a_or_his_is_no_place():
+    doc = document("""Deputy charged
+
+A U.S. official said the U.S. military would not comment. Police said the deputy fired a Taser at the man in \
+Tulsa. The man grabbed the Taser and ran. The deputy meant to use his Taser, his lawyer said.""")
+    places = extract_actors(doc)[1]
+    assert "Taser" not in places
+    assert "U.S." in places and "Tulsa" in places  # "a U.S. official": the "a" is the official's

@@ -71,6 +71,21 @@ class Analysis:
         return next((a for a in self.actors if a.name == name), None)
 
 
+_COUNTED = frozenset({"a", "an", "one", "his", "her", "their", "its", "my", "our", "your"})
+
+
+def _a_thing(cluster: _Cluster) -> bool:
+    """A "place" the article writes only after a determiner, at least once after "a", "one" or "his" ("fired his
+    Taser", "the sound of a Taser", "go after the Taser"): a thing, not a place ("the Bronx" is never "a Bronx")."""
+    before = []  # the determiner of each mention that is a noun of its own, not a modifier ("a U.S. official")
+    for m in cluster.mentions:
+        if m.span.root.dep_ in ("compound", "nmod", "amod"):
+            continue
+        word = m.span.doc[m.span.start - 1] if m.span.start > 0 else None
+        before.append(word.lower_ if word is not None and word.head == m.span.root else "")
+    return all(word in _COUNTED or word == "the" for word in before) and any(word in _COUNTED for word in before)
+
+
 @lru_cache(maxsize=8)
 def analyse(doc: Document) -> Analysis | None:
     """Actors, places and name tokens of a document (cached per document); None if its language has no model."""
@@ -83,7 +98,7 @@ def analyse(doc: Document) -> Analysis | None:
     products = _products(parsed.doc)
     organizations = _cluster_names([m for m in others if m.kind == ORGANIZATION and _key(m.text) not in products],
                                    aliases, parts=True)
-    places = _cluster_names([m for m in others if m.kind == PLACE], aliases)
+    places = [c for c in _cluster_names([m for m in others if m.kind == PLACE], aliases) if not _a_thing(c)]
     people = [c for c in people if not any(_unreal(m.span) for m in c.mentions)]
     people = [c for c in _drop_name_parts(people, organizations + places)
               if len(c.name.split()) > 1 or len(c.mentions) > 1 or _role(c) or _possessive(c)]  # a lone "Transcript"
