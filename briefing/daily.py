@@ -132,20 +132,21 @@ def _most_told_first(excerpts: tuple[Excerpt, ...], per_article: Sequence[Sequen
                      language: str = "english") -> tuple[Excerpt, ...]:
     """The excerpt the other articles' Situation sentences tell most (summed best word overlap) comes first: it
     opens the story and its Bottom line. The others keep their order; a sentence leaning on the one before stays."""
-    def support(excerpt: Excerpt) -> float:
-        words = _content(excerpt.text)
-        total = 0.0
-        for other in per_article:
-            overlaps = [len(words & o) / math.sqrt(len(words) * len(o)) for e in other
-                        if e.article_id != excerpt.article_id and (o := _content(e.text)) and words]
-            total += max(overlaps, default=0.0)
-        return total
-
     movable = [e for e in excerpts if leans_back(e.text, language) is None]
     if len(excerpts) < 2 or not movable:
         return excerpts
-    best = max(movable, key=lambda e: (support(e), -excerpts.index(e)))
-    if support(best) <= support(excerpts[0]):
+    told = [[(e.article_id, words) for e in xs if (words := _content(e.text))] for xs in per_article]
+
+    def support(excerpt: Excerpt) -> float:
+        words = _content(excerpt.text)
+        if not words:
+            return 0.0
+        return sum(max((len(words & o) / math.sqrt(len(words) * len(o)) for article, o in other
+                        if article != excerpt.article_id), default=0.0) for other in told)
+
+    score = {id(e): support(e) for e in (*movable, excerpts[0])}
+    best = max(movable, key=lambda e: score[id(e)])  # the first of equals
+    if score[id(best)] <= score[id(excerpts[0])]:
         return excerpts
     return (best, *(e for e in excerpts if e is not best))
 
@@ -164,9 +165,9 @@ def merge_stories(stories: Sequence[Story], sections: Sequence[SectionSpec], lan
         if spec.key == "situation":
             excerpts = _most_told_first(excerpts, per_article, language)
         merged_sections.append(Section(spec.key, spec.title, excerpts))
-    named = Counter(p for s in stories for p in dict.fromkeys(s.places))
-    order = list(dict.fromkeys(p for s in stories for p in s.places))  # each article's places are ranked
-    places = tuple(sorted(order, key=lambda p: (-named[p], order.index(p))))  # named by most articles first
+    named = Counter(p for s in stories for p in set(s.places))
+    # Named by most articles first; the sort is stable, so ties keep each article's own ranking.
+    places = tuple(sorted(dict.fromkeys(p for s in stories for p in s.places), key=lambda p: -named[p]))
     return Story(
         headline=stories[0].headline,
         sections=tuple(merged_sections),

@@ -1007,13 +1007,18 @@ _NOT_SAYING = _HEARING | {"see", "watch", "show", "quote", "cite", "find", "hold
                           "feature", "read", "sign", "display", "post", "share", "publish", "print", "release"}
 
 
+def _after_colon(doc: Doc, span: _Span, sentence_start: int) -> bool:
+    """Whether words of its sentence and then a colon come right before the quotation ('Pence: "..."')."""
+    return span.start - 1 > sentence_start and doc[span.start - 1].text == ":"
+
+
 def _colon_clause(doc: Doc, span: _Span, opening: Span) -> Token | None:
     """The verb of the clause that introduces a quotation with a colon ('Sen. James Risch dismissed the
     argument: "..."'), when nobody else is named between the verb and the colon ('quoted Lincoln: "..."') and the
     verb is no hearing, showing or carrying ('the video shows Johnson screaming: "..."', 'held a sign: "..."')."""
-    at = span.start - 1
-    if at <= opening.start or doc[at].text != ":":
+    if not _after_colon(doc, span, opening.start):
         return None
+    at = span.start - 1
     verb = doc[at]
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
@@ -1028,10 +1033,9 @@ def _colon_clause(doc: Doc, span: _Span, opening: Span) -> Token | None:
 def _name_colon(doc: Doc, span: _Span, opening: Span) -> Token | None:
     """The last word of a name that stands alone before the colon introducing a quotation ('Or Louisiana Gov.
     Bobby Jindal: "..."', 'Pence: "..."'): the name is the speaker."""
-    at = span.start - 1
-    if at <= opening.start or doc[at].text != ":":
+    if not _after_colon(doc, span, opening.start):
         return None
-    words = list(doc[opening.start:at])
+    words = list(doc[opening.start:span.start - 1])
     if words[0].pos_ in ("CCONJ", "ADV") and len(words) > 1:  # "Or ...", "Then ..."
         words = words[1:]
     capitalised = all(t.text == "." or (t.text[:1].isupper() and t.text.rstrip(".").isalpha()) for t in words)
@@ -1102,9 +1106,7 @@ def _clause_before(parsed: Parsed, span: _Span) -> bool:
     "..."'): it introduces the quotation."""
     doc = parsed.doc
     start = parsed.sentences[span.first].start
-    if span.start - 1 > start and doc[span.start - 1].text == ":":
-        return True
-    return any(t.pos_ in ("VERB", "AUX") for t in doc[start:span.start])
+    return _after_colon(doc, span, start) or any(t.pos_ in ("VERB", "AUX") for t in doc[start:span.start])
 
 
 @lru_cache(maxsize=8)
@@ -1134,13 +1136,11 @@ def find_quotes(doc: Document) -> tuple[Quote, ...]:
             speaker = resolver.resolve(subject) if subject is not None else None
             attributed = subject is not None
             tier = f"{source}:{resolver.subject_kind(subject)}" if subject is not None else ""
-            if source == "name" and resolver.kinds.get(speaker or "") != "person":
-                verb = subject = speaker = None
-                attributed, tier = False, ""
-            if source in ("colon", "name") and (speaker not in resolver.kinds
-                                                 or resolver.subject_kind(subject) == "written"):
-                verb = subject = speaker = None  # only a named speaker (or an anchored "he") introduces with a colon
-                attributed, tier = False, ""
+            if source in ("colon", "name") and (
+                    speaker not in resolver.kinds or resolver.subject_kind(subject) == "written"
+                    or (source == "name" and resolver.kinds[speaker] != "person")):
+                verb = subject = speaker = None  # only a named speaker (or an anchored "he") introduces with a colon;
+                attributed, tier = False, ""  # a name standing alone before it, only a person
             if tier.endswith(":pronoun") and subject.lower_ in _MALE | _FEMALE and speaker is None:
                 tier += "-unanchored"
             if tier.endswith(":written") and _climbed(verb, subject) and not _agentive(subject):
