@@ -27,10 +27,11 @@ import time
 from pathlib import Path
 
 import numpy as np
-from grouping import DEFAULT_DATA, adjusted_rand_index, load, mix, to_documents
+from grouping import DEFAULT_DATA, adjusted_rand_index, labelled, load, mix, to_documents
 from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.special import erf
 
-from briefing.stories import group, is_boilerplate, vectors
+from briefing.stories import DEFAULT_THRESHOLD, is_boilerplate, vectors
 
 WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"  # official model.safetensors
 LAYERS, HEADS, MAX_PIECES = 6, 12, 256
@@ -67,8 +68,6 @@ class MiniLM:
 
     def embed(self, text: str) -> np.ndarray:
         """The unit-length mean of the last layer over the text's first word pieces."""
-        from scipy.special import erf
-
         ids = np.array(self.tokenizer.encode(text).ids)
         n, width = len(ids), self.w["embeddings.word_embeddings.weight"].shape[1]
         head = width // HEADS
@@ -112,10 +111,10 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--sweep", action="store_true", help="grid of blends and thresholds (tuning, dev only)")
     args = parser.parse_args()
-    model, cache = MiniLM(), {}
+    model, cache, stories = MiniLM(), {}, load(args.data)
     runs, encode_seconds = [], 0.0
     for seed in range(args.seeds):
-        texts, truth = mix(load(args.data), args.stories, seed)
+        texts, truth = mix(stories, args.stories, seed)
         docs = to_documents(texts)
         start = time.perf_counter()
         for text in texts:
@@ -123,9 +122,7 @@ def main() -> None:
                 cache[text] = model.embed(text)
         encode_seconds += time.perf_counter() - start
         x = vectors(docs)
-        found = np.zeros(len(docs), dtype=int)
-        for label, members in enumerate(group(docs)):
-            found[members] = label
+        found = labelled(docs, DEFAULT_THRESHOLD)[0]
         meaning = np.array([cache[t] for t in texts])
         runs.append((truth, (x @ x.T).toarray(), meaning @ meaning.T, np.array([is_boilerplate(d) for d in docs]),
                      adjusted_rand_index(truth, found)))
