@@ -27,11 +27,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from briefing.daily import build_daily
+from briefing.compose import compose
+from briefing.ingest.sources import collect
 from briefing.nlp.sentences import segment
+from briefing.options import ReadOptions
 from briefing.render import render
-from briefing.sources import ReadOptions, collect
-from briefing.stories import group
+from briefing.stories import group, top_stories
 from briefing.templates import load_template
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -53,7 +54,7 @@ def _compose(grouped: tuple[list, list], opts: argparse.Namespace) -> tuple[Any,
     """The brief of the top stories (default method, daily template), as the CLI makes it."""
     docs, clusters = grouped
     spec = load_template("daily")
-    return build_daily(docs, spec.sections, clusters=clusters, template=spec.name), clusters
+    return compose(docs, spec, stories=top_stories(docs, clusters, 12), title="Daily brief"), clusters
 
 
 def _render(composed: tuple[Any, list], opts: argparse.Namespace) -> tuple[Any, list]:

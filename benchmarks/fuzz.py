@@ -37,10 +37,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from bad_inputs import CORPUS  # noqa: E402
 
-from briefing.compose import Options, compose  # noqa: E402
+from briefing.compose import compose  # noqa: E402
 from briefing.errors import BriefingError  # noqa: E402
 from briefing.ingest import read_bytes  # noqa: E402
 from briefing.nlp.sentences import segment  # noqa: E402
+from briefing.options import RankOptions  # noqa: E402
 from briefing.rank import Length, rank  # noqa: E402
 from briefing.render import render  # noqa: E402
 from briefing.templates import load_template  # noqa: E402
@@ -112,7 +113,7 @@ def exercise(data: bytes, kind: str | None, rng: random.Random) -> None:
         return
     rank(doc, rng.choice(["default", "lead", "lexrank", "fast-kl", "textrank"]), Length(sentences=3))
     spec = load_template(rng.choice(["standard", "sitrep", "bluf"]))
-    brief = compose([doc], spec.sections, Options(method=rng.choice(["default", "lead"])))
+    brief = compose([doc], spec, RankOptions(method=rng.choice(["default", "lead"])))
     render(brief, rng.choice(["md", "html", "txt", "json", "docx"]), spec)
 
 

@@ -31,7 +31,8 @@ from grouping import DEFAULT_DATA, adjusted_rand_index, labelled, load, mix, to_
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.special import erf
 
-from briefing.stories import DEFAULT_THRESHOLD, is_boilerplate, vectors
+from briefing.nlp.furniture import is_boilerplate
+from briefing.stories import DEFAULT_THRESHOLD, vectors
 
 WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"  # official model.safetensors
 LAYERS, HEADS, MAX_PIECES = 6, 12, 256

@@ -36,11 +36,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.analysis import analyse
 from briefing.model import Article, Document
 from briefing.nlp.sentences import segment
-from briefing.sections.actors import extract_actors
-from briefing.sections.background import is_background
-from briefing.sections.quotes import find_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "cnndm-dev.jsonl"
@@ -143,7 +141,8 @@ def _match_actors(gold: list[dict], system) -> tuple[dict[int, object], list]:
 def evaluate(doc: Document, gold: dict, result: Result) -> None:
     """Score one annotated article into `result`."""
     tag = f"[line {gold['line']}]"
-    actors, _ = extract_actors(doc)
+    analysis = analyse(doc, "actors", "background", "quotes")
+    actors = analysis.actors.actors
     matched, extra = _match_actors(gold["actors"], actors)
     counts = Counts(tp=len(matched), fp=len(extra), fn=len(gold["actors"]) - len(matched))
     result.actors.add(counts)
@@ -161,14 +160,14 @@ def evaluate(doc: Document, gold: dict, result: Result) -> None:
             else:
                 result.errors.append(f"{tag} role of {g['name']}: {role!r}, gold {g['roles'][0]!r}")
 
-    flags = is_background(doc)
+    flags = analysis.background
     found = {i for i, flag in enumerate(flags) if flag}
     truth = set(gold["background"])
     result.background.add(Counts(len(found & truth), len(found - truth), len(truth - found)))
     result.errors += [f"{tag} background missed: [{i}] {doc.sentences[i].text[:90]}" for i in sorted(truth - found)]
     result.errors += [f"{tag} background extra: [{i}] {doc.sentences[i].text[:90]}" for i in sorted(found - truth)]
 
-    found_quotes = {q.sentence: q for q in find_quotes(doc)}
+    found_quotes = {q.sentence: q for q in analysis.quotes}
     by_sentence = {i: q.speaker for i, q in found_quotes.items()}
     gold_quotes = {q["sentence"]: q for q in gold["quotes"]}
     variants = {g["name"]: g["variants"] for g in gold["actors"]}

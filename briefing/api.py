@@ -1,66 +1,66 @@
-"""The Python API: summarise a text, build a Briefing from texts and files, or the daily brief of many."""
+"""The Python API, and the one orchestrator: read, compose, mark history, write or show.
+
+    summarize(text)                   -> the key sentences (list of str)
+    summary(Path("a.txt"))            -> a Summary: the key sentences with indices and scores
+    brief(Path("a.txt"))              -> a Briefing, one story per article
+    daily_brief(["news/", URL])       -> a Briefing of the day's stories, most important first
+    write(briefing, "brief.docx")     -> the file, in the template the brief was made with
+    show(briefing)                    -> the brief in the terminal
+    run_brief(...), run_daily(...)    -> what `briefing brief` and `briefing daily` do: make, then write or show
+
+Every command of the CLI is one call here. A bad source goes to `on_error(source,
+message)` and the rest go on; without `on_error` the first bad one raises.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 from contextlib import AbstractContextManager, ExitStack
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .compose import Options, compose
+from .compose import compose
 from .errors import InputError
-from .history import History
-from .ingest import read_path
 from .model import Article, Briefing, Document
-from .nlp.entities import load_nlp
 from .nlp.sentences import segment, segment_all
-from .nlp.tokenize import normalize_language
+from .options import OutputOptions, RankOptions, ReadOptions
 from .rank import Length, rank
-from .sources import ReadOptions
 from .templates import Template, load_template
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .history import History
+
 Source = str | os.PathLike[str] | Article
+ErrorHandler = Callable[[str, str], None]  # (source, one-line message)
 StageProgress = Callable[[str, int, int | None], None]  # (stage, done, total or None while unknown)
+ExecutorArg = Executor | Callable[[], AbstractContextManager[Executor | None]] | None
+MAX_STORIES = 12  # default --stories
 
 
-def summarize(
-    text: str,
-    method: str = "default",
-    sentences: int | None = 3,
-    language: str = "english",
-    *,
-    words: int | None = None,
-    ratio: float | None = None,
-) -> list[str]:
-    """The key sentences of `text`, verbatim and in document order.
-
-    Length is a sentence count, a word budget (`words`, with `sentences=None`
-    for no count limit) or a `ratio` of the document's sentences.
-
-    >>> summarize("First point. Second point. Third point.", method="lead", sentences=1)
-    ['First point.']
-    """
-    doc = segment(Article(id="text", text=text, language=normalize_language(language)))
-    ranking = rank(doc, method, Length(sentences=sentences, words=words, ratio=ratio))
-    return [doc.sentences[i].text for i in ranking.selected]
-
+# --- reading ---------------------------------------------------------------------------------------------
 
 def to_article(source: Source, options: ReadOptions | None = None) -> Article:
-    """An Article from a path (os.PathLike; '-' as Path('-') is stdin), text or Article."""
+    """An Article from a path (os.PathLike; Path('-') is stdin), text or Article."""
     options = options or ReadOptions()
-    language = normalize_language(options.language)
     if isinstance(source, Article):
         return source
     if isinstance(source, os.PathLike):
-        return read_path(Path(source), language=language, encoding=options.encoding, max_bytes=options.max_input_bytes)
+        from .ingest import read_path
+
+        return read_path(Path(source), **options.file_opts())
     if not source.strip():
         raise InputError("empty input: there is no text to brief", source="text")
     from .ingest.text import read_plain
 
     title, body, published = read_plain(source)
-    return Article(id="text", text=body, title=title, source="text", published=published, language=language)
+    return Article(id="text", text=body, title=title, source="text", published=published, language=options.language)
 
 
 def document(source: Source, options: ReadOptions | None = None) -> Document:
@@ -72,13 +72,28 @@ def document(source: Source, options: ReadOptions | None = None) -> Document:
     return doc
 
 
-def documents(sources: Iterable[Source], options: ReadOptions | None = None) -> list[Document]:
-    """Read and segment each source (the first bad one raises)."""
-    return [document(source, options) for source in sources]
+def documents(sources: Iterable[Source], options: ReadOptions | None = None,
+              on_error: ErrorHandler | None = None) -> list[Document]:
+    """Read and segment each source. A bad one goes to `on_error` and the rest go on (without `on_error`, or
+    when it is the only source, it raises); none readable at all is an InputError."""
+    sources = list(sources)
+    docs = []
+    for source in sources:
+        try:
+            docs.append(document(source, options))
+        except InputError as exc:
+            if on_error is None or len(sources) == 1:
+                raise
+            on_error(exc.source or str(source), str(exc).removeprefix(f"{exc.source}: "))
+    if not docs:
+        raise InputError("no articles could be read")
+    return docs
 
 
 def notices(docs: Iterable[Document]) -> list[str]:
     """What the user should know: each article's reading notes, then languages without an entity model."""
+    from .nlp.entities import load_nlp
+
     docs = list(docs)
     found = [f"{d.article.source or d.article.id}: {note}" for d in docs for note in d.article.notes]
     missing = sorted({d.article.language for d in docs if load_nlp(d.article.language) is None})
@@ -86,11 +101,58 @@ def notices(docs: Iterable[Document]) -> list[str]:
                     "What to watch are left empty" for lang in missing]
 
 
+# --- summaries -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Summary:
+    """The key sentences of one article: (index, score, text) in document order."""
+
+    method: str
+    source: str
+    sentences: tuple[tuple[int, float, str], ...]
+    notices: tuple[str, ...] = ()
+
+    def texts(self) -> list[str]:
+        return [text for _, _, text in self.sentences]
+
+
+def summary(source: Source, options: RankOptions | None = None, read_options: ReadOptions | None = None) -> Summary:
+    """The key sentences of a text, path or Article, with their indices and scores.
+
+    Length: `options.sentences`, else a word budget or ratio when given, else three sentences.
+    """
+    options = options or RankOptions()
+    doc = document(source, read_options)
+    sentences, words, ratio = options.summary_length()
+    ranking = rank(doc, options.method, Length(sentences=sentences, words=words, ratio=ratio))
+    return Summary(ranking.method, doc.article.source or doc.article.id,
+                   tuple((i, ranking.scores[i], doc.sentences[i].text) for i in ranking.selected),
+                   tuple(f"{doc.article.source}: {note}" for note in doc.article.notes))
+
+
+def summarize(text: str, method: str = "default", sentences: int | None = None, language: str = "english", *,
+              words: int | None = None, ratio: float | None = None) -> list[str]:
+    """The key sentences of `text`, verbatim and in document order.
+
+    Length is a sentence count, a word budget (`words`) or a `ratio` of the
+    document's sentences; with none of them, three sentences.
+
+    >>> summarize("First point. Second point. Third point.", method="lead", sentences=1)
+    ['First point.']
+    """
+    doc = segment(Article(id="text", text=text, language=ReadOptions(language=language).language))
+    count, words, ratio = RankOptions(method, sentences, words, ratio).summary_length()
+    ranking = rank(doc, method, Length(sentences=count, words=words, ratio=ratio))
+    return [doc.sentences[i].text for i in ranking.selected]
+
+
+# --- briefs ----------------------------------------------------------------------------------------------
+
 def brief(
     source: Source | Iterable[Source],
     *,
     method: str = "default",
-    template: str | Path | None = None,
+    template: str | Path | Template | None = None,
     sentences: int | None = None,
     words: int | None = None,
     ratio: float | None = None,
@@ -98,26 +160,22 @@ def brief(
     title: str | None = None,
     brief_date: date | None = None,
     read_options: ReadOptions | None = None,
+    rank_options: RankOptions | None = None,
+    on_error: ErrorHandler | None = None,
 ) -> Briefing:
-    """Build the Briefing for a text, a path (os.PathLike), an Article, or several of them.
+    """The Briefing of a text, a path (os.PathLike), an Article, or several of them: one story each.
 
-    A `str` is article text; pass `Path("article.txt")` for a file. One source
-    gives a one-story brief; several give one story each. `read_options`
-    (encoding, limits) overrides `language` when given.
+    A `str` is article text; pass `Path("article.txt")` for a file. `read_options`
+    (encoding, limits) overrides `language`, and `rank_options` the method and
+    lengths, when given. A source that cannot be read goes to `on_error(source,
+    message)` and the others go on; without `on_error` it raises.
     """
     many = not isinstance(source, (str, os.PathLike, Article))
     options = read_options or ReadOptions(language=language)
-    docs = documents(source if many else [source], options)  # type: ignore[list-item]
+    ranking = rank_options or RankOptions(method, sentences, words, ratio)
     spec = load_template(template)
-    return compose(
-        docs,
-        spec.sections,
-        Options(method=method, sentences=sentences, words=words, ratio=ratio),
-        title=title,
-        brief_date=brief_date,
-        template=spec.name,
-        notices=notices(docs),
-    )
+    docs = documents(source if many else [source], options, on_error)  # type: ignore[list-item]
+    return compose(docs, spec, ranking, title=title, brief_date=brief_date, notices=notices(docs))
 
 
 def daily_brief(
@@ -131,40 +189,58 @@ def daily_brief(
     max_stories: int | None = None,
     history: History | str | os.PathLike[str] | None = None,
     read_options: ReadOptions | None = None,
-    on_error: Callable[[str, str], None] | None = None,
-    on_note: Callable[[str, str], None] | None = None,
-    executor: Executor | Callable[[], AbstractContextManager[Executor | None]] | None = None,
+    rank_options: RankOptions | None = None,
+    on_error: ErrorHandler | None = None,
+    on_note: ErrorHandler | None = None,
+    executor: ExecutorArg = None,
     progress: StageProgress | None = None,
     threshold: float | None = None,
+    record: bool = True,
 ) -> Briefing:
     """The daily brief of folders, globs, files, JSONL, URLs and feeds: stories, most important first.
 
-    Sources are what `briefing daily` takes. A source that cannot be read goes to
-    `on_error(source, message)` and the rest go on; a note from reading (a page
-    replaced by its feed item's text) goes to `on_note(source, message)`. Without
-    these callbacks both become notices of the brief. No readable article at all
-    is an InputError.
+    A source that cannot be read goes to `on_error(source, message)` and the rest
+    go on; a note from reading (a page replaced by its feed item's text) goes to
+    `on_note(source, message)`. Without these callbacks both become notices of
+    the brief. No readable article at all is an InputError.
 
     `history` is a History (used, left open) or a SQLite file (created when
     missing, closed after): stories and sentences seen in earlier briefs are
-    marked and this brief is recorded. None keeps no history.
+    marked, and with `record` this brief is recorded (`run_daily` records only
+    once the brief is written). None keeps no history.
 
     `executor` runs the per-article summarising: an Executor (used, left open)
     or a function returning a context manager that yields one or None, entered
-    only once there are articles (so a pool or cluster starts only when needed).
-    Reading uses `read_options.workers` threads.
+    only once there are articles (`executors.executor_for` gives one for a
+    number of workers or a Dask scheduler). Reading uses `read_options.workers` threads.
 
     `progress(stage, done, total)` reports the stages "reading" (inputs) and
     "summarising" (articles); each stage starts with `(stage, 0, None)`.
 
     `threshold` is the mean similarity (0-1) at which articles still form one story
-    (default `stories.DEFAULT_THRESHOLD`, 0.13); higher keeps more stories apart.
+    (default `stories.DEFAULT_THRESHOLD`); higher keeps more stories apart.
     """
-    from .daily import MAX_STORIES, build_daily
-    from .sources import collect
-    from .stories import DEFAULT_THRESHOLD
+    made = _daily(sources, method=method, template=template, sentences=sentences, title=title, brief_date=brief_date,
+                  max_stories=max_stories, history=history, read_options=read_options, rank_options=rank_options,
+                  on_error=on_error, on_note=on_note, executor=executor, progress=progress, threshold=threshold,
+                  record=record)
+    return made
+
+
+def _daily(sources: Iterable[str | os.PathLike[str]], *, method: str, template: str | Path | Template | None,
+           sentences: int | None, title: str, brief_date: date | None, max_stories: int | None,
+           history: History | str | os.PathLike[str] | None, read_options: ReadOptions | None,
+           rank_options: RankOptions | None, on_error: ErrorHandler | None, on_note: ErrorHandler | None,
+           executor: ExecutorArg, progress: StageProgress | None, threshold: float | None, record: bool,
+           after: Callable[[Briefing], None] | None = None) -> Briefing:
+    """daily_brief's work; `after(briefing)` runs (e.g. writes it) before the history is recorded."""
+    from .history import History, mark
+    from .ingest.sources import collect
+    from .stories import DEFAULT_THRESHOLD, group, top_stories
 
     options = read_options or ReadOptions()
+    ranking = rank_options or RankOptions(method, sentences)
+    spec = load_template(template)
     failed: list[str] = []
     notes: list[str] = []
 
@@ -190,29 +266,133 @@ def daily_brief(
     docs = segment_all(articles, max_sentences=options.max_sentences)
     if not docs:
         raise InputError("no articles could be read")
-    spec = load_template(template)
+    stories = group(docs, threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+    stories = top_stories(docs, stories, max_stories or MAX_STORIES)
     if progress is not None:
         progress("summarising", 0, None)
     with ExitStack() as stack:
         pool = stack.enter_context(executor()) if callable(executor) else executor
-        if history is not None and not isinstance(history, History):
+        result = compose(docs, spec, ranking, stories=stories, title=title, brief_date=brief_date,
+                         notices=[*failed, *notes, *notices(docs)], executor=pool,
+                         progress=report("summarising"))
+        if history is None:
+            if after is not None:
+                after(result)
+            return result
+        if not isinstance(history, History):
             history = stack.enter_context(History(history))
-        return build_daily(
-            docs, spec.sections, Options(method=method, sentences=sentences), title=title,
-            brief_date=brief_date, template=spec.name, max_stories=max_stories or MAX_STORIES,
-            executor=pool, history=history, notices=[*failed, *notes, *notices(docs)],
-            progress=report("summarising"), threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
-        )
+        result, keys = mark(result, docs, history)
+        if after is not None:
+            after(result)
+        if record:
+            history.record(result.title, result.date, keys)
+    return result
 
 
-def write(briefing: Briefing, path: str | os.PathLike[str], template: str | Path | None = None) -> Path:
-    """Render a Briefing to `path`, the format chosen by its extension (written atomically).
+# --- output ----------------------------------------------------------------------------------------------
 
-    Without `template`, the built-in template the briefing was composed with (else "standard").
+def write(briefing: Briefing, path: str | os.PathLike[str], template: str | Path | Template | None = None, *,
+          output: OutputOptions | None = None, inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
+    """Render a Briefing to `path`, the format chosen by its extension, written atomically.
+
+    Without `template`, the one the briefing was made with. Refuses (OutputError)
+    to overwrite an input: an article the brief was made from, a file `inputs`
+    names (folders and globs included), the template's files, or a Word file
+    `output` reads.
     """
     from .render import render_to_path
-    from .templates import list_templates
+    from .render.files import refuse_inputs
 
-    if template is None and briefing.template in {t.name for t in list_templates()}:
-        template = briefing.template
-    return render_to_path(briefing, Path(path), load_template(template))
+    output = output or OutputOptions()
+    spec = load_template(briefing.template if template is None else template)
+    sources = [ref.source for story in briefing.stories for ref in story.sources]
+    refuse_inputs(Path(path), [*inputs, *sources, *output.word_files(), *spec.files()])
+    return render_to_path(briefing, Path(path), spec, marking=output.marking,
+                          reference_docx=output.reference_docx, docx_template=output.docx_template)
+
+
+def show(briefing: Briefing, console: Console | None = None, output: OutputOptions | None = None) -> None:
+    """The brief in the terminal, fitted to its width; plain text when piped or NO_COLOR is set."""
+    from rich.console import Console
+
+    from .render import render, render_terminal
+
+    output = output or OutputOptions()
+    console = console or Console(highlight=False, soft_wrap=False)
+    if output.width:
+        console.width = output.width
+    if not console.is_terminal or os.environ.get("NO_COLOR"):
+        console.file.write(render(briefing, "txt", marking=output.marking))
+    else:
+        render_terminal(briefing, console, marking=output.marking, pager=output.pager)
+
+
+def publish(briefing: Briefing, path: Path | None, output: OutputOptions | None = None, *,
+            inputs: Iterable[str | os.PathLike[str]] = (), console: Console | None = None) -> Path | None:
+    """Write the brief to `path` (and say so on stderr), or show it in the terminal when there is none."""
+    if path is None:
+        show(briefing, console, output)
+        return None
+    written = write(briefing, path, output=output, inputs=inputs)
+    print(f"wrote {written}", file=sys.stderr)
+    return written
+
+
+def check_output(path: Path | None, output: OutputOptions, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Fail before any work: an unknown format, an input as output, Word options without Word output."""
+    from .errors import UsageError
+    from .render import format_for
+    from .render.files import refuse_inputs
+
+    if path is not None:
+        format_for(path)
+        refuse_inputs(path, [*inputs, *output.word_files()])
+    if output.word_files() and (path is None or path.suffix.lower() != ".docx"):
+        raise UsageError("--reference-docx and --docx-template need a .docx output (-o brief.docx)")
+
+
+def run_brief(sources: list[str], path: Path | None = None, *, template: str | Path | None = None,
+              rank_options: RankOptions | None = None, read_options: ReadOptions | None = None,
+              output: OutputOptions | None = None, title: str | None = None, brief_date: date | None = None,
+              on_error: ErrorHandler | None = None, on_warning: Callable[[str], None] | None = None,
+              console: Console | None = None) -> Briefing:
+    """`briefing brief` and `briefing preview`: brief the files ('-' is stdin), then write or show the brief."""
+    output = output or OutputOptions()
+    check_output(path, output, sources)
+    spec = load_template(template)
+    result = brief([Path(s) for s in sources], template=spec, title=title, brief_date=brief_date,
+                   read_options=read_options, rank_options=rank_options, on_error=on_error)
+    for message in result.notices:
+        (on_warning if on_warning is not None else _warn)(message)
+    publish(result, path, output, inputs=sources, console=console)
+    return result
+
+
+def run_daily(sources: list[str], path: Path | None = None, *, template: str | Path | None = "daily",
+              rank_options: RankOptions | None = None, read_options: ReadOptions | None = None,
+              output: OutputOptions | None = None, title: str = "Daily brief", brief_date: date | None = None,
+              max_stories: int | None = None, threshold: float | None = None,
+              history: History | str | os.PathLike[str] | None = None, workers: int = 1,
+              dask_scheduler: str | None = None, on_error: ErrorHandler | None = None,
+              on_note: ErrorHandler | None = None, on_warning: Callable[[str], None] | None = None,
+              progress: StageProgress | None = None, console: Console | None = None) -> Briefing:
+    """`briefing daily`: the daily brief, written or shown; the history records it only once it is out."""
+    from .executors import executor_for
+
+    output = output or OutputOptions()
+    check_output(path, output, sources)
+
+    def out(result: Briefing) -> None:
+        for message in result.notices:
+            (on_warning if on_warning is not None else _warn)(message)
+        publish(result, path, output, inputs=sources, console=console)
+
+    return _daily(sources, method=(rank_options or RankOptions()).method, template=template, sentences=None,
+                  title=title, brief_date=brief_date, max_stories=max_stories, history=history,
+                  read_options=read_options, rank_options=rank_options, on_error=on_error, on_note=on_note,
+                  executor=lambda: executor_for(workers, dask_scheduler), progress=progress, threshold=threshold,
+                  record=True, after=out)
+
+
+def _warn(message: str) -> None:
+    print(f"briefing: warning: {message}", file=sys.stderr)

@@ -247,3 +247,17 @@ def to_json(result: EvalResult) -> str:
             for s in result.scores
         ],
     }, indent=2)
+
+
+def run_eval(data: str | Path, methods: list[str], *, sentences: int | None = None, limit: int | None = None,
+             as_json: bool = False) -> EvalResult:
+    """`briefing eval`: score, then print the table (a progress bar on a terminal's stderr) or the JSON."""
+    from rich.console import Console
+
+    stderr = Console(stderr=True)
+    result = evaluate(data, methods, sentences=sentences, limit=limit, progress=stderr if stderr.is_terminal else None)
+    if as_json:
+        print(to_json(result))
+    else:
+        render_table(result, Console(highlight=False, soft_wrap=False))
+    return result

@@ -20,11 +20,12 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .errors import InputError, OutputError
+from .model import Briefing, Document, Story
 
 SCHEMA_VERSION = 1
 SEEN_SHARE = 0.5
@@ -247,3 +248,38 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+def describe_history(path: str | Path | None = None) -> str:
+    """What `briefing history` prints: one line per recorded brief."""
+    with History(path) as past:
+        rows = past.list_briefs()
+    if not rows:
+        return "no briefs recorded yet"
+    return "\n".join(f"{row.id:>4}  {row.created:%Y-%m-%d %H:%M}  "
+                     f"{row.date.isoformat() if row.date else 'undated'}  {row.stories:>3} stories  {row.title}"
+                     for row in rows)
+
+
+def mark(briefing: Briefing, docs: Iterable[Document], history: History) -> tuple[Briefing, list[StoryKey]]:
+    """Flag the stories and excerpts of a finished brief that earlier briefs showed.
+
+    Returns the marked brief and the keys to `record` once it has been written. A
+    story is known by its headline and every sentence of its articles (`docs`, by
+    article id), so the same event told by another selection of sentences matches.
+    """
+    by_id = {d.article.id: d for d in docs}
+    stories: list[Story] = []
+    keys: list[StoryKey] = []
+    for story in briefing.stories:
+        key = StoryKey.of(story.headline, [s.text for a in story.article_ids if a in by_id
+                                           for s in by_id[a].sentences])
+        shown = [e for section in story.sections for e in section.excerpts]
+        seen = history.seen_sentences(fingerprint(e.text) for e in shown)
+        sections = tuple(
+            replace(sec, excerpts=tuple(replace(e, seen=fingerprint(e.text) in seen) for e in sec.excerpts))
+            for sec in story.sections
+        )
+        stories.append(replace(story, sections=sections, seen=history.seen_story(key)))
+        keys.append(key)
+    return replace(briefing, stories=tuple(stories)), keys

@@ -11,6 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+from .nlp.language import normalize_language
+from .nlp.naming import actor_forms, names_any
+
+if TYPE_CHECKING:
+    from .templates import Template
 
 
 @dataclass(frozen=True)
@@ -23,8 +30,11 @@ class Article:
     source: str = ""  # input path, URL or "-" for stdin
     url: str | None = None
     published: date | None = None
-    language: str = "english"
+    language: str = "english"  # normalised when the Article is made: "en", "English" -> "english"
     notes: tuple[str, ...] = ()  # what reading it dropped or assumed, for the user to see
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "language", normalize_language(self.language))
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,14 @@ class Actor:
     first_sentence: int = 0
     article_ids: tuple[str, ...] = ()
 
+    def forms(self) -> frozenset[str]:
+        """The forms a text may name this actor by (`briefing.nlp.naming.actor_forms`)."""
+        return actor_forms(self.name, self.variants, self.kind == "person")
+
+    def named_in(self, text: str) -> bool:
+        """Whether `text` names this actor (by name, a variant or, for a person, the surname)."""
+        return names_any(text, self.forms())
+
 
 @dataclass(frozen=True)
 class Section:
@@ -113,8 +131,9 @@ class Story:
     sections: tuple[Section, ...]
     actors: tuple[Actor, ...] = ()
     places: tuple[str, ...] = ()
-    sources: tuple[SourceRef, ...] = ()
+    sources: tuple[SourceRef, ...] = ()  # the articles composed into it
     seen: bool = False  # covered in an earlier brief (daily brief with history)
+    article_ids: tuple[str, ...] = ()  # every article of the story, the composed ones first
 
     def section(self, key: str) -> Section | None:
         """The section with this key, if the story has it."""
@@ -129,5 +148,10 @@ class Briefing:
     stories: tuple[Story, ...]
     date: date | None = None
     method: str = "default"
-    template: str = "standard"
+    template: Template | str = "standard"  # the template it was made with (a name: a built-in)
     notices: tuple[str, ...] = field(default=())
+
+    @property
+    def template_name(self) -> str:
+        """The name of the template it was made with."""
+        return self.template if isinstance(self.template, str) else self.template.name

@@ -100,6 +100,10 @@ class Template:
         path = self.path / name
         return path if path.is_file() else None
 
+    def files(self) -> tuple[Path, ...]:
+        """The files of the template's own folder (its spec, renderings and Word files)."""
+        return tuple(sorted(p for p in self.path.iterdir() if p.is_file())) if self.path.is_dir() else ()
+
     def renderings(self) -> dict[str, Path]:
         """Each rendering this template uses (`brief.md.j2`, ...) and the file it comes from."""
         found: dict[str, Path] = {}
@@ -129,6 +133,13 @@ def builtin_templates_dir() -> Path:
 def list_templates() -> list[Template]:
     """The built-in templates, by name."""
     return [_load_folder(folder, builtin=True) for folder in _builtin_folders()]
+
+
+def describe_templates() -> str:
+    """What `briefing templates` prints: each built-in template's name and description."""
+    items = list_templates()
+    width = max(len(t.name) for t in items)
+    return "\n".join(f"{t.name:<{width}}  {t.description}" for t in items)
 
 
 def load_template(name_or_dir: str | Path | Template | None = None) -> Template:

@@ -15,7 +15,7 @@ import briefing
 from briefing.api import document
 from briefing.errors import InputError
 from briefing.history import History
-from briefing.sources import ReadOptions
+from briefing.options import ReadOptions
 
 DATA = Path(__file__).parent / "data" / "daily"
 
@@ -26,7 +26,7 @@ def test_daily_groups_a_folder_and_reports_bad_sources(tmp_path: Path) -> None:
     groups = [{Path(ref.source).name for ref in story.sources} for story in result.stories]
     assert {"flood-herald.txt", "flood-tribune.txt"} in groups
     assert {"launch-wire.txt", "launch-journal.txt"} in groups
-    assert result.template == "daily" and len(result.stories) == 4
+    assert result.template_name == "daily" and len(result.stories) == 4
     assert errors and errors[0][0].endswith("missing.txt")
 
 

@@ -6,11 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from analysed import background_scores, is_background
 
+from briefing.analysis.background import THRESHOLD
 from briefing.model import Article, Document
 from briefing.nlp.entities import load_nlp
 from briefing.nlp.sentences import segment
-from briefing.sections.background import THRESHOLD, background_scores, is_background
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "baghdad-airport-strike.txt"
 

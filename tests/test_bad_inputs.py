@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 from bad_inputs import CORPUS, NEWS, Item
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from briefing.cli import app
 

@@ -1,4 +1,4 @@
-"""The command line, through typer's test runner: every command and every bad input."""
+"""The command line, through click's test runner: every command and every bad input."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from briefing.cli import app
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from briefing.compose import Options, compose_story
+from briefing.compose import compose_story
 from briefing.model import Article
 from briefing.nlp.sentences import segment
+from briefing.options import RankOptions as Options
 from briefing.templates import load_template
 
 ARTICLE = Article(
@@ -70,7 +71,7 @@ def test_web_furniture_is_never_shown() -> None:
 
 
 def test_furniture_sentences() -> None:
-    from briefing.stories import is_furniture_sentence
+    from briefing.nlp.furniture import is_furniture_sentence
 
     assert is_furniture_sentence("Sign up for our newsletter to get the latest news.")
     assert is_furniture_sentence("Starting in 1996, Alexa Internet has been donating their crawl data to the "

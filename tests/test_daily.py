@@ -10,14 +10,16 @@ from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner
 from local_server import QuietServer
-from typer.testing import CliRunner
 
 from briefing.api import documents
 from briefing.cli import app
-from briefing.compose import Options
-from briefing.daily import build_daily, dangling, merge_actors, merge_stories, near_duplicate
+from briefing.compose import compose
 from briefing.model import Actor, Excerpt, Section, Story
+from briefing.options import RankOptions
+from briefing.stories import group
+from briefing.stories.merging import dangling, merge_actors, merge_stories, near_duplicate
 from briefing.templates import load_template
 
 DATA = Path(__file__).parent / "data" / "daily"
@@ -66,7 +68,7 @@ def test_story_threshold_sets_how_alike_one_storys_articles_are(tmp_path: Path) 
 def test_situation_drops_near_duplicates_across_outlets() -> None:
     docs = documents([DATA / f for f in EVENTS["flood"]])
     spec = load_template("standard")
-    result = build_daily(docs, spec.sections, Options(method="lead"), template="standard")
+    result = compose(docs, spec, RankOptions(method="lead"), stories=group(docs))
     assert len(result.stories) == 1
     story = result.stories[0]
     shown = [e.text for e in story.section("situation").excerpts]
@@ -138,7 +140,7 @@ def test_merge_actors_keeps_two_people_of_one_surname_apart() -> None:
 def test_a_name_one_article_places_is_no_organisation_in_the_story() -> None:
     docs = documents([DATA / f for f in EVENTS["election"]])
     spec = load_template("standard")
-    result = build_daily(docs, spec.sections, Options(method="lead"), template="standard")
+    result = compose(docs, spec, RankOptions(method="lead"), stories=group(docs))
     story = result.stories[0]
     assert "Accra" in story.places
     assert "Accra" not in [a.name for a in story.actors]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from analysed import find_figures, key_figures
 
 from briefing.model import Article, Document
 from briefing.nlp.entities import load_nlp
 from briefing.nlp.sentences import segment
-from briefing.sections.figures import find_figures, key_figures
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "baghdad-airport-strike.txt"
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from analysed import outlook, outlook_scores
 
+from briefing.analysis.outlook import THRESHOLD
 from briefing.model import Article, Document
 from briefing.nlp.entities import load_nlp
 from briefing.nlp.sentences import segment
-from briefing.sections.outlook import THRESHOLD, outlook, outlook_scores
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "baghdad-airport-strike.txt"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import briefing
-from briefing.compose import VIEWS
 from briefing.model import Briefing
+from briefing.sections import VIEWS
 
 
 def _section_texts(b: Briefing, key: str) -> list[str]:

@@ -6,12 +6,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from analysed import find_quotes, quotes
 
+from briefing.analysis.actors import Actors as Analysis
+from briefing.analysis.quotes import _Resolver
 from briefing.model import Actor, Article, Document
 from briefing.nlp.entities import load_nlp, parse
 from briefing.nlp.sentences import segment
-from briefing.sections.actors import Analysis
-from briefing.sections.quotes import _Resolver, find_quotes, quotes
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "baghdad-airport-strike.txt"
 
@@ -674,7 +675,7 @@ def test_a_lone_word_tagged_as_a_place_acting_may_be_a_person() -> None:
     country, stops a he/she from reaching back past it; a country does not."""
     from spacy.tokens import Span
 
-    from briefing.sections.quotes import _odd_place
+    from briefing.analysis.quotes import _odd_place
 
     nlp = load_nlp("english")
     doc = nlp("Carmi said he understands the depth of this division.")

@@ -12,7 +12,8 @@ import pytest
 
 from briefing.errors import InputError
 from briefing.ingest.jsonl import read_jsonl
-from briefing.sources import ReadOptions, collect
+from briefing.ingest.sources import collect
+from briefing.options import ReadOptions
 
 
 def _article(path: Path, title: str, body: str = "Something happened today. People talked about it.") -> Path:

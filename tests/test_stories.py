@@ -6,8 +6,9 @@ import random
 from datetime import date
 
 from briefing.model import Article, Document
+from briefing.nlp.furniture import is_boilerplate
 from briefing.nlp.sentences import segment
-from briefing.stories import group, is_boilerplate, vectors
+from briefing.stories import group, vectors
 
 FLOOD = [
     ("Flooding forces evacuations in Riverton",

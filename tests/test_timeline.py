@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from analysed import document_dates, timeline
 
 from briefing.model import Article, Document
 from briefing.nlp.entities import load_nlp
 from briefing.nlp.sentences import segment
-from briefing.sections.timeline import document_dates, timeline
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "baghdad-airport-strike.txt"
 

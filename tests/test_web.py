@@ -14,8 +14,9 @@ from local_server import QuietServer
 
 from briefing.errors import InputError
 from briefing.ingest.feed import html_to_text, is_feed, read_feed
+from briefing.ingest.sources import collect
 from briefing.ingest.web import fetch, is_public_address, read_url
-from briefing.sources import ReadOptions, collect
+from briefing.options import ReadOptions
 
 
 def _page(title: str, *paragraphs: str) -> bytes:

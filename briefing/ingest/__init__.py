@@ -15,12 +15,11 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Article
+from ..options import MAX_INPUT_BYTES
 from .decode import check_binary, decode_text
 from .docx import read_docx
 from .html import read_html
 from .text import count_controls, read_markdown, read_plain
-
-MAX_INPUT_BYTES = 10 * 1024 * 1024  # default --max-input-mb 10
 
 TextReader = Callable[[str], tuple[str, str, date | None]]
 

@@ -17,7 +17,6 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article
-from ..nlp.tokenize import normalize_language
 from . import article_id
 from .text import normalize, parse_date
 
@@ -56,7 +55,7 @@ def _articles(obj: Any, base: str, source: str, language: str) -> list[Article]:
         "title": " ".join((_string(obj, "title") or "").split()),
         "url": _string(obj, "url") or None,
         "published": published,
-        "language": normalize_language(_string(obj, "language") or language),
+        "language": _string(obj, "language") or language,
         "source": source,
     }
     if "documents" not in obj:

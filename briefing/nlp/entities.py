@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..model import Document
-from .tokenize import normalize_language
+from .language import normalize_language
 
 # Model packages per language, in order of preference.
 MODELS: dict[str, tuple[str, ...]] = {
@@ -38,7 +38,7 @@ class Parsed:
     """A Document parsed by spaCy in one pass: sentence i of the Document is `sentences[i]`.
 
     The spaCy Doc's text is the sentence texts joined by single spaces, and its
-    sentence boundaries are exactly the Document's. Treat it as read-only: it is cached.
+    sentence boundaries are exactly the Document's. Treat it as read-only: an Analysis shares it.
     """
 
     doc: Doc
@@ -50,9 +50,8 @@ class Parsed:
         return max(bisect_right(self.starts, char) - 1, 0)
 
 
-@lru_cache(maxsize=8)
 def parse(document: Document) -> Parsed | None:
-    """Parse a Document's sentences with spaCy (cached), or None if its language has no model."""
+    """Parse a Document's sentences with spaCy in one pass, or None if its language has no model."""
     nlp = load_nlp(document.article.language)
     if nlp is None:
         return None

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..model import Article, Document, Sentence
+from ..options import MAX_SENTENCES
 from .tokenize import sentence_spans
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+|\r\n[ \t]*\r\n+")
@@ -49,7 +50,6 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-MAX_SENTENCES = 5000  # default --max-sentences
 MAX_SENTENCE_CHARS = 5000  # longer "sentences" are runs without sentence breaks (tables, dumps)
 
 

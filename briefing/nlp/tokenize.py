@@ -12,6 +12,8 @@ from functools import cache
 import punkt
 from nltk.tokenize.destructive import NLTKWordTokenizer
 
+from .language import normalize_language
+
 # sumy's notion of a word: letters, with inner apostrophes and hyphens.
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
 # A fast regex tokenizer for the native methods.
@@ -30,23 +32,6 @@ _TITLE_AT_END = re.compile(
 _NUMBER_PREFIX_AT_END = re.compile(r"(?:^|[\s(\"'“‘])(?:No|Nos|Nr|Art|Fig|Figs|Vol|Vols|Ch|Sec|Para|Pt|Op)\.$")
 # Languages Punkt has no model for, split on terminal punctuation instead.
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
-
-LANGUAGE_ALIASES = {
-    "en": "english", "de": "german", "fr": "french", "es": "spanish",
-    "it": "italian", "pt": "portuguese", "nl": "dutch", "cs": "czech",
-    "sk": "slovak", "pl": "polish", "ru": "russian", "sv": "swedish",
-    "da": "danish", "fi": "finnish", "no": "norwegian", "el": "greek",
-    "tr": "turkish", "et": "estonian", "sl": "slovene", "uk": "ukrainian",
-    "zh": "chinese", "ja": "japanese", "ko": "korean", "ar": "arabic",
-    "he": "hebrew",
-}
-
-
-def normalize_language(language: str) -> str:
-    """Map 'en', 'EN' or 'English' to 'english'."""
-    key = language.strip().lower()
-    return LANGUAGE_ALIASES.get(key, key)
-
 
 @cache
 def _punkt(language: str) -> punkt.PunktSentenceTokenizer | None:

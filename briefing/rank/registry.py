@@ -43,6 +43,14 @@ def get_method(name: str) -> Method:
     return METHODS[key]
 
 
+def describe_methods() -> str:
+    """What `briefing methods` prints: each method's name, family and description, `default` first."""
+    get_method("default")
+    width = max(len(name) for name in METHODS)
+    return "\n".join(f"{name:<{width}}  {METHODS[name].family:<8}  {METHODS[name].description}"
+                     for name in sorted(METHODS, key=lambda n: (n != "default", METHODS[n].family, n)))
+
+
 @dataclass(frozen=True)
 class Length:
     """How long a summary may be: a sentence count, a word budget or a ratio."""

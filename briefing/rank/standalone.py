@@ -16,7 +16,6 @@ import re
 from collections.abc import Sequence
 
 from ..model import Document
-from ..nlp.tokenize import normalize_language
 
 # Openers that point back: personal and demonstrative pronouns, possessives and connectives.
 OPENERS: dict[str, frozenset[str]] = {
@@ -50,7 +49,7 @@ def leans_back(text: str, language: str = "english") -> str | None:
     """How a sentence leans on what came before: "previous" (this, these...: it needs the
     sentence just before it), "earlier" (he, it, they, but, however...: an earlier sentence
     of the summary will do), or None."""
-    openers = OPENERS.get(normalize_language(language))
+    openers = OPENERS.get(language)
     if not openers or _TIME_PHRASE.match(text):
         return None
     word = first_word(text)

@@ -29,7 +29,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from ..model import Document
-from ..nlp.tokenize import Tokenizer, normalize_language, words
+from ..nlp.tokenize import Tokenizer, words
 
 SUMMARIZERS = {
     "lexrank": (LexRankSummarizer, "LexRank: eigenvector centrality of the TF-IDF cosine graph"),
@@ -97,7 +97,6 @@ def to_sumy(doc: Document, tokenizer: Tokenizer) -> ObjectDocumentModel:
 
 def build(name: str, language: str):
     """A configured recording summarizer for `name` in `language`."""
-    language = normalize_language(language)
     summarizer = _recording_class(name)(_stemmer(language))
     stop_words = _stop_words(language)
     if hasattr(summarizer, "stop_words"):
@@ -107,7 +106,7 @@ def build(name: str, language: str):
 
 def sumy_scores(name: str, doc: Document) -> Sequence[float]:
     """Sentence scores from sumy's `name` summarizer, in document order."""
-    language = normalize_language(doc.article.language)
+    language = doc.article.language
     tokenizer = Tokenizer(language)
     summarizer = build(name, language)
     if name == "edmundson":

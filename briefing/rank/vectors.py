@@ -19,7 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from ..model import Document
-from ..nlp.tokenize import fast_words, normalize_language, words
+from ..nlp.tokenize import fast_words, words
 from .sumy_methods import _stemmer, _stop_words
 
 CACHE_SIZE = 16
@@ -41,7 +41,7 @@ def _words_any_script(text: str) -> list[str]:
 @cache
 def stop_words(language: str) -> frozenset[str]:
     """sumy's stop words for the language, lower-cased (empty when it has none)."""
-    return frozenset(w.lower() for w in _stop_words(normalize_language(language)))
+    return frozenset(w.lower() for w in _stop_words(language))
 
 
 @cache
@@ -94,7 +94,7 @@ class Analysis:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.n = len(doc.sentences)
-        self.language = normalize_language(doc.article.language)
+        self.language = doc.article.language
         self.stops = stop_words(self.language)
         self.raw_stops = _stop_words(self.language)  # as given (KL compares against these)
         self.vocab: dict[str, int] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import OutputError
@@ -44,3 +45,33 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
     return path
+
+
+def refuse_inputs(output: Path, inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Refuse (OutputError) an output that is one of the inputs: by resolved path, or the same file by inode.
+
+    `inputs` are paths, folders (every file below them counts) and glob patterns;
+    "-" (stdin), URLs and paths that do not exist are no files to protect.
+    """
+    import glob
+
+    target = Path(output).resolve()
+    existing = target.stat() if target.exists() else None
+    for item in inputs:
+        text = os.fspath(item)
+        if text == "-" or "://" in text:
+            continue
+        path = Path(text)
+        candidates = [path] if not glob.has_magic(text) or path.exists() else [Path(m) for m in glob.glob(text,
+                                                                                                            recursive=True)]
+        for candidate in candidates:
+            if candidate.is_dir():  # a folder brings in its article files
+                from ..ingest import KINDS
+
+                inside = target.is_relative_to(candidate.resolve())
+                if inside and target.is_file() and target.suffix.lower() in KINDS:
+                    raise OutputError("the output would overwrite an input file", source=str(output))
+                continue
+            if candidate.resolve() == target or (existing is not None and candidate.exists()
+                                                 and os.path.samefile(candidate, target)):
+                raise OutputError("the output would overwrite an input file", source=str(output))

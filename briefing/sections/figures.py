@@ -1,193 +1,33 @@
-"""Key figures: the numbers that matter, as the source says them, with what they count.
-
-Numbers are spaCy's CARDINAL, MONEY, PERCENT and QUANTITY entities. Each becomes a
-verbatim phrase of its sentence: the number with the noun it counts ("about 750
-U.S. soldiers"), extended through the verb when that noun is its subject ("At least
-eight people were killed"); a percentage with what it is of; an amount with the verb
-it is the object of ("earned $304.3 million"). Left out: years, dates and times
-(other entity types), numbers that are part of a name ("Ariane 6", "Apollo 11"), ages
-("Nemtsov, 55," / "18-year-old"), phone numbers, numbers inside compounds ("two-day",
-"three-time"), bare "one of" and numbers that count nothing.
-
-The rest are ranked: amounts and percentages, casualties and other tolls (killed,
-injured, arrested, deployed ...), counts of people, the lead, and size; small counts
-("two cars") and numbers inside quotations rank lower. The best `limit` are shown
-in document order, labelled with their phrase.
-"""
+"""Key figures: the figures that matter most, in document order, each labelled with its phrase."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from ..analysis import Analysis
+from ..analysis.figures import THRESHOLD
+from ..model import Excerpt
+from .context import Context
 
-from ..model import Document, Excerpt
-from ..nlp.dates import MONTHS
-from ..nlp.entities import parse
+if TYPE_CHECKING:
+    from . import SectionSpec
 
-_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
-_TOLL = {
-    "kill", "die", "dead", "death", "injure", "wound", "hurt", "arrest", "detain", "evacuate", "displace", "deploy",
-    "rescue", "miss", "infect", "lose", "cut", "lay", "fire", "strike", "shoot", "charge", "convict", "sentence",
-    "flee", "affect", "destroy", "damage", "vote", "elect", "raise", "spend", "earn", "cost", "fine", "pay",
-    "rise", "fall", "drop", "increase", "decrease", "grow", "gross",
-}
-_PEOPLE = {
-    "people", "person", "persons", "soldier", "troop", "civilian", "fighter", "child", "victim", "student", "worker",
-    "employee", "passenger", "patient", "resident", "refugee", "migrant", "officer", "member", "voter", "protester",
-    "casualty", "death", "militant", "prisoner", "hostage", "inmate", "citizen", "family", "household", "home",
-    "house", "job", "case", "seat", "vote", "supporter", "user", "customer", "crew", "adult", "man", "woman",
-    "teenager", "girl", "boy", "baby", "infant", "teacher", "doctor", "nurse", "journalist", "pilot",
-    "player", "athlete", "survivor", "suspect", "gunman", "attacker", "official", "lawmaker", "delegate", "worshipper",
-    "pilgrim", "tourist", "visitor", "animal", "dog", "aircraft", "plane", "vehicle", "car", "ship", "boat", "building",
-}
-_SMALL = {"one", "two", "a", "an", "single", "both"}
-_PHONE = re.compile(r"\d{3}[-. )]\s?\d{3}[-. ]\d{4}")
-_YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
-_QUOTES = ("“", "”", '"')
-THRESHOLD = 1.0
-_MAX_PHRASE = 16  # tokens
+REQUIRES = ("figures", "furniture")
 
 
-@dataclass(frozen=True)
-class Figure:
-    """A number of the document as a verbatim phrase, with the evidence that it matters."""
-
-    sentence: int
-    phrase: str
-    score: float
-    start: int  # token offsets of the phrase in the parse
-    end: int
-
-
-def _skip(ent: Span) -> bool:
-    """Numbers that are not key figures: years, ages, phone numbers, parts of compounds, "one of"."""
-    doc, text = ent.doc, ent.text
-    after = doc[ent.end] if ent.end < len(doc) else None
-    before = doc[ent.start - 1] if ent.start > 0 else None
-    if _PHONE.search(text) or (ent.label_ == "CARDINAL" and _YEARISH.match(text)):
-        return True
-    if after is not None and (after.text in ("-", "‐") or after.lower_.startswith("-year")):
-        return True
-    if ent.root.dep_ == "appos" or (before is not None and before.lower_ in ("aged", "age", "ages")):
-        return True
-    if ent.label_ == "CARDINAL" and text.isdigit() and _names_model(before):
-        return True  # "Ariane 6", "Apollo 11": part of a name, not a count
-    root = ent.root
-    return ent.label_ == "CARDINAL" and root.lower_ in _SMALL and any(c.lower_ == "of" for c in root.children)
-
-
-def _names_model(before: Token | None) -> bool:
-    """Whether the word before a number is a name the number belongs to ("Ariane" in "Ariane 6")."""
-    return before is not None and before.text[:1].isupper() and before.lower_ not in MONTHS \
-        and (before.pos_ == "PROPN" or before.ent_type_ not in ("", "DATE", "TIME"))
-
-
-def _counted(ent: Span) -> Token | None:
-    """The noun a number counts ("about 750 U.S. soldiers" -> soldiers), if it modifies one."""
-    root = ent.root
-    if root.dep_ not in ("nummod", "quantmod", "compound") or root.head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    noun = root.head
-    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head  # "the three east London classmates"
-    return noun if noun.i >= ent.end else None
-
-
-def _through_verb(noun: Token, end: int) -> int:
-    """Extend a subject phrase through its verb ("... people were killed", "... died")."""
-    verb = noun.head
-    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.i < end or verb.pos_ != "VERB" or verb.i - end > 3:
-        return end
-    last = verb.i
-    for child in verb.children:  # "suffered injuries", "shut down"
-        if child.i == last + 1 and child.dep_ in ("prt", "dobj") and child.pos_ in ("ADP", "NOUN", "ADV"):
-            last = child.i
-    if any(c.dep_ in ("xcomp", "ccomp", "dobj", "attr", "oprd", "dative") and c.i > last for c in verb.children):
-        return end  # "Nine workers are believed (to have died)", "6% of crashes involve (...)": too little
-    return last + 1
-
-
-def _phrase(ent: Span) -> tuple[int, int, Token | None]:
-    """Token range of the figure's phrase and the noun it counts (if any)."""
-    noun = _counted(ent)
-    start, end = ent.start, ent.end
-    if noun is not None:
-        end = noun.i + 1
-        return start, _through_verb(noun, end), noun
-    root = ent.root
-    if ent.label_ in ("PERCENT", "CARDINAL", "QUANTITY", "MONEY"):  # "79% of all roles", "Three of those"
-        of = next((c for c in root.children if c.lower_ == "of" and c.i == end), None)
-        if of is not None:
-            objects = [c for c in of.children if c.dep_ == "pobj"]
-            if objects and objects[0].right_edge.i - end < 8:
-                end = objects[0].right_edge.i + 1
-                return start, _through_verb(root, end), objects[0]
-    if ent.label_ in ("MONEY", "PERCENT", "QUANTITY") and root.dep_ in ("dobj", "attr", "pobj"):
-        verb = root.head if root.dep_ != "pobj" else root.head.head
-        if verb.pos_ in ("VERB", "AUX") and 0 < start - verb.i <= 4:  # "earned $304.3 million", "rose to 5%"
-            start = verb.i
-        return start, end, None
-    if ent.label_ in ("MONEY", "PERCENT", "QUANTITY"):
-        return start, end, None
-    return start, end, None
-
-
-def _score(ent: Span, noun: Token | None, sentence: int) -> float:
-    """How much a figure matters (see the module docstring)."""
-    score = 1.0
-    if ent.label_ in ("MONEY", "PERCENT"):
-        score += 1.0
-    elif noun is None:
-        score -= 1.0  # counts nothing we can name
-    governor = (noun or ent.root).head
-    if governor.lemma_.lower() in _TOLL or (governor.dep_ == "prep" and governor.head.lemma_.lower() in _TOLL):
-        score += 1.0
-    if noun is not None and (noun.lemma_.lower() in _PEOPLE or noun.ent_type_ == "NORP"):
-        score += 0.5
-    if sentence == 0:
-        score += 0.5
-    first = ent.root.lower_
-    if first in _SMALL or (first.isdecimal() and int(first) < 3):
-        score -= 1.0
-    sent = ent.sent
-    left = sent.doc[sent.start:ent.start].text
-    if sum(left.count(q) for q in _QUOTES) % 2 == 1 or ("“" in left and "”" not in left):
-        score -= 0.5
-    return score
-
-
-def find_figures(doc: Document) -> list[Figure]:
-    """Every candidate figure of the document with its score, in document order."""
-    parsed = parse(doc)
-    if parsed is None:
-        return []
-    figures = []
-    for i, sentence in enumerate(parsed.sentences):
-        for ent in sentence.ents:
-            if ent.label_ not in _LABELS or _skip(ent):
-                continue
-            start, end, noun = _phrase(ent)
-            if end - start > _MAX_PHRASE or end > sentence.end:
-                continue
-            phrase = parsed.doc[start:end].text.strip(" ,;:—–-")
-            figures.append(Figure(i, phrase, round(_score(ent, noun, i), 3), start, end))
-    return figures
-
-
-def key_figures(doc: Document, limit: int) -> tuple[Excerpt, ...]:
-    """The `limit` figures that matter most, in document order, each labelled with its phrase."""
+def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Excerpt, ...]:
+    """The `spec.limit` best figures (one per phrase), never from page furniture."""
+    doc = analysis.doc
     seen: set[str] = set()
     candidates = []
-    for figure in find_figures(doc):
+    for figure in analysis.figures:
         if figure.score >= THRESHOLD and figure.phrase.lower() not in seen:
             seen.add(figure.phrase.lower())
             candidates.append(figure)
-    chosen = sorted(candidates, key=lambda f: (-f.score, f.sentence, f.start))[:limit]
+    chosen = sorted(candidates, key=lambda f: (-f.score, f.sentence, f.start))[: spec.limit]
     chosen.sort(key=lambda f: (f.sentence, f.start))
     return tuple(
         Excerpt(text=doc.sentences[f.sentence].text, article_id=doc.article.id, sentence_index=f.sentence,
                 score=f.score, label=f.phrase)
-        for f in chosen
+        for f in chosen if f.sentence not in analysis.furniture
     )

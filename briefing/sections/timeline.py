@@ -1,11 +1,5 @@
 """Timeline: the article's dated events in order, each with its resolved date and source sentence.
 
-Dates are spaCy's DATE entities (and holidays it tags as events) resolved by
-`briefing.nlp.dates` against the publication date, or, without one, against the
-main event's day (the lead's weekday; see `dates.reference`). A date in a future
-clause ("will vote on Tuesday") names the coming day. Durations, ages and other
-expressions that name no point in time are left out.
-
 An entry is a sentence with one of its dates; a sentence with two different dates
 ("said Thursday ... the attack on Dec. 27") gives two entries. One entry per date:
 its first sentence, preferring one where the date is not only when something was
@@ -16,111 +10,24 @@ is known or the date is written in full, else the words of the source.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
-
-from ..model import Document, Excerpt
+from ..analysis import Analysis
+from ..analysis.dating import Dated
+from ..model import Excerpt
 from ..nlp import dates
-from ..nlp.entities import parse
+from .context import Context
 
-SPEECH = {"say", "tell", "announce", "state", "add", "write", "report", "confirm", "deny", "claim", "tweet", "post",
-          "warn", "explain", "note"}
-_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
-_FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "go", "intend", "aim", "hope", "prepare", "slate"}
+if TYPE_CHECKING:
+    from . import SectionSpec
+
+REQUIRES = ("dates", "furniture")
 _PRECISION = {dates.DAY: 0, dates.WEEK: 1, dates.MONTH: 2, dates.YEAR: 3, dates.DECADE: 4}
 
 
-@dataclass(frozen=True)
-class Dated:
-    """A date expression of the document, resolved."""
-
-    sentence: int
-    when: dates.When
-    future: bool  # in a clause about what is to come
-    speech: bool  # only dates a statement ("said Thursday")
-    start: int  # token offsets of the expression in the parse
-    end: int
-
-
-def _verb(token: Token) -> Token | None:
-    """The verb a date expression hangs on (up the dependency tree)."""
-    for _ in range(5):
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head == token:
-            return None
-        token = token.head
-    return None
-
-
-def is_future(token: Token) -> bool:
-    """Whether the clause of `token` is about what is to come: "will", "is to", "plans to", "is expected to"."""
-    verb = _verb(token)
-    if verb is None:
-        return False
-    for _ in range(3):
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in verb.children):
-            return True
-        if verb.lower_ in _FUTURE_AUX:
-            return True
-        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if to and (verb.head.lemma_ in _FUTURE_HEADS or verb.head.lemma_ == "be"):
-            return True
-        if not to or verb.head == verb:
-            return False
-        verb = verb.head
-    return False
-
-
-def _expressions(span: Span) -> list[Span]:
-    """DATE entities, and holidays NER tags as events ("New Year's Eve")."""
-    holiday = ("eve", "day", "christmas", "thanksgiving", "halloween")
-    return [e for e in span.ents if e.label_ == "DATE" or (e.label_ == "EVENT" and any(h in e.text.lower()
-                                                                                       for h in holiday))]
-
-
-@dataclass(frozen=True)
-class DocumentDates:
-    """The reference day of a document and its resolved date expressions, in document order."""
-
-    reference: dates.Reference
-    items: tuple[Dated, ...]
-
-
-@lru_cache(maxsize=8)
-def document_dates(doc: Document) -> DocumentDates | None:
-    """Every date expression of the document that names a point in time, resolved (cached per document);
-    None when its language has no model."""
-    parsed = parse(doc)
-    if parsed is None:
-        return None
-    found: list[tuple[int, Span, bool]] = []
-    for i, sentence in enumerate(parsed.sentences):
-        found += [(i, ent, is_future(ent.root)) for ent in _expressions(sentence)]
-    lead_days = [dates.weekday_of(e.text) for i, e, _ in found if i == 0 and e.root.head.lemma_ not in SPEECH]
-    weekday = next((d for d in lead_days if d is not None), dates.weekday_of(doc.article.title))
-    past = [(e, future) for _, e, future in found if not future]
-    if weekday is None:
-        weekday = dates.main_weekday(d for e, _ in past if (d := dates.weekday_of(e.text)) is not None)
-    ref = dates.reference(
-        doc.article.published, weekday,
-        past_month_days=[md for e, _ in past if e.label_ == "DATE" for md in dates.month_days(e.text)],
-        past_years=[y for e, _ in past for y in dates.years(e.text)],
-    )
-    out = []
-    for i, ent, future in found:
-        when = dates.resolve(ent.text, ref, future=future)
-        if when is not None:
-            speech = ent.root.head.lemma_ in SPEECH
-            out.append(Dated(i, when, future, speech, ent.start, ent.end))
-    return DocumentDates(ref, tuple(out))
-
-
-def timeline(doc: Document, limit: int) -> tuple[Excerpt, ...]:
-    """Up to `limit` dated entries in chronological order, labelled with their dates."""
-    found = document_dates(doc)
+def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Excerpt, ...]:
+    """Up to `spec.limit` dated entries in chronological order, labelled with their dates."""
+    found, doc = analysis.dates, analysis.doc
     if found is None:
         return ()
     by_date: dict[tuple, Dated] = {}
@@ -134,10 +41,10 @@ def timeline(doc: Document, limit: int) -> tuple[Excerpt, ...]:
     def priority(d: Dated) -> tuple:
         return (_PRECISION[d.when.precision], abs((ref_day - d.when.end).days), d.sentence)
 
-    chosen = sorted(by_date.values(), key=priority)[:limit]
+    chosen = sorted(by_date.values(), key=priority)[: spec.limit]
     chosen.sort(key=lambda d: (d.when.key, d.sentence))
     return tuple(
         Excerpt(text=doc.sentences[d.sentence].text, article_id=doc.article.id, sentence_index=d.sentence,
                 label=d.when.label)
-        for d in chosen
+        for d in chosen if d.sentence not in analysis.furniture
     )

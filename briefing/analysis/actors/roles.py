@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.tokenize import TITLE_ABBREVIATIONS
+from ...nlp.tokenize import TITLE_ABBREVIATIONS
 from .lexicon import _CUT, _HYPHENS, _ORG_HEADS, _ORG_NOUNS, _TITLES
 from .names import ORGANIZATION, _call_sign, _Cluster, _key
 

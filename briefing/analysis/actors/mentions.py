@@ -18,7 +18,8 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.entities import Parsed
+from ...nlp.entities import Parsed
+from ...nlp.furniture import CREDIT
 from .kinds import (
     COUNTRIES,
     _club,
@@ -63,12 +64,6 @@ _RELIGIONS = {"islam", "christianity", "judaism", "hinduism", "buddhism", "catho
 # Services that carry what people post ("on Twitter", "a Facebook page"): a medium, not an actor.
 _PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "snapchat", "reddit", "whatsapp",
               "linkedin", "weibo", "wechat", "flickr", "tumblr", "pinterest"}
-# A credit line or promotion of the publisher: its names are not the story's actors.
-_CREDIT = re.compile(r"(?i)contributed (?:to )?(?:this )?report|contributed reporting|\bcontributed\W*$|\bread more\b|"
-                     r"^see more\s*:|"
-                     r"^watch\b|click here|^follow\b.*\bon twitter|^email your|^for the latest from|"
-                     r"^(?:(?:[A-Z][\w.'’-]*|and)\s+){1,6}(?:reported|wrote)(?:\s+and\s+(?:reported|wrote))?"
-                     r"(?:\s+(?:this|the) (?:story|report|article))?\s+from\b")
 # The publisher promoting its own programme: the names in it are the publisher's products.
 _PROMO = re.compile(r"(?i)\bthank you for (?:using|watching|reading|joining|listening to)\b")
 # An opinion piece's disclaimer: the sentences before it (at the top) or the one before it are the author's bio.
@@ -355,7 +350,7 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
     """Mentions of people, organisations and places (a name's kind settled by vote), and acronym aliases.
     Names in credit lines, names that only carry the story (see `_medium`), the publisher's own products, events,
     documents, works, codes and technical terms are left out."""
-    credits = {i for i, sentence in enumerate(parsed.sentences) if _CREDIT.search(sentence.text.strip())}
+    credits = {i for i, sentence in enumerate(parsed.sentences) if CREDIT.search(sentence.text.strip())}
     credits |= {i - 1 for i in credits  # "Journalist X in Dili and CNN's Y from Atlanta." before "... contributed."
                 if i > 0 and not any(t.pos_ in ("VERB", "AUX") for t in parsed.sentences[i - 1])}
     promo = {i for i, sentence in enumerate(parsed.sentences) if _PROMO.search(sentence.text)}

@@ -1,40 +1,30 @@
-"""The daily brief: many articles -> stories -> one Briefing.
-
-    collect (sources.py) -> segment -> group (stories.py) -> compose each article
-    -> merge each story's articles -> mark what history has seen
+"""Merging a story's articles: the one-article stories of one event become one story.
 
 A story's articles are composed one by one (the same sections as a one-story
-brief) and merged: Situation interleaves the articles' best sentences with
+brief, `compose`) and merged here: Situation interleaves the articles' best sentences with
 near-duplicates across outlets removed and sentences that lean on an unshown one
 left out, opening with the sentence the other articles tell most (it is also the
 story's Bottom line); actors are merged by name; places are ranked by how many
-articles name them; sources list every article. Per-article work goes through an
-executor, so it can run in threads, processes or on a Dask cluster.
+articles name them; sources list every article.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import date
 from itertools import zip_longest
+from typing import TYPE_CHECKING
 
-from .compose import Options, SectionSpec, compose_story
-from .history import History, StoryKey, fingerprint
-from .model import Actor, Briefing, Document, Excerpt, Section, Story
-from .nlp.tokenize import fast_words
-from .rank.standalone import leans_back
-from .stories import DEFAULT_THRESHOLD, group, is_boilerplate
+from ..model import Actor, Excerpt, Section, Story
+from ..nlp.tokenize import fast_words
+from ..rank.standalone import leans_back
 
-MAX_STORIES = 12  # default --stories
-ARTICLES_PER_STORY = 5  # articles of a story composed and merged (the most representative first)
+if TYPE_CHECKING:
+    from ..sections import SectionSpec
+
 DUPLICATE_OVERLAP = 0.6  # share of the shorter sentence's words found in the other: a near-duplicate
-
-Progress = Callable[[int, int], None]
-
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(fast_words(text))
@@ -175,72 +165,3 @@ def merge_stories(stories: Sequence[Story], sections: Sequence[SectionSpec], lan
         places=places,
         sources=tuple(src for s in stories for src in s.sources),
     )
-
-
-def _compose_one(args: tuple[Document, Sequence[SectionSpec], Options]) -> Story:
-    doc, sections, options = args
-    return compose_story(doc, sections, options)
-
-
-def mark_seen(story: Story, docs: Sequence[Document], history: History) -> tuple[Story, StoryKey]:
-    """Flag the story and its excerpts that earlier briefs showed; return the key to record."""
-    key = StoryKey.of(story.headline, [s.text for d in docs for s in d.sentences])
-    shown = [e for section in story.sections for e in section.excerpts]
-    seen = history.seen_sentences(fingerprint(e.text) for e in shown)
-    sections = tuple(
-        replace(sec, excerpts=tuple(replace(e, seen=fingerprint(e.text) in seen) for e in sec.excerpts))
-        for sec in story.sections
-    )
-    return replace(story, sections=sections, seen=history.seen_story(key)), key
-
-
-def build_daily(
-    docs: Sequence[Document],
-    sections: Sequence[SectionSpec],
-    options: Options | None = None,
-    *,
-    title: str = "Daily brief",
-    brief_date: date | None = None,
-    template: str = "daily",
-    max_stories: int = MAX_STORIES,
-    executor: Executor | None = None,
-    history: History | None = None,
-    notices: Sequence[str] = (),
-    progress: Progress | None = None,
-    clusters: Sequence[Sequence[int]] | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
-) -> Briefing:
-    """Group documents into stories, compose the top `max_stories`, and mark what history has seen.
-
-    `threshold` is the grouping's (`stories.group`: higher keeps more stories apart);
-    `clusters` (from `stories.group`, most important first) skips the grouping when given.
-    """
-    options = options or Options()
-    if clusters is None:
-        clusters = group(docs, threshold=threshold)
-    # Web furniture (cookie walls, crawl notices) is not a story.
-    clusters = [c for c in clusters if not all(is_boilerplate(docs[i]) for i in c)][:max_stories]
-    jobs = [(docs[i], sections, options) for cluster in clusters for i in cluster[:ARTICLES_PER_STORY]]
-    composed: list[Story] = []
-    mapper = executor.map if executor is not None else map
-    for done, story in enumerate(mapper(_compose_one, jobs), 1):
-        composed.append(story)
-        if progress:
-            progress(done, len(jobs))
-    stories: list[Story] = []
-    keys: list[StoryKey] = []
-    start = 0
-    for cluster in clusters:
-        members = cluster[:ARTICLES_PER_STORY]
-        story = merge_stories(composed[start:start + len(members)], sections, docs[members[0]].article.language)
-        start += len(members)
-        if history is not None:
-            story, key = mark_seen(story, [docs[i] for i in cluster], history)
-            keys.append(key)
-        stories.append(story)
-    dates = [d.article.published for d in docs if d.article.published]
-    result = Briefing(title=title, stories=tuple(stories), date=brief_date or (max(dates) if dates else None),
-                      method=options.method, template=template, notices=tuple(notices))
-    if history is not None:
-        history.record(result.title, result.date, keys)
-    return result

@@ -40,7 +40,6 @@ scores lower alone and adds 0.005 ARI blended in, at 300 times the cost: groupin
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -53,38 +52,17 @@ from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 
-from .model import Document
-from .nlp.tokenize import fast_words
-from .rank.vectors import stop_words
+from ..model import Document
+from ..nlp.furniture import furniture_flags, is_boilerplate, mostly_furniture
+from ..nlp.tokenize import fast_words
+from ..rank.vectors import stop_words
 
 DEFAULT_THRESHOLD = 0.13  # mean cosine at which groups still merge (tuned on the dev sets)
 IDF_POWER = 2.0
 BIGRAM_WEIGHT = 1.0  # a bigram (two content words side by side) counts as a word
 SHARED_FLOOR = 0.7  # rescale by the norm of the shared terms, but by at most 1 / SHARED_FLOOR
-BOILERPLATE_SHARE = 0.6  # a document with this share of its words in furniture sentences is furniture
 BLOCK = 1024  # rows of the similarity matrix computed at a time
 
-_FURNITURE = re.compile(  # matched against lower-cased text (faster than IGNORECASE)
-    r"\b(sign(?:ed)? (?:in|up)|log ?in|logged in|subscri(?:be|bing|ption)|newsletter|e-?mail notifications?"
-    r"|notifications?|cookies|javascript|your browser|tweet with a location|your tweets?|add this (?:tweet|video)"
-    r"|verification (?:e-?mail|message)|password|privacy policy|terms of (?:service|use)|click (?:here|on the link)"
-    r"|reprints|transcript could not|video has been rented|not available right now|try again later|web ?crawls?"
-    r"|crawl data|crawler|wayback machine|internet archive|web captures|seed ?list|archive-it|copying the code"
-    r"|breaking news (?:e-?mails|alerts)|your comments|your profile|watchlist|learn more|find out more)\b"
-)
-# A sentence shown in a brief is dropped as furniture only when it is plainly one: a furniture
-# phrase that addresses the reader outside any quotation, or a notice no article would print.
-_TO_READER = re.compile(
-    r"^(?:please\s+)?(?:sign|log|click|tap|subscribe|follow|share|add|enable|download|watch|read|like|register"
-    r"|join|get)\b|\byou(?:r|'ve|'re|'ll)?\b|\bplease\b"
-)
-_QUOTATION = re.compile("[\"\u201c\u201d]")
-_SITE_NOTICE = re.compile(
-    r"donating their crawl data|\bweb ?crawls?\b.*\b(?:collections?|data)\b|wayback machine after an embargo"
-    r"|interactive transcript could not be loaded|(?:feature|video) is not available right now"
-    r"|\b(?:site|we) uses? cookies|use of cookies|^(?:learn|find out|read) more\W*$|email notifications (?:are|on)"
-    r"|breaking news e-?mails? get"
-)
 _STEMS: dict[str, dict[str, str]] = {}  # language -> word -> stem
 
 
@@ -109,32 +87,6 @@ def _stems(words: list[str], language: str) -> list[str]:
             stem = table[word] = stemmer.stem(word) if stemmer is not None else word
         out.append(stem)
     return out
-
-
-def _furniture_flags(doc: Document) -> list[bool]:
-    """For each sentence, whether it is web furniture."""
-    return [_FURNITURE.search(s.text.lower()) is not None for s in doc.sentences]
-
-
-def is_furniture_sentence(text: str) -> bool:
-    """Whether a sentence is plainly web furniture ("Add this tweet to your website by copying the code
-    below.", "Please enable JavaScript to watch this video", crawl notices): never shown in a brief."""
-    lower = text.lower()
-    if _SITE_NOTICE.search(lower):
-        return True
-    return _FURNITURE.search(lower) is not None and _TO_READER.search(lower) is not None \
-        and _QUOTATION.search(text) is None
-
-
-def _mostly_furniture(doc: Document, flags: list[bool]) -> bool:
-    words = [len(s.text.split()) for s in doc.sentences]
-    furniture = sum(n for n, flag in zip(words, flags, strict=True) if flag)
-    return not words or furniture >= BOILERPLATE_SHARE * sum(words)
-
-
-def is_boilerplate(doc: Document) -> bool:
-    """Whether a document is mostly web furniture (login walls, cookie or crawl notices), not news."""
-    return _mostly_furniture(doc, _furniture_flags(doc))
 
 
 def _terms(doc: Document, flags: list[bool]) -> list[str]:
@@ -174,8 +126,8 @@ def _analyse(docs: Sequence[Document]) -> tuple[sparse.csr_matrix, list[bool]]:
     vals: list[float] = []
     furniture: list[bool] = []
     for r, doc in enumerate(docs):
-        flags = _furniture_flags(doc)
-        furniture.append(_mostly_furniture(doc, flags))
+        flags = furniture_flags(doc)
+        furniture.append(mostly_furniture(doc, flags))
         if furniture[-1]:
             continue
         for term, count in Counter(_terms(doc, flags)).items():
@@ -296,3 +248,9 @@ def group(docs: Sequence[Document], *, threshold: float = DEFAULT_THRESHOLD) -> 
         ranked.append((score, members[0], order))
     ranked.sort(key=lambda item: (-item[0], item[1]))
     return [order for _, _, order in ranked]
+
+
+def top_stories(docs: Sequence[Document], stories: Sequence[list[int]], limit: int) -> list[list[int]]:
+    """The first `limit` stories that are news: a story made only of web furniture (a cookie wall, a crawl
+    notice) is none."""
+    return [s for s in stories if not all(is_boilerplate(docs[i]) for i in s)][:limit]

@@ -25,15 +25,14 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
-from .errors import InputError
-from .ingest import KINDS, MAX_INPUT_BYTES, read_bytes, read_path
-from .ingest.feed import FEED_SUFFIXES, ErrorHandler, is_feed, read_feed
-from .ingest.jsonl import read_jsonl
-from .ingest.web import check_url, fetch, to_article
-from .model import Article
-from .nlp.sentences import MAX_SENTENCES
+from ..errors import InputError
+from ..model import Article
+from ..options import MAX_INPUT_BYTES, ReadOptions
+from . import KINDS, read_bytes, read_path
+from .feed import FEED_SUFFIXES, ErrorHandler, is_feed, read_feed
+from .jsonl import read_jsonl
+from .web import check_url, fetch, to_article
 
 ARTICLE_SUFFIXES = frozenset(KINDS)
 Progress = Callable[[int, int], None]  # (inputs done, inputs in all)
@@ -46,32 +45,6 @@ class Input:
     kind: str
     source: str
     data: bytes | None = None  # stdin, read up front
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """How inputs are read and fetched, with the limits that guard against runaway input.
-
-    Picklable, so reading can run in other processes. `workers` is how many links
-    of one feed are fetched at a time (and inputs at a time in `collect`).
-    """
-
-    language: str = "english"
-    encoding: str | None = None  # of files and stdin (None: BOM, HTML charset or UTF-8); pages use their header
-    max_input_bytes: int = MAX_INPUT_BYTES  # per file or stdin
-    max_sentences: int = MAX_SENTENCES  # per article; longer ones are cut with a note
-    timeout: float = 10.0  # seconds per web request
-    max_fetch_bytes: int = 5_000_000  # per page or feed
-    max_redirects: int = 5
-    allow_private: bool = False  # URLs on private and loopback addresses
-    workers: int = 1
-
-    def file_opts(self) -> dict[str, Any]:
-        return {"language": self.language, "encoding": self.encoding, "max_bytes": self.max_input_bytes}
-
-    def fetch_opts(self) -> dict[str, Any]:
-        return {"timeout": self.timeout, "max_bytes": self.max_fetch_bytes, "max_redirects": self.max_redirects,
-                "allow_private": self.allow_private}
 
 
 @dataclass

@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.dates import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from ...nlp.dates import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from .lexicon import (
     _CUT,
     _DEMONYMS,

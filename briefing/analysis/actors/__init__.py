@@ -12,16 +12,14 @@ and an early first mention.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..model import Actor, Document
-from ..nlp.entities import parse
+from ...model import Actor, Article
+from ...nlp.entities import Parsed
+from ...nlp.naming import actor_forms, names_any
 from .clusters import _absorb, _cluster_names, _cluster_people, _drop_name_parts, _possessive
 from .lexicon import _ORG_NOUNS
-from .mentions import _CREDIT as _CREDIT  # re-exported: background.py leaves credit lines out too
 from .mentions import _mentions, _products, _unreal, publisher
 from .names import ORGANIZATION, PERSON, PLACE, _Cluster, _key
 from .roles import _role
@@ -29,11 +27,7 @@ from .roles import _role
 
 def _in_text(cluster: _Cluster, text: str) -> bool:
     """Whether one of the cluster's forms (a person by any of their names) occurs in `text`."""
-    haystack = _key(text)
-    words = {_key(form) for form in cluster.forms()}
-    if cluster.kind == PERSON:
-        words |= {w.split()[-1] for w in words}
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", haystack) for w in words if len(w) > 2)
+    return names_any(text, actor_forms(cluster.name, cluster.forms(), cluster.kind == PERSON))
 
 
 def _salience(cluster: _Cluster, title: str) -> float:
@@ -59,7 +53,7 @@ def _common_word(cluster: _Cluster, lower: set[str]) -> bool:
 
 
 @dataclass(frozen=True)
-class Analysis:
+class Actors:
     """A document's actors and places, and which tokens of its parse name which actor."""
 
     actors: tuple[Actor, ...]
@@ -86,13 +80,12 @@ def _a_thing(cluster: _Cluster) -> bool:
     return all(word in _COUNTED or word == "the" for word in before) and any(word in _COUNTED for word in before)
 
 
-@lru_cache(maxsize=8)
-def analyse(doc: Document) -> Analysis | None:
-    """Actors, places and name tokens of a document (cached per document); None if its language has no model."""
-    parsed = parse(doc)
-    if parsed is None:
-        return None
-    mentions, aliases = _mentions(parsed, publisher(doc.article.text))
+NO_ACTORS = Actors((), (), {})
+
+
+def find_actors(parsed: Parsed, article: Article) -> Actors:
+    """Actors, places and name tokens of a parsed article, most salient first."""
+    mentions, aliases = _mentions(parsed, publisher(article.text))
     people = _cluster_people([m for m in mentions if m.kind == PERSON])
     others = _absorb(people, [m for m in mentions if m.kind != PERSON])
     products = _products(parsed.doc)
@@ -111,7 +104,7 @@ def analyse(doc: Document) -> Analysis | None:
     lower = {t.text for t in parsed.doc if t.is_lower and t.is_alpha}
     organizations = [c for c in organizations if not _common_word(c, lower)]
     people = [c for c in people if c.name not in plural]
-    title = doc.article.title
+    title = article.title
     ranked = _ranked(people + organizations, title)
     actors = tuple(
         Actor(
@@ -121,15 +114,9 @@ def analyse(doc: Document) -> Analysis | None:
             mentions=len(cluster.mentions),
             variants=tuple(f for f in cluster.forms() if f != cluster.name),
             first_sentence=cluster.first,
-            article_ids=(doc.article.id,),
+            article_ids=(article.id,),
         )
         for cluster in ranked
     )
     names = {t.i: cluster.name for cluster in ranked for m in cluster.mentions for t in m.span}
-    return Analysis(actors, tuple(cluster.name for cluster in _ranked(places, title)), names)
-
-
-def extract_actors(doc: Document) -> tuple[tuple[Actor, ...], tuple[str, ...]]:
-    """(actors, places) of a document, most salient first; ((), ()) if its language has no model."""
-    analysis = analyse(doc)
-    return ((), ()) if analysis is None else (analysis.actors, analysis.places)
+    return Actors(actors, tuple(cluster.name for cluster in _ranked(places, title)), names)

@@ -1,0 +1,107 @@
+"""Dating: the points in time an article names, each resolved and placed in its sentence.
+
+Dates are spaCy's DATE entities (and holidays it tags as events) resolved by
+`briefing.nlp.dates` against the publication date, or, without one, against the
+main event's day (the lead's weekday; see `dates.reference`). A date in a future
+clause ("will vote on Tuesday") names the coming day. Durations, ages and other
+expressions that name no point in time are left out.
+
+Each expression records whether it sits in a future clause and whether it only
+dates a statement ("said Thursday"). The timeline, background and outlook read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..model import Article
+from ..nlp import dates
+from ..nlp.entities import Parsed
+
+SPEECH = {"say", "tell", "announce", "state", "add", "write", "report", "confirm", "deny", "claim", "tweet", "post",
+          "warn", "explain", "note"}
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+_FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "go", "intend", "aim", "hope", "prepare", "slate"}
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date expression of the document, resolved."""
+
+    sentence: int
+    when: dates.When
+    future: bool  # in a clause about what is to come
+    speech: bool  # only dates a statement ("said Thursday")
+    start: int  # token offsets of the expression in the parse
+    end: int
+
+
+def _verb(token: Token) -> Token | None:
+    """The verb a date expression hangs on (up the dependency tree)."""
+    for _ in range(5):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def is_future(token: Token) -> bool:
+    """Whether the clause of `token` is about what is to come: "will", "is to", "plans to", "is expected to"."""
+    verb = _verb(token)
+    if verb is None:
+        return False
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in verb.children):
+            return True
+        if verb.lower_ in _FUTURE_AUX:
+            return True
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if to and (verb.head.lemma_ in _FUTURE_HEADS or verb.head.lemma_ == "be"):
+            return True
+        if not to or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
+
+
+def _expressions(span: Span) -> list[Span]:
+    """DATE entities, and holidays NER tags as events ("New Year's Eve")."""
+    holiday = ("eve", "day", "christmas", "thanksgiving", "halloween")
+    return [e for e in span.ents if e.label_ == "DATE" or (e.label_ == "EVENT" and any(h in e.text.lower()
+                                                                                       for h in holiday))]
+
+
+@dataclass(frozen=True)
+class DocumentDates:
+    """The reference day of a document and its resolved date expressions, in document order."""
+
+    reference: dates.Reference
+    items: tuple[Dated, ...]
+
+
+def document_dates(parsed: Parsed, article: Article) -> DocumentDates:
+    """Every date expression of a parsed article that names a point in time, resolved."""
+    found: list[tuple[int, Span, bool]] = []
+    for i, sentence in enumerate(parsed.sentences):
+        found += [(i, ent, is_future(ent.root)) for ent in _expressions(sentence)]
+    lead_days = [dates.weekday_of(e.text) for i, e, _ in found if i == 0 and e.root.head.lemma_ not in SPEECH]
+    weekday = next((d for d in lead_days if d is not None), dates.weekday_of(article.title))
+    past = [(e, future) for _, e, future in found if not future]
+    if weekday is None:
+        weekday = dates.main_weekday(d for e, _ in past if (d := dates.weekday_of(e.text)) is not None)
+    ref = dates.reference(
+        article.published, weekday,
+        past_month_days=[md for e, _ in past if e.label_ == "DATE" for md in dates.month_days(e.text)],
+        past_years=[y for e, _ in past for y in dates.years(e.text)],
+    )
+    out = []
+    for i, ent, future in found:
+        when = dates.resolve(ent.text, ref, future=future)
+        if when is not None:
+            speech = ent.root.head.lemma_ in SPEECH
+            out.append(Dated(i, when, future, speech, ent.start, ent.end))
+    return DocumentDates(ref, tuple(out))

@@ -1,0 +1,70 @@
+"""Situation: the key sentences, ranked by the chosen method, among those no other section took.
+
+News puts the main event first, so the lede opens Situation (in place of the
+weakest choice), and the people and organisations the headline names are the
+main event's: each is mentioned, its best-scored sentence taking the place of the
+weakest choice that names none of them. Background sentences are left to
+Background.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..analysis import Analysis
+from ..model import Excerpt
+from ..rank import Length, rank
+from .context import Context
+from .excerpts import excerpts
+
+if TYPE_CHECKING:
+    from . import SectionSpec
+
+REQUIRES = ("background", "actors")
+
+
+def length_of(context: Context, limit: int) -> Length:
+    """Situation's length: a word budget or ratio when given, else the sentence count (the template's limit)."""
+    if context.words is not None or context.ratio is not None:
+        return Length(sentences=context.sentences, words=context.words, ratio=context.ratio)
+    return Length(sentences=context.sentences if context.sentences is not None else limit)
+
+
+def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Excerpt, ...]:
+    """The ranked choice of sentences for Situation, in document order, with their scores."""
+    doc, flags = analysis.doc, analysis.background
+    allowed = {i for i in range(len(doc)) if i not in context.claimed and (i == 0 or not flags[i])}
+    ranking = rank(doc, context.method, length_of(context, spec.limit), allowed=allowed)
+    chosen = with_lede(ranking.selected, ranking.scores, allowed, context.lede)
+    chosen = cover_headline(analysis, chosen, ranking.scores, allowed)
+    return excerpts(doc, chosen, ranking.scores)
+
+
+def cover_headline(analysis: Analysis, chosen: list[int], scores: Sequence[float], allowed: set[int]) -> list[int]:
+    """Each person or organisation the headline names is mentioned: an actor named in the headline but in no
+    chosen sentence brings in its best-scored sentence, in place of the weakest choice (the lede stays)."""
+    title = analysis.doc.article.title
+    if not title or len(chosen) < 2:
+        return chosen
+    sentences = analysis.doc.sentences
+    named = [a for a in analysis.actors.actors if a.named_in(title)]
+    chosen = list(chosen)
+    for actor in named:
+        if any(actor.named_in(sentences[i].text) for i in chosen):
+            continue
+        candidates = [i for i in allowed if i not in chosen and actor.named_in(sentences[i].text)]
+        replaceable = [i for i in chosen if i != 0 and not any(a.named_in(sentences[i].text) for a in named)]
+        if not candidates or not replaceable:
+            continue
+        weakest = min(replaceable, key=lambda i: scores[i])
+        chosen[chosen.index(weakest)] = max(candidates, key=lambda i: scores[i])
+    return sorted(chosen)
+
+
+def with_lede(selected: Sequence[int], scores: Sequence[float], allowed: set[int], lede: bool) -> list[int]:
+    """The lede opens Situation, in place of the weakest choice."""
+    if not lede or 0 not in allowed or 0 in selected or not selected:
+        return list(selected)
+    keep = sorted(selected, key=lambda i: -scores[i])[: len(selected) - 1]
+    return sorted([0, *keep])
