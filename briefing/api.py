@@ -115,6 +115,31 @@ class Summary:
     def texts(self) -> list[str]:
         return [text for _, _, text in self.sentences]
 
+    def to_json(self) -> str:
+        """The summary as JSON: method, source, and each sentence's index, score and text."""
+        import json
+
+        items = [{"index": i, "score": round(s, 6), "text": t} for i, s, t in self.sentences]
+        return json.dumps({"method": self.method, "source": self.source, "sentences": items}, ensure_ascii=False,
+                          indent=2)
+
+    def to_text(self, scores: bool = False) -> str:
+        """The sentences one per line, each after its index and score when `scores`."""
+        return "\n".join(f"[{i}] {score:.4f}  {text}" if scores else text for i, score, text in self.sentences)
+
+
+def run_summary(source: str, *, rank_options: RankOptions | None = None, read_options: ReadOptions | None = None,
+                output: OutputOptions | None = None, scores: bool = False, as_json: bool = False,
+                on_warning: Callable[[str], None] | None = None) -> Summary:
+    """`briefing summarize`: the key sentences of a file ('-' is stdin), printed as text or JSON."""
+    result = summary(Path(source), rank_options, read_options)
+    for message in result.notices:
+        (on_warning if on_warning is not None else _warn)(message)
+    text = result.to_json() if as_json else result.to_text(scores)
+    if text:
+        print(text)
+    return result
+
 
 def summary(source: Source, options: RankOptions | None = None, read_options: ReadOptions | None = None) -> Summary:
     """The key sentences of a text, path or Article, with their indices and scores.

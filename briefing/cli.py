@@ -1,37 +1,30 @@
-"""The `briefing` command: parses options into the library's bundles, makes one library call, maps errors.
-
-Shared options are decorators that add a group of flags (as sqlite-utils does);
-each command turns them into `ReadOptions`, `RankOptions` or `OutputOptions`
-and calls one function of `briefing.api`. Errors become one line on stderr and
-an exit code (`errors.ExitCode`).
-"""
+"""The `briefing` command: flags into the library's option bundles, one library call per command (`_call`), errors
+to one line on stderr and an exit code. Shared options are decorators adding a group of flags (as sqlite-utils)."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from functools import partial, reduce
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
 import click
 
-from .errors import BriefingError, ExitCode, UsageError
-from .options import MAX_FETCH_BYTES, MAX_INPUT_BYTES, MAX_SENTENCES, MIB, TIMEOUT
-
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+from .errors import BriefingError, ExitCode
+from .options import MAX_FETCH_BYTES, MAX_INPUT_BYTES, MAX_SENTENCES, MIB, TIMEOUT, bundles
 
 
-def _err(message: str) -> None:
-    print(f"briefing: error: {message}", file=sys.stderr)
+def _err(message: str, kind: str = "error") -> None:
+    print(f"briefing: {kind}: {message}", file=sys.stderr)
 
 
-def _warn(message: str) -> None:
-    print(f"briefing: warning: {message}", file=sys.stderr)
+_warn = partial(_err, kind="warning")
 
 
 @contextmanager
@@ -45,13 +38,18 @@ def _errors() -> Iterator[None]:
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(int(ExitCode.INTERRUPTED))
-    except click.exceptions.Exit:
-        raise
     except Exception as exc:
         if os.environ.get("BRIEFING_DEBUG"):
             raise
         _err(f"internal error: {exc.__class__.__name__}: {exc} (set BRIEFING_DEBUG=1 for details)")
         sys.exit(int(ExitCode.ERROR))
+
+
+def _call(target: str, *args: Any, **kwargs: Any) -> Any:
+    """Call `briefing.<module>.<function>` (imported only now, so --help stays fast), errors mapped."""
+    module, name = target.rsplit(".", 1)
+    with _errors():
+        return getattr(import_module(f"briefing.{module}"), name)(*args, **kwargs)
 
 
 class _Failures(list[str]):
@@ -61,17 +59,13 @@ class _Failures(list[str]):
         self.append(source)
         _err(f"{source}: {message}")
 
-    def exit_code(self) -> None:
+    def exit(self) -> None:
         if self:
             sys.exit(int(ExitCode.BAD_INPUT))
 
 
 def _options(*decorators: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    def apply(f: Any) -> Any:
-        for decorator in reversed(decorators):
-            f = decorator(f)
-        return f
-    return apply
+    return lambda f: reduce(lambda g, decorator: decorator(g), reversed(decorators), f)
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -81,64 +75,39 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date
         raise click.UsageError(f"--date must be YYYY-MM-DD, not {value!r}") from None
 
 
-_MB = f"MiB ({MIB:,} bytes)"
+_MIB = f"in MiB ({MIB:,} bytes)"
 read_options = _options(
     click.option("--language", "-l", default="english", show_default=True, help="Article language (english, de, ...)."),
     click.option("--encoding", help="Text encoding of the inputs, e.g. cp1252 (default: BOM, HTML charset, UTF-8)."),
     click.option("--max-input-mb", type=click.FloatRange(min=0.001), default=MAX_INPUT_BYTES / MIB,
-                 show_default=True, help=f"Refuse inputs larger than this, in {_MB}."),
+                 show_default=True, help=f"Refuse inputs larger than this, {_MIB}."),
     click.option("--max-sentences", type=click.IntRange(min=1), default=MAX_SENTENCES, show_default=True,
-                 help="Keep at most this many sentences of an article."),
-)
-rank_options = _options(
-    click.option("--method", "-m", default="default", show_default=True, help="Ranking method (`briefing methods`)."),
-    click.option("--sentences", "-n", type=click.IntRange(min=0),
-                 help="Sentences in Situation (summarize: 3 unless --words or --ratio)."),
-)
+                 help="Keep at most this many sentences of an article."))
+method_option = click.option("--method", "-m", default="default", show_default=True,
+                             help="Ranking method (see `briefing methods`).")
+sentences_option = click.option("--sentences", "-n", type=click.IntRange(min=0),
+                                help="Sentences in Situation (summarize: 3 unless --words or --ratio).")
 length_options = _options(
     click.option("--words", "-w", type=click.IntRange(min=1), help="Word budget instead of a count."),
-    click.option("--ratio", type=click.FloatRange(0.0, 1.0), help="Share of the sentences instead of a count."),
-)
-template_option = click.option("--template", "-t", help="Built-in template name or a template folder.")
+    click.option("--ratio", type=click.FloatRange(0.0, 1.0), help="Share of the sentences instead of a count."))
+marking_option = click.option("--marking", help='A marking line at the top and bottom of every page: "INTERNAL".')
+pager_option = click.option("--pager", is_flag=True, help="Show the terminal preview through the pager (less).")
 output_options = _options(
     click.option("--output", "-o", type=click.Path(path_type=Path), help="Output file: .docx .md .html .json .txt."),
-    click.option("--marking", help='A marking line at the top and bottom of every page, e.g. "INTERNAL".'),
+    marking_option, pager_option,
     click.option("--reference-docx", type=click.Path(path_type=Path),
                  help="Word output takes its styles, fonts, colours and margins from this .docx."),
     click.option("--docx-template", type=click.Path(path_type=Path),
-                 help="A Word file with Jinja tags (docxtpl) to render the brief into."),
-    click.option("--pager", is_flag=True, help="Show the terminal preview through the pager (less)."),
-)
-
-
-def _read(kw: dict[str, Any], **extra: Any) -> Any:
-    from .options import ReadOptions
-
-    return ReadOptions(language=kw.pop("language"), encoding=kw.pop("encoding"),
-                       max_input_bytes=int(kw.pop("max_input_mb") * MIB), max_sentences=kw.pop("max_sentences"),
-                       **extra)
-
-
-def _rank(kw: dict[str, Any]) -> Any:
-    from .options import RankOptions
-
-    return RankOptions(kw.pop("method"), kw.pop("sentences"), kw.pop("words", None), kw.pop("ratio", None))
-
-
-def _output(kw: dict[str, Any]) -> Any:
-    from .options import OutputOptions
-
-    return OutputOptions(kw.pop("marking", None), kw.pop("reference_docx", None), kw.pop("docx_template", None),
-                         kw.pop("pager", False), kw.pop("width", None))
+                 help="A Word file with Jinja tags (docxtpl) to render the brief into."))
+date_option = click.option("--date", "brief_date", callback=_date, help="Date of the brief, YYYY-MM-DD.")
 
 
 class _Group(click.Group):
-    """A command group whose usage errors are one line too (and exit code 2), like the library's errors."""
+    """A command group whose usage errors are one line too (exit code 2), like the library's errors."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        kwargs["standalone_mode"] = False
         try:
-            return super().main(*args, **kwargs)
+            return super().main(*args, **{**kwargs, "standalone_mode": False})
         except click.exceptions.Abort:
             _err("interrupted")
             sys.exit(int(ExitCode.INTERRUPTED))
@@ -149,7 +118,7 @@ class _Group(click.Group):
             sys.exit(int(ExitCode.USAGE))
 
 
-@click.group(cls=_Group, context_settings=CONTEXT)
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="briefing", prog_name="briefing", message="%(prog)s %(version)s")
 def app() -> None:
     """Turn news articles into a structured brief: Situation, Actors, Background.
@@ -161,11 +130,12 @@ def app() -> None:
 @app.command()
 @click.argument("files", nargs=-1, required=True)
 @output_options
-@rank_options
+@method_option
+@sentences_option
 @length_options
-@template_option
+@click.option("--template", "-t", help="Built-in template name or a template folder.")
 @click.option("--title", help="Title of the brief (default: the headline).")
-@click.option("--date", "brief_date", callback=_date, help="Date of the brief, YYYY-MM-DD.")
+@date_option
 @read_options
 def brief(files: tuple[str, ...], output: Path | None, template: str | None, title: str | None,
           brief_date: date | None, **kw: Any) -> None:
@@ -173,38 +143,33 @@ def brief(files: tuple[str, ...], output: Path | None, template: str | None, tit
 
     Example: briefing brief article.txt -o brief.docx
     """
-    from .api import run_brief
-
     failed = _Failures()
-    with _errors():
-        run_brief(list(files), output, template=template, rank_options=_rank(kw), read_options=_read(kw),
-                  output=_output(kw), title=title, brief_date=brief_date, on_error=failed, on_warning=_warn)
-    failed.exit_code()
+    _call("api.run_brief", list(files), output, template=template, title=title, brief_date=brief_date,
+          on_error=failed, on_warning=_warn, **bundles(kw))
+    failed.exit()
 
 
 @app.command()
 @click.argument("file")
-@rank_options
-@template_option
+@method_option
+@sentences_option
+@click.option("--template", "-t", help="Built-in template name or a template folder.")
 @click.option("--width", type=click.IntRange(min=20), help="Width in columns (default: the terminal's).")
-@click.option("--marking", help='A marking line at the top and bottom, e.g. "INTERNAL".')
-@click.option("--pager", is_flag=True, help="Show the preview through the pager (less).")
+@marking_option
+@pager_option
 @read_options
 def preview(file: str, template: str | None, **kw: Any) -> None:
     """Show the brief of one article in the terminal, fitted to its width.
 
     Example: briefing preview article.txt
     """
-    from .api import run_brief
-
-    with _errors():
-        run_brief([file], None, template=template, rank_options=_rank(kw), read_options=_read(kw),
-                  output=_output(kw), on_warning=_warn)
+    _call("api.run_brief", [file], None, template=template, on_warning=_warn, **bundles(kw))
 
 
 @app.command()
 @click.argument("file")
-@rank_options
+@method_option
+@sentences_option
 @length_options
 @click.option("--scores", is_flag=True, help="Show each sentence's index and score.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON with indices and scores.")
@@ -214,18 +179,7 @@ def summarize(file: str, scores: bool, as_json: bool, **kw: Any) -> None:
 
     Example: briefing summarize article.txt --method lexrank --sentences 3
     """
-    from .api import summary
-
-    with _errors():
-        result = summary(Path(file), _rank(kw), _read(kw))
-        for message in result.notices:
-            _warn(message)
-        if as_json:
-            items = [{"index": i, "score": round(s, 6), "text": t} for i, s, t in result.sentences]
-            print(json.dumps({"method": result.method, "source": result.source, "sentences": items},
-                             ensure_ascii=False, indent=2))
-        for i, score, text in () if as_json else result.sentences:
-            print(f"[{i}] {score:.4f}  {text}" if scores else text)
+    _call("api.run_summary", file, scores=scores, as_json=as_json, on_warning=_warn, **bundles(kw))
 
 
 @app.command("eval")
@@ -235,17 +189,12 @@ def summarize(file: str, scores: bool, as_json: bool, **kw: Any) -> None:
 @click.option("--sentences", "-n", type=click.IntRange(min=1), help="Summary length (default: the reference's).")
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N items.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def eval_command(data: Path, methods_: tuple[str, ...], sentences: int | None, limit: int | None,
-                 as_json: bool) -> None:
+def eval_command(data: Path, methods_: tuple[str, ...], **kw: Any) -> None:
     """Score methods with ROUGE-1/2/L/Lsum F1 (Porter stemmer) against reference summaries.
 
     Example: briefing eval ../shared/eval/cnndm-test.jsonl -m default -m lead -n 3 --limit 100
     """
-    from .evaluate import run_eval
-
-    with _errors():
-        run_eval(data, list(methods_) or ["default", "lead", "lexrank"], sentences=sentences, limit=limit,
-                 as_json=as_json)
+    _call("evaluate.run_eval", data, list(methods_) or ["default", "lead", "lexrank"], **kw)
 
 
 @app.command()
@@ -254,10 +203,7 @@ def methods() -> None:
 
     Example: briefing methods
     """
-    from .rank import describe_methods
-
-    with _errors():
-        print(describe_methods())
+    print(_call("rank.describe_methods"))
 
 
 @app.group(invoke_without_command=True)
@@ -267,11 +213,8 @@ def templates(ctx: click.Context) -> None:
 
     Example: briefing templates
     """
-    from .templates import describe_templates
-
     if ctx.invoked_subcommand is None:
-        with _errors():
-            print(describe_templates())
+        print(_call("templates.describe_templates"))
 
 
 @templates.command("show")
@@ -281,10 +224,7 @@ def templates_show(name: str) -> None:
 
     Example: briefing templates show standard
     """
-    from .templates import load_template
-
-    with _errors():
-        print(load_template(name).describe())
+    print(_call("templates.load_template", name).describe())
 
 
 @templates.command("copy")
@@ -295,25 +235,22 @@ def templates_copy(name: str, dest: Path) -> None:
 
     Example: briefing templates copy sitrep my-sitrep
     """
-    from .templates import copy_template
-
-    with _errors():
-        folder = copy_template(name, dest)
-        print(f"copied {name} to {folder}; use it with: briefing brief ARTICLE --template {folder}", file=sys.stderr)
+    folder = _call("templates.copy_template", name, dest)
+    print(f"copied {name} to {folder}; use it with: briefing brief ARTICLE --template {folder}", file=sys.stderr)
 
 
 @app.command()
 @click.argument("sources", nargs=-1, required=True)
 @output_options
-@click.option("--method", "-m", default="default", show_default=True, help="Ranking method (`briefing methods`).")
+@method_option
 @click.option("--template", "-t", default="daily", show_default=True, help="Built-in template name or a folder.")
-@click.option("--stories", type=click.IntRange(min=1), default=12, show_default=True,
+@click.option("--stories", "max_stories", type=click.IntRange(min=1), default=12, show_default=True,
               help="How many stories the brief shows.")
-@click.option("--story-threshold", type=click.FloatRange(0.0, 1.0),
+@click.option("--story-threshold", "threshold", type=click.FloatRange(0.0, 1.0),
               help="How alike articles must be to form one story (0-1; higher keeps more stories apart).")
 @click.option("--sentences", "-n", type=click.IntRange(min=0), help="Sentences in each story's Situation.")
 @click.option("--title", default="Daily brief", show_default=True, help="Title of the brief.")
-@click.option("--date", "brief_date", callback=_date, help="Date of the brief, YYYY-MM-DD.")
+@date_option
 @click.option("--history", type=click.Path(path_type=Path),
               help="History file marking what earlier briefs showed (default: in the user data folder).")
 @click.option("--no-history", is_flag=True, help="Neither read nor record history.")
@@ -324,47 +261,23 @@ def templates_copy(name: str, dest: Path) -> None:
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=TIMEOUT, show_default=True,
               help="Seconds to wait for each web page.")
 @click.option("--max-fetch-mb", type=click.FloatRange(min=0.001), default=MAX_FETCH_BYTES / MIB, show_default=True,
-              help=f"Refuse web pages larger than this, in {_MB}.")
+              help=f"Refuse web pages larger than this, {_MIB}.")
 @read_options
-def daily(sources: tuple[str, ...], output: Path | None, template: str, stories: int, story_threshold: float | None,
-          title: str, brief_date: date | None, history: Path | None, no_history: bool, workers: int,
-          dask_scheduler: str | None, allow_private: bool, timeout: float, max_fetch_mb: float, **kw: Any) -> None:
+def daily(sources: tuple[str, ...], output: Path | None, history: Path | None, no_history: bool, **kw: Any) -> None:
     """Make the daily brief: articles grouped into stories, the most important first.
 
     Example: briefing daily news/ https://example.org/feed.xml -o today.docx
     """
-    from .api import run_daily
-    from .history import default_path
+    from .render.progress import progress_bar
 
     failed = _Failures()
-    with _errors(), _progress() as show:
-        read = _read(kw, allow_private=allow_private, timeout=timeout, max_fetch_bytes=int(max_fetch_mb * MIB),
-                     workers=workers)
-        run_daily(list(sources), output, template=template, rank_options=_rank(kw), read_options=read,
-                  output=_output(kw), title=title, brief_date=brief_date, max_stories=stories,
-                  threshold=story_threshold, history=None if no_history else history or default_path(),
-                  workers=workers, dask_scheduler=dask_scheduler, on_error=failed,
-                  on_note=lambda source, message: _warn(f"{source}: {message}"), on_warning=_warn, progress=show)
-    failed.exit_code()
-
-
-@contextmanager
-def _progress() -> Iterator[Callable[[str, int, int | None], None]]:
-    """A progress bar per stage on stderr when it is a terminal; otherwise silent."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    console = Console(stderr=True)
-    with Progress(TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, disable=not console.is_terminal, transient=True) as progress:
-        tasks: dict[str, Any] = {}
-
-        def show(stage: str, done: int, total: int | None) -> None:
-            if stage not in tasks:
-                tasks[stage] = progress.add_task(stage, total=total)
-            progress.update(tasks[stage], completed=done, total=total)
-
-        yield show
+    extra = {k: kw[k] for k in ("template", "max_stories", "threshold", "title", "brief_date", "workers",
+                                "dask_scheduler")}
+    with progress_bar() as show:
+        _call("api.run_daily", list(sources), output, history=None if no_history else history or _call(
+              "history.default_path"), on_error=failed, on_note=lambda source, message: _warn(f"{source}: {message}"),
+              on_warning=_warn, progress=show, **extra, **bundles(kw))
+    failed.exit()
 
 
 @app.command("history")
@@ -374,10 +287,7 @@ def history_command(history: Path | None) -> None:
 
     Example: briefing history
     """
-    from .history import describe_history
-
-    with _errors():
-        print(describe_history(history))
+    print(_call("history.describe_history", history))
 
 
 def _terminate(signum: int, frame: object) -> None:
@@ -388,6 +298,3 @@ def run() -> None:
     """Console-script entry point (SIGTERM is handled like Ctrl-C)."""
     signal.signal(signal.SIGTERM, _terminate)
     app()
-
-
-__all__ = ["UsageError", "app", "run"]

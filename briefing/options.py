@@ -51,6 +51,12 @@ class ReadOptions:
         if self.workers < 1:
             raise UsageError("workers must be at least 1")
 
+    @classmethod
+    def of(cls, *, max_input_mb: float = MAX_INPUT_BYTES / MIB, max_fetch_mb: float = MAX_FETCH_BYTES / MIB,
+           **fields: Any) -> ReadOptions:
+        """Options with the size limits given in MiB (as the command line takes them)."""
+        return cls(max_input_bytes=int(max_input_mb * MIB), max_fetch_bytes=int(max_fetch_mb * MIB), **fields)
+
     def file_opts(self) -> dict[str, Any]:
         return {"language": self.language, "encoding": self.encoding, "max_bytes": self.max_input_bytes}
 
@@ -110,3 +116,19 @@ class OutputOptions:
     def word_files(self) -> tuple[Path, ...]:
         """The Word files these options read (never to be overwritten)."""
         return tuple(p for p in (self.reference_docx, self.docx_template) if p is not None)
+
+
+_FIELDS = {
+    "read_options": ("language", "encoding", "max_input_mb", "max_sentences", "allow_private", "timeout",
+                     "max_fetch_mb", "workers"),
+    "rank_options": ("method", "sentences", "words", "ratio"),
+    "output": ("marking", "reference_docx", "docx_template", "pager", "width"),
+}
+
+
+def bundles(flags: dict[str, Any]) -> dict[str, Any]:
+    """The bundles `briefing.api`'s commands take (`read_options`, `rank_options`, `output`), from the flags of a
+    command line (names as the options', sizes in MiB); flags of no bundle are left out."""
+    picked = {key: {n: flags[n] for n in names if n in flags} for key, names in _FIELDS.items()}
+    return {"read_options": ReadOptions.of(**picked["read_options"]),
+            "rank_options": RankOptions(**picked["rank_options"]), "output": OutputOptions(**picked["output"])}

@@ -51,10 +51,11 @@ def test_sumy_adapters_choose_what_sumy_chooses(doc, name: str) -> None:
     summarizer = build(name, "english")
     if name == "edmundson":
         # the adapter derives these from the title; mirror it to call sumy directly
+        from briefing.nlp.stems import stop_words
         from briefing.nlp.tokenize import words
-        from briefing.rank.sumy_methods import _STIGMA, _stop_words
+        from briefing.rank.sumy_methods import _STIGMA
 
-        stops = _stop_words("english")
+        stops = stop_words("english")
         summarizer.bonus_words = [w for w in words(doc.article.title) if w.lower() not in stops]
         summarizer.stigma_words = _STIGMA
         summarizer.null_words = stops

@@ -68,6 +68,7 @@ from datetime import timedelta
 
 from spacy.tokens import Span, Token
 
+from .. import lexicon
 from ..model import Actor, Document
 from ..nlp.dates import weekday_of
 from ..nlp.entities import Parsed
@@ -112,8 +113,8 @@ _CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
          0.5),
     )
 )
-_GENERIC = {"say", "be", "have", "do", "tell", "make", "people", "official", "officials"}
-_FUTURE = {"will", "would", "could", "may", "might", "should", "'ll", "shall", "wo"}
+_GENERIC = lexicon.words("generic_content_words")
+_FUTURE = lexicon.words("modals_ahead")
 _YEAR = re.compile(r"(?<![\w$.,-])(1[89]\d\d|20\d\d)(?![\w-])")
 _NOW = re.compile(r"\b(?:now|currently|today|this week|still)\b")
 
@@ -130,14 +131,10 @@ MAIN_TIME = 0.75  # the main event's own day (penalty)
 OUTLOOK = 0.75  # "will", "could": what may come (penalty)
 RESTATES = 0.5  # half its content words are those of the lead's main clause (penalty)
 MAIN_EVENT = 0.75  # its subject is the main event named again: "The victory eases ..." (penalty)
-_EVENTS = {"attack", "crash", "accident", "incident", "shooting", "killing", "death", "strike", "explosion", "blast",
-           "collision", "arrest", "victory", "win", "defeat", "loss", "decision", "announcement", "discovery", "move",
-           "deal", "vote", "election", "ruling", "verdict", "landing", "fire", "storm", "quake", "earthquake", "flood",
-           "raid", "operation", "visit", "meeting", "talks", "speech", "statement", "report", "investigation"}
-_EARLIER = {"earlier", "previous", "last", "former", "prior", "first", "past"}
-_STATIVE = {"be", "have", "know", "live", "believe", "want", "love", "like", "hate", "fear", "feel", "seem", "own",
-            "belong", "remain", "mean", "need", "understand", "think", "hope", "wish", "prefer", "stay"}
-_COMMITTED = {"vow", "pledge", "promise", "threaten", "swear", "insist", "refuse"}
+_EVENTS = lexicon.words("event_nouns")
+_EARLIER = lexicon.words("earlier_words")
+_STATIVE = lexicon.words("stative_verbs")
+_COMMITTED = lexicon.words("commitment_verbs")
 _LASTING = re.compile(r"\b(?:since|always|long|for (?:years|decades|months|weeks)|multiple times|repeatedly|"
                       r"in recent years|over the years)\b")
 

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .. import lexicon
 from ..model import Article
 from ..nlp import dates
 from ..nlp.entities import Parsed
 
-SPEECH = {"say", "tell", "announce", "state", "add", "write", "report", "confirm", "deny", "claim", "tweet", "post",
-          "warn", "explain", "note"}
-_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
-_FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "go", "intend", "aim", "hope", "prepare", "slate"}
+SPEECH = lexicon.words("speech_verbs")
+_FUTURE_AUX = lexicon.words("future_auxiliaries")
+_FUTURE_HEADS = lexicon.words("future_heads")
 
 
 @dataclass(frozen=True)

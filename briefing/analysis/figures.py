@@ -22,26 +22,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .. import lexicon
 from ..nlp.dates import MONTHS
 from ..nlp.entities import Parsed
 
 _LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
-_TOLL = {
-    "kill", "die", "dead", "death", "injure", "wound", "hurt", "arrest", "detain", "evacuate", "displace", "deploy",
-    "rescue", "miss", "infect", "lose", "cut", "lay", "fire", "strike", "shoot", "charge", "convict", "sentence",
-    "flee", "affect", "destroy", "damage", "vote", "elect", "raise", "spend", "earn", "cost", "fine", "pay",
-    "rise", "fall", "drop", "increase", "decrease", "grow", "gross",
-}
-_PEOPLE = {
-    "people", "person", "persons", "soldier", "troop", "civilian", "fighter", "child", "victim", "student", "worker",
-    "employee", "passenger", "patient", "resident", "refugee", "migrant", "officer", "member", "voter", "protester",
-    "casualty", "death", "militant", "prisoner", "hostage", "inmate", "citizen", "family", "household", "home",
-    "house", "job", "case", "seat", "vote", "supporter", "user", "customer", "crew", "adult", "man", "woman",
-    "teenager", "girl", "boy", "baby", "infant", "teacher", "doctor", "nurse", "journalist", "pilot",
-    "player", "athlete", "survivor", "suspect", "gunman", "attacker", "official", "lawmaker", "delegate", "worshipper",
-    "pilgrim", "tourist", "visitor", "animal", "dog", "aircraft", "plane", "vehicle", "car", "ship", "boat", "building",
-}
-_SMALL = {"one", "two", "a", "an", "single", "both"}
+_TOLL = lexicon.words("toll_words")
+_PEOPLE = lexicon.words("counted_nouns")
+_SMALL = lexicon.words("small_quantities")
 _PHONE = re.compile(r"\d{3}[-. )]\s?\d{3}[-. ]\d{4}")
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
 _QUOTES = ("“", "”", '"')

@@ -18,14 +18,14 @@ import re
 
 from spacy.tokens import Span, Token
 
+from .. import lexicon
 from ..nlp.entities import Parsed
 from .dating import SPEECH, DocumentDates
 
 THRESHOLD = 1.0
 MAIN_CLAUSE = 0.5  # bonus when the future verb is the sentence's main verb (or its auxiliary)
-_MODALS = {"will": 1.0, "'ll": 1.0, "’ll": 1.0, "shall": 1.0, "wo": 1.0, "could": 1.0, "may": 1.0, "might": 1.0,
-           "would": 0.5, "should": 0.5, "must": 0.5}
-_HEDGED = {"sound", "seem", "look", "appear", "feel", "know", "remember", "recall", "be"}  # "may sound", "could be"?
+_MODALS = {k: float(w) for k, w in lexicon.table("modal_weights").items()}
+_HEDGED = lexicon.words("hedging_verbs")
 _CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
     (re.compile(pattern), weight)
     for pattern, weight in (

@@ -12,6 +12,7 @@ from functools import cache
 import punkt
 from nltk.tokenize.destructive import NLTKWordTokenizer
 
+from .. import lexicon
 from .language import normalize_language
 
 # sumy's notion of a word: letters, with inner apostrophes and hyphens.
@@ -21,10 +22,7 @@ _FAST_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
 # Abbreviated titles written before a name ("Capt.", "Sgt."), lower case. Punkt may take one for a sentence's end
 # ("led by Capt." + "Benoit Zeisser ..."); spaCy may split its period off ("Army Sgt" + "." + "Bowe Bergdahl").
 # Not "Sr.", "Jr.", "St." or "No.", which do end sentences ("said John Smith Jr.").
-TITLE_ABBREVIATIONS = frozenset({
-    "adm", "atty", "brig", "capt", "cdr", "cmdr", "col", "comdr", "cpl", "det", "dr", "fr", "gen", "gov", "hon",
-    "insp", "lt", "maj", "msgr", "prof", "pvt", "rep", "rev", "sen", "sgt", "supt",
-})
+TITLE_ABBREVIATIONS = frozenset(lexicon.table("title_abbreviations"))
 _TITLE_AT_END = re.compile(
     r"(?:^|[\s(\"'“‘])(?:" + "|".join(sorted(t.capitalize() for t in TITLE_ABBREVIATIONS)) + r")\.$"
 )

@@ -354,11 +354,11 @@ def _content_ids(a: Analysis) -> tuple[list[list[int]], list[int]]:
         ids = a.content_stem_ids
         tally = np.bincount(a.token("stem")[~a.token("stop")], minlength=len(a.vocab)).tolist()
         return ids, tally
-    known, language = vectors._word_cache(a.language), a.language
+    known, language = vectors.word_cache(a.language), a.language
     numbers: dict[str, int] = {}
     of: dict[str, int] = {}  # content word as written -> its stem's number
     for word in dict.fromkeys(chain.from_iterable(a.words)):
-        _, stem, stop, _, _ = known.get(word) or vectors._describe(word, language)
+        _, stem, stop, _, _ = known.get(word) or vectors.describe_word(word, language)
         if not stop:
             of[word] = numbers.setdefault(stem, len(numbers))
     ids = [[of[w] for w in words if w in of] for words in a.words]

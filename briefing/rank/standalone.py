@@ -15,18 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .. import lexicon
 from ..model import Document
 
-# Openers that point back: personal and demonstrative pronouns, possessives and connectives.
-OPENERS: dict[str, frozenset[str]] = {
-    "english": frozenset([
-        "he", "she", "it", "they", "him", "them", "his", "her", "its", "their",
-        "this", "these", "that", "those",
-        "but", "however", "also", "yet", "so", "still", "and", "meanwhile", "instead", "moreover",
-        "furthermore", "nevertheless", "nonetheless", "thus", "therefore", "hence",
-        "he's", "she's", "it's", "they're", "they've", "they'd", "he'd", "she'd",
-    ]),
-}
 # Demonstratives point at what was just said: they need the sentence right before them.
 # Pronouns pick up the story's actors and connectives continue its line: any earlier
 # sentence of the summary gives them their antecedent.
@@ -49,7 +40,7 @@ def leans_back(text: str, language: str = "english") -> str | None:
     """How a sentence leans on what came before: "previous" (this, these...: it needs the
     sentence just before it), "earlier" (he, it, they, but, however...: an earlier sentence
     of the summary will do), or None."""
-    openers = OPENERS.get(language)
+    openers = lexicon.words("openers", language)
     if not openers or _TIME_PHRASE.match(text):
         return None
     word = first_word(text)

@@ -16,7 +16,6 @@ from itertools import groupby
 import numpy
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
-from sumy.nlp.stemmers import Stemmer, null_stemmer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -26,9 +25,10 @@ from sumy.summarizers.random import RandomSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
 
+from .. import lexicon
 from ..model import Document
+from ..nlp.stems import stemmer, stop_words
 from ..nlp.tokenize import Tokenizer, words
 
 SUMMARIZERS = {
@@ -44,23 +44,7 @@ SUMMARIZERS = {
 }
 
 # Edmundson's cue method needs stigma words: hedges that mark weak sentences.
-_STIGMA = ("hardly", "impossible", "perhaps", "reportedly", "allegedly", "rumored", "rumoured")
-
-
-@cache
-def _stop_words(language: str) -> frozenset[str]:
-    try:
-        return frozenset(get_stop_words(language))
-    except LookupError:
-        return frozenset()
-
-
-@cache
-def _stemmer(language: str):
-    try:
-        return Stemmer(language)
-    except LookupError:
-        return null_stemmer
+_STIGMA = lexicon.ordered("stigma_words")
 
 
 class _Recorder:
@@ -97,10 +81,9 @@ def to_sumy(doc: Document, tokenizer: Tokenizer) -> ObjectDocumentModel:
 
 def build(name: str, language: str):
     """A configured recording summarizer for `name` in `language`."""
-    summarizer = _recording_class(name)(_stemmer(language))
-    stop_words = _stop_words(language)
+    summarizer = _recording_class(name)(stemmer(language))
     if hasattr(summarizer, "stop_words"):
-        summarizer.stop_words = stop_words
+        summarizer.stop_words = stop_words(language)
     return summarizer
 
 
@@ -110,12 +93,11 @@ def sumy_scores(name: str, doc: Document) -> Sequence[float]:
     tokenizer = Tokenizer(language)
     summarizer = build(name, language)
     if name == "edmundson":
-        stop_words = _stop_words(language)
-        title_words = [w for w in words(doc.article.title or doc.sentences[0].text)
-                       if w.lower() not in stop_words]
+        stops = stop_words(language)
+        title_words = [w for w in words(doc.article.title or doc.sentences[0].text) if w.lower() not in stops]
         summarizer.bonus_words = title_words or words(doc.sentences[0].text)
         summarizer.stigma_words = _STIGMA
-        summarizer.null_words = stop_words or {"the"}
+        summarizer.null_words = stops or {"the"}
     # sumy's LSA returns without rating anything when every word is a stop word.
     summarizer.ratings = [0.0] * len(doc.sentences)
     with numpy.errstate(divide="ignore", invalid="ignore"):

@@ -19,11 +19,11 @@ import numpy as np
 from scipy import sparse
 
 from ..model import Document
+from ..nlp.stems import lower_stop_words, stem, stop_words
 from ..nlp.tokenize import fast_words, words
-from .sumy_methods import _stemmer, _stop_words
 
 CACHE_SIZE = 16
-MEMO_WORDS = 200_000  # memoised stems and word facts per language before starting afresh
+MEMO_WORDS = 200_000  # memoised word facts per language before starting afresh
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -38,42 +38,20 @@ def _words_any_script(text: str) -> list[str]:
     return out
 
 
-@cache
-def stop_words(language: str) -> frozenset[str]:
-    """sumy's stop words for the language, lower-cased (empty when it has none)."""
-    return frozenset(w.lower() for w in _stop_words(language))
-
-
-@cache
-def _stem_cache(language: str) -> dict[str, str]:
-    return {}
-
-
-def stem(word: str, language: str) -> str:
-    """sumy's `stem_word`: the language's stemmer on the lower-cased word (memoised)."""
-    cache = _stem_cache(language)
-    found = cache.get(word)
-    if found is None:
-        if len(cache) >= MEMO_WORDS:
-            cache.clear()
-        found = cache[word] = _stemmer(language)(word.lower())
-    return found
-
-
 WordInfo = tuple[str, str, bool, bool, bool]  # lower-cased, stem, stop, raw stop, lower-cased raw stop
 
 
 @cache
-def _word_cache(language: str) -> dict[str, WordInfo]:
+def word_cache(language: str) -> dict[str, WordInfo]:
     return {}
 
 
-def _describe(word: str, language: str) -> WordInfo:
+def describe_word(word: str, language: str) -> WordInfo:
     """What the methods need to know about one word as written (memoised per language)."""
     lower = word.lower()
-    raw_stops = _stop_words(language)
-    info = (lower, stem(lower, language), lower in stop_words(language), word in raw_stops, lower in raw_stops)
-    known = _word_cache(language)
+    raw_stops = stop_words(language)
+    info = (lower, stem(lower, language), lower in lower_stop_words(language), word in raw_stops, lower in raw_stops)
+    known = word_cache(language)
     if len(known) >= MEMO_WORDS:
         known.clear()
     known[word] = info
@@ -84,8 +62,8 @@ def clear_caches(stems: bool = True) -> None:
     """Forget cached analyses (and memoised stems and word facts): for cold timings."""
     _RECENT.clear()
     if stems:
-        _stem_cache.cache_clear()
-        _word_cache.cache_clear()
+        stems.clear()
+        word_cache.cache_clear()
 
 
 class Analysis:
@@ -95,8 +73,8 @@ class Analysis:
         self.doc = doc
         self.n = len(doc.sentences)
         self.language = doc.article.language
-        self.stops = stop_words(self.language)
-        self.raw_stops = _stop_words(self.language)  # as given (KL compares against these)
+        self.stops = lower_stop_words(self.language)
+        self.raw_stops = stop_words(self.language)  # as given (KL compares against these)
         self.vocab: dict[str, int] = {}
         self._strings: list[str] = []
 
@@ -128,8 +106,8 @@ class Analysis:
         distinct = list(index)
         raw_of = self.ids(distinct, distinct=True)
         index.update(zip(distinct, raw_of.tolist(), strict=True))
-        known, language = _word_cache(self.language), self.language
-        facts = [known.get(w) or _describe(w, language) for w in distinct]
+        known, language = word_cache(self.language), self.language
+        facts = [known.get(w) or describe_word(w, language) for w in distinct]
         lower, stems, stop, raw_stop, kl_stop = zip(*facts, strict=True) if facts else ((),) * 5
         lower_of = self.ids(list(lower))  # lower-casing can merge words: not distinct
         stem_of = self.ids(list(stems))

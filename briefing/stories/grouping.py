@@ -43,8 +43,6 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
-from functools import cache
-from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -54,8 +52,8 @@ from scipy.sparse.csgraph import connected_components
 
 from ..model import Document
 from ..nlp.furniture import furniture_flags, is_boilerplate, mostly_furniture
+from ..nlp.stems import lower_stop_words, stem
 from ..nlp.tokenize import fast_words
-from ..rank.vectors import stop_words
 
 DEFAULT_THRESHOLD = 0.13  # mean cosine at which groups still merge (tuned on the dev sets)
 IDF_POWER = 2.0
@@ -63,44 +61,18 @@ BIGRAM_WEIGHT = 1.0  # a bigram (two content words side by side) counts as a wor
 SHARED_FLOOR = 0.7  # rescale by the norm of the shared terms, but by at most 1 / SHARED_FLOOR
 BLOCK = 1024  # rows of the similarity matrix computed at a time
 
-_STEMS: dict[str, dict[str, str]] = {}  # language -> word -> stem
-
-
-@cache
-def _stemmer(language: str) -> Any:
-    from nltk.stem.snowball import SnowballStemmer
-
-    try:
-        return SnowballStemmer(language)
-    except ValueError:
-        return None
-
-
-def _stems(words: list[str], language: str) -> list[str]:
-    """Snowball stems (memoised per language; words as they are if there is no stemmer)."""
-    table = _STEMS.setdefault(language, {})
-    stemmer = _stemmer(language)
-    out = []
-    for word in words:
-        stem = table.get(word)
-        if stem is None:
-            stem = table[word] = stemmer.stem(word) if stemmer is not None else word
-        out.append(stem)
-    return out
-
-
 def _terms(doc: Document, flags: list[bool]) -> list[str]:
     """Content-word stems of the title and news sentences, plus bigrams of adjacent content words.
 
     Bigrams are the only terms with a space in them.
     """
     language = doc.article.language
-    stops = stop_words(language)
+    stops = lower_stop_words(language)
     terms: list[str] = []
     news = [s.text for s, flag in zip(doc.sentences, flags, strict=True) if not flag]
     for text in [doc.article.title, *news]:
         words = fast_words(text)
-        stems = _stems(words, language)
+        stems = [stem(w, language) for w in words]
         keep = [len(w) > 1 and w not in stops for w in words]
         terms += [s for s, k in zip(stems, keep, strict=True) if k]
         terms += [f"{a} {b}" for a, b, ka, kb in zip(stems, stems[1:], keep, keep[1:], strict=False) if ka and kb]

@@ -18,19 +18,19 @@ from dataclasses import dataclass
 from ...model import Actor, Article
 from ...nlp.entities import Parsed
 from ...nlp.naming import actor_forms, names_any
-from .clusters import _absorb, _cluster_names, _cluster_people, _drop_name_parts, _possessive
-from .lexicon import _ORG_NOUNS
-from .mentions import _mentions, _products, _unreal, publisher
-from .names import ORGANIZATION, PERSON, PLACE, _Cluster, _key
-from .roles import _role
+from .clusters import absorb, cluster_names, cluster_people, drop_name_parts, is_possessive
+from .mentions import find_mentions, is_unreal, product_keys, publisher
+from .names import ORGANIZATION, PERSON, PLACE, Cluster, name_key
+from .roles import find_role
+from .words import ORG_NOUNS
 
 
-def _in_text(cluster: _Cluster, text: str) -> bool:
+def _in_text(cluster: Cluster, text: str) -> bool:
     """Whether one of the cluster's forms (a person by any of their names) occurs in `text`."""
     return names_any(text, actor_forms(cluster.name, cluster.forms(), cluster.kind == PERSON))
 
 
-def _salience(cluster: _Cluster, title: str) -> float:
+def _salience(cluster: Cluster, title: str) -> float:
     """Mentions, plus a bonus for the headline, the lead sentence and an early first mention."""
     return (
         len(cluster.mentions)
@@ -40,15 +40,15 @@ def _salience(cluster: _Cluster, title: str) -> float:
     )
 
 
-def _ranked(clusters: Iterable[_Cluster], title: str) -> list[_Cluster]:
+def _ranked(clusters: Iterable[Cluster], title: str) -> list[Cluster]:
     return sorted(clusters, key=lambda c: (-_salience(c, title), c.first, c.name))
 
 
-def _common_word(cluster: _Cluster, lower: set[str]) -> bool:
+def _common_word(cluster: Cluster, lower: set[str]) -> bool:
     """Whether an organisation is a common word capitalised ("Lone wolves are", "the Caliphate"): named by one
     capitalised word only (no acronym), which the article also writes in lower case ("a lone wolf", "the caliphate")."""
     return all(len(m.span) == 1 and m.span[0].text.istitle() and m.span[0].text.lower() in lower
-               and not (m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ in _ORG_NOUNS)  # "journal Scanning"
+               and not (m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ in ORG_NOUNS)  # "journal Scanning"
                for m in cluster.mentions)
 
 
@@ -68,7 +68,7 @@ class Actors:
 _COUNTED = frozenset({"a", "an", "one", "his", "her", "their", "its", "my", "our", "your"})
 
 
-def _a_thing(cluster: _Cluster) -> bool:
+def _a_thing(cluster: Cluster) -> bool:
     """A "place" the article writes only after a determiner, at least once after "a", "one" or "his" ("fired his
     Taser", "the sound of a Taser", "go after the Taser"): a thing, not a place ("the Bronx" is never "a Bronx")."""
     before = []  # the determiner of each mention that is a noun of its own, not a modifier ("a U.S. official")
@@ -85,22 +85,23 @@ NO_ACTORS = Actors((), (), {})
 
 def find_actors(parsed: Parsed, article: Article) -> Actors:
     """Actors, places and name tokens of a parsed article, most salient first."""
-    mentions, aliases = _mentions(parsed, publisher(article.text))
-    people = _cluster_people([m for m in mentions if m.kind == PERSON])
-    others = _absorb(people, [m for m in mentions if m.kind != PERSON])
-    products = _products(parsed.doc)
-    organizations = _cluster_names([m for m in others if m.kind == ORGANIZATION and _key(m.text) not in products],
+    mentions, aliases = find_mentions(parsed, publisher(article.text))
+    people = cluster_people([m for m in mentions if m.kind == PERSON])
+    others = absorb(people, [m for m in mentions if m.kind != PERSON])
+    products = product_keys(parsed.doc)
+    organizations = cluster_names([m for m in others if m.kind == ORGANIZATION and name_key(m.text) not in products],
                                    aliases, parts=True)
-    places = [c for c in _cluster_names([m for m in others if m.kind == PLACE], aliases) if not _a_thing(c)]
-    people = [c for c in people if not any(_unreal(m.span) for m in c.mentions)]
-    people = [c for c in _drop_name_parts(people, organizations + places)
-              if len(c.name.split()) > 1 or len(c.mentions) > 1 or _role(c) or _possessive(c)]  # a lone "Transcript"
-    surnames = {_key(c.name).split()[-1] for c in people}
+    places = [c for c in cluster_names([m for m in others if m.kind == PLACE], aliases) if not _a_thing(c)]
+    people = [c for c in people if not any(is_unreal(m.span) for m in c.mentions)]
+    people = [c for c in drop_name_parts(people, organizations + places)
+              if len(c.name.split()) > 1 or len(c.mentions) > 1 or find_role(c)
+              or is_possessive(c)]  # a lone "Transcript"
+    surnames = {name_key(c.name).split()[-1] for c in people}
     plural = {c.name for c in people + organizations  # "the Netanyahus", "Anna Politkovskayas"
-              if c.name.endswith("s") and _key(c.name).split()[-1][:-1] in surnames}
-    place_words = {_key(c.name).split()[0] for c in places if len(c.name.split()) > 1}
-    places += [c for c in organizations if _key(c.name) in place_words]  # "LaGuardia" of "LaGuardia Airport"
-    organizations = [c for c in organizations if _key(c.name) not in place_words and c.name not in plural]
+              if c.name.endswith("s") and name_key(c.name).split()[-1][:-1] in surnames}
+    place_words = {name_key(c.name).split()[0] for c in places if len(c.name.split()) > 1}
+    places += [c for c in organizations if name_key(c.name) in place_words]  # "LaGuardia" of "LaGuardia Airport"
+    organizations = [c for c in organizations if name_key(c.name) not in place_words and c.name not in plural]
     lower = {t.text for t in parsed.doc if t.is_lower and t.is_alpha}
     organizations = [c for c in organizations if not _common_word(c, lower)]
     people = [c for c in people if c.name not in plural]
@@ -110,7 +111,7 @@ def find_actors(parsed: Parsed, article: Article) -> Actors:
         Actor(
             name=cluster.name,
             kind=cluster.kind,
-            role=_role(cluster),
+            role=find_role(cluster),
             mentions=len(cluster.mentions),
             variants=tuple(f for f in cluster.forms() if f != cluster.name),
             first_sentence=cluster.first,

@@ -12,22 +12,14 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import _NAME_LINKS, _ORG_HEADS
-from .names import PERSON, _acronym, _Cluster, _initials, _key, _Mention
+from ... import lexicon
+from .names import PERSON, Cluster, Mention, acronym_of, initials_of, name_key
+from .words import NAME_LINKS, ORG_HEADS
 
 # Generational suffixes after a surname ("Donald B. Verrilli Jr."): not the surname.
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_SUFFIXES = lexicon.words("generational_suffixes")
 # Short forms of first names ("Mike Brown" is "Michael Brown").
-_NICKNAMES = {
-    "mike": "michael", "mick": "michael", "bill": "william", "will": "william", "billy": "william",
-    "bob": "robert", "rob": "robert", "bobby": "robert", "jim": "james", "jimmy": "james", "joe": "joseph",
-    "tom": "thomas", "tommy": "thomas", "dick": "richard", "rick": "richard", "dave": "david", "dan": "daniel",
-    "danny": "daniel", "chris": "christopher", "steve": "steven", "tony": "anthony", "ben": "benjamin",
-    "ed": "edward", "ted": "edward", "andy": "andrew", "nick": "nicholas", "sam": "samuel", "matt": "matthew",
-    "pat": "patrick", "larry": "lawrence", "jerry": "gerald", "alex": "alexander", "fred": "frederick",
-    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "kathy": "katherine", "sue": "susan",
-    "jenny": "jennifer", "jen": "jennifer", "meg": "margaret", "peggy": "margaret", "vicky": "victoria",
-}
+_NICKNAMES = lexicon.table("first_name_short_forms")
 
 
 def _name_match(short: str, full: str) -> bool:
@@ -40,7 +32,7 @@ def _name_match(short: str, full: str) -> bool:
 
 def _person_words(name: str) -> list[str]:
     """The words of a person's name, without a generational suffix ("Verrilli Jr." -> "verrilli")."""
-    words = _key(name).split()
+    words = name_key(name).split()
     while len(words) > 1 and words[-1].rstrip(".,") in _SUFFIXES:
         words = words[:-1]
     return words
@@ -50,44 +42,44 @@ def _first_name(word: str) -> str:
     return _NICKNAMES.get(word, word)
 
 
-def _distance(cluster: _Cluster, start: int) -> tuple[int, int]:
+def _distance(cluster: Cluster, start: int) -> tuple[int, int]:
     """How far back the cluster was last mentioned before token `start` (then: more mentions first)."""
     before = [start - m.span.start for m in cluster.mentions if m.span.start <= start]
     return (min(before) if before else 1 << 30, -len(cluster.mentions))
 
 
-def _cluster_people(mentions: list[_Mention]) -> list[_Cluster]:
+def cluster_people(mentions: list[Mention]) -> list[Cluster]:
     """Group person mentions: a shorter name joins the closest earlier-mentioned full name it matches."""
-    clusters: list[_Cluster] = []
+    clusters: list[Cluster] = []
     by_length = sorted(mentions, key=lambda m: (-len(m.text.split()), m.span.start))
     for mention in by_length:
         candidates = [c for c in clusters if any(_name_match(mention.text, m.text) for m in c.mentions)]
         if not candidates:
-            clusters.append(_Cluster(PERSON, [mention]))
+            clusters.append(Cluster(PERSON, [mention]))
         else:
             start = mention.span.start
             min(candidates, key=lambda c, start=start: _distance(c, start)).mentions.append(mention)
     return clusters
 
 
-def _cluster_names(mentions: list[_Mention], aliases: dict[str, str], parts: bool = False) -> list[_Cluster]:
+def cluster_names(mentions: list[Mention], aliases: dict[str, str], parts: bool = False) -> list[Cluster]:
     """Group organisation (or place) mentions by name, and an acronym with its full name; with `parts`, also a
     short name with the one longer name it is part of."""
-    clusters: dict[str, _Cluster] = {}
+    clusters: dict[str, Cluster] = {}
     for mention in mentions:
-        clusters.setdefault(_key(mention.text), _Cluster(mention.kind)).mentions.append(mention)
+        clusters.setdefault(name_key(mention.text), Cluster(mention.kind)).mentions.append(mention)
     for key, cluster in list(clusters.items()):
-        letters = _acronym(cluster.mentions[0].text)
+        letters = acronym_of(cluster.mentions[0].text)
         if letters is None:
             continue
-        full = [c for k, c in clusters.items() if k != key and letters in _initials(c.name)]
+        full = [c for k, c in clusters.items() if k != key and letters in initials_of(c.name)]
         if aliases.get(key) in clusters:
             full = [clusters[aliases[key]]]
         if len(full) == 1 and full[0] is not cluster:
             full[0].mentions.extend(clusters.pop(key).mentions)
     for key in list(clusters):  # "U.N. Security Council" is the "United Nations Security Council"
         words = key.split()
-        letters = _acronym(clusters[key].mentions[0].text.split()[0]) if len(words) > 1 else None
+        letters = acronym_of(clusters[key].mentions[0].text.split()[0]) if len(words) > 1 else None
         if letters is None:
             continue
         n = len(letters)
@@ -97,7 +89,7 @@ def _cluster_names(mentions: list[_Mention], aliases: dict[str, str], parts: boo
             full[0].mentions.extend(clusters.pop(key).mentions)
     for key in list(clusters) if parts else ():  # "Department of Justice" is the "(U.S.) Justice Department"
         match = re.fullmatch(r"(\S+) of (?:the )?(\S+(?: \S+)?)", key)
-        if match is None or match.group(1) not in _ORG_HEADS:
+        if match is None or match.group(1) not in ORG_HEADS:
             continue
         inverted = f"{match.group(2)} {match.group(1)}"
         full = [clusters[inverted]] if inverted in clusters else \
@@ -106,13 +98,13 @@ def _cluster_names(mentions: list[_Mention], aliases: dict[str, str], parts: boo
             full[0].mentions.extend(clusters.pop(key).mentions)
     for key in sorted(clusters, key=lambda k: len(k.split())) if parts else ():
         words = key.split()
-        generic = all(w in _ORG_HEADS | _NAME_LINKS for w in words)
-        if len(words) == 1 and _acronym(clusters[key].mentions[0].text):
+        generic = all(w in ORG_HEADS | NAME_LINKS for w in words)
+        if len(words) == 1 and acronym_of(clusters[key].mentions[0].text):
             continue
         if len(words) > 2 or (generic and not _national(key, clusters)):
             # "Palm Bay police" is the "Palm Bay Police Department": the longer name only adds organisation words
             longer = [c for k, c in clusters.items() if k.startswith(key + " ")
-                      and all(w in _ORG_HEADS for w in k.split()[len(words):])]
+                      and all(w in ORG_HEADS for w in k.split()[len(words):])]
             if len(words) > 2 and len(longer) == 1:
                 longer[0].mentions.extend(clusters.pop(key).mentions)
             continue
@@ -123,36 +115,36 @@ def _cluster_names(mentions: list[_Mention], aliases: dict[str, str], parts: boo
     return list(clusters.values())
 
 
-def _national(key: str, clusters: dict[str, _Cluster]) -> bool:
+def _national(key: str, clusters: dict[str, Cluster]) -> bool:
     """Whether a generic name ("Congress", "Parliament") has exactly one longer form that is a country's acronym
     plus that name ("U.S. Congress"): then it is short for it."""
     longer = [c for k, c in clusters.items() if k.endswith(" " + key) and len(k.split()) == len(key.split()) + 1]
-    return len(longer) == 1 and _acronym(longer[0].name.split()[0]) is not None
+    return len(longer) == 1 and acronym_of(longer[0].name.split()[0]) is not None
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
     return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
-def _absorb(people: list[_Cluster], others: list[_Mention]) -> list[_Mention]:
+def absorb(people: list[Cluster], others: list[Mention]) -> list[Mention]:
     """Move organisation/place mentions that are a known person's name into that person; the rest stay."""
     rest = []
     for mention in others:
         match = next((c for c in people if any(_name_match(mention.text, m.text) for m in c.mentions)), None)
         if match is not None and len(mention.span) <= 2:
-            match.mentions.append(_Mention(mention.span, PERSON, mention.sentence))
+            match.mentions.append(Mention(mention.span, PERSON, mention.sentence))
         else:
             rest.append(mention)
     return rest
 
 
-def _possessive(cluster: _Cluster) -> bool:
+def is_possessive(cluster: Cluster) -> bool:
     """Whether a name is used in the possessive ("Obama's focus"): someone who has or does something."""
     doc = cluster.mentions[0].span.doc
     return any(m.span.end < len(doc) and doc[m.span.end].tag_ == "POS" for m in cluster.mentions)
 
 
-def _drop_name_parts(people: list[_Cluster], others: list[_Cluster]) -> list[_Cluster]:
+def drop_name_parts(people: list[Cluster], others: list[Cluster]) -> list[Cluster]:
     """Drop one-word "people" that are a word of an organisation or place name ("United")."""
-    words = {w for c in others for form in c.forms() if len(form.split()) > 1 for w in _key(form).split()}
-    return [c for c in people if len(c.name.split()) > 1 or _key(c.name) not in words]
+    words = {w for c in others for form in c.forms() if len(form.split()) > 1 for w in name_key(form).split()}
+    return [c for c in people if len(c.name.split()) > 1 or name_key(c.name) not in words]

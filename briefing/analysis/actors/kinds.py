@@ -18,38 +18,17 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from .lexicon import _HYPHENS, _ORG_HEADS, _PERSON_NOUNS, _TITLES
-from .names import PERSON, _key
+from ... import lexicon
+from .names import PERSON, name_key
+from .words import HYPHENS, ORG_HEADS, PERSON_NOUNS, TITLES
 
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "into", "outside", "inside"}
 # Countries (and the United Kingdom's nations): places, also when a national team plays under the name ("Wales beat
 # Israel 3-0"). Not "Jordan", "Chad" (first names) or "Monaco" (a club).
-COUNTRIES = {
-    "afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia", "australia", "austria",
-    "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados", "belarus", "belgium", "belize", "benin", "bhutan",
-    "bolivia", "bosnia", "bosnia and herzegovina", "botswana", "brazil", "brunei", "bulgaria", "burkina faso",
-    "burundi", "cambodia", "cameroon", "canada", "cape verde", "central african republic", "chile", "china",
-    "colombia", "comoros", "congo", "costa rica", "croatia", "cuba", "cyprus", "czech republic", "denmark",
-    "djibouti", "dominican republic", "ecuador", "egypt", "el salvador", "england", "equatorial guinea", "eritrea",
-    "estonia", "ethiopia", "fiji", "finland", "france", "gabon", "gambia", "germany", "ghana", "greece",
-    "guatemala", "guinea", "guyana", "haiti", "holland", "honduras", "hungary", "iceland", "india", "indonesia",
-    "iran", "iraq", "ireland", "israel", "italy", "ivory coast", "jamaica", "japan", "kazakhstan", "kenya",
-    "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "lesotho", "liberia", "libya", "liechtenstein",
-    "lithuania", "luxembourg", "macedonia", "madagascar", "malawi", "malaysia", "maldives", "mali", "malta",
-    "mauritania", "mauritius", "mexico", "moldova", "mongolia", "montenegro", "morocco", "mozambique", "myanmar",
-    "namibia", "nepal", "netherlands", "new zealand", "nicaragua", "niger", "nigeria", "north korea",
-    "northern ireland", "norway", "oman", "pakistan", "palestine", "panama", "paraguay", "peru", "philippines",
-    "poland", "portugal", "qatar", "romania", "russia", "rwanda", "saudi arabia", "scotland", "senegal", "serbia",
-    "sierra leone", "singapore", "slovakia", "slovenia", "somalia", "south africa", "south korea", "south sudan",
-    "spain", "sri lanka", "sudan", "suriname", "sweden", "switzerland", "syria", "taiwan", "tajikistan", "tanzania",
-    "thailand", "togo", "trinidad and tobago", "tunisia", "turkey", "turkmenistan", "uganda", "ukraine",
-    "united arab emirates", "uae", "united kingdom", "uk", "u.k.", "britain", "great britain", "united states",
-    "usa", "u.s.", "america", "uruguay", "uzbekistan", "venezuela", "vietnam", "wales", "yemen", "zambia",
-    "zimbabwe",
-}
+COUNTRIES = lexicon.words("countries")
 
 
-def _titled_person(span: Span) -> bool:
+def titled_person(span: Span) -> bool:
     """Whether a name tagged as something else is a person's: "striker Papiss Cisse", "Fatiya, who"."""
     doc = span.doc
     if span.start == 0 or len(span) > 3 or not all(t.tag_ in ("NNP", "NNPS") for t in span):
@@ -58,46 +37,44 @@ def _titled_person(span: Span) -> bool:
     if who and span.label_ == "ORG" and span.root.dep_ != "pobj":  # not "a seller for the Yankees, who"
         return True
     before = doc[span.start - 1]
-    title = before.lower_.rstrip(".") in _TITLES | _PERSON_NOUNS
+    title = before.lower_.rstrip(".") in TITLES | PERSON_NOUNS
     if span[-1].lower_ in _PLACE_NOUNS:
         return False  # "General Santos City": a place named for a person
     return title and span.start <= before.head.i < span.end
 
 
-def _hyphenated_given_name(span: Span) -> bool:
+def hyphenated_given_name(span: Span) -> bool:
     """Whether a name has the shape of a Korean or Chinese person's, a family name and a hyphenated given name:
     "Yeo Woon-jin", "Park Chang-jin" (whatever NER says)."""
     words = span.text.split()
-    return len(words) in (2, 3) and len(span) == len(words) + 2 and span[-2].text in _HYPHENS \
+    return len(words) in (2, 3) and len(span) == len(words) + 2 and span[-2].text in HYPHENS \
         and span[-1].is_lower and all(t.is_alpha and t.text.istitle() for t in span[:-2])
 
 
-def _located(span: Span) -> bool:
+def is_located(span: Span) -> bool:
     """Whether a name is the object of "in", "at", ... ("killed in Mali", "at Indian Wells"): a place."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and span[-1].lower_ not in _ORG_HEADS
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and span[-1].lower_ not in ORG_HEADS
 
 
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
-_PLACE_NOUNS = {"town", "city", "village", "province", "region", "state", "county", "district", "country",
-                "capital", "island", "municipality", "suburb", "neighborhood", "neighbourhood", "area", "commune",
-                "direction", "outskirts", "suburbs", "streets", "street", "territory", "peninsula", "enclave"}
+_PLACE_NOUNS = lexicon.words("place_nouns")
 # Nouns whose "of" names a place ("the annexation of Crimea", "residents of Algemesí").
-_OF_PLACE = {"annexation", "resident", "residents", "outskirt", "inhabitant", "inhabitants"}
+_OF_PLACE = lexicon.words("place_of_nouns")
 _STOP = {",", ".", ";", ":", ")", "?", "!", "'", '"', "”", "’", "--", "—", "–"}
 
 
 # Last words of football clubs' names ("Manchester United", "Queens Park Rangers"): organisations whatever NER says.
-_CLUB_WORDS = {"united", "rovers", "wanderers", "athletic", "albion", "hotspur", "rangers", "fc", "afc"}
+_CLUB_WORDS = lexicon.words("club_name_words")
 
 
-def _club(span: Span) -> bool:
+def is_club(span: Span) -> bool:
     """Whether a name of two or more capitalised words ends in a football club's word: "Manchester United"."""
     return len(span) > 1 and span[-1].lower_ in _CLUB_WORDS and span[-1].text[:1].isupper() \
         and all(t.text[:1].isupper() for t in span)
 
 
-def _team(span: Span, scored: bool = True) -> bool:
+def is_team(span: Span, scored: bool = True) -> bool:
     """A place name that is a sports team here: an agent or opponent in a sentence with a score ("3-0"); without
     `scored`, in any sentence (of an article with a match report)."""
     sent = span.sent
@@ -112,7 +89,7 @@ def _team(span: Span, scored: bool = True) -> bool:
         root.dep_ == "pobj" and root.head.lower_ in ("to", "over", "against", "of", "from", "with", "than", "past"))
 
 
-def _place_context(span: Span) -> bool:
+def in_place_context(span: Span) -> bool:
     """"the town of Digne", "through Prads-Haute-Bleone", "Cameroon and Chad", "Diffa, Niger", "Tafawa Balewa
     town", "Webster Groves, a St. Louis suburb": a place whatever NER says."""
     root, doc = span.root, span.doc
@@ -139,7 +116,7 @@ def _place_context(span: Span) -> bool:
             and root.head.head.head.lemma_.lower() in _PLACE_NOUNS | _OF_PLACE:
         return True  # "in the towns of Paiporta and Algemesí"
     if root.dep_ == "pobj" and root.head.lower_ in ("through", "across", "around", "near") and \
-            all(t.is_alpha or t.text in _HYPHENS for t in span):
+            all(t.is_alpha or t.text in HYPHENS for t in span):
         return True
     partners = [root.head] if root.dep_ == "conj" else []
     partners += [c for c in root.children if c.dep_ == "conj"]
@@ -147,34 +124,30 @@ def _place_context(span: Span) -> bool:
     return bool(partners) and all(p.ent_type_ in ("GPE", "LOC") for p in partners)
 
 
-def _kind_of_key(votes: Counter[str]) -> str:
+def kind_of_votes(votes: Counter[str]) -> str:
     """The kind a name's votes settle on (a person on a tie)."""
     return max(votes.most_common(), key=lambda kv: (kv[1], kv[0] == PERSON))[0]
 
 
 # Verbs whose subject is a person (or a body speaking through one): "Buhari said", "Carmi told", "blamed",
 # "campaigned". Not the quotes or timeline speech verbs: this set asks who acts like a person.
-_PERSON_VERBS = {"say", "tell", "add", "explain", "insist", "claim", "deny", "write", "argue", "ask", "admit", "warn",
-           "recall", "vow", "promise", "blame", "accuse", "announce", "urge", "campaign", "contest"}
+PERSON_VERBS = lexicon.words("speech_verbs") | lexicon.words("person_verbs")
 # First words of two-word place and club names ("New York", "Real Madrid"): not a given name.
-_PLACE_FIRST = {"new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-                "upper", "lower", "great", "greater", "little", "old", "san", "santa", "santo", "sao", "los", "las",
-                "el", "la", "le", "st", "saint", "fort", "port", "mount", "lake", "cape", "real", "atletico", "inter",
-                "sporting", "dynamo", "red", "white", "black", "royal"}
+_PLACE_FIRST = lexicon.words("place_first_words")
 
 
 def _person_cue(span: Span) -> bool:
     """Whether a name acts like a person's: a title before it ("President Buhari"), "X, who", or the subject of a
     speech verb ("Buhari said", "Carmi told")."""
     doc, root = span.doc, span.root
-    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _TITLES | _PERSON_NOUNS:
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES | PERSON_NOUNS:
         return True
     if any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in root.rights):
         return True
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _PERSON_VERBS
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in PERSON_VERBS
 
 
-def _surname_votes(spans: list[Span], votes: dict[str, Counter[str]], lower: set[str]) -> None:
+def surname_votes(spans: list[Span], votes: dict[str, Counter[str]], lower: set[str]) -> None:
     """A person's surname that NER takes for a place or an organisation ("Buhari" of "Muhammadu Buhari", "Carmi" of
     "Nachshon Carmi"): a one-word name, not a country, that is the last word of a two-word name (PERSON or ORG) in
     the article whose first word is no place, organisation or common word, and that acts like a person ("Buhari
@@ -184,19 +157,19 @@ def _surname_votes(spans: list[Span], votes: dict[str, Counter[str]], lower: set
     placed: Counter[str] = Counter()
     for span in spans:
         if len(span) == 1:
-            cues[_key(span.text)] += _person_cue(span)
-            placed[_key(span.text)] += _located(span) or _place_context(span)
+            cues[name_key(span.text)] += _person_cue(span)
+            placed[name_key(span.text)] += is_located(span) or in_place_context(span)
     for span in spans:
         if len(span) != 2 or span.label_ not in ("PERSON", "ORG"):
             continue
         first, last = span[0], span[1]
         if not all(t.is_alpha and t.text.istitle() for t in span):
             continue
-        f, k = _key(first.text), _key(last.text)
+        f, k = name_key(first.text), name_key(last.text)
         if k in COUNTRIES or f in _PLACE_FIRST or f in lower or k in lower or f in votes or k not in votes \
-                or f in _TITLES | _ORG_HEADS or k in _ORG_HEADS or cues[k] <= placed[k]:
+                or f in TITLES | ORG_HEADS or k in ORG_HEADS or cues[k] <= placed[k]:
             continue
-        for key in (k, _key(span.text)):
+        for key in (k, name_key(span.text)):
             others = max((n for kind, n in votes[key].items() if kind != PERSON), default=0)
-            if _kind_of_key(votes[key]) != PERSON:
+            if kind_of_votes(votes[key]) != PERSON:
                 votes[key][PERSON] = others + 1

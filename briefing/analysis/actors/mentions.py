@@ -18,52 +18,42 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from ... import lexicon
 from ...nlp.entities import Parsed
 from ...nlp.furniture import CREDIT
 from .kinds import (
     COUNTRIES,
-    _club,
-    _hyphenated_given_name,
-    _kind_of_key,
-    _located,
-    _place_context,
-    _surname_votes,
-    _team,
-    _titled_person,
+    hyphenated_given_name,
+    in_place_context,
+    is_club,
+    is_located,
+    is_team,
+    kind_of_votes,
+    surname_votes,
+    titled_person,
 )
-from .lexicon import _DEMONYMS, _HYPHENS, _JOB_TITLES, _NAME_LINKS, _ORG_HEADS, _ORG_NOUNS, _TITLES
-from .names import _KIND, ORGANIZATION, PERSON, PLACE, _acronym, _key, _Mention
-from .roles import _title_start
-from .spans import _acronym_aliases, _entity_spans
+from .names import NER_KIND, ORGANIZATION, PERSON, PLACE, Mention, acronym_of, name_key
+from .roles import title_start
+from .spans import acronym_aliases, entity_spans
+from .words import DEMONYMS, HYPHENS, JOB_TITLES, NAME_LINKS, ORG_HEADS, ORG_NOUNS, TITLES
 
 # Organisation words that media names may end in ("Fox News Network", "BBC World Service").
-_MEDIA_HEADS = {"network", "service", "services", "corporation", "company", "group", "corp", "inc", "ltd"}
+_MEDIA_HEADS = lexicon.words("media_name_heads")
 # Last words of names that are places, whatever NER says ("Los Angeles International Airport").
-_FACILITIES = {"airport", "airfield", "stadium", "arena", "station", "bridge", "square", "street", "avenue",
-               "road", "highway", "park", "mall", "harbor", "harbour", "valley", "mountain", "mountains", "river",
-               "lake", "island", "islands", "beach", "gorge", "canyon", "desert", "strait", "sea", "ocean", "bay",
-               "tower", "garden", "gardens", "wall", "boulevard", "churchyard", "cemetery", "castle", "plaza",
-               "circuit", "drive", "lane", "parkway", "expressway", "freeway", "turnpike"}
+_FACILITIES = lexicon.words("facility_words")
 # Last words of places named for a person or a thing, that NER may take for a person's name: no surname.
-_ROADS = {"airport", "airfield", "stadium", "arena", "avenue", "boulevard", "drive", "highway", "parkway", "plaza",
-          "mall", "cemetery", "road", "street", "expressway", "freeway", "turnpike"}
+_ROADS = lexicon.words("road_words")
 # Buildings named for the institution in them: a place unless the name acts somewhere ("Drents Museum said").
-_INSTITUTIONS = {"museum", "gallery", "palace", "cathedral", "mosque", "temple"}
+_INSTITUTIONS = lexicon.words("institution_buildings")
 # Last words of names that are events, prizes or competitions, not actors ("FA Cup", "Academy Award").
-_EVENTS = {"cup", "championship", "championships", "olympics", "games", "award", "awards", "prize", "trophy",
-           "festival", "summit", "tournament", "derby", "marathon", "expo", "flight", "open", "day", "week",
-           "series", "month", "classic", "final", "finals", "stakes", "year"}
+_EVENTS = lexicon.words("event_name_words")
 # Last words of names of documents, laws and agreements: texts, not actors ("Common Core State Standards").
-_DOCUMENTS = {"standards", "act", "bill", "treaty", "accord", "accords", "agreement", "convention", "constitution",
-              "declaration", "doctrine", "amendment", "protocol", "charter"}
+_DOCUMENTS = lexicon.words("document_name_words")
 # Acronyms of technical terms, used like common nouns ("a CT scan", "suffering from TBI"): not organisations.
-_TERMS = {"ct", "mri", "dna", "rna", "gps", "tv", "pc", "atm", "suv", "hiv", "aids", "ptsd", "tbi", "ied", "gdp",
-          "ppp", "cpi", "ufo", "vip", "lgbt", "lgbtq", "adhd", "icu", "ivf", "sms", "usb", "led", "lcd", "dvd",
-          "cpr", "iq", "ipo", "ekg", "ecg", "wmd", "emt"}
-_RELIGIONS = {"islam", "christianity", "judaism", "hinduism", "buddhism", "catholicism", "protestantism", "sikhism"}
+_TERMS = lexicon.words("technical_acronyms")
+_RELIGIONS = lexicon.words("religions")
 # Services that carry what people post ("on Twitter", "a Facebook page"): a medium, not an actor.
-_PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "snapchat", "reddit", "whatsapp",
-              "linkedin", "weibo", "wechat", "flickr", "tumblr", "pinterest"}
+_PLATFORMS = lexicon.words("platforms")
 # The publisher promoting its own programme: the names in it are the publisher's products.
 _PROMO = re.compile(r"(?i)\bthank you for (?:using|watching|reading|joining|listening to)\b")
 # An opinion piece's disclaimer: the sentences before it (at the top) or the one before it are the author's bio.
@@ -76,7 +66,7 @@ def _in_person_title(span: Span, people: list[Span]) -> bool:
     """Whether a name belongs to a person's title: "Defense" Secretary Mark Esper, Secretary of "State",
     "Disney" star Zendaya Coleman."""
     doc = span.doc
-    if any(0 < p.start - span.end <= 4 and _title_start(p) <= span.start for p in people):
+    if any(0 < p.start - span.end <= 4 and title_start(p) <= span.start for p in people):
         return True
     person = next((p for p in people if 0 <= p.start - span.end <= 2), None)
     if person is None:
@@ -107,7 +97,7 @@ def _quoted_title(span: Span) -> tuple[int, int] | None:
 
 
 def _title_word(token: Token) -> bool:
-    return token.text[:1].isupper() or token.lower_ in _NAME_LINKS or token.tag_ == "POS" or token.text in _HYPHENS
+    return token.text[:1].isupper() or token.lower_ in NAME_LINKS or token.tag_ == "POS" or token.text in HYPHENS
 
 
 def _quote_mark(token: Token) -> bool:
@@ -119,17 +109,16 @@ def _in_quoted_title(span: Span) -> bool:
     return _quoted_title(span) is not None
 
 
-_PLAYED = {"play", "portray", "perform", "voice"}
-_DEITIES = {"god", "allah", "jesus", "jesus christ", "christ", "buddha", "yahweh", "jehovah", "krishna", "vishnu",
-            "shiva", "zeus"}
+_PLAYED = lexicon.words("played_by_verbs")
+_DEITIES = lexicon.words("deities")
 
 
-def _unreal(span: Span) -> bool:
+def is_unreal(span: Span) -> bool:
     """Whether a person's name is a fictional character's or a religious figure's ("Fabiana, played by Rosie
     Perez", "the character of Fabiana", "Miranda as the titular Hamilton", "Prophet Mohammed", "Allah"), or only in
     a figure of speech or the explanation of one ("the George Carlin of Bangladesh", "a reference to Goebbels")."""
     doc = span.doc
-    key = _key(span.text)
+    key = name_key(span.text)
     if key in _DEITIES or key.split()[0] == "prophet" or (span.start > 0 and doc[span.start - 1].lower_ == "prophet"):
         return True
     after = [t for t in doc[span.end:span.end + 3] if t.text not in (",", "(")]
@@ -157,11 +146,11 @@ def _unreal(span: Span) -> bool:
 def _styled(span: Span) -> bool:
     """A name in a compound that compares with it: "Goebbels-style propaganda", "Hulk-style"."""
     doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].text in _HYPHENS \
+    return span.end + 1 < len(doc) and doc[span.end].text in HYPHENS \
         and doc[span.end + 1].lower_ in ("style", "like", "esque", "type")
 
 
-_CAST = {"star", "co-star", "play", "portray", "voice"}
+_CAST = lexicon.words("cast_verbs")
 
 
 def _cast_as(span: Span) -> bool:
@@ -175,7 +164,7 @@ def _cast_as(span: Span) -> bool:
         t = doc[i]
         if t.lemma_.lower() in _CAST or t.lower_ in ("stars", "co-stars"):  # "Disney star Zendaya Coleman": no
             return doc[i + 1].lower_ == "as" or (described and t.pos_ == "VERB" and t.lemma_.lower() != "star")
-        if t.lower_ == "as" or t.text in _HYPHENS or t.lower_ == "co":
+        if t.lower_ == "as" or t.text in HYPHENS or t.lower_ == "co":
             i -= 1
             continue
         if (t.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PART", "PUNCT") and t.tag_ != "PRP$") \
@@ -189,7 +178,7 @@ def _cast_as(span: Span) -> bool:
 def _is_modifier(span: Span) -> bool:
     """Whether a place name only modifies a common noun after it ("Katyusha rockets")."""
     doc = span.doc
-    if span.end >= len(doc) or _acronym(span.text):
+    if span.end >= len(doc) or acronym_of(span.text):
         return False
     after = doc[span.end]
     return after.tag_ in ("NN", "NNS") and span.root.head == after and span.root.dep_ in ("compound", "nmod", "amod")
@@ -209,16 +198,10 @@ def _work_title(span: Span) -> bool:
 
 # Common nouns for made things: a name that modifies one, follows one or stands beside one names the thing (a
 # vehicle, a device, a product), not an actor.
-_OBJECTS = {"satellite", "spacecraft", "rocket", "probe", "observatory", "telescope", "rover", "lander", "ship",
-            "vessel", "boat", "yacht", "liner", "ferry", "submarine", "warship", "plane", "jet", "aircraft",
-            "airliner", "helicopter", "drone", "missile", "car", "truck", "phone", "smartphone", "handset", "tablet",
-            "laptop", "app", "console", "gadget", "sneaker", "shoe", "shirt", "t-shirt", "bag", "handbag", "lane",
-            "commercial", "ad"}
+_OBJECTS = lexicon.words("made_things")
 # Of those, the ones a maker's or operator's name may modify while the maker acts ("a Germanwings plane", "a U.S.
 # Airways jet"): only a name beside them names the thing.
-_VEHICLES = {"ship", "vessel", "boat", "yacht", "liner", "ferry", "submarine", "warship", "plane", "jet", "aircraft",
-             "airliner", "helicopter", "drone", "missile", "car", "truck", "phone", "smartphone", "handset", "tablet",
-             "laptop", "console", "gadget"}
+_VEHICLES = lexicon.words("vehicles")
 
 
 def _object_name(span: Span) -> bool:
@@ -250,7 +233,7 @@ def _title_modifier(span: Span) -> bool:
     if span.end >= len(doc):
         return False
     after = doc[span.end]
-    return after.lower_.rstrip(".") in _JOB_TITLES | {"chief"} and after.text[:1].isupper() \
+    return after.lower_.rstrip(".") in JOB_TITLES | {"chief"} and after.text[:1].isupper() \
         and span.root.head.i == after.i and span.root.dep_ in ("compound", "nmod")
 
 
@@ -271,9 +254,9 @@ def _publisher_product(span: Span, source: str | None, promo: bool) -> bool:
         return True
     if source is None:
         return False
-    owner, key = _key(source), _key(span.text)
+    owner, key = name_key(source), name_key(span.text)
     return key == owner or key.startswith(owner + " ") or (
-        len(before) == 2 and before[-1].tag_ == "POS" and _key(before[0].text) == owner)
+        len(before) == 2 and before[-1].tag_ == "POS" and name_key(before[0].text) == owner)
 
 
 def publisher(text: str) -> str | None:
@@ -286,23 +269,23 @@ def _medium(span: Span, kind: str, source: str | None) -> bool:
     """Whether a name only carries the story: the publisher, its staff and affiliates, a platform ("on Twitter",
     "a Facebook page"), an outlet someone "told" or gave "an interview with"."""
     doc, root = span.doc, span.root
-    key = _key(span.text)
+    key = name_key(span.text)
     before = [t for t in doc[max(span.start - 3, 0):span.start]]
     if key in _PLATFORMS or (kind != PERSON and key.split()[-1] in _PLATFORMS):
         return True  # "on Twitter", "the Roudebush VA Facebook page"
     if source is not None:
-        owner = _key(source)
+        owner = name_key(source)
         if kind != PERSON and (key == owner or key.startswith(owner + " ")):
             return True
-        if len(before) >= 2 and before[-1].tag_ == "POS" and _key(before[-2].text) == owner:
+        if len(before) >= 2 and before[-1].tag_ == "POS" and name_key(before[-2].text) == owner:
             return True  # "CNN's Christiane Amanpour"
-        start = _title_start(span) if kind == PERSON else span.start
-        if start + 1 < span.start and _key(doc[start].text) == owner and doc[start + 1].tag_ == "POS":
+        start = title_start(span) if kind == PERSON else span.start
+        if start + 1 < span.start and name_key(doc[start].text) == owner and doc[start + 1].tag_ == "POS":
             return True  # "CNN's aviation correspondent Richard Quest"
-        if start < span.start and (_key(doc[start].text) == owner or _key(doc[start].text).startswith(owner)) \
+        if start < span.start and (name_key(doc[start].text) == owner or name_key(doc[start].text).startswith(owner)) \
                 and doc[span.start - 1].lower_ in _STAFF:
             return True  # "CNN aviation reporter Richard Quest", "CNNMoney correspondent Laurie Segall"
-        if kind != PERSON and before and _key(before[-1].text) == owner:
+        if kind != PERSON and before and name_key(before[-1].text) == owner:
             return True  # "CNN Digital", "CNN Films"
         if kind == PERSON and _works_for(span, owner):
             return True  # "Journalist Laura Powell started covering the travel industry for CNN"
@@ -313,20 +296,20 @@ def _medium(span: Span, kind: str, source: str | None) -> bool:
     if root.dep_ in ("compound", "nmod") and root.head.lemma_ == "interview":
         return True  # "in an Uptown Magazine interview"
     while root.dep_ in ("appos", "compound") and root.head.i > root.i - 4 and root.head.pos_ in ("NOUN", "PROPN") \
-            and (root.dep_ == "appos" or root.head.pos_ == "PROPN" or root.head.lemma_ in _ORG_NOUNS):
+            and (root.dep_ == "appos" or root.head.pos_ == "PROPN" or root.head.lemma_ in ORG_NOUNS):
         root = root.head  # "told French newspaper Liberation", "with Newsweek magazine"; not "told FBI agents"
     if root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell":
         heads = {span[-1].lower_, span.root.lower_}  # not "told the Humanist and Ethical Union", "the Union of X"
-        return not heads & (_ORG_HEADS - _MEDIA_HEADS)
+        return not heads & (ORG_HEADS - _MEDIA_HEADS)
     if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_ in _PIECES:
         return True  # "the story in Uptown Magazine", "an op-ed in the Daily Courier"
     return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_ == "interview"
 
 
 # A publisher's staff, named after the publisher ("CNN aviation reporter Richard Quest").
-_STAFF = {"reporter", "correspondent", "anchor", "producer", "journalist", "host", "photographer", "writer"}
+_STAFF = lexicon.words("newsroom_staff")
 # Pieces a medium carries: "a story in X" says X printed it, not that X took part.
-_PIECES = {"story", "interview", "article", "piece", "op-ed", "column", "editorial", "essay", "profile"}
+_PIECES = lexicon.words("media_pieces")
 
 
 def _works_for(span: Span, owner: str) -> bool:
@@ -335,18 +318,17 @@ def _works_for(span: Span, owner: str) -> bool:
     if root.dep_ != "nsubj":
         return False
     clause = [t for t in root.head.subtree if t.i not in {s.i for s in root.subtree}]
-    return any(t.lower_ == "for" and any(_key(c.text) == owner and c.dep_ == "pobj" for c in t.children)
+    return any(t.lower_ == "for" and any(name_key(c.text) == owner and c.dep_ == "pobj" for c in t.children)
                for t in clause)
 
 
 # Common nouns for works: a name right after one ("the show X", "the BBC documentary X") is a title.
-_WORKS = {"show", "film", "movie", "book", "novel", "album", "song", "documentary", "programme", "musical", "opera",
-          "episode", "poem", "painting", "sculpture", "memoir", "biography", "sitcom", "drama", "play", "series"}
+_WORKS = lexicon.words("works")
 _CODE = re.compile(r"^[A-Z]{1,3}-?\d{2,4}[A-Z]?$")  # "MH370", "G20", "A380": a flight, a forum, a model
 _MODEL = re.compile(r"^[A-Z]{0,2}-?\d{2,4}[A-Za-z]{0,2}$")  # "Boeing 777", "Airbus A380"
 
 
-def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention], dict[str, str]]:
+def find_mentions(parsed: Parsed, source: str | None = None) -> tuple[list[Mention], dict[str, str]]:
     """Mentions of people, organisations and places (a name's kind settled by vote), and acronym aliases.
     Names in credit lines, names that only carry the story (see `_medium`), the publisher's own products, events,
     documents, works, codes and technical terms are left out."""
@@ -356,64 +338,64 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
     promo = {i for i, sentence in enumerate(parsed.sentences) if _PROMO.search(sentence.text)}
     for d in (i for i, sentence in enumerate(parsed.sentences) if _DISCLAIMER.search(sentence.text)):
         credits |= set(range(0, d + 1)) if d <= 5 else {d - 1, d}  # the author's bio goes with the disclaimer
-    every = _entity_spans(parsed.doc)
+    every = entity_spans(parsed.doc)
     spans = [s for s in every if parsed.sentence_of(s.start_char) not in credits | promo]
     people = [s for s in spans if s.label_ == "PERSON"]
-    sporty = any(_KIND[s.label_] == PLACE and _team(s) and _key(s.text) not in COUNTRIES
+    sporty = any(NER_KIND[s.label_] == PLACE and is_team(s) and name_key(s.text) not in COUNTRIES
                  for s in spans)  # a match report: its clubs are actors
     votes: dict[str, Counter[str]] = {}
     located = set()
     for span in spans:
-        kind = _KIND[span.label_]
-        if kind != PERSON and (_titled_person(span) or _hyphenated_given_name(span)):
+        kind = NER_KIND[span.label_]
+        if kind != PERSON and (titled_person(span) or hyphenated_given_name(span)):
             kind, weight = PERSON, 3
         elif kind == PLACE and _newspaper(span):
             kind, weight = ORGANIZATION, 3  # "according to the South China Morning Post"
         elif _teammate(span):
             kind, weight = ORGANIZATION, 3  # "Massa's Williams teammate Valtteri Bottas": a team
-        elif _club(span):
+        elif is_club(span):
             kind, weight = ORGANIZATION, 3  # "while playing for Manchester United"
-        elif kind != PERSON and _key(span.text) in COUNTRIES:
+        elif kind != PERSON and name_key(span.text) in COUNTRIES:
             kind, weight = PLACE, 3  # "Wales beat Israel 3-0": a country is a place, also as a national team
-        elif (kind == PLACE and _team(span)) or (
-                sporty and span.label_ in ("GPE", "FAC") and _team(span, scored=False)):
+        elif (kind == PLACE and is_team(span)) or (
+                sporty and span.label_ in ("GPE", "FAC") and is_team(span, scored=False)):
             kind, weight = ORGANIZATION, 2  # "Arsenal beat Swansea 3-2"; "exit to Paris Saint Germain" in a match
-        elif _place_context(span):
+        elif in_place_context(span):
             kind, weight = PLACE, 3
-        elif kind == PERSON and _located(span):
+        elif kind == PERSON and is_located(span):
             kind, weight = PLACE, 1
         elif kind == PERSON and span.end < len(span.doc) and span.doc[span.end].is_lower \
                 and span.doc[span.end].tag_ in ("NN", "NNS"):
             weight = 0  # "a Madison residence", "Madison police": a modifier says nothing of its kind
         else:
             weight = 1
-        if _located(span):
-            located.add(_key(span.text))
-        votes.setdefault(_key(span.text), Counter())[kind] += weight
+        if is_located(span):
+            located.add(name_key(span.text))
+        votes.setdefault(name_key(span.text), Counter())[kind] += weight
     for key in located:  # "at Indian Wells" (ORG) and "Indian Wells" (LOC) elsewhere: a place
         if votes[key][PLACE]:
             votes[key][PLACE] += 1
     _partner_votes(spans, votes)
     if not sporty:  # in a match report a club may share a word with a player
-        _surname_votes(spans, votes, {t.text for t in parsed.doc if t.is_lower and t.is_alpha})
-    nationalities = {_key(e.text) for e in parsed.doc.ents if e.label_ == "NORP"}
+        surname_votes(spans, votes, {t.text for t in parsed.doc if t.is_lower and t.is_alpha})
+    nationalities = {name_key(e.text) for e in parsed.doc.ents if e.label_ == "NORP"}
 
     def kind_of(span: Span) -> str:
-        return _kind_of_key(votes[_key(span.text)])
+        return kind_of_votes(votes[name_key(span.text)])
 
-    places = {key for key in votes if _kind_of_key(votes[key]) == PLACE}
-    own = {_key(s.text) for s in every if _KIND.get(s.label_) != PERSON and _publisher_product(
+    places = {key for key in votes if kind_of_votes(votes[key]) == PLACE}
+    own = {name_key(s.text) for s in every if NER_KIND.get(s.label_) != PERSON and _publisher_product(
         s, source, parsed.sentence_of(s.start_char) in promo)}
     own |= {k.split("-")[0] for k in own if len(k.split()) == 1}  # "WKOW-TV" and "WKOW"
-    acting = {_key(s.text) for s in spans if s.root.dep_ in ("nsubj", "poss")
+    acting = {name_key(s.text) for s in spans if s.root.dep_ in ("nsubj", "poss")
               or (s.root.dep_ == "pobj" and s.root.head.lower_ == "by")}
-    media = {_key(s.text) for s in spans if _medium(s, kind_of(s), source)} - acting  # "interview with NRG"
+    media = {name_key(s.text) for s in spans if _medium(s, kind_of(s), source)} - acting  # "interview with NRG"
     # surnames in -s that the tagger also reads as singular on their own ("Knowles indicated"): not plurals
-    singular = {_key(s.text) for s in spans if len(s) == 1 and s[0].tag_ == "NNP" and s[0].text.endswith("s")}
+    singular = {name_key(s.text) for s in spans if len(s) == 1 and s[0].tag_ == "NNP" and s[0].text.endswith("s")}
     mentions = []
     for span in spans:
         kind = kind_of(span)
-        key = _key(span.text)
+        key = name_key(span.text)
         last = span[-1].lower_
         head = _head_word(span)
         if kind != PERSON and (last in _FACILITIES or head in _FACILITIES
@@ -442,11 +424,11 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
             continue  # "MH370", "G20"; a hashtag
         if kind == PERSON and any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
             continue  # "MD-88"
-        if kind != PLACE and key in _DEMONYMS:
+        if kind != PLACE and key in DEMONYMS:
             continue  # "the Frenchman said", "a Kazakh official", "the Danes": a nationality, not a name
         if kind == PERSON and (
             key in nationalities or (span.root.tag_ == "NNPS" and key.split()[-1] not in singular)
-            or _acronym(span.text)
+            or acronym_of(span.text)
         ):
             continue
         if kind == ORGANIZATION and (_in_person_title(span, people) or _title_modifier(span)):
@@ -463,8 +445,8 @@ def _mentions(parsed: Parsed, source: str | None = None) -> tuple[list[_Mention]
             continue  # "after the Michael Brown shooting"
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
             continue  # "a 2-year old Rottweiler", "a CNS": a common noun, names take no indefinite article
-        mentions.append(_Mention(span, kind, parsed.sentence_of(span.start_char)))
-    return mentions, _acronym_aliases(parsed.doc, spans)
+        mentions.append(Mention(span, kind, parsed.sentence_of(span.start_char)))
+    return mentions, acronym_aliases(parsed.doc, spans)
 
 
 def _teammate(span: Span) -> bool:
@@ -478,11 +460,11 @@ def _teammate(span: Span) -> bool:
 def _partner_votes(spans: list[Span], votes: dict[str, Counter[str]]) -> None:
     """A name mentioned once and coordinated only with names that are places is a place too, whatever NER says
     ("Crimea and Sevastopol", once "the annexation of Crimea" has made Crimea a place)."""
-    places = {k for k, v in votes.items() if _kind_of_key(v) == PLACE}
-    key_at = {t.i: _key(s.text) for s in spans for t in s}
+    places = {k for k, v in votes.items() if kind_of_votes(v) == PLACE}
+    key_at = {t.i: name_key(s.text) for s in spans for t in s}
     extra: Counter[str] = Counter()
     for span in spans:
-        key, root = _key(span.text), span.root
+        key, root = name_key(span.text), span.root
         if span.label_ == "PERSON" or key in places or sum(votes[key].values()) > 1:
             continue  # "between Israel and Hamas": a name used more than once keeps its kind
         partners = ([root.head] if root.dep_ == "conj" else []) + [c for c in root.children if c.dep_ == "conj"]
@@ -512,8 +494,7 @@ def _numbered(span: Span) -> bool:
 
 
 # Last words of newspapers' names ("the Boston Globe"), which NER may take for a place's.
-_NEWSPAPER_WORDS = {"post", "times", "star", "journal", "herald", "tribune", "telegraph", "gazette", "observer",
-                    "chronicle", "inquirer", "courier", "examiner", "globe", "mirror", "register", "dispatch"}
+_NEWSPAPER_WORDS = lexicon.words("newspaper_name_words")
 
 
 def _newspaper(span: Span) -> bool:
@@ -530,7 +511,7 @@ def _title_words(span: Span) -> bool:
     if span.end + 1 >= len(doc):
         return False
     title, name = doc[span.end], doc[span.end + 1]
-    return title.text[:1].isupper() and title.lower_.rstrip(".") in _TITLES and name.ent_type_ == "PERSON" \
+    return title.text[:1].isupper() and title.lower_.rstrip(".") in TITLES and name.ent_type_ == "PERSON" \
         and name.ent_iob_ == "B" and not title.ent_type_
 
 
@@ -543,13 +524,13 @@ def _the_modifier(span: Span) -> bool:
     return after.is_lower and after.is_alpha and after.tag_ in ("NN", "NNS", "VBG")
 
 
-def _products(doc: Doc) -> set[str]:
+def product_keys(doc: Doc) -> set[str]:
     """Keys of brand + noun names that the article also writes with the noun in lower case ("the Apple watch",
     "The Apple Watch"): a product, not an organisation."""
     found = set()
     for t in doc[1:]:
         before = doc[t.i - 1]
         if t.is_lower and t.pos_ == "NOUN" and before.tag_ == "NNP" and before.ent_type_ == "ORG" \
-                and t.lower_ not in _ORG_HEADS and not before.is_sent_start:
-            found.add(_key(f"{before.text} {t.text}"))
+                and t.lower_ not in ORG_HEADS and not before.is_sent_start:
+            found.add(name_key(f"{before.text} {t.text}"))
     return found

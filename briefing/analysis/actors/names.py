@@ -11,15 +11,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .lexicon import _NICKNAME, _TITLES
+from .words import NICKNAME, TITLES
 
 PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
-_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+NER_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|at|az)[-‐]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class _Mention:
+class Mention:
     span: Span
     kind: str
     sentence: int  # index of the Document sentence
@@ -30,9 +30,9 @@ class _Mention:
 
 
 @dataclass
-class _Cluster:
+class Cluster:
     kind: str
-    mentions: list[_Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
     @property
     def first(self) -> int:
@@ -49,22 +49,22 @@ class _Cluster:
     def name(self) -> str:
         """The canonical name: the longest form (most words, then characters), first seen on ties, without a
         quoted nickname (Dwayne "The Rock" Johnson is "Dwayne Johnson")."""
-        return _NICKNAME.sub(" ", max(self.forms(), key=lambda f: (len(f.split()), len(f))))
+        return NICKNAME.sub(" ", max(self.forms(), key=lambda f: (len(f.split()), len(f))))
 
 
-def _key(text: str) -> str:
+def name_key(text: str) -> str:
     """A comparison key: case, apostrophe style and name particles ignored."""
     words = text.replace("’", "'").replace("‘", "'").lower().split()
     return " ".join(_NAME_PARTICLE.sub("", w) for w in words)
 
 
-def _acronym(text: str) -> str | None:
+def acronym_of(text: str) -> str | None:
     """The letters of an acronym ("U.S." -> "US"), or None if `text` is not one."""
     letters = text.replace(".", "")
     return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else None
 
 
-def _initials(text: str) -> set[str]:
+def initials_of(text: str) -> set[str]:
     """Acronyms a multi-word name may go by: initials with and without its small words."""
     words = re.findall(r"[^\W\d_][\w'’]*", text)
     if len(words) < 2:
@@ -74,7 +74,7 @@ def _initials(text: str) -> set[str]:
     return {all_words, capitals} - {""}
 
 
-def _call_sign(token: Token) -> bool:
+def is_call_sign(token: Token) -> bool:
     """An all-capital name NER left untagged ("KMSP", "UNICEF"): an organisation's acronym or call sign."""
     return token.is_alpha and token.is_upper and 3 <= len(token) <= 6 and not token.ent_type_ \
-        and token.lower_ not in _TITLES
+        and token.lower_ not in TITLES

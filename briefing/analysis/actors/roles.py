@@ -14,12 +14,13 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ... import lexicon
 from ...nlp.tokenize import TITLE_ABBREVIATIONS
-from .lexicon import _CUT, _HYPHENS, _ORG_HEADS, _ORG_NOUNS, _TITLES
-from .names import ORGANIZATION, _call_sign, _Cluster, _key
+from .names import ORGANIZATION, Cluster, is_call_sign, name_key
+from .words import CUT, HYPHENS, ORG_HEADS, ORG_NOUNS, TITLES
 
 # Titles that only say how to address someone: no role on their own.
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam", "hon"}
+_HONORIFICS = lexicon.words("honorifics")
 # Dependencies of the words before a noun that belong to its phrase ("Johnson's mother").
 _NP_LEFT = {"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "advmod", "case"}
 _MAX_ROLE_TOKENS = 30
@@ -30,7 +31,7 @@ _VAGUE = re.compile(r"(?i)(?:the|a|an|this|that|its|his|her|their)\s+\w+")
 def _text(doc: Doc, start: int, end: int) -> str | None:
     """Verbatim text of tokens [start, end), cut at the first clause punctuation (a quoted title stays whole:
     'editor of "Star Wars" books'); None if unfit."""
-    while end + 1 < len(doc) and doc[end].text in _HYPHENS and not doc[end - 1].whitespace_ \
+    while end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_:  # "another co-defendant", not "another co"
         end += 2
     quotes = 0
@@ -42,7 +43,7 @@ def _text(doc: Doc, start: int, end: int) -> str | None:
                 continue
             if quotes % 2 == 0:
                 continue
-        if doc[i].text in _CUT:
+        if doc[i].text in CUT:
             end = i
             break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ in ("CC", "POS")):
@@ -177,7 +178,7 @@ def _named_as(span: Span) -> str | None:
     return None
 
 
-def _title_start(span: Span) -> int:
+def title_start(span: Span) -> int:
     """Where the title before a person's name starts: the run of description words right before it
     ("Asian American actor and blogger", "Secretary of State", "Broussard's friend", "his wife")."""
     doc = span.doc
@@ -190,13 +191,13 @@ def _title_start(span: Span) -> int:
                 and not doc[i - 1].whitespace_ and start == span.start:  # "Army Sgt. Bowe Bergdahl"
             start, i = i, i - 1
             continue
-        if t.text in _HYPHENS and i - 1 >= lower_bound:  # "co-host", "Editor-in-Chief"
+        if t.text in HYPHENS and i - 1 >= lower_bound:  # "co-host", "Editor-in-Chief"
             start, i = i - 1, i - 2
             continue
-        if i - 1 >= lower_bound and doc[i - 1].text in _HYPHENS and t.is_alpha:  # "co-host" tagged a verb
+        if i - 1 >= lower_bound and doc[i - 1].text in HYPHENS and t.is_alpha:  # "co-host" tagged a verb
             start, i = i, i - 1
             continue
-        if t.lower_.rstrip(".") in _TITLES and t.text[:1].isupper():  # "Trooper" inside NER's name
+        if t.lower_.rstrip(".") in TITLES and t.text[:1].isupper():  # "Trooper" inside NER's name
             start, i = i, i - 1
             continue
         if t.tag_ == "POS" and i - 1 >= lower_bound and doc[i - 1].pos_ == "PROPN":  # "Broussard's friend"
@@ -211,7 +212,7 @@ def _title_start(span: Span) -> int:
         if t.lower_ == "and" and i - 1 >= lower_bound and doc[i - 1].pos_ == "NOUN" and start < span.start:
             start, i = i, i - 1
             continue
-        if t.lower_ == "of" and i - 1 >= lower_bound and doc[i - 1].lower_.rstrip(".") in _TITLES:
+        if t.lower_ == "of" and i - 1 >= lower_bound and doc[i - 1].lower_.rstrip(".") in TITLES:
             start, i = i, i - 1  # "Secretary of State"
             continue
         if t.tag_ == "PRP$" and start < span.start:  # "his wife"
@@ -223,24 +224,24 @@ def _title_start(span: Span) -> int:
 def _title(span: Span) -> str | None:
     """The title before a person's name: "President", "Defense Secretary", "Broussard's friend"."""
     doc = span.doc
-    start = _title_start(span)
-    while start < span.start and (doc[start].tag_ in ("POS", "CC") or doc[start].text in _HYPHENS):
+    start = title_start(span)
+    while start < span.start and (doc[start].tag_ in ("POS", "CC") or doc[start].text in HYPHENS):
         start += 1
     words = doc[start:span.start]
-    hyphened = {t.i for t in words if t.i > 0 and doc[t.i - 1].text in _HYPHENS}
+    hyphened = {t.i for t in words if t.i > 0 and doc[t.i - 1].text in HYPHENS}
     if not words or any(t.pos_ == "VERB" and t.tag_ != "VBN" and t.i not in hyphened for t in words):
         return None
     last = words[-1]
     if last.tag_ == "POS" and words[0].pos_ == "PROPN":
         return words.text  # "Duke's Christian Laettner": the team or the show the person is known by
-    if not any(_is_description(t) or t.lower_.rstrip(".") in _TITLES for t in words) and not _nominal(last, span):
+    if not any(_is_description(t) or t.lower_.rstrip(".") in TITLES for t in words) and not _nominal(last, span):
         return None
-    if not any(_is_description(t) or t.lower_.rstrip(".") in _TITLES or t.i == last.i for t in words) or (
-            last.ent_type_ == "PERSON" and last.lower_.rstrip(".") not in _TITLES):
+    if not any(_is_description(t) or t.lower_.rstrip(".") in TITLES or t.i == last.i for t in words) or (
+            last.ent_type_ == "PERSON" and last.lower_.rstrip(".") not in TITLES):
         return None
     if words.text.lower().rstrip(".") in _HONORIFICS:  # "Mr.", also "Hon" + "."
         return None
-    if "year-old" in words.text or (len(words) == 1 and last.ent_type_ and last.lower_.rstrip(".") not in _TITLES):
+    if "year-old" in words.text or (len(words) == 1 and last.ent_type_ and last.lower_.rstrip(".") not in TITLES):
         return None
     if not _attached(last, span.root):  # "from the moment Bergdahl went missing": a clause, not a title
         return None
@@ -248,10 +249,7 @@ def _title(span: Span) -> str | None:
 
 
 # Adjectives before a name that describe, not say what the person is ("the late X", "embattled X").
-_PLAIN_ADJECTIVES = {"late", "former", "young", "old", "little", "big", "great", "poor", "dear", "beloved", "famed",
-                     "famous", "legendary", "embattled", "disgraced", "fellow", "then", "now", "new", "same", "other",
-                     "real", "certain", "lone", "only", "first", "last", "next", "own", "elder", "older", "younger",
-                     "average", "ancient", "historic", "original"}
+_PLAIN_ADJECTIVES = lexicon.words("plain_adjectives")
 
 
 def _nominal(word: Token, span: Span) -> bool:
@@ -265,7 +263,7 @@ def _nominal(word: Token, span: Span) -> bool:
 def _attached(word: Token, root: Token) -> bool:
     """Whether a word before a name belongs to the name's noun phrase: the parser hangs it on the name, or the name
     on it ("actors Angelina Jolie"); not when the name heads a clause that describes the word ("the moment X left")."""
-    if word in root.subtree or word.lower_.rstrip(".") in _TITLES or root.dep_ not in ("nsubj", "nsubjpass"):
+    if word in root.subtree or word.lower_.rstrip(".") in TITLES or root.dep_ not in ("nsubj", "nsubjpass"):
         return True
     return not (word.tag_ in ("NN", "NNS") and word.dep_ in ("pobj", "dobj", "npadvmod", "attr", "nsubj")
                 and root.head.pos_ in ("VERB", "AUX") and root.head.i > root.i)
@@ -299,8 +297,7 @@ def _list_title(span: Span) -> str | None:
 
 
 # Nouns for a group that "of" + a list of names spells out ("The original creative team of A, B and C").
-_COLLECTIVE_NOUNS = {"team", "pairing", "pair", "duo", "trio", "quartet", "group", "panel", "crew", "cast", "band",
-                     "couple", "partnership"}
+_COLLECTIVE_NOUNS = lexicon.words("group_nouns")
 
 
 def _list_head(span: Span) -> str | None:
@@ -365,13 +362,13 @@ def _affiliation(span: Span) -> str | None:
         return None
     prep = doc[span.end]
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objects or not any(t.ent_type_ == "ORG" or t.lemma_.lower() in _ORG_NOUNS | _ORG_HEADS or _call_sign(t)
+    if not objects or not any(t.ent_type_ == "ORG" or t.lemma_.lower() in ORG_NOUNS | ORG_HEADS or is_call_sign(t)
                               for t in objects[0].subtree):
         return None
     return _text(doc, prep.i, objects[0].right_edge.i + 1)
 
 
-def _role(cluster: _Cluster) -> str | None:
+def find_role(cluster: Cluster) -> str | None:
     """The best role the article gives, by kind of evidence, then earliest mention."""
     finders = [_apposition, _named_as, _title, _list_title, _list_head, _relative_clause, _affiliation, _as_phrase,
                _group_apposition, _copula]
@@ -381,7 +378,7 @@ def _role(cluster: _Cluster) -> str | None:
     for finder in finders:
         for mention in sorted(cluster.mentions, key=lambda m: m.span.start):
             role = finder(mention.span)
-            if role and _key(role) != _key(mention.text):
+            if role and name_key(role) != name_key(mention.text):
                 found.append(role)
     # "the group" says less than a later "Iran-backed militias"
     return next((r for r in found if not _VAGUE.fullmatch(r)), found[0] if found else None)

@@ -16,25 +16,25 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ... import lexicon
 from ...nlp.dates import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
-from .lexicon import (
-    _CUT,
-    _DEMONYMS,
-    _HYPHENS,
-    _JOB_TITLES,
-    _NAME_LINKS,
-    _NICKNAME,
-    _ORG_HEADS,
-    _ORG_NOUNS,
-    _PERSON_NOUNS,
-    _TITLES,
+from .names import NER_KIND, acronym_of, is_call_sign, name_key
+from .words import (
+    CUT,
+    DEMONYMS,
+    HYPHENS,
+    JOB_TITLES,
+    NAME_LINKS,
+    NICKNAME,
+    ORG_HEADS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    TITLES,
 )
-from .names import _KIND, _acronym, _call_sign, _key
 
 _CALENDAR = {*WEEKDAYS, *WEEKDAY_ABBREVIATIONS, *MONTHS, "today", "yesterday", "tomorrow"}
 # Collective nouns that open organisation names in the possessive ("People's Liberation Army").
-_COLLECTIVES = {"people", "peoples", "workers", "children", "women", "men", "veterans", "farmers", "citizens",
-                "nations", "students", "sailors", "soldiers", "writers", "journalists", "teachers", "doctors"}
+_COLLECTIVES = lexicon.words("collective_possessors")
 _AFFILIATION = {"of", "from", "at", "with"}
 _NAME_CHARS = re.compile(r"[\w .'’&‐-]+")
 
@@ -49,31 +49,31 @@ def _trim(span: Span, label: str) -> Span | None:
     while start < end and doc[start].pos_ in ("ADP", "SCONJ", "ADV", "CCONJ") and doc[start].tag_ != "NNP":
         start += 1  # "Besides Obama"
     for i in range(start + 1, min(end, start + 5)):  # "New York-based Committee to Protect Journalists"
-        if doc[i].is_lower and doc[i - 1].text in _HYPHENS and i + 1 < end:
+        if doc[i].is_lower and doc[i - 1].text in HYPHENS and i + 1 < end:
             start = i + 1
-    if label in ("PERSON", "ORG") and end - start > 1 and doc[start].lower_ in _DEMONYMS \
+    if label in ("PERSON", "ORG") and end - start > 1 and doc[start].lower_ in DEMONYMS \
             and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in doc[start:end]) and (
                 label == "PERSON" or any(e.label_ == "PERSON" and e[-1].text == doc[end - 1].text for e in doc.ents)):
         start, label = start + 1, "PERSON"  # "Dane Kevin Magnussen", "for Floridian Every" (Matt Every): a demonym
     if label == "PERSON":
         if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in ("VBG", "VBN", "VBD", "IN"):
             start += 1  # "Following Netanyahu's interview": a verb opening the sentence, not a forename
-        while end - start > 1 and doc[start].lower_.rstrip(".") in _TITLES:
+        while end - start > 1 and doc[start].lower_.rstrip(".") in TITLES:
             start += 1
-        if end - start > 2 and doc[start].lower_ in _PERSON_NOUNS:
+        if end - start > 2 and doc[start].lower_ in PERSON_NOUNS:
             start += 1  # "Singer Zoe Hart" at the start of a sentence
-        inner = [i for i in range(start + 1, end - 1) if doc[i].lower_.rstrip(".") in _JOB_TITLES
+        inner = [i for i in range(start + 1, end - 1) if doc[i].lower_.rstrip(".") in JOB_TITLES
                  and doc[i].text[:1].isupper() and doc[i + 1].text[:1].isupper()]
         if inner:  # "Google CFO Patrick Pichette"
             start = inner[-1] + 1
         while end - start > 2 and _post_nominal(doc[end - 1]):
             end -= 1  # "Ian Rank-Broadley FRBS": letters after the name, not part of it
-    while label == "ORG" and end - start > 1 and doc[end - 1].is_upper and doc[end - 1].lower_ in _JOB_TITLES:
+    while label == "ORG" and end - start > 1 and doc[end - 1].is_upper and doc[end - 1].lower_ in JOB_TITLES:
         end -= 1  # "Microsoft CFO" (Daniel Ferreira): the title is not part of the name
     body = span.kb_id_ == "body"  # "Charlottesville police": its lower-case words are its name
     while end > start and not body and (
         doc[end - 1].tag_ == "POS" or (doc[end - 1].is_lower and not _name_tail(doc[end - 1]))
-        or doc[end - 1].text in _CUT or doc[end - 1].like_num or doc[end - 1].lower_ in _CALENDAR - _months(label)
+        or doc[end - 1].text in CUT or doc[end - 1].like_num or doc[end - 1].lower_ in _CALENDAR - _months(label)
         or (doc[end - 1].is_punct and doc[end - 1].text not in (".", "!"))
     ):
         end -= 1  # also a common noun ("Lashkar Gah city"), a score ("Levante 2-0"), a day ("Burnley Saturday")
@@ -89,15 +89,12 @@ def _name_tail(token: Token) -> bool:
     if token.i < 2 or not token.is_alpha or token.lower_ in _NOT_SYLLABLES:
         return False
     hyphen, word = doc[token.i - 1], doc[token.i - 2]
-    return hyphen.text in _HYPHENS and not hyphen.whitespace_ and not word.whitespace_ \
+    return hyphen.text in HYPHENS and not hyphen.whitespace_ and not word.whitespace_ \
         and word.text[:1].isupper() and word.is_alpha and len(token) <= 6
 
 
 # Lower-case words after a hyphen that make a name into an adjective ("Boston-based"), not a given name's syllable.
-_NOT_SYLLABLES = {"based", "born", "led", "backed", "style", "like", "linked", "owned", "run", "funded", "affiliated",
-                  "inspired", "controlled", "allied", "held", "bound", "made", "era", "type", "area", "wide", "free",
-                  "friendly", "sponsored", "supported", "occupied", "dominated", "themed", "related", "speaking",
-                  "only", "specific", "centric", "esque", "ish", "registered", "flagged", "listed", "trained"}
+_NOT_SYLLABLES = lexicon.words("hyphen_suffixes")
 
 
 def _months(label: str) -> set[str]:
@@ -105,8 +102,7 @@ def _months(label: str) -> set[str]:
     return {"may", "june", "april", "august"} if label == "PERSON" else set()
 
 
-_ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
-             "another", "each", "every", "some", "any", "no", "both", "either", "neither"}
+_ARTICLES = lexicon.words("determiners")
 _ROMAN = re.compile(r"^[IVX]+$")
 
 
@@ -125,21 +121,21 @@ def _name_run(doc: Doc, i: int) -> int:
     j = i
     while j < len(doc) and (j == i or not doc[j].is_sent_start) and (
         (doc[j].tag_ in ("NNP", "NNPS") and doc[j].text[:1].isupper())
-        or (j > i and doc[j].lower_ in _NAME_LINKS and j + 1 < len(doc)
-            and (doc[j].lower_ != "to" or doc[j - 1].lower_ in _ORG_HEADS)  # not "Iran to Congress"
+        or (j > i and doc[j].lower_ in NAME_LINKS and j + 1 < len(doc)
+            and (doc[j].lower_ != "to" or doc[j - 1].lower_ in ORG_HEADS)  # not "Iran to Congress"
             and doc[j + 1].text[:1].isupper() and not doc[j + 1].is_sent_start)
         or (j > i and doc[j].tag_ == "JJ" and doc[j].text[:1].isupper() and j + 1 < len(doc)
             and doc[j + 1].tag_ in ("NNP", "NNPS"))  # "the Australian Information Commissioner"
         or (j > i and doc[j - 1].lower_ == "to" and doc[j].text[:1].isupper() and doc[j].is_alpha)
     ):
         j += 1
-    while j > i and doc[j - 1].lower_ in _NAME_LINKS:
+    while j > i and doc[j - 1].lower_ in NAME_LINKS:
         j -= 1
     return j
 
 
 # Nouns after a name that say it is a medium's: "The Advocate newspaper".
-_PRESS_NOUNS = {"newspaper", "magazine", "tabloid", "daily", "weekly", "website", "broadcaster"}
+_PRESS_NOUNS = lexicon.words("press_nouns")
 
 
 def _reporting(token: Token) -> bool:
@@ -158,15 +154,15 @@ def _missed_organizations(doc: Doc) -> list[Span]:
     while i < len(doc):
         end = _name_run(doc, i)
         j = end
-        while j > i + 1 and doc[j - 1].lower_ not in _ORG_HEADS:
+        while j > i + 1 and doc[j - 1].lower_ not in ORG_HEADS:
             j -= 1
-        headed = j - i >= 2 and doc[j - 1].lower_ in _ORG_HEADS
+        headed = j - i >= 2 and doc[j - 1].lower_ in ORG_HEADS
         if j < end and doc[j].lower_ in ("of", "for", "on", "to"):
             headed = headed and doc[j].lower_ in ("of", "for")  # "U.S. Fund for UNICEF": the whole run
             j = end  # "Port Authority of New York and New Jersey"
-        linked = any(t.lower_ in _NAME_LINKS for t in doc[i:end])
+        linked = any(t.lower_ in NAME_LINKS for t in doc[i:end])
         before = doc[i - 1] if i > 0 else None
-        said_to_be = before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in _ORG_NOUNS
+        said_to_be = before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in ORG_NOUNS
         after = doc[end] if end < len(doc) else None
         said_to_be = said_to_be or (after is not None and after.is_lower and after.lemma_ in _PRESS_NOUNS
                                     and after.tag_ == "NN")  # "The Advocate newspaper", "the UK's Telegraph newspaper"
@@ -174,10 +170,10 @@ def _missed_organizations(doc: Doc) -> list[Span]:
         if headed:
             found.append(Span(doc, i, j, label="ORG"))
             i = j
-        elif end - i >= 3 and doc[i].lower_ in _ORG_HEADS and linked:
+        elif end - i >= 3 and doc[i].lower_ in ORG_HEADS and linked:
             found.append(Span(doc, i, end, label="ORG"))
             i = end
-        elif end == i + 1 and _call_sign(doc[i]) and doc[i].dep_ == "pobj" and doc[i].head.lower_ in _AFFILIATION \
+        elif end == i + 1 and is_call_sign(doc[i]) and doc[i].dep_ == "pobj" and doc[i].head.lower_ in _AFFILIATION \
                 and doc[i].head.head.ent_type_ == "PERSON":
             found.append(Span(doc, i, end, label="ORG"))  # "Aaron Rupar of KMSP"
             i = end
@@ -221,7 +217,7 @@ def _split_possessive(ent: Span) -> list[Span]:
     cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
     if cut is not None and ent.doc[cut - 1].lower_ in _COLLECTIVES:
         return [ent]  # "People's Liberation Army", "Children's Hospital": one name
-    if cut is None or ent.label_ != "ORG" or not any(t.lower_ in _ORG_HEADS for t in ent.doc[cut + 1:ent.end]):
+    if cut is None or ent.label_ != "ORG" or not any(t.lower_ in ORG_HEADS for t in ent.doc[cut + 1:ent.end]):
         return [ent]
     if ent.end - cut <= 2:  # "Waltham Forest Magistrates' Court": a lone "Court" is no name of its own
         return [ent]
@@ -252,7 +248,7 @@ def _with_forename(ent: Span) -> Span:
     while ent.label_ == "PERSON" and start > 0 and not doc[start].is_sent_start:
         word = doc[start - 1]
         if word.tag_ != "NNP" or not word.text[:1].isupper() or word.ent_type_ or not word.is_alpha \
-                or word.lower_.rstrip(".") in _TITLES | _CALENDAR:
+                or word.lower_.rstrip(".") in TITLES | _CALENDAR:
             break
         if start > 1 and doc[start - 2].ent_type_ in ("ORG", "GPE", "LOC"):
             break  # "New England Patriot Aaron Hernandez": a member of the team or body named before it
@@ -267,7 +263,7 @@ def _with_surname(ent: Span) -> Span:
             and doc[end - 1].tag_ != "POS":
         word = doc[end]
         if word.tag_ != "NNP" or not word.text[:1].isupper() or word.ent_type_ or not word.is_alpha or word.is_upper \
-                or word.lower_.rstrip(".") in _TITLES | _CALENDAR | _JOB_TITLES:
+                or word.lower_.rstrip(".") in TITLES | _CALENDAR | JOB_TITLES:
             break
         end += 1
     if ent.label_ == "PERSON" and end + 1 < len(doc) and _name_tail(doc[end + 1]) and doc[end + 1].is_lower:
@@ -304,7 +300,7 @@ def _with_nickname(ent: Span) -> Span:
     return Span(doc, ent.start, max(k, ent.end), label="PERSON") if k > j + 1 else ent
 
 
-def _entity_spans(doc: Doc) -> list[Span]:
+def entity_spans(doc: Doc) -> list[Span]:
     """NER entities, repaired: joined where split, organisations it missed added, edges trimmed."""
     merged: list[Span] = []
     for ent in doc.ents:  # "Kataeb"/NORP + "Hezbollah"/ORG: one name (a nationality adjective is not NNP)
@@ -321,7 +317,7 @@ def _entity_spans(doc: Doc) -> list[Span]:
         inside = all(org.start <= _first_word(e) and e.end <= org.end for e in overlapping)
         if inside and not any(e.label_ == "PERSON" for e in overlapping) and (
             not overlapping or len(org) > max(e.end - _first_word(e) for e in overlapping) or org.kb_id_ == "described"
-            or all(e.label_ not in _KIND for e in overlapping)
+            or all(e.label_ not in NER_KIND for e in overlapping)
         ):
             merged = [e for e in merged if e not in overlapping] + [org]
     for body in _bodies(doc):  # the leader keeps their name: "the Obama administration" also names Obama
@@ -331,7 +327,7 @@ def _entity_spans(doc: Doc) -> list[Span]:
     merged = [_with_surname(_with_forename(_with_nickname(ent))) for ent in _join_people(doc, merged)]
     spans = []
     for ent in sorted(merged, key=lambda e: e.start):
-        if ent.label_ in _KIND:
+        if ent.label_ in NER_KIND:
             trimmed = _trim(ent, ent.label_)
             if trimmed is not None and _is_name(trimmed):
                 spans.append(trimmed)
@@ -343,26 +339,26 @@ def _is_name(span: Span) -> bool:
     text = span.text
     if len(span) > 1 and span[0].lower_ in ("al", "el") and span[1].text[:1].isupper():
         text = text[:1].upper() + text[1:]  # "al Qaeda"
-    if not text[:1].isupper() or len(text) < 2 or not _NAME_CHARS.fullmatch(_NICKNAME.sub(" ", text)):
+    if not text[:1].isupper() or len(text) < 2 or not _NAME_CHARS.fullmatch(NICKNAME.sub(" ", text)):
         return False
-    inner = [i for i, t in enumerate(span) if t.is_lower and t.is_alpha and t.lower_ not in _NAME_LINKS]
+    inner = [i for i, t in enumerate(span) if t.is_lower and t.is_alpha and t.lower_ not in NAME_LINKS]
     if span.kb_id_ == "body":
         inner = []
-    if any(span[i - 1].text not in _HYPHENS and (i + 1 == len(span) or span[i + 1].text not in _HYPHENS)
+    if any(span[i - 1].text not in HYPHENS and (i + 1 == len(span) or span[i + 1].text not in HYPHENS)
            for i in inner):
         return False  # a common word, unless in "Zaki-ur-Rehman" (never at the ends: trimmed, capitalised)
     if all(t.lower_.rstrip(".") in _CALENDAR for t in span):
         return False
-    if len(span) == 1 and span[0].lower_.rstrip(".") in _TITLES:
+    if len(span) == 1 and span[0].lower_.rstrip(".") in TITLES:
         return False  # "as CFO": a title, not a name
     return not any(t.pos_ == "PRON" for t in span)
 
 
-def _acronym_aliases(doc: Doc, spans: list[Span]) -> dict[str, str]:
+def acronym_aliases(doc: Doc, spans: list[Span]) -> dict[str, str]:
     """Acronyms the article defines: "Popular Mobilization Forces (PMF)" maps "pmf" to the name's key."""
     aliases = {}
     for span in spans:
         after = doc[span.end:span.end + 3]
-        if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and _acronym(after[1].text):
-            aliases[_key(after[1].text)] = _key(span.text)
+        if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and acronym_of(after[1].text):
+            aliases[name_key(after[1].text)] = name_key(span.text)
     return aliases

@@ -88,65 +88,39 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ... import lexicon
 from ...model import Document
 from ...nlp.entities import Parsed
 from ..actors import Actors
 from ..actors.kinds import COUNTRIES
 
-SPEECH = {
-    "say", "tell", "add", "write", "tweet", "post", "explain", "note", "state", "insist", "recall", "warn", "ask",
-    "reply", "respond", "answer", "declare", "announce", "claim", "argue", "acknowledge", "admit", "agree",
-    "conclude", "continue", "proclaim", "comment", "remark", "suggest", "quip", "joke", "shout", "urge", "read",
-    "describe", "predict", "promise", "vow", "concede", "lament", "complain", "caution", "stress", "emphasize",
-    "observe", "testify", "whisper", "exclaim", "recount", "boast", "chime", "call", "report", "confirm", "brand",
-    "assert", "chant",
-}
-_TITLE_CUES = {"titled", "entitled", "called", "dubbed", "named", "nicknamed", "series", "show", "film", "movie",
-               "book", "novel", "song", "album", "tagline", "slogan", "hashtag", "headline", "pseudonym", "as"}
-_VAGUE = {"someone", "somebody", "another", "one", "other", "others", "people", "person", "many", "some", "anyone",
-          "user", "users", "comment", "commenter", "poster", "everyone", "nobody", "all", "few", "both"}
-_DOCUMENTS = {"statement", "release", "letter", "post", "tweet", "message", "report", "note", "email", "memo",
-              "comment"}
-_OWNED = {"website", "site", "page", "account", "offer", "ad", "advertisement", "blog", "feed", "channel"}
-_GENERIC_ORGANIZATIONS = {"group", "company", "firm", "organization", "organisation", "agency", "party", "militia",
-                          "airline", "carrier", "network", "ministry", "department", "government", "team", "club",
-                          "league", "union", "council", "court", "university", "school", "hospital", "center"}
+SPEECH = lexicon.words("speech_verbs")
+_TITLE_CUES = lexicon.words("title_cues")
+_VAGUE = lexicon.words("vague_speakers")
+_DOCUMENTS = lexicon.words("speaking_documents")
+_OWNED = lexicon.words("owned_outlets")
+_GENERIC_ORGANIZATIONS = lexicon.words("generic_organisations")
 # Nouns whose owner is the source of what follows: "in Netanyahu's view", "in her words".
-_VIEWS = {"view", "word", "words", "opinion", "estimation", "account", "assessment", "telling"}
+_VIEWS = lexicon.words("view_nouns")
 # Verbs reporting words someone else said: a quotation after "he heard X yelling" is not the teller's.
 _HEARING = {"hear", "overhear"}
-_GLOSS = {"e.g.", "i.e.", "e.g", "i.e", "meaning", "literally"}
+_GLOSS = lexicon.words("gloss_words")
 # Nouns that describe where a person comes from rather than what they do: "the Penn State graduate said" is
 # the person the story is about, not someone new.
-_EPITHETS = {"graduate", "alumnus", "alumna", "native", "veteran", "youngster", "teenager", "teen", "star"}
+_EPITHETS = lexicon.words("epithets")
 # Entity types of proper nouns that are no person (spaCy often tags a person's name ORG or PRODUCT).
 _NO_PERSON_TYPES = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL",
                     "ORDINAL", "EVENT", "LANGUAGE", "LAW"}
 # Nationality nouns that are no adjective ("the Frenchman", "the Spaniard"), with the adjective they stand for;
 # other nationality nouns ("the German", "the Italian") are spelled as the adjective.
-_NATIONALITY_NOUNS = {
-    "frenchman": "french", "frenchwoman": "french", "englishman": "english", "englishwoman": "english",
-    "irishman": "irish", "irishwoman": "irish", "scotsman": "scottish", "scotswoman": "scottish",
-    "welshman": "welsh", "welshwoman": "welsh", "dutchman": "dutch", "dutchwoman": "dutch",
-    "spaniard": "spanish", "briton": "british", "brit": "british", "swede": "swedish", "dane": "danish",
-    "finn": "finnish", "pole": "polish", "turk": "turkish", "scot": "scottish", "swiss": "swiss",
-}
+NATIONALITY_NOUNS = {noun: adjective for noun, adjective in lexicon.table("nationalities").items() if adjective}
 # Abbreviated titles in a stated role, and the noun a later description uses ("Capt." -> "the captain").
-_ABBREVIATIONS = {"capt": "captain", "sgt": "sergeant", "lt": "lieutenant", "gov": "governor", "sen": "senator",
-                  "rep": "representative", "det": "detective", "col": "colonel", "gen": "general", "maj": "major",
-                  "supt": "superintendent", "insp": "inspector", "prof": "professor", "cmdr": "commander",
-                  "adm": "admiral", "cpl": "corporal", "pvt": "private", "atty": "attorney", "rev": "reverend",
-                  "pres": "president", "lieut": "lieutenant", "cdr": "commander"}  # not "Dr.": "the doctor" is
-# as often another doctor (the one who delivered a child) as the one named
+ABBREVIATIONS = {abbreviation: noun for abbreviation, noun in lexicon.table("title_abbreviations").items() if noun}
 _TAG_ENDS = {",", ".", ";", "—", "--", "–", "!", "?"}
 _AGE = re.compile(r"(?i)\bthe (?:(?!other |second |first |third |younger |older )[a-z]+ )?\d+-year-old$")
 _MALE, _FEMALE = {"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}
-_FEMALE_ROLES = {"wife", "mother", "mom", "widow", "daughter", "sister", "girlfriend", "spokeswoman", "actress",
-                 "chairwoman", "businesswoman", "congresswoman", "queen", "princess", "grandmother", "aunt", "niece",
-                 "mrs", "ms", "miss", "madam", "lady", "dame"}
-_MALE_ROLES = {"husband", "father", "dad", "widower", "son", "brother", "boyfriend", "spokesman", "actor",
-               "chairman", "businessman", "congressman", "king", "prince", "grandfather", "uncle", "nephew", "mr",
-               "sir", "lord"}
+_FEMALE_ROLES = lexicon.words("female_roles")
+_MALE_ROLES = lexicon.words("male_roles")
 _QUOTE_CHARS = {'"', "“", "”", "‘", "’", "'", "``", "''"}
 _OPEN, _CLOSE = "“‘", "”’"
 _MIN_WORDS = 3
@@ -596,7 +570,7 @@ class _Resolver:
         if actor is None or not actor.role or token.lemma_.lower() in ("man", "woman"):
             return False
         words = re.findall(r"[\w-]+", actor.role.lower())
-        return token.lower_ in words or token.lower_ in {_ABBREVIATIONS.get(w) for w in words}
+        return token.lower_ in words or token.lower_ in {ABBREVIATIONS.get(w) for w in words}
 
     def document_author(self, token: Token) -> str | None:
         """"the statement said": who made the statement in the sentence or two before."""
@@ -827,8 +801,8 @@ def _nationality(token: Token) -> str | None:
     if not _bare_definite(token) or not token.text[:1].isupper():
         return None
     lower = token.lower_
-    if lower in _NATIONALITY_NOUNS:
-        return _NATIONALITY_NOUNS[lower]
+    if lower in NATIONALITY_NOUNS:
+        return NATIONALITY_NOUNS[lower]
     if token.ent_type_ == "NORP" and token.tag_ == "NNP" and not lower.endswith("s"):
         return lower
     return None
@@ -847,15 +821,10 @@ def _name_in_title(token: Token) -> Span | None:
     return tail
 
 
-_PERSONAL = {"friend", "family", "lawyer", "attorney", "counsel", "spokesperson", "coach", "agent", "doctor",
-             "parent", "parents", "colleague", "teammate", "partner", "boss", "client", "aide", "staff", "team",
-             "official", "officials", "representative", "child", "children", "relative", "relatives", "fan", "fans",
-             "people", "campaign", "office", "camp", "side", "rep", "publicist", "girlfriend", "boyfriend", "diplomat"}
+_PERSONAL = lexicon.words("person_relations")
 
 
-_BODIES = {"police", "city", "force", "chapter", "administration", "state", "country", "paper", "newspaper",
-           "magazine", "military", "army", "committee", "board", "commission", "office", "family", "crowd",
-           "outlet", "media"}
+_BODIES = lexicon.words("speaking_bodies")
 
 
 def _climbed(verb: Token, subject: Token) -> bool:
@@ -920,8 +889,7 @@ def _lemmas(text: str) -> list[str]:
     return words + [w[:-1] for w in words if len(w) > 3 and w.endswith("s")]
 
 
-_TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "night", "morning", "evening",
-               "afternoon", "time", "decade", "century", "season", "weekend", "today", "yesterday", "tonight"}
+_TIME_WORDS = lexicon.words("time_nouns")
 
 
 def _phrase(token: Token) -> str:
