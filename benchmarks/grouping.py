@@ -78,11 +78,11 @@ def artefacts(stories: list[list[str]]) -> set[str]:
     owners: dict[str, set[int]] = {}
     for n, docs in enumerate(stories):
         for text in docs:
-            owners.setdefault(_key(text), set()).add(n)
+            owners.setdefault(name_key(text), set()).add(n)
     return {key for key, who in owners.items() if len(who) > 1}
 
 
-def _key(text: str) -> str:
+def name_key(text: str) -> str:
     return " ".join(text.lower().split())[:80]
 
 
@@ -110,7 +110,7 @@ def ceilings(stories: list[list[str]], count: int, seeds: list[int]) -> tuple[fl
     alone, together, lexical = [], [], []
     for seed in seeds:
         texts, truth = mix(stories, count, seed)
-        keys = [_key(t) if _key(t) in junk else None for t in texts]
+        keys = [name_key(t) if name_key(t) in junk else None for t in texts]
         alone.append(adjusted_rand_index(truth, [f"a{i}" if k else str(t) for i, (k, t) in
                                                  enumerate(zip(keys, truth, strict=True))]))
         together.append(adjusted_rand_index(truth, [f"k{k}" if k else str(t) for k, t in
@@ -144,7 +144,7 @@ def run(stories: list[list[str]], count: int, seeds: list[int], threshold: float
         texts, truth = mix(stories, count, seed)
         docs = to_documents(texts)
         found, stories_found, seconds = labelled(docs, threshold)
-        keep = [i for i, t in enumerate(texts) if _key(t) not in junk]
+        keep = [i for i, t in enumerate(texts) if name_key(t) not in junk]
         row = {
             "ari": adjusted_rand_index(truth, found),
             "clean_ari": adjusted_rand_index([truth[i] for i in keep], [found[i] for i in keep]),

@@ -246,7 +246,8 @@ def report(result: Result, n: int, seconds: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="cnndm-dev.jsonl (id, text)")
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="the annotations")
+    parser.add_argument("--gold", type=Path, nargs="+", default=[DEFAULT_GOLD],
+                        help="the annotations (several files: pooled)")
     parser.add_argument("--errors", action="store_true", help="list each article's misses and false finds")
     parser.add_argument("--tiers", action="store_true",
                         help="quote speakers by the kind of inference that gave them: right / wrong / none")
@@ -254,7 +255,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         print(f"{args.data}: no such file (pass the path of cnndm-dev.jsonl)", file=sys.stderr)
         return 2
-    docs, skipped = load(args.data, args.gold)
+    docs, skipped = [], []
+    for gold in args.gold:
+        found, missed = load(args.data, gold)
+        docs += found
+        skipped += missed
     for reason in skipped:
         print(f"skipped {reason}", file=sys.stderr)
     result = Result()

@@ -159,16 +159,23 @@ def summarize(text: str, method: str = "default", sentences: int | None = None, 
               words: int | None = None, ratio: float | None = None) -> list[str]:
     """The key sentences of `text`, verbatim and in document order.
 
-    Length is a sentence count, a word budget (`words`) or a `ratio` of the
-    document's sentences; with none of them, three sentences.
+    The text is read as `briefing brief` reads a plain-text file (a short first
+    line without closing punctuation is the headline, not a sentence). Length is
+    a sentence count, a word budget (`words`) or a `ratio` of the document's
+    sentences; with none of them, three sentences. Text without a sentence gives [].
 
     >>> summarize("First point. Second point. Third point.", method="lead", sentences=1)
     ['First point.']
     """
-    doc = segment(Article(id="text", text=text, language=ReadOptions(language=language).language))
-    count, words, ratio = RankOptions(method, sentences, words, ratio).summary_length()
-    ranking = rank(doc, method, Length(sentences=count, words=words, ratio=ratio))
-    return [doc.sentences[i].text for i in ranking.selected]
+    if not text.strip():
+        return []
+    try:
+        found = summary(text, RankOptions(method, sentences, words, ratio), ReadOptions(language=language))
+    except InputError as exc:
+        if "no sentences" in str(exc):
+            return []
+        raise
+    return found.texts()
 
 
 # --- briefs ----------------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ def test_summarize_succeeds_or_raises_our_error(text: str, method: str, n: int) 
     except BriefingError:
         return
     assert len(chosen) <= n
-    folded = _folded(text)
+    folded = _folded(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text))  # as read: control characters dropped
     for sentence in chosen:
         assert sentence in folded
 

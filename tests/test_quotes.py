@@ -9,7 +9,7 @@ import pytest
 from analysed import find_quotes, quotes
 
 from briefing.analysis.actors import Actors as Analysis
-from briefing.analysis.quotes import _Resolver
+from briefing.analysis.quotes.speakers import Resolver as _Resolver
 from briefing.model import Actor, Article, Document
 from briefing.nlp.entities import load_nlp, parse
 from briefing.nlp.sentences import segment
@@ -675,7 +675,7 @@ def test_a_lone_word_tagged_as_a_place_acting_may_be_a_person() -> None:
     country, stops a he/she from reaching back past it; a country does not."""
     from spacy.tokens import Span
 
-    from briefing.analysis.quotes import _odd_place
+    from briefing.analysis.quotes.speakers import _odd_place
 
     nlp = load_nlp("english")
     doc = nlp("Carmi said he understands the depth of this division.")

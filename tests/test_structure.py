@@ -80,12 +80,13 @@ def test_every_word_list_says_what_it_is_for_and_is_used() -> None:
 def test_one_list_per_concept() -> None:
     from briefing.analysis import dating, quotes
     from briefing.analysis.actors import kinds, words
+    from briefing.analysis.quotes import speakers
     from briefing.nlp.tokenize import TITLE_ABBREVIATIONS
 
     assert dating.SPEECH is quotes.SPEECH and "deny" in quotes.SPEECH  # three lists used to differ
     assert dating.SPEECH <= kinds.PERSON_VERBS
-    assert set(quotes.ABBREVIATIONS) <= TITLE_ABBREVIATIONS and "pres" in TITLE_ABBREVIATIONS
-    assert set(quotes.NATIONALITY_NOUNS) <= words.DEMONYMS and {"finn", "scot", "brit"} <= words.DEMONYMS
+    assert set(speakers.ABBREVIATIONS) <= TITLE_ABBREVIATIONS and "pres" in TITLE_ABBREVIATIONS
+    assert set(speakers.NATIONALITY_NOUNS) <= words.DEMONYMS and {"finn", "scot", "brit"} <= words.DEMONYMS
 
 
 def test_a_language_name_never_reads_a_path() -> None:

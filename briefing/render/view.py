@@ -17,6 +17,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from ..model import Actor, Briefing, Excerpt, SourceRef, Story
+from ..nlp.naming import name_pattern
 from ..templates import BOTTOM_LINE, SITUATION, Template
 
 ACTORS = "actors"
@@ -276,12 +277,8 @@ def _story_view(story: Story, template: Template, several: bool, number: int, na
 
 
 def _name_pattern(actors: tuple[Actor, ...]) -> re.Pattern[str] | None:
-    """A pattern matching any actor's name or variant as whole words, longest first."""
-    names = {one_line(n) for a in actors for n in (a.name, *a.variants)}
-    names = sorted((n for n in names if len(n) > 1), key=lambda n: (-len(n), n))
-    if not names:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    """A pattern matching any form an actor is named by (`Actor.forms`) as whole words, longest first."""
+    return name_pattern(frozenset(one_line(form) for actor in actors for form in actor.forms()))
 
 
 def _in_place(item: Item) -> Item:

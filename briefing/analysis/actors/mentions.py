@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -392,61 +394,92 @@ def find_mentions(parsed: Parsed, source: str | None = None) -> tuple[list[Menti
     media = {name_key(s.text) for s in spans if _medium(s, kind_of(s), source)} - acting  # "interview with NRG"
     # surnames in -s that the tagger also reads as singular on their own ("Knowles indicated"): not plurals
     singular = {name_key(s.text) for s in spans if len(s) == 1 and s[0].tag_ == "NNP" and s[0].text.endswith("s")}
+    seen = _Article(source, places, own, acting, media, singular, nationalities, people)
     mentions = []
     for span in spans:
-        kind = kind_of(span)
-        key = name_key(span.text)
-        last = span[-1].lower_
-        head = _head_word(span)
-        if kind != PERSON and (last in _FACILITIES or head in _FACILITIES
-                               or (head in _INSTITUTIONS and key not in acting)):
-            kind = PLACE  # "the Bardo Museum in Tunis", "the Circuit de Catalunya"
-        if kind == PERSON and len(span) > 1 and last in _ROADS and span[-1].text.istitle():
-            kind = PLACE  # "Ocean Drive", "John F. Kennedy International Airport": no one's surname
-        if "-" in key and all(part in places for part in key.split("-")):
-            kind = PLACE  # "the Niger-Nigeria border"
-        if _medium(span, kind, source) or key in _RELIGIONS or (kind == ORGANIZATION and {last, head} & _EVENTS):
-            continue  # also "the White House Summit on Countering Violent Extremism"
-        if kind == PERSON and last == "day" and (len(span.text.split()) > 2 or any(t.tag_ == "POS" for t in span)):
-            continue  # "April Fools' Day", "Martin Luther King Day": a holiday (not "Doris Day")
-        if _numbered(span):
-            continue  # "Formula One", "Air Force One": a competition, a vehicle
-        if kind == ORGANIZATION and key in media:
-            continue
-        if kind != PERSON and (key in own or key.split("-")[0] in own or any(key.startswith(o + " ") for o in own)):
-            continue  # "CNN Student News Roll Call", "told Open Court" (CNN's): the publisher's products
-        if kind == ORGANIZATION and (last in _DOCUMENTS or key in _TERMS or _product(span)
-                                     or (last == "league" and key not in acting)):
-            continue  # "Common Core State Standards", "a CT scan", "a Boeing 777", "the Premier League"
-        if _styled(span):
-            continue  # "transformed, Hulk-style"
-        if _CODE.match(span.text) or (span.start > 0 and span.doc[span.start - 1].text == "#"):
-            continue  # "MH370", "G20"; a hashtag
-        if kind == PERSON and any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
-            continue  # "MD-88"
-        if kind != PLACE and key in DEMONYMS:
-            continue  # "the Frenchman said", "a Kazakh official", "the Danes": a nationality, not a name
-        if kind == PERSON and (
-            key in nationalities or (span.root.tag_ == "NNPS" and key.split()[-1] not in singular)
-            or acronym_of(span.text)
-        ):
-            continue
-        if kind == ORGANIZATION and (_in_person_title(span, people) or _title_modifier(span)):
-            continue
-        if _in_quoted_title(span) or (kind != PLACE and _work_title(span)):
-            continue  # '"Seinfeld" episodes', 'told CNN's "Erin Burnett OutFront."', "the film X": a work's title
-        if kind in (PLACE, PERSON) and _is_modifier(span):
-            continue  # "Katyusha rockets", "the Dos Equis beer pitchman"
-        if kind != PLACE and _object_name(span):
-            continue  # "the Metop weather satellite", "the MSC Splendida, a cruise ship", "Air Yeezy sneakers"
-        if kind == PERSON and _title_words(span):
-            continue  # "FBI Supervisory Special" Agent Jason Pack: the words of a title, not a name
-        if kind == PERSON and _the_modifier(span):
-            continue  # "after the Michael Brown shooting"
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
-            continue  # "a 2-year old Rottweiler", "a CNS": a common noun, names take no indefinite article
-        mentions.append(Mention(span, kind, parsed.sentence_of(span.start_char)))
+        name = _Name(span, _settled_kind(span, kind_of(span), seen), name_key(span.text), span[-1].lower_,
+                     _head_word(span))
+        if not any(rule(name, seen) for _, rule in NOT_ACTORS):
+            mentions.append(Mention(span, name.kind, parsed.sentence_of(span.start_char)))
     return mentions, acronym_aliases(parsed.doc, spans)
+
+
+@dataclass(frozen=True)
+class _Article:
+    """What the whole article says about its names, for the rules below."""
+
+    source: str | None  # the publisher, from the dateline
+    places: set[str]  # keys whose votes settled on a place
+    own: set[str]  # the publisher's products and affiliates
+    acting: set[str]  # names that stand as subjects, owners or agents somewhere
+    media: set[str]  # names that only carry the story ("told NRG")
+    singular: set[str]  # one-word surnames in -s the tagger also reads as singular ("Knowles")
+    nationalities: set[str]  # NORP entities
+    people: list[Span]  # PERSON spans
+
+
+@dataclass(frozen=True)
+class _Name:
+    """One mention under consideration, with its settled kind and the words the rules look at."""
+
+    span: Span
+    kind: str
+    key: str
+    last: str  # its last word, lower case
+    head: str  # its last word before an "of", "de" ... ("summit" of "Summit on Countering ...")
+
+
+def _settled_kind(span: Span, kind: str, seen: _Article) -> str:
+    """The kind, after what a name's own words say of places: "the Bardo Museum", "the Circuit de Catalunya",
+    "Ocean Drive" (no one's surname), "the Niger-Nigeria border"."""
+    key, last, head = name_key(span.text), span[-1].lower_, _head_word(span)
+    if kind != PERSON and (last in _FACILITIES or head in _FACILITIES or (head in _INSTITUTIONS and key not in
+                                                                           seen.acting)):
+        return PLACE
+    if kind == PERSON and len(span) > 1 and last in _ROADS and span[-1].text.istitle():
+        return PLACE
+    if "-" in key and all(part in seen.places for part in key.split("-")):
+        return PLACE
+    return kind
+
+
+# Names that are no actor, each a rule (name, article) -> True to leave the name out, tried in this order.
+NOT_ACTORS: tuple[tuple[str, Callable[[_Name, _Article], bool]], ...] = (
+    ("a medium, a religion or an event (\"the White House Summit on ...\")", lambda n, a: _medium(
+        n.span, n.kind, a.source) or n.key in _RELIGIONS
+        or (n.kind == ORGANIZATION and bool({n.last, n.head} & _EVENTS))),
+    ("a holiday (\"Martin Luther King Day\", not \"Doris Day\")", lambda n, a: n.kind == PERSON and n.last == "day"
+        and (len(n.span.text.split()) > 2 or any(t.tag_ == "POS" for t in n.span))),
+    ("a numbered name (\"Formula One\", \"Air Force One\")", lambda n, a: _numbered(n.span)),
+    ("an outlet that only carries the story", lambda n, a: n.kind == ORGANIZATION and n.key in a.media),
+    ("the publisher's product (\"CNN Student News Roll Call\")", lambda n, a: n.kind != PERSON and (
+        n.key in a.own or n.key.split("-")[0] in a.own or any(n.key.startswith(o + " ") for o in a.own))),
+    ("a document, term, product or league (\"a CT scan\", \"a Boeing 777\")", lambda n, a: n.kind == ORGANIZATION
+        and (n.last in _DOCUMENTS or n.key in _TERMS or _product(n.span) or (n.last == "league"
+                                                                            and n.key not in a.acting))),
+    ("a comparison (\"Hulk-style\")", lambda n, a: _styled(n.span)),
+    ("a code or a hashtag (\"MH370\", \"#G20\")", lambda n, a: bool(_CODE.match(n.span.text)) or (
+        n.span.start > 0 and n.span.doc[n.span.start - 1].text == "#")),
+    ("a person's name with a digit (\"MD-88\")", lambda n, a: n.kind == PERSON and any(
+        t.like_num or any(c.isdigit() for c in t.text) for t in n.span)),
+    ("a nationality (\"the Frenchman said\", \"a Kazakh official\")", lambda n, a: n.kind != PLACE
+        and n.key in DEMONYMS),
+    ("a group, a plural or an acronym as a person", lambda n, a: n.kind == PERSON and (
+        n.key in a.nationalities or (n.span.root.tag_ == "NNPS" and n.key.split()[-1] not in a.singular)
+        or bool(acronym_of(n.span.text)))),
+    ("part of a person's title (\"Defense\" Secretary)", lambda n, a: n.kind == ORGANIZATION and (
+        _in_person_title(n.span, a.people) or _title_modifier(n.span))),
+    ("a work's title (\"Seinfeld\" episodes, \"the film X\")", lambda n, a: _in_quoted_title(n.span) or (
+        n.kind != PLACE and _work_title(n.span))),
+    ("a modifier (\"Katyusha rockets\")", lambda n, a: n.kind in (PLACE, PERSON) and _is_modifier(n.span)),
+    ("a made thing (\"the Metop weather satellite\")", lambda n, a: n.kind != PLACE and _object_name(n.span)),
+    ("the words of a title (\"FBI Supervisory Special\" Agent X)", lambda n, a: n.kind == PERSON
+        and _title_words(n.span)),
+    ("an event named for a person (\"the Michael Brown shooting\")", lambda n, a: n.kind == PERSON
+        and _the_modifier(n.span)),
+    ("a common noun (\"a 2-year old Rottweiler\")", lambda n, a: any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.span.root.children)),
+)
 
 
 def _teammate(span: Span) -> bool:
