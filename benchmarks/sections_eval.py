@@ -114,6 +114,16 @@ class Result:
     speakers_wrong: int = 0
     errors: list[str] = field(default_factory=list)
     tiers: dict[str, Counter[str]] = field(default_factory=dict)  # attribution tier -> right / wrong / none
+    articles: int = 0
+    by_kind: dict[str, Counts] = field(default_factory=dict)  # actor names by the gold kind (fp by the system's)
+    places: Counts = field(default_factory=Counts)  # v2 files only
+    outlook: Counts = field(default_factory=Counts)  # v2 files only
+    figures_found: int = 0  # gold key figures a shown figure covers (v2 files only)
+    figures_candidates: int = 0  # ... that any candidate figure covers
+    figures_all: int = 0
+    named_speakers: int = 0  # gold named speakers (people and organisations among the actors) with a quote
+    named_shown: int = 0  # ... of whom the system attributes at least one quote sentence to them
+    v2: int = 0  # articles with the version-2 fields
 
 
 def _match_actors(gold: list[dict], system) -> tuple[dict[int, object], list]:
@@ -141,11 +151,17 @@ def _match_actors(gold: list[dict], system) -> tuple[dict[int, object], list]:
 def evaluate(doc: Document, gold: dict, result: Result) -> None:
     """Score one annotated article into `result`."""
     tag = f"[line {gold['line']}]"
-    analysis = analyse(doc, "actors", "background", "quotes")
+    analysis = analyse(doc)  # every part
     actors = analysis.actors.actors
     matched, extra = _match_actors(gold["actors"], actors)
     counts = Counts(tp=len(matched), fp=len(extra), fn=len(gold["actors"]) - len(matched))
     result.actors.add(counts)
+    result.articles += 1
+    for kind in ("person", "organization"):
+        counts = result.by_kind.setdefault(kind, Counts())
+        counts.add(Counts(tp=sum(1 for i in matched if gold["actors"][i]["kind"] == kind),
+                          fp=sum(1 for a in extra if a.kind == kind),
+                          fn=sum(1 for i, g in enumerate(gold["actors"]) if g["kind"] == kind and i not in matched)))
     result.errors += [f"{tag} actor missed: {g['name']}" for i, g in enumerate(gold["actors"]) if i not in matched]
     result.errors += [f"{tag} actor extra: {a.name} ({a.kind})" for a in extra]
     for i, g in enumerate(gold["actors"]):
@@ -167,6 +183,9 @@ def evaluate(doc: Document, gold: dict, result: Result) -> None:
     result.errors += [f"{tag} background missed: [{i}] {doc.sentences[i].text[:90]}" for i in sorted(truth - found)]
     result.errors += [f"{tag} background extra: [{i}] {doc.sentences[i].text[:90]}" for i in sorted(found - truth)]
 
+    if "outlook" in gold:
+        result.v2 += 1
+        _score_v2(doc, gold, analysis, result, tag)
     found_quotes = {q.sentence: q for q in analysis.quotes}
     by_sentence = {i: q.speaker for i, q in found_quotes.items()}
     gold_quotes = {q["sentence"]: q for q in gold["quotes"]}
@@ -191,8 +210,73 @@ def evaluate(doc: Document, gold: dict, result: Result) -> None:
         result.tiers.setdefault(tier, Counter())[outcome] += 1
         if not right:
             result.errors.append(f"{tag} quote [{i}] speaker {found_speaker!r}, gold {q['speaker']!r}")
+    actor_names = {g["name"] for g in gold["actors"]}
+    named = {q["speaker"] for q in gold["quotes"] if q.get("speaker") in actor_names}
+    result.named_speakers += len(named)
+    for speaker in named:
+        sentences = [q for q in gold["quotes"] if q.get("speaker") == speaker]
+        if any(speaker_right(by_sentence.get(q["sentence"]), {**q, "variants": variants.get(speaker, [])})
+               for q in sentences if q["sentence"] in by_sentence):
+            result.named_shown += 1
     extra = sorted(by_sentence.keys() - gold_quotes.keys())
     result.errors += [f"{tag} quote extra: [{i}] {by_sentence[i]!r}" for i in extra]
+
+
+def _place_names(gold: dict) -> list[set[str]]:
+    out = []
+    for p in gold.get("places", []):
+        if isinstance(p, str):
+            out.append({name_key(p)})
+        else:
+            out.append({name_key(p["name"]), *(name_key(v) for v in p.get("variants", []))})
+    return out
+
+
+def _score_v2(doc: Document, gold: dict, analysis, result: Result, tag: str) -> None:
+    """Places, outlook and key figures, which version-2 files annotate."""
+    from briefing.analysis.outlook import THRESHOLD
+    from briefing.sections import BUILDERS, Context
+
+    truth = _place_names(gold)
+    found = [name_key(p) for p in analysis.actors.places]
+    hit = set()
+    fp = 0
+    for place in found:
+        index = next((i for i, names in enumerate(truth) if place in names and i not in hit), None)
+        if index is None:
+            fp += 1
+            result.errors.append(f"{tag} place extra: {place}")
+        else:
+            hit.add(index)
+    result.places.add(Counts(len(hit), fp, len(truth) - len(hit)))
+    result.errors += [f"{tag} place missed: {sorted(names)[0]}" for i, names in enumerate(truth) if i not in hit]
+    looks_ahead = {i for i, score in enumerate(analysis.outlook) if i > 0 and score >= THRESHOLD
+                   and not analysis.background[i]}
+    expected = set(gold.get("outlook", []))
+    result.outlook.add(Counts(len(looks_ahead & expected), len(looks_ahead - expected), len(expected - looks_ahead)))
+    result.errors += [f"{tag} outlook missed: [{i}] {doc.sentences[i].text[:90]}"
+                      for i in sorted(expected - looks_ahead)]
+    result.errors += [f"{tag} outlook extra: [{i}] {doc.sentences[i].text[:90]}"
+                      for i in sorted(looks_ahead - expected)]
+
+    class Spec:
+        key, title, limit = "figures", "Key figures", 4
+
+    shown = BUILDERS["figures"].build(analysis, Spec(), Context(frozenset()))
+    for figure in gold.get("figures", []):
+        result.figures_all += 1
+        numbers = re.findall(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|"
+                             r"millions?|billions?|dozens?)\b", figure["text"].lower())
+
+        def covers(sentence: int, phrase: str, figure: dict = figure, numbers: list = numbers) -> bool:
+            return sentence == figure["sentence"] and any(n in phrase.lower() for n in numbers)
+
+        if any(covers(e.sentence_index, e.label or "") for e in shown):
+            result.figures_found += 1
+        if any(covers(f.sentence, f.phrase) for f in analysis.figures):
+            result.figures_candidates += 1
+        else:
+            result.errors.append(f"{tag} figure missed: [{figure['sentence']}] {figure['text']}")
 
 
 def load(data: Path, gold_path: Path) -> tuple[list[tuple[Document, dict]], list[str]]:
@@ -200,11 +284,13 @@ def load(data: Path, gold_path: Path) -> tuple[list[tuple[Document, dict]], list
     golds = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = {g["id"]: g for g in golds}
     texts: dict[str, str] = {}
+    titles: dict[str, str] = {}
     with data.open(encoding="utf-8") as f:
         for line in f:
             item = json.loads(line)
             if item["id"] in wanted:
                 texts[item["id"]] = item["text"]
+                titles[item["id"]] = item.get("title") or ""
     docs, skipped = [], []
     for g in golds:
         text = texts.get(g["id"])
@@ -214,7 +300,7 @@ def load(data: Path, gold_path: Path) -> tuple[list[tuple[Document, dict]], list
         if hashlib.sha256(text.encode("utf-8")).hexdigest() != g["sha256"]:
             skipped.append(f"{g['id']}: text changed since it was annotated")
             continue
-        doc = segment(Article(id=g["id"], text=text))
+        doc = segment(Article(id=g["id"], text=text, title=titles.get(g["id"]) or ""))
         if len(doc) != g["sentences"]:
             skipped.append(f"{g['id']}: {len(doc)} sentences now, {g['sentences']} when annotated")
             continue
@@ -240,24 +326,44 @@ def report(result: Result, n: int, seconds: float) -> str:
         f"  quotes           attributed right {ratio(result.quotes_right, result.quotes_found)} of gold quote "
         f"sentences found; speaker given but wrong {ratio(result.speakers_wrong, result.speakers_given)}",
         f"  quote sentences  P {qp:.3f}  R {qr:.3f}  F1 {qf:.3f}",
+        f"  named speakers   a quotation shown for {ratio(result.named_shown, result.named_speakers)}",
+        *(f"  actors, {kind:<12} P {c.prf()[0]:.3f}  R {c.prf()[1]:.3f}  F1 {c.prf()[2]:.3f}"
+          for kind, c in sorted(result.by_kind.items())),
+        f"  false actors     {result.actors.fp / max(1, result.articles):.2f} per article",
+        *([f"  places           P {result.places.prf()[0]:.3f}  R {result.places.prf()[1]:.3f}  "
+           f"F1 {result.places.prf()[2]:.3f}   ({result.v2} articles with version-2 fields)",
+           f"  outlook          P {result.outlook.prf()[0]:.3f}  R {result.outlook.prf()[1]:.3f}  "
+           f"F1 {result.outlook.prf()[2]:.3f}",
+           f"  key figures      shown {ratio(result.figures_found, result.figures_all)}; among candidates "
+           f"{ratio(result.figures_candidates, result.figures_all)}"] if result.v2 else []),
     ])
+
+
+def data_for(gold: Path) -> Path:
+    """The eval file a gold file annotates, by its name ("bbc-dev-v2-a.jsonl" -> bbc-dev.jsonl)."""
+    for stem in ("cnndm-dev", "cnndm-test", "bbc-dev", "bbc-test"):
+        if gold.name.startswith(stem):
+            return DEFAULT_DATA.parent / f"{stem}.jsonl"
+    return DEFAULT_DATA
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="cnndm-dev.jsonl (id, text)")
+    parser.add_argument("data", nargs="?", type=Path, help="the articles (default: the eval file the gold file's "
+                        "name starts with, e.g. bbc-test-v2.jsonl -> ../shared/eval/bbc-test.jsonl)")
     parser.add_argument("--gold", type=Path, nargs="+", default=[DEFAULT_GOLD],
                         help="the annotations (several files: pooled)")
     parser.add_argument("--errors", action="store_true", help="list each article's misses and false finds")
     parser.add_argument("--tiers", action="store_true",
                         help="quote speakers by the kind of inference that gave them: right / wrong / none")
     args = parser.parse_args(argv)
-    if not args.data.exists():
-        print(f"{args.data}: no such file (pass the path of cnndm-dev.jsonl)", file=sys.stderr)
-        return 2
     docs, skipped = [], []
     for gold in args.gold:
-        found, missed = load(args.data, gold)
+        data = args.data or data_for(gold)
+        if not data.exists():
+            print(f"{data}: no such file (pass the path of the articles)", file=sys.stderr)
+            return 2
+        found, missed = load(data, gold)
         docs += found
         skipped += missed
     for reason in skipped:
