@@ -13,6 +13,7 @@ from .compose import Options, compose
 from .errors import InputError
 from .history import History
 from .ingest import read_path
+from .ingest.clean import clean_article, clean_text, dropped_note
 from .model import Article, Briefing, Document
 from .nlp.entities import load_nlp
 from .nlp.sentences import segment, segment_all
@@ -52,15 +53,17 @@ def to_article(source: Source, options: ReadOptions | None = None) -> Article:
     options = options or ReadOptions()
     language = normalize_language(options.language)
     if isinstance(source, Article):
-        return source
+        return clean_article(source)
     if isinstance(source, os.PathLike):
         return read_path(Path(source), language=language, encoding=options.encoding, max_bytes=options.max_input_bytes)
     if not source.strip():
         raise InputError("empty input: there is no text to brief", source="text")
     from .ingest.text import read_plain
 
-    title, body, published = read_plain(source)
-    return Article(id="text", text=body, title=title, source="text", published=published, language=language)
+    cleaned, dropped = clean_text(source)
+    title, body, published = read_plain(cleaned)
+    return Article(id="text", text=body, title=title, source="text", published=published, language=language,
+                   notes=(dropped_note(dropped),) if dropped else ())
 
 
 def document(source: Source, options: ReadOptions | None = None) -> Document:

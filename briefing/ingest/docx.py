@@ -7,7 +7,7 @@ import zipfile
 from datetime import date
 
 from ..errors import InputError
-from .text import normalize
+from .text import unify_lines
 
 _HEADING_STYLES = ("Title", "Heading 1")
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -45,4 +45,4 @@ def read_docx(data: bytes, source: str) -> tuple[str, str, date | None]:
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     published = props.created.date() if props.created else None
-    return title, normalize("\n\n".join(paragraphs)), published
+    return title, unify_lines("\n\n".join(paragraphs)), published
