@@ -419,7 +419,10 @@ def daily(
     dask_scheduler: Annotated[str | None, typer.Option(
         help="Run per-article work on this Dask scheduler (needs the [dask] extra).")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow URLs on private and loopback addresses.")] = False,
-    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for each web page.")] = 10.0,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds for each web page, redirects included.")] = 10.0,
+    fetch_budget: Annotated[float, typer.Option(
+        min=0.1, help="Seconds for all the fetching of the run; then nothing more is fetched.")] = 300.0,
+    max_items: Annotated[int, typer.Option(min=1, help="Read at most this many items of each feed.")] = 100,
     marking: MarkingOpt = None,
     reference_docx: ReferenceDocxOpt = None,
     docx_template: DocxTemplateOpt = None,
@@ -446,8 +449,8 @@ def daily(
         spec = load_template(template)
         when = _parse_date(brief_date)
         options = replace(_read_options(language, encoding, max_input_mb, max_sentences),
-                          allow_private=allow_private, timeout=timeout,
-                          max_fetch_bytes=int(max_fetch_mb * 1024 * 1024), workers=workers)
+                          allow_private=allow_private, timeout=timeout, fetch_budget=fetch_budget,
+                          max_items=max_items, max_fetch_bytes=int(max_fetch_mb * 1024 * 1024), workers=workers)
         failures: list[str] = []
 
         def failed(source: str, message: str) -> None:
