@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import BriefingError, ExitCode, InputError, OutputError, UsageError
+from .errors import BriefingError, ExitCode, InputError, UsageError
 
 app = typer.Typer(
     name="briefing",
@@ -192,21 +192,16 @@ def brief(
             raise typer.Exit(int(ExitCode.BAD_INPUT))
 
 
-def _refuse_overwriting_inputs(output: Path, inputs: list[str]) -> None:
-    target = output.resolve()
-    for item in inputs:
-        if item != "-" and Path(item).resolve() == target:
-            raise OutputError("the output would overwrite an input file", source=str(output))
-
-
 def _check_output(output: Path | None, inputs: list[str], reference_docx: Path | None,
                   docx_template: Path | None) -> None:
     """Fail before any work: unknown format, an input as output, Word options without Word output."""
     from .render import format_for
+    from .render.files import refuse_inputs
+    from .sources import input_files
 
     if output is not None:
         format_for(output)
-        _refuse_overwriting_inputs(output, inputs)
+        refuse_inputs(output, [*input_files(inputs), reference_docx, docx_template])
     if (reference_docx or docx_template) and (output is None or output.suffix.lower() != ".docx"):
         raise UsageError("--reference-docx and --docx-template need a .docx output (-o brief.docx)")
 

@@ -96,9 +96,18 @@ class Template:
         return jinja2.ChoiceLoader([jinja2.PrefixLoader(builtins), jinja2.FileSystemLoader(self.path), standard])
 
     def file(self, name: str) -> Path | None:
-        """A file of the template's own folder (e.g. REFERENCE_DOCX), or None when it has none."""
+        """A file of the template's own folder (e.g. REFERENCE_DOCX), or None when it has none (a symlink
+        leading out of the folder counts as none)."""
         path = self.path / name
-        return path if path.is_file() else None
+        return path if path.is_file() and _inside(path, self.path) else None
+
+    def files(self) -> list[Path]:
+        """Every file the template brings in: its folder's files and the renderings it falls back on."""
+        try:
+            own = [p for p in self.path.iterdir() if p.is_file()]
+        except OSError:
+            own = []
+        return [*own, *self.renderings().values()]
 
     def renderings(self) -> dict[str, Path]:
         """Each rendering this template uses (`brief.md.j2`, ...) and the file it comes from."""
@@ -186,6 +195,14 @@ def copy_template(name_or_dir: str | Path, dest: str | Path) -> Path:
         shutil.rmtree(dest, ignore_errors=True)
         raise UsageError(f"cannot copy the template: {e.strerror or e}", source=str(dest)) from None
     return dest
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, symlinks followed, is within `folder` (symlinks followed too)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
 
 
 def _toml_string(text: str) -> str:
