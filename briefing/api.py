@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .compose import Options, compose
 from .errors import InputError
-from .history import History
+from .history import History, check_history
 from .ingest import read_path
 from .ingest.clean import clean_article, clean_text, dropped_note
 from .model import Article, Briefing, Document
@@ -139,6 +139,7 @@ def daily_brief(
     executor: Executor | Callable[[], AbstractContextManager[Executor | None]] | None = None,
     progress: StageProgress | None = None,
     threshold: float | None = None,
+    record: bool = True,
 ) -> Briefing:
     """The daily brief of folders, globs, files, JSONL, URLs and feeds: stories, most important first.
 
@@ -150,7 +151,10 @@ def daily_brief(
 
     `history` is a History (used, left open) or a SQLite file (created when
     missing, closed after): stories and sentences seen in earlier briefs are
-    marked and this brief is recorded. None keeps no history.
+    marked and this brief is recorded. None keeps no history. The history is
+    checked first (`History.check`: a folder, a damaged or locked file fail before
+    any reading). With `record=False` nothing is recorded: pass the result to
+    `history.record_briefing` once its output is written.
 
     `executor` runs the per-article summarising: an Executor (used, left open)
     or a function returning a context manager that yields one or None, entered
@@ -186,6 +190,7 @@ def daily_brief(
     def report(stage: str) -> Callable[[int, int], None] | None:
         return None if progress is None else lambda done, total: progress(stage, done, total)
 
+    check_history(history)
     if progress is not None:
         progress("reading", 0, None)
     articles = collect([os.fspath(s) for s in sources], options, on_error=fail, on_note=note,
@@ -205,6 +210,7 @@ def daily_brief(
             brief_date=brief_date, template=spec.name, max_stories=max_stories or MAX_STORIES,
             executor=pool, history=history, notices=[*failed, *notes, *notices(docs)],
             progress=report("summarising"), threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+            record=record,
         )
 
 

@@ -437,7 +437,7 @@ def daily(
         from rich.progress import TaskID
 
         from .api import daily_brief
-        from .history import default_path
+        from .history import default_path, record_briefing
         from .templates import load_template
 
         _check_output(output, sources, reference_docx, docx_template)
@@ -465,10 +465,13 @@ def daily(
                 max_stories=stories, history=None if no_history else history or default_path(),
                 read_options=options, on_error=failed, on_note=lambda source, message: _warn([f"{source}: {message}"]),
                 executor=lambda: _executor(workers, dask_scheduler), progress=show, threshold=story_threshold,
+                record=False,
             )
         _warn(result.notices)
         _emit(result, spec, output, marking=marking, reference_docx=reference_docx, docx_template=docx_template,
               pager=pager)
+        if not no_history:  # only once the brief is out: a failed write leaves nothing marked as seen
+            record_briefing(history or default_path(), result)
         if failures:
             raise typer.Exit(int(ExitCode.BAD_INPUT))
 
@@ -519,7 +522,7 @@ def history_command(
         from .history import History
 
         with History(history) as past:
-            rows = past.list_briefs()
+            rows = past.list_briefs(newest_first=True)
         if not rows:
             print("no briefs recorded yet")
         for row in rows:

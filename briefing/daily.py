@@ -209,11 +209,14 @@ def build_daily(
     progress: Progress | None = None,
     clusters: Sequence[Sequence[int]] | None = None,
     threshold: float = DEFAULT_THRESHOLD,
+    record: bool = True,
 ) -> Briefing:
     """Group documents into stories, compose the top `max_stories`, and mark what history has seen.
 
     `threshold` is the grouping's (`stories.group`: higher keeps more stories apart);
     `clusters` (from `stories.group`, most important first) skips the grouping when given.
+    With a `history`, the brief is recorded in it unless `record` is False; its `history_keys`
+    are what `history.record_briefing` records later (after the output is written).
     """
     options = options or Options()
     if clusters is None:
@@ -240,7 +243,7 @@ def build_daily(
         stories.append(story)
     dates = [d.article.published for d in docs if d.article.published]
     result = Briefing(title=title, stories=tuple(stories), date=brief_date or (max(dates) if dates else None),
-                      method=options.method, template=template, notices=tuple(notices))
-    if history is not None:
+                      method=options.method, template=template, notices=tuple(notices), history_keys=tuple(keys))
+    if history is not None and record:
         history.record(result.title, result.date, keys)
     return result

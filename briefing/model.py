@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .history import StoryKey
 
 
 @dataclass(frozen=True)
@@ -131,3 +135,5 @@ class Briefing:
     method: str = "default"
     template: str = "standard"
     notices: tuple[str, ...] = field(default=())
+    # What recording this brief in a history stores (a daily brief made with one); see history.record_briefing.
+    history_keys: tuple[StoryKey, ...] = field(default=(), compare=False, repr=False)
