@@ -17,6 +17,7 @@ from rich.console import Console
 
 from . import __version__
 from .errors import BriefingError, ExitCode, InputError, UsageError
+from .ingest.clean import clean_line
 
 app = typer.Typer(
     name="briefing",
@@ -31,7 +32,7 @@ app.add_typer(templates_app, name="templates")
 
 
 def _err(message: str) -> None:
-    print(f"briefing: error: {message}", file=sys.stderr)
+    print(f"briefing: error: {clean_line(message)}", file=sys.stderr)
 
 
 def _fail(exc: BriefingError) -> NoReturn:
@@ -144,7 +145,7 @@ def _load_articles(paths: list[str], options) -> tuple[list, list[str]]:
 
 def _warn(messages: list[str] | tuple[str, ...]) -> None:
     for message in messages:
-        print(f"briefing: warning: {message}", file=sys.stderr)
+        print(f"briefing: warning: {clean_line(message)}", file=sys.stderr)
 
 
 @app.command()
