@@ -243,7 +243,8 @@ def build_daily(
         stories.append(story)
     dates = [d.article.published for d in docs if d.article.published]
     result = Briefing(title=title, stories=tuple(stories), date=brief_date or (max(dates) if dates else None),
-                      method=options.method, template=template, notices=tuple(notices), history_keys=tuple(keys))
+                      method=options.method, template=template, notices=tuple(notices),
+                      history_keys=None if history is None else tuple(keys))
     if history is not None and record:
         history.record(result.title, result.date, keys)
     return result

@@ -297,7 +297,7 @@ def record_briefing(history: History | str | os.PathLike[str], briefing: Briefin
     `history` is a History (left open) or its file. Returns the brief's id (None when the brief
     carries no keys: it was made without a history). A failure says the brief is not recorded.
     """
-    if not briefing.history_keys:
+    if briefing.history_keys is None:
         return None
     past = history if isinstance(history, History) else History(history)
     try:

@@ -135,5 +135,5 @@ class Briefing:
     method: str = "default"
     template: str = "standard"
     notices: tuple[str, ...] = field(default=())
-    # What recording this brief in a history stores (a daily brief made with one); see history.record_briefing.
-    history_keys: tuple[StoryKey, ...] = field(default=(), compare=False, repr=False)
+    # What recording this brief in a history stores (None: made without one); see history.record_briefing.
+    history_keys: tuple[StoryKey, ...] | None = field(default=None, compare=False, repr=False)
