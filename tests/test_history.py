@@ -84,7 +84,7 @@ def test_foreign_and_newer_databases_are_refused(tmp_path: Path) -> None:
 
 def test_locked_database_is_a_clean_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "h.sqlite3"
-    History(path).list_briefs()  # create it
+    History(path).record("Earlier", None, [])  # create it (reading no longer creates the file)
     locker = sqlite3.connect(path, isolation_level=None)
     locker.execute("BEGIN EXCLUSIVE")
     try:
