@@ -5,14 +5,19 @@
     python benchmarks/fuzz.py --sweep ../shared/eval/cnndm-test.jsonl ../shared/eval/bbc-dev.jsonl  # real articles
 
 A mutational fuzzer: it starts from real inputs (the example article, 50
-cnndm-dev articles, the bad-input corpus, small HTML, Markdown, JSON-ish and
-Word files), runs each as it is, then mutates them — byte flips, truncation, splicing, inserted tokens (markup, control
-characters, odd Unicode, long runs) — then runs each through the library as a
-user's input would go: `read_bytes` with a guessed kind, `segment`, `rank`
-(default and a sumy method), `compose` and a renderer. An exception that is not
-the project's own `BriefingError`, or an input still running after a minute, is
-a failure: it is printed with the input's hash and the input saved under
---crashes. Prints how many inputs were tried.
+cnndm-dev articles, the bad-input corpus, small HTML, Markdown, JSON-ish, feed
+and Word files), runs each as it is, then mutates them — byte flips, truncation,
+splicing, inserted tokens (markup, control characters, escape sequences, bidi
+overrides, odd Unicode, long runs), leading XML comments, long digit runs — then
+runs each through the library as a user's input would go: feed detection
+(`is_feed`), then `read_bytes` with a guessed kind or, one time in four, as a
+JSONL line whose text may hold lone surrogates and whose title, url, published
+and language carry control characters and escape sequences (`read_jsonl`); then
+`segment`, `rank` (default and a sumy method), `compose` and a renderer. An
+exception that is not the project's own `BriefingError`, an output holding a
+control character, escape sequence, bidi override or surrogate, or an input
+still running after a minute, is a failure: it is printed with the input's hash
+and the input saved under --crashes. Prints how many inputs were tried.
 
 `--sweep FILE.jsonl ...` instead briefs every article of the files as it is
 (`text`, or a Multi-News line's `documents` joined), with the same failure
@@ -26,10 +31,12 @@ import hashlib
 import io
 import json
 import random
+import re
 import signal
 import sys
 import time
 import traceback
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,6 +47,8 @@ from bad_inputs import CORPUS  # noqa: E402
 from briefing.compose import compose  # noqa: E402
 from briefing.errors import BriefingError  # noqa: E402
 from briefing.ingest import read_bytes  # noqa: E402
+from briefing.ingest.feed import is_feed  # noqa: E402
+from briefing.ingest.jsonl import read_jsonl  # noqa: E402
 from briefing.nlp.sentences import segment  # noqa: E402
 from briefing.options import RankOptions  # noqa: E402
 from briefing.rank import Length, rank  # noqa: E402
@@ -55,7 +64,14 @@ TOKENS = [
     b"\xe2\x80\x9c",
     b"He said", b"# ", b"---\n", b"Title: ", b"Date: 2020-01-03\n", b"{{ 7*7 }}", b"[bold]", b"|", b"...", b"!!!",
     b"a" * 6000, b". " * 200, b"(CNN)", b"WASHINGTON (Reuters) - ", b"PK\x03\x04",
+    b"<!---->" * 30, b"\x1b]0;title\x07", b"\x1b]8;;http://evil.example/\x1b\\", b"\x1b[2J", b"\xc2\x9b31m",
+    b"\xe2\x80\xae", b"\xe2\x81\xa6", b"\xed\xa0\x80", b"&#27;[2J", b"&#x9b;", b"$" + b"9" * 4400, b"9" * 5000,
+    b" years ago", b"<rss version='2.0'>",
 ]
+# What may never reach an output: C0/C1 controls (tab and line ends aside), bidi overrides, surrogates.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+METADATA = ["", "Budget vote", "\x1b]0;PWNED\x07", "\x1b[2J", "\x9b31m", "\u202e", "\ud800", "\x00\x07\x08",
+            "\x1b]8;;http://evil.example/\x1b\\", "line\nbreak", "9" * 5000, "http://example.org/a", "2020-01-03"]
 
 
 def seeds(articles: int) -> list[bytes]:
@@ -75,6 +91,10 @@ def seeds(articles: int) -> list[bytes]:
     document.save(buffer)
     items.append(buffer.getvalue())
     items.append(b"# Budget\n\nThe **council** approved [the plan](http://x). It passed.\n")
+    items.append(b"<!---->" * 40 + b"<?xml version='1.0'?><rss version='2.0'><channel><title>T</title><item>"
+                 b"<title>Budget</title><description>The council approved the budget.</description></item>"
+                 b"</channel></rss>")
+    items.append(b"<!---->" * 26 + b"<html><body><p>The council approved the budget on Monday.</p></body></html>")
     return items
 
 
@@ -82,7 +102,7 @@ def mutate(data: bytes, rng: random.Random, pool: list[bytes]) -> bytes:
     """One to four random edits of `data`."""
     buf = bytearray(data)
     for _ in range(rng.randint(1, 4)):
-        op = rng.randrange(6)
+        op = rng.randrange(8)
         at = rng.randint(0, len(buf))
         if op == 0 and buf:  # flip bytes
             for _ in range(rng.randint(1, 8)):
@@ -97,24 +117,51 @@ def mutate(data: bytes, rng: random.Random, pool: list[bytes]) -> bytes:
             buf[at:at] = other[start:start + rng.randint(0, 2000)]
         elif op == 4 and buf:  # delete a range
             del buf[at:at + rng.randint(1, 200)]
+        elif op == 5:  # leading comments (feed detection)
+            buf[0:0] = b"<!---->" * rng.randint(1, 80)
+        elif op == 6:  # a long run of digits
+            buf[at:at] = rng.choice([b"", b"$", b" "]) + b"9" * rng.randint(100, 6000)
         else:  # repeat a range
             buf[at:at] = bytes(buf[at:at + rng.randint(1, 100)]) * rng.randint(2, 20)
     return bytes(buf)
 
 
+def jsonl_line(data: bytes, rng: random.Random) -> bytes:
+    """The input as the text of a JSONL line (bytes that are not UTF-8 become lone surrogates), with metadata
+    fields made of control characters, escape sequences, surrogates and the like."""
+    row = {"text": data.decode("utf-8", "surrogateescape")}
+    for key in ("title", "url", "published", "language", "id"):
+        if rng.random() < 0.7:
+            row[key] = "".join(rng.choice(METADATA) for _ in range(rng.randint(1, 3)))
+    if "language" in row and rng.random() < 0.7:
+        row["language"] = "english" + row["language"]
+    return json.dumps(row).encode() + b"\n"
+
+
 def exercise(data: bytes, kind: str | None, rng: random.Random) -> None:
-    """Run one input through the stages; only BriefingError may escape."""
+    """Run one input through the stages; only BriefingError may escape, and no output may hold FORBIDDEN."""
+    is_feed(data, rng.choice(["", "text/html", "text/plain", "text/xml", "application/xml"]))
     try:
-        article = read_bytes(data, "fuzz-input", kind=kind)
+        if rng.random() < 0.25:
+            articles = list(read_jsonl("fuzz.jsonl", data=jsonl_line(data, rng)))
+        else:
+            articles = [read_bytes(data, "fuzz-input", kind=kind)]
     except BriefingError:
         return
-    doc = segment(article)
-    if not doc.sentences:
-        return
-    rank(doc, rng.choice(["default", "lead", "lexrank", "fast-kl", "textrank"]), Length(sentences=3))
-    spec = load_template(rng.choice(["standard", "sitrep", "bluf"]))
-    brief = compose([doc], spec, RankOptions(method=rng.choice(["default", "lead"])))
-    render(brief, rng.choice(["md", "html", "txt", "json", "docx"]), spec)
+    for article in articles:
+        doc = segment(article)
+        if not doc.sentences:
+            continue
+        rank(doc, rng.choice(["default", "lead", "lexrank", "fast-kl", "textrank"]), Length(sentences=3))
+        spec = load_template(rng.choice(["standard", "sitrep", "bluf"]))
+        brief = compose([doc], spec, RankOptions(method=rng.choice(["default", "lead"])))
+        fmt = rng.choice(["md", "html", "txt", "json", "docx"])
+        out = render(brief, fmt, spec)
+        if isinstance(out, bytes):
+            with zipfile.ZipFile(io.BytesIO(out)) as z:
+                out = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith((".xml", ".rels")))
+        if found := FORBIDDEN.search(out):
+            raise AssertionError(f"{fmt} output holds {found.group()!r}")
 
 
 class Hang(Exception):

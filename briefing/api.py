@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from .compose import compose
 from .errors import InputError
+from .ingest.clean import clean_article, clean_text, dropped_note
 from .model import Article, Briefing, Document
 from .nlp.sentences import segment, segment_all
 from .options import OutputOptions, RankOptions, ReadOptions
@@ -50,7 +51,7 @@ def to_article(source: Source, options: ReadOptions | None = None) -> Article:
     """An Article from a path (os.PathLike; Path('-') is stdin), text or Article."""
     options = options or ReadOptions()
     if isinstance(source, Article):
-        return source
+        return clean_article(source)
     if isinstance(source, os.PathLike):
         from .ingest import read_path
 
@@ -59,8 +60,10 @@ def to_article(source: Source, options: ReadOptions | None = None) -> Article:
         raise InputError("empty input: there is no text to brief", source="text")
     from .ingest.text import read_plain
 
-    title, body, published = read_plain(source)
-    return Article(id="text", text=body, title=title, source="text", published=published, language=options.language)
+    cleaned, dropped = clean_text(source)
+    title, body, published = read_plain(cleaned)
+    return Article(id="text", text=body, title=title, source="text", published=published,
+                   language=options.language, notes=(dropped_note(dropped),) if dropped else ())
 
 
 def document(source: Source, options: ReadOptions | None = None) -> Document:
@@ -238,8 +241,10 @@ def daily_brief(
 
     `history` is a History (used, left open) or a SQLite file (created when
     missing, closed after): stories and sentences seen in earlier briefs are
-    marked, and with `record` this brief is recorded (`run_daily` records only
-    once the brief is written). None keeps no history.
+    marked and this brief is recorded. None keeps no history. The history is
+    checked first (`History.check`: a folder, a damaged or locked file fail before
+    any reading). With `record=False` nothing is recorded: pass the result to
+    `history.record_briefing` once its output is written (as `run_daily` does).
 
     `executor` runs the per-article summarising: an Executor (used, left open)
     or a function returning a context manager that yields one or None, entered
@@ -252,21 +257,7 @@ def daily_brief(
     `threshold` is the mean similarity (0-1) at which articles still form one story
     (default `stories.DEFAULT_THRESHOLD`); higher keeps more stories apart.
     """
-    made = _daily(sources, method=method, template=template, sentences=sentences, title=title, brief_date=brief_date,
-                  max_stories=max_stories, history=history, read_options=read_options, rank_options=rank_options,
-                  on_error=on_error, on_note=on_note, executor=executor, progress=progress, threshold=threshold,
-                  record=record)
-    return made
-
-
-def _daily(sources: Iterable[str | os.PathLike[str]], *, method: str, template: str | Path | Template | None,
-           sentences: int | None, title: str, brief_date: date | None, max_stories: int | None,
-           history: History | str | os.PathLike[str] | None, read_options: ReadOptions | None,
-           rank_options: RankOptions | None, on_error: ErrorHandler | None, on_note: ErrorHandler | None,
-           executor: ExecutorArg, progress: StageProgress | None, threshold: float | None, record: bool,
-           after: Callable[[Briefing], None] | None = None) -> Briefing:
-    """daily_brief's work; `after(briefing)` runs (e.g. writes it) before the history is recorded."""
-    from .history import History, mark
+    from .history import History, check_history, mark, record_briefing
     from .ingest.sources import collect
     from .stories import DEFAULT_THRESHOLD, group, top_stories
 
@@ -291,6 +282,7 @@ def _daily(sources: Iterable[str | os.PathLike[str]], *, method: str, template: 
     def report(stage: str) -> Callable[[int, int], None] | None:
         return None if progress is None else lambda done, total: progress(stage, done, total)
 
+    check_history(history)
     if progress is not None:
         progress("reading", 0, None)
     articles = collect([os.fspath(s) for s in sources], options, on_error=fail, on_note=note,
@@ -308,16 +300,12 @@ def _daily(sources: Iterable[str | os.PathLike[str]], *, method: str, template: 
                          notices=[*failed, *notes, *notices(docs)], executor=pool,
                          progress=report("summarising"))
         if history is None:
-            if after is not None:
-                after(result)
             return result
         if not isinstance(history, History):
             history = stack.enter_context(History(history))
-        result, keys = mark(result, docs, history)
-        if after is not None:
-            after(result)
+        result = mark(result, docs, history)
         if record:
-            history.record(result.title, result.date, keys)
+            record_briefing(history, result)
     return result
 
 
@@ -332,13 +320,13 @@ def write(briefing: Briefing, path: str | os.PathLike[str], template: str | Path
     names (folders and globs included), the template's files, or a Word file
     `output` reads.
     """
+    from .ingest.sources import input_files
     from .render import render_to_path
     from .render.files import refuse_inputs
 
     output = output or OutputOptions()
     spec = load_template(briefing.template if template is None else template)
-    sources = [ref.source for story in briefing.stories for ref in story.sources]
-    refuse_inputs(Path(path), [*inputs, *sources, *output.word_files(), *spec.files()])
+    refuse_inputs(Path(path), input_files(inputs))  # render_to_path refuses the brief's own sources and files
     return render_to_path(briefing, Path(path), spec, marking=output.marking,
                           reference_docx=output.reference_docx, docx_template=output.docx_template)
 
@@ -373,12 +361,13 @@ def publish(briefing: Briefing, path: Path | None, output: OutputOptions | None 
 def check_output(path: Path | None, output: OutputOptions, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
     """Fail before any work: an unknown format, an input as output, Word options without Word output."""
     from .errors import UsageError
+    from .ingest.sources import input_files
     from .render import format_for
     from .render.files import refuse_inputs
 
     if path is not None:
         format_for(path)
-        refuse_inputs(path, [*inputs, *output.word_files()])
+        refuse_inputs(path, [*input_files(inputs), *output.word_files()])
     if output.word_files() and (path is None or path.suffix.lower() != ".docx"):
         raise UsageError("--reference-docx and --docx-template need a .docx output (-o brief.docx)")
 
@@ -410,20 +399,20 @@ def run_daily(sources: list[str], path: Path | None = None, *, template: str | P
               progress: StageProgress | None = None, console: Console | None = None) -> Briefing:
     """`briefing daily`: the daily brief, written or shown; the history records it only once it is out."""
     from .executors import executor_for
+    from .history import record_briefing
 
     output = output or OutputOptions()
     check_output(path, output, sources)
-
-    def out(result: Briefing) -> None:
-        for message in result.notices:
-            (on_warning if on_warning is not None else _warn)(message)
-        publish(result, path, output, inputs=sources, console=console)
-
-    return _daily(sources, method=(rank_options or RankOptions()).method, template=template, sentences=None,
-                  title=title, brief_date=brief_date, max_stories=max_stories, history=history,
-                  read_options=read_options, rank_options=rank_options, on_error=on_error, on_note=on_note,
-                  executor=lambda: executor_for(workers, dask_scheduler), progress=progress, threshold=threshold,
-                  record=True, after=out)
+    result = daily_brief(sources, template=template, title=title, brief_date=brief_date, max_stories=max_stories,
+                         history=history, read_options=read_options, rank_options=rank_options, on_error=on_error,
+                         on_note=on_note, executor=lambda: executor_for(workers, dask_scheduler), progress=progress,
+                         threshold=threshold, record=False)
+    for message in result.notices:
+        (on_warning if on_warning is not None else _warn)(message)
+    publish(result, path, output, inputs=sources, console=console)
+    if history is not None:
+        record_briefing(history, result)  # only once the brief is out: a failed write records nothing
+    return result
 
 
 def _warn(message: str) -> None:

@@ -17,11 +17,13 @@ from typing import Any
 import click
 
 from .errors import BriefingError, ExitCode
-from .options import MAX_FETCH_BYTES, MAX_INPUT_BYTES, MAX_SENTENCES, MIB, TIMEOUT, bundles
+from .options import FETCH_BUDGET, MAX_FETCH_BYTES, MAX_INPUT_BYTES, MAX_ITEMS, MAX_SENTENCES, MIB, TIMEOUT
 
 
 def _err(message: str, kind: str = "error") -> None:
-    print(f"briefing: {kind}: {message}", file=sys.stderr)
+    from .ingest.clean import clean_line  # no escape sequence of an input reaches the terminal
+
+    print(f"briefing: {kind}: {clean_line(message)}", file=sys.stderr)
 
 
 _warn = partial(_err, kind="warning")
@@ -68,13 +70,6 @@ def _options(*decorators: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda f: reduce(lambda g, decorator: decorator(g), reversed(decorators), f)
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    try:
-        return None if value is None else date.fromisoformat(value)
-    except ValueError:
-        raise click.UsageError(f"--date must be YYYY-MM-DD, not {value!r}") from None
-
-
 _MIB = f"in MiB ({MIB:,} bytes)"
 read_options = _options(
     click.option("--language", "-l", default="english", show_default=True, help="Article language (english, de, ...)."),
@@ -99,7 +94,8 @@ output_options = _options(
                  help="Word output takes its styles, fonts, colours and margins from this .docx."),
     click.option("--docx-template", type=click.Path(path_type=Path),
                  help="A Word file with Jinja tags (docxtpl) to render the brief into."))
-date_option = click.option("--date", "brief_date", callback=_date, help="Date of the brief, YYYY-MM-DD.")
+date_option = click.option("--date", "brief_date", callback=lambda ctx, param, value: _call(
+    "options.parse_date", value), help="Date of the brief, YYYY-MM-DD.")
 
 
 class _Group(click.Group):
@@ -145,7 +141,7 @@ def brief(files: tuple[str, ...], output: Path | None, template: str | None, tit
     """
     failed = _Failures()
     _call("api.run_brief", list(files), output, template=template, title=title, brief_date=brief_date,
-          on_error=failed, on_warning=_warn, **bundles(kw))
+          on_error=failed, on_warning=_warn, **_call("options.bundles", kw))
     failed.exit()
 
 
@@ -163,7 +159,7 @@ def preview(file: str, template: str | None, **kw: Any) -> None:
 
     Example: briefing preview article.txt
     """
-    _call("api.run_brief", [file], None, template=template, on_warning=_warn, **bundles(kw))
+    _call("api.run_brief", [file], None, template=template, on_warning=_warn, **_call("options.bundles", kw))
 
 
 @app.command()
@@ -179,7 +175,7 @@ def summarize(file: str, scores: bool, as_json: bool, **kw: Any) -> None:
 
     Example: briefing summarize article.txt --method lexrank --sentences 3
     """
-    _call("api.run_summary", file, scores=scores, as_json=as_json, on_warning=_warn, **bundles(kw))
+    _call("api.run_summary", file, scores=scores, as_json=as_json, on_warning=_warn, **_call("options.bundles", kw))
 
 
 @app.command("eval")
@@ -259,7 +255,11 @@ def templates_copy(name: str, dest: Path) -> None:
 @click.option("--dask-scheduler", help="Run per-article work on this Dask scheduler (needs the [dask] extra).")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private and loopback addresses.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=TIMEOUT, show_default=True,
-              help="Seconds to wait for each web page.")
+              help="Seconds for each web page, redirects included.")
+@click.option("--fetch-budget", type=click.FloatRange(min=0.1), default=FETCH_BUDGET, show_default=True,
+              help="Seconds for all the fetching of the run; then nothing more is fetched.")
+@click.option("--max-items", type=click.IntRange(min=1), default=MAX_ITEMS, show_default=True,
+              help="Read at most this many items of each feed.")
 @click.option("--max-fetch-mb", type=click.FloatRange(min=0.001), default=MAX_FETCH_BYTES / MIB, show_default=True,
               help=f"Refuse web pages larger than this, {_MIB}.")
 @read_options
@@ -276,7 +276,7 @@ def daily(sources: tuple[str, ...], output: Path | None, history: Path | None, n
     with progress_bar() as show:
         _call("api.run_daily", list(sources), output, history=None if no_history else history or _call(
               "history.default_path"), on_error=failed, on_note=lambda source, message: _warn(f"{source}: {message}"),
-              on_warning=_warn, progress=show, **extra, **bundles(kw))
+              on_warning=_warn, progress=show, **extra, **_call("options.bundles", kw))
     failed.exit()
 
 

@@ -17,13 +17,19 @@ class ExitCode(IntEnum):
 
 
 class BriefingError(Exception):
-    """A problem the user can fix; shown as one line, never as a traceback."""
+    """A problem the user can fix; shown as one line, never as a traceback.
+
+    The message and source are cleaned (`ingest.clean.clean_line`): a file name, URL or
+    server's reason phrase cannot carry a line break or a terminal escape sequence to stderr.
+    """
 
     exit_code: ExitCode = ExitCode.ERROR
 
     def __init__(self, message: str, *, source: str | None = None) -> None:
-        self.source = source
-        super().__init__(f"{source}: {message}" if source else message)
+        from .ingest.clean import clean_line
+
+        self.source = clean_line(source) if source else source
+        super().__init__(clean_line(f"{self.source}: {message}" if source else message))
 
 
 class InputError(BriefingError):

@@ -10,11 +10,18 @@ as seen when its headline fingerprint was recorded before or when at least
 The default file is `history.sqlite3` in the user's data folder. The schema is
 versioned with `PRAGMA user_version`; every write is one transaction. A locked,
 unreadable or foreign file is a one-line `InputError`/`OutputError`.
+
+Only `record` creates the file: reading a history that does not exist yet finds
+nothing seen. `check` finds a folder, a damaged or foreign file, or one another
+run keeps locked, before a run does its work. A daily brief is best recorded once
+its output is written (`daily_brief(..., record=False)`, then `record_briefing`), so
+a failed write never leaves stories marked as seen that nobody saw.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sqlite3
 import unicodedata
@@ -23,9 +30,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError, OutputError
 from .model import Briefing, Document, Story
+
+if TYPE_CHECKING:
+    from .model import Briefing
 
 SCHEMA_VERSION = 1
 SEEN_SHARE = 0.5
@@ -128,9 +139,27 @@ class History:
         kind = OutputError if writing else InputError
         return kind(f"history {'write' if writing else 'read'} failed: {message}", source=str(self.path))
 
-    def _connect(self) -> sqlite3.Connection:
+    def _check_location(self) -> None:
+        """For a file not made yet: an OutputError when neither it nor its folder could be made."""
+        if self.path.is_dir():
+            raise OutputError("is a folder, not a history file; use another --history", source=str(self.path))
+        folder = self.path.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if not folder.is_dir():
+            raise OutputError("cannot create the history folder: Not a directory", source=str(self.path))
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise OutputError("cannot create the history file: Permission denied", source=str(self.path))
+
+    def _connect(self, create: bool = True) -> sqlite3.Connection | None:
+        """The open database; None when it does not exist and `create` is False (nothing is made then)."""
         if self._db is not None:
             return self._db
+        if self.path.is_dir():
+            raise OutputError("is a folder, not a history file; use another --history", source=str(self.path))
+        if not create and not self.path.exists():
+            self._check_location()
+            return None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -166,6 +195,18 @@ class History:
             raise InputError(f"history was written by a newer briefing (schema {version}); upgrade briefing",
                              source=str(self.path))
 
+    def check(self) -> None:
+        """Fail now rather than after a run's work: a folder, a damaged, foreign or newer file, a file another run
+        keeps locked (waiting the usual busy timeout), or a location where the file cannot be made. Makes nothing."""
+        db = self._connect(create=False)
+        if db is None:
+            return
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            raise self._error(exc, writing=True) from None
+
     def record(self, briefing_title: str, brief_date: date | None, stories: Iterable[StoryKey]) -> int:
         """Remember a brief and its stories (one transaction); returns the brief's id."""
         items = list(stories)
@@ -190,8 +231,10 @@ class History:
     def seen_sentences(self, hashes: Iterable[str]) -> set[str]:
         """The sentence hashes that earlier briefs recorded."""
         wanted = sorted(set(hashes))
-        db = self._connect()
+        db = self._connect(create=False)
         found: set[str] = set()
+        if db is None:
+            return found
         try:
             for start in range(0, len(wanted), _BATCH):
                 batch = wanted[start:start + _BATCH]
@@ -204,7 +247,9 @@ class History:
 
     def seen_headline(self, headline_fingerprint: str) -> bool:
         """Whether an earlier brief had a story with this headline fingerprint."""
-        db = self._connect()
+        db = self._connect(create=False)
+        if db is None:
+            return False
         try:
             row = db.execute("SELECT 1 FROM stories WHERE fingerprint = ? LIMIT 1", (headline_fingerprint,)).fetchone()
         except sqlite3.Error as exc:
@@ -224,15 +269,46 @@ class History:
             return False
         return len(self.seen_sentences(story.sentences)) >= share * len(story.sentences)
 
-    def list_briefs(self) -> list[BriefRow]:
-        """Past briefs, oldest first."""
-        db = self._connect()
+    def list_briefs(self, *, newest_first: bool = False) -> list[BriefRow]:
+        """Past briefs, oldest first (or newest first)."""
+        db = self._connect(create=False)
+        if db is None:
+            return []
+        order = "DESC" if newest_first else "ASC"
         try:
-            rows = db.execute("SELECT id, title, date, created, stories FROM briefs ORDER BY id").fetchall()
+            rows = db.execute(f"SELECT id, title, date, created, stories FROM briefs ORDER BY id {order}").fetchall()
         except sqlite3.Error as exc:
             raise self._error(exc, writing=False) from None
         return [BriefRow(id=r[0], title=r[1], date=date.fromisoformat(r[2]) if r[2] else None,
                          created=datetime.fromisoformat(r[3]), stories=r[4]) for r in rows]
+
+
+def check_history(history: History | str | os.PathLike[str] | None) -> None:
+    """`History.check` for a History (left open) or a file (None: nothing to check)."""
+    if isinstance(history, History):
+        history.check()
+    elif history is not None:
+        with History(history) as past:
+            past.check()
+
+
+def record_briefing(history: History | str | os.PathLike[str], briefing: Briefing) -> int | None:
+    """Record a daily brief made with `record=False` (its `history_keys`), e.g. once its output is written.
+
+    `history` is a History (left open) or its file. Returns the brief's id (None when the brief
+    carries no keys: it was made without a history). A failure says the brief is not recorded.
+    """
+    if briefing.history_keys is None:
+        return None
+    past = history if isinstance(history, History) else History(history)
+    try:
+        return past.record(briefing.title, briefing.date, briefing.history_keys)
+    except (InputError, OutputError) as exc:
+        raise OutputError(f"{str(exc).removeprefix(f'{exc.source}: ')}; the brief was not recorded",
+                          source=exc.source) from None
+    finally:
+        if past is not history:
+            past.close()
 
 
 @contextmanager
@@ -253,7 +329,7 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
 def describe_history(path: str | Path | None = None) -> str:
     """What `briefing history` prints: one line per recorded brief."""
     with History(path) as past:
-        rows = past.list_briefs()
+        rows = past.list_briefs(newest_first=True)
     if not rows:
         return "no briefs recorded yet"
     return "\n".join(f"{row.id:>4}  {row.created:%Y-%m-%d %H:%M}  "
@@ -261,12 +337,12 @@ def describe_history(path: str | Path | None = None) -> str:
                      for row in rows)
 
 
-def mark(briefing: Briefing, docs: Iterable[Document], history: History) -> tuple[Briefing, list[StoryKey]]:
-    """Flag the stories and excerpts of a finished brief that earlier briefs showed.
+def mark(briefing: Briefing, docs: Iterable[Document], history: History) -> Briefing:
+    """The brief with the stories and excerpts earlier briefs showed flagged, and its `history_keys` set.
 
-    Returns the marked brief and the keys to `record` once it has been written. A
-    story is known by its headline and every sentence of its articles (`docs`, by
+    A story is known by its headline and every sentence of its articles (`docs`, by
     article id), so the same event told by another selection of sentences matches.
+    `record_briefing` records the keys once the brief has been written.
     """
     by_id = {d.article.id: d for d in docs}
     stories: list[Story] = []
@@ -282,4 +358,4 @@ def mark(briefing: Briefing, docs: Iterable[Document], history: History) -> tupl
         )
         stories.append(replace(story, sections=sections, seen=history.seen_story(key)))
         keys.append(key)
-    return replace(briefing, stories=tuple(stories)), keys
+    return replace(briefing, stories=tuple(stories), history_keys=tuple(keys))

@@ -17,6 +17,7 @@ from .nlp.language import normalize_language
 from .nlp.naming import actor_forms, names_any
 
 if TYPE_CHECKING:
+    from .history import StoryKey
     from .templates import Template
 
 
@@ -150,6 +151,8 @@ class Briefing:
     method: str = "default"
     template: Template | str = "standard"  # the template it was made with (a name: a built-in)
     notices: tuple[str, ...] = field(default=())
+    # What recording this brief in a history stores (None: made without one); see history.record_briefing.
+    history_keys: tuple[StoryKey, ...] | None = field(default=None, compare=False, repr=False)
 
     @property
     def template_name(self) -> str:

@@ -12,6 +12,7 @@ the CLI's `--max-input-mb` and `--max-fetch-mb` are MiB (1,048,576 bytes).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ MAX_FETCH_BYTES = 5 * MIB  # --max-fetch-mb 5
 MAX_SENTENCES = 5000  # --max-sentences
 TIMEOUT = 10.0  # --timeout, seconds
 MAX_REDIRECTS = 5
+FETCH_BUDGET = 300.0  # --fetch-budget, seconds for all the fetching of one run
+MAX_ITEMS = 100  # --max-items, items read from each feed
 SUMMARY_SENTENCES = 3  # a summary's length when no count, word budget or ratio is given
 
 
@@ -39,11 +42,14 @@ class ReadOptions:
     encoding: str | None = None  # of files and stdin (None: BOM, HTML charset or UTF-8); pages use their header
     max_input_bytes: int = MAX_INPUT_BYTES  # per file or stdin
     max_sentences: int = MAX_SENTENCES  # per article; longer ones are cut with a note
-    timeout: float = TIMEOUT  # seconds per web request
+    timeout: float = TIMEOUT  # seconds of wall-clock time per web request, redirects included
     max_fetch_bytes: int = MAX_FETCH_BYTES  # per page or feed
     max_redirects: int = MAX_REDIRECTS
     allow_private: bool = False  # URLs on private and loopback addresses
     workers: int = 1
+    fetch_budget: float = FETCH_BUDGET  # seconds for all the fetching of one run (collect)
+    max_items: int = MAX_ITEMS  # items read from each feed
+    fetch_until: float | None = None  # when the budget ends (a time.time()); collect sets it
 
     def __post_init__(self) -> None:
         if self.max_input_bytes < 1 or self.max_fetch_bytes < 1 or self.max_sentences < 1:
@@ -62,7 +68,7 @@ class ReadOptions:
 
     def fetch_opts(self) -> dict[str, Any]:
         return {"timeout": self.timeout, "max_bytes": self.max_fetch_bytes, "max_redirects": self.max_redirects,
-                "allow_private": self.allow_private}
+                "allow_private": self.allow_private, "until": self.fetch_until}
 
 
 @dataclass(frozen=True)
@@ -118,9 +124,17 @@ class OutputOptions:
         return tuple(p for p in (self.reference_docx, self.docx_template) if p is not None)
 
 
+def parse_date(value: str | None) -> date | None:
+    """A date given as YYYY-MM-DD (`--date`), or None; anything else is a UsageError."""
+    try:
+        return None if value is None else date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--date must be YYYY-MM-DD, not {value!r}") from None
+
+
 _FIELDS = {
     "read_options": ("language", "encoding", "max_input_mb", "max_sentences", "allow_private", "timeout",
-                     "max_fetch_mb", "workers"),
+                     "max_fetch_mb", "workers", "fetch_budget", "max_items"),
     "rank_options": ("method", "sentences", "words", "ratio"),
     "output": ("marking", "reference_docx", "docx_template", "pager", "width"),
 }

@@ -46,6 +46,7 @@ import shutil
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -87,22 +88,31 @@ class Template:
         return tuple(s.key for s in self.sections)
 
     def loader(self) -> jinja2.BaseLoader:
-        """The Jinja2 loader for this template's renderings (lookup order: module docstring)."""
-        standard = jinja2.FileSystemLoader(builtin_templates_dir() / DEFAULT_TEMPLATE)
+        """The Jinja2 loader for this template's renderings (lookup order: module docstring).
+
+        A file is found only inside its folder: a symlink leading out of it (to /etc/passwd, say)
+        is not followed, so `{% include %}` cannot bring in other files.
+        """
+        standard = _FolderLoader(builtin_templates_dir() / DEFAULT_TEMPLATE)
         builtins = {
-            folder.name: jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder), standard])
+            folder.name: jinja2.ChoiceLoader([_FolderLoader(folder), standard])
             for folder in _builtin_folders()
         }
-        return jinja2.ChoiceLoader([jinja2.PrefixLoader(builtins), jinja2.FileSystemLoader(self.path), standard])
+        return jinja2.ChoiceLoader([jinja2.PrefixLoader(builtins), _FolderLoader(self.path), standard])
 
     def file(self, name: str) -> Path | None:
-        """A file of the template's own folder (e.g. REFERENCE_DOCX), or None when it has none."""
+        """A file of the template's own folder (e.g. REFERENCE_DOCX), or None when it has none (a symlink
+        leading out of the folder counts as none)."""
         path = self.path / name
-        return path if path.is_file() else None
+        return path if path.is_file() and _inside(path, self.path) else None
 
-    def files(self) -> tuple[Path, ...]:
-        """The files of the template's own folder (its spec, renderings and Word files)."""
-        return tuple(sorted(p for p in self.path.iterdir() if p.is_file())) if self.path.is_dir() else ()
+    def files(self) -> list[Path]:
+        """Every file the template brings in: its folder's files and the renderings it falls back on."""
+        try:
+            own = [p for p in self.path.iterdir() if p.is_file()]
+        except OSError:
+            own = []
+        return [*own, *self.renderings().values()]
 
     def renderings(self) -> dict[str, Path]:
         """Each rendering this template uses (`brief.md.j2`, ...) and the file it comes from."""
@@ -197,6 +207,24 @@ def copy_template(name_or_dir: str | Path, dest: str | Path) -> Path:
         shutil.rmtree(dest, ignore_errors=True)
         raise UsageError(f"cannot copy the template: {e.strerror or e}", source=str(dest)) from None
     return dest
+
+
+class _FolderLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader for one folder that finds nothing outside it, symlinks followed."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if not any(_inside(Path(filename), Path(folder)) for folder in self.searchpath):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, symlinks followed, is within `folder` (symlinks followed too)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
 
 
 def _toml_string(text: str) -> str:

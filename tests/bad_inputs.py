@@ -97,4 +97,9 @@ CORPUS: tuple[Item, ...] = (
     Item("cjk.txt", lambda: "市议会周一批准了新预算。市长说，该计划将缩短等候名单。反对派投了反对票。".encode(), 0,
          "no entity model for chinese", ("--language", "chinese")),
     Item("emoji.txt", lambda: ("🚨 " + NEWS + " 👍🏽 Residents cheered. 🎉").encode(), 0),
+    Item("long-digit-run.txt", lambda: (NEWS + " The club paid $" + "9" * 4400 + " for the stadium.").encode(), 0),
+    Item("digits-years-ago.txt", lambda: (NEWS + " The town was founded " + "9" * 30 + " years ago.").encode(), 0),
+    Item("escape-sequences.txt", lambda: ("\x1b]0;PWNED\x07Budget vote\x1b[2J\n\n" + NEWS
+                                          + " The plan\u009b31m passed\u202e easily.").encode(), 0,
+         "dropped 4 control characters"),
 )

@@ -6,6 +6,7 @@ Readers are chosen by file extension, falling back to sniffing the content
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -16,10 +17,11 @@ from typing import BinaryIO
 from ..errors import InputError
 from ..model import Article
 from ..options import MAX_INPUT_BYTES
+from .clean import clean_line, clean_text, dropped_note
 from .decode import check_binary, decode_text
 from .docx import read_docx
 from .html import read_html
-from .text import count_controls, read_markdown, read_plain
+from .text import read_markdown, read_plain
 
 TextReader = Callable[[str], tuple[str, str, date | None]]
 
@@ -71,18 +73,22 @@ def read_bytes(
     if kind not in KINDS:
         kind = _sniff(data)
     notes: list[str] = []
+    controls = 0
     if kind == ".docx":
         title, text, published = read_docx(data, source)
     else:
         check_binary(data, source)
         decoded = decode_text(data, source, html=kind in (".html", ".htm"), encoding=encoding, notes=notes)
-        if (controls := count_controls(decoded)):
-            notes.append(f"dropped {controls} control character{'s' * (controls > 1)}")
+        decoded, controls = clean_text(decoded)
         title, text, published = TEXT_READERS[kind](decoded)
+    # Readers decode entities (`&#27;`), so what they give is cleaned too.
+    (title, in_title), (text, in_text) = clean_text(title), clean_text(text)
+    if (controls := controls + in_title + in_text):
+        notes.append(dropped_note(controls))
     if not text.strip() or not any(ch.isalnum() for ch in text):
         raise InputError("no readable article text found", source=source)
-    return Article(id=article_id(source), text=text, title=title, source=source, url=url,
-                   published=published, language=language, notes=tuple(notes))
+    return Article(id=article_id(source), text=text, title=title, source=clean_line(source),
+                   url=clean_line(url) if url else url, published=published, language=language, notes=tuple(notes))
 
 
 def _mb(n: int) -> str:
@@ -100,13 +106,25 @@ def read_path(path: str | Path, *, language: str = "english", encoding: str | No
         raise InputError("no such file", source=source)
     if p.is_dir():
         raise InputError("is a directory, not a file", source=source)
+    data = read_file_bytes(p, max_bytes)
+    return read_bytes(data, source, kind=p.suffix, language=language, encoding=encoding, max_bytes=max_bytes)
+
+
+def read_file_bytes(path: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """A file's bytes, never more than `max_bytes` read: a larger file is an InputError. Devices and pipes
+    (`/dev/zero`, a FIFO), whose size is not known up front, are read only as far as the limit."""
+    source = str(path)
     try:
-        if p.stat().st_size > max_bytes:
-            raise InputError(f"input is larger than the {_mb(max_bytes)} limit (see --max-input-mb)", source=source)
-        data = p.read_bytes()
+        with open(path, "rb") as stream:
+            if os.fstat(stream.fileno()).st_size > max_bytes:
+                raise InputError(f"input is larger than the {_mb(max_bytes)} limit (see --max-input-mb)",
+                                 source=source)
+            data = stream.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", source=source) from None
-    return read_bytes(data, source, kind=p.suffix, language=language, encoding=encoding, max_bytes=max_bytes)
+    if len(data) > max_bytes:
+        raise InputError(f"input is larger than the {_mb(max_bytes)} limit (see --max-input-mb)", source=source)
+    return data
 
 
 def read_stream(stream: BinaryIO, *, language: str = "english", source: str = "-", encoding: str | None = None,
@@ -115,4 +133,5 @@ def read_stream(stream: BinaryIO, *, language: str = "english", source: str = "-
     return read_bytes(stream.read(max_bytes + 1), source, language=language, encoding=encoding, max_bytes=max_bytes)
 
 
-__all__ = ["MAX_INPUT_BYTES", "TEXT_READERS", "article_id", "read_bytes", "read_path", "read_stream"]
+__all__ = ["MAX_INPUT_BYTES", "TEXT_READERS", "article_id", "read_bytes", "read_file_bytes", "read_path",
+           "read_stream"]

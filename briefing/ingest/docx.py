@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date
+from typing import Any
 
 from ..errors import InputError
-from .text import normalize
+from .text import unify_lines
 
 _HEADING_STYLES = ("Title", "Heading 1")
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -31,11 +32,13 @@ def read_docx(data: bytes, source: str) -> tuple[str, str, date | None]:
     props = document.core_properties
     title = (props.title or "").strip()
     paragraphs: list[str] = []
+    styles, default_style = _paragraph_styles(document)
     for para in document.paragraphs:
         text = para.text.strip()
         if not text:
             continue
-        style = para.style.name if para.style is not None else ""
+        style_id = para._p.style
+        style = (styles.get(style_id) if style_id else None) or default_style
         if style in _HEADING_STYLES and not title:
             title = text
             continue
@@ -45,4 +48,27 @@ def read_docx(data: bytes, source: str) -> tuple[str, str, date | None]:
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     published = props.created.date() if props.created else None
-    return title, normalize("\n\n".join(paragraphs)), published
+    return title, unify_lines("\n\n".join(paragraphs)), published
+
+
+def _paragraph_styles(document: Any) -> tuple[dict[str, str | None], str]:
+    """Paragraph style names by style id, and the default paragraph style's name, read once.
+
+    What `Paragraph.style.name` gives, without python-docx's search of every style for
+    every paragraph (a .docx of many styles and paragraphs took minutes): the first style
+    with an id wins, one of another type counts as none, and none gives the default.
+    """
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.styles import BabelFish
+
+    by_id: dict[str, str | None] = {}
+    default = ""
+    for style in document.styles.element.style_lst:
+        if style.type != WD_STYLE_TYPE.PARAGRAPH:
+            by_id.setdefault(style.styleId, None)
+            continue
+        name = BabelFish.internal2ui(style.name_val) if style.name_val is not None else ""
+        by_id.setdefault(style.styleId, name)
+        if style.default:
+            default = name
+    return by_id, default

@@ -15,12 +15,13 @@ from dataclasses import replace
 from datetime import date
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 from ..model import Article
-from . import article_id
+from ..options import MAX_ITEMS
+from . import MAX_INPUT_BYTES, article_id, read_file_bytes
+from .clean import clean_line
 from .text import normalize
 from .web import fetch, read_url, url_id
 
@@ -29,11 +30,10 @@ ErrorHandler = Callable[[str, str], None]  # (source, one-line message)
 FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
 XML_TYPES = frozenset({"text/xml", "application/xml"})
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
-_ROOT = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<\?[^>]*\?>|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)\s*)*"
-    rb"<(?:rss|feed|(?:\w+:)?RDF)\b",
-    re.IGNORECASE | re.DOTALL,
-)
+_SNIFF_BYTES = 8192
+_ROOT_ELEMENT = re.compile(rb"<(?:rss|feed|(?:\w+:)?RDF)\b", re.IGNORECASE)
+_DOCTYPE_SUBSET_END = re.compile(rb"\]\s*>")
+_SPACE = b" \t\r\n"
 _BLOCK_TAGS = frozenset({"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"})
 
 
@@ -43,7 +43,39 @@ def is_feed(data: bytes, content_type: str = "") -> bool:
         return True
     if content_type and content_type not in XML_TYPES and not content_type.startswith("text/"):
         return False
-    return _ROOT.match(data[:8192]) is not None
+    return _root_element_at(data[:_SNIFF_BYTES]) is not None
+
+
+def _root_element_at(head: bytes) -> int | None:
+    """Where a feed's root element (<rss>, <feed>, <rdf:RDF>) starts, after a BOM, the XML declaration,
+    comments, processing instructions and a DOCTYPE; None if something else comes first.
+
+    One pass from left to right, each construct skipped by a search for its end: linear in the
+    input whatever it holds (no backtracking regular expression).
+    """
+    lower = head.lower()
+    at = 3 if lower.startswith(b"\xef\xbb\xbf") else 0
+    while True:
+        while at < len(lower) and lower[at] in _SPACE:
+            at += 1
+        if lower.startswith(b"<!--", at):
+            end = lower.find(b"-->", at + 4)
+            at = -1 if end < 0 else end + 3
+        elif lower.startswith(b"<?", at):
+            end = lower.find(b"?>", at + 2)
+            at = -1 if end < 0 else end + 2
+        elif lower.startswith(b"<!doctype", at):
+            close, subset = lower.find(b">", at), lower.find(b"[", at)
+            if 0 <= subset < close or (subset >= 0 > close):
+                match = _DOCTYPE_SUBSET_END.search(lower, subset)
+                at = -1 if match is None else match.end()
+            else:
+                at = -1 if close < 0 else close + 1
+        else:
+            break
+        if at < 0:
+            return None
+    return at if _ROOT_ELEMENT.match(head, at) else None
 
 
 class _TextExtractor(HTMLParser):
@@ -84,7 +116,10 @@ def html_to_text(fragment: str) -> str:
 def _entry_date(entry: Any) -> date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         if value := entry.get(key):
-            return date(value.tm_year, value.tm_mon, value.tm_mday)
+            try:
+                return date(value.tm_year, value.tm_mon, value.tm_mday)
+            except (ValueError, TypeError, AttributeError):
+                continue
     return None
 
 
@@ -97,9 +132,11 @@ def _entry_text(entry: Any) -> str:
 
 def _entry_article(entry: Any, number: int, feed_source: str, language: str,
                    fetch_opts: dict[str, Any]) -> tuple[Article | None, str | None]:
-    """An item's article and, when it could not be had as wanted, why (None, reason) or (fallback, note)."""
-    link = (entry.get("link") or "").strip()
-    title = " ".join((entry.get("title") or "").split())
+    """An item's article and, when it could not be had as wanted, why (None, reason) or (fallback, note).
+
+    Whatever goes wrong with the item's link costs this item its page, never the feed."""
+    link = clean_line(str(entry.get("link") or "")).strip()
+    title = " ".join(clean_line(str(entry.get("title") or "")).split())
     published = _entry_date(entry)
     problem = None
     if link:
@@ -108,6 +145,8 @@ def _entry_article(entry: Any, number: int, feed_source: str, language: str,
             return replace(page, title=title or page.title, published=page.published or published), None
         except InputError as exc:
             problem = str(exc).removeprefix(f"{link}: ")
+        except Exception as exc:  # one bad link must cost one item
+            problem = f"unexpected error: {exc.__class__.__name__}: {clean_line(str(exc))[:160]}"
     text = _entry_text(entry)
     if not text or not any(ch.isalnum() for ch in text):
         return None, problem or "feed item has neither a link nor text"
@@ -117,18 +156,15 @@ def _entry_article(entry: Any, number: int, feed_source: str, language: str,
     return article, (f"{problem}; used the feed item's own text" if problem else None)
 
 
-def _feed_bytes(source: str, fetch_opts: dict[str, Any]) -> bytes:
+def _feed_bytes(source: str, fetch_opts: dict[str, Any], max_bytes: int) -> bytes:
     if "://" in source:
         return fetch(source, **fetch_opts).data
-    try:
-        return Path(source).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", source=source) from None
+    return read_file_bytes(source, max_bytes)
 
 
 def read_feed(source: str, *, data: bytes | None = None, language: str = "english", workers: int = 1,
               on_error: ErrorHandler | None = None, on_note: ErrorHandler | None = None,
-              **fetch_opts: Any) -> list[Article]:
+              max_items: int = MAX_ITEMS, max_bytes: int = MAX_INPUT_BYTES, **fetch_opts: Any) -> list[Article]:
     """Articles of an RSS/Atom feed (a URL or a file), in feed order.
 
     Each item's link is fetched (`fetch_opts` go to `fetch`) and its article
@@ -136,11 +172,13 @@ def read_feed(source: str, *, data: bytes | None = None, language: str = "englis
     title, link and date, and `on_note(link, reason)` is told. An item with
     neither is reported to `on_error(source, message)` and skipped (raised as
     InputError if there is no `on_error`). `data` is the feed's bytes if already
-    fetched. Links are fetched `workers` at a time.
+    fetched (a feed file is read up to `max_bytes`). Links are fetched `workers` at
+    a time. Only the first `max_items` items are read; the rest are left out, with a
+    note to `on_note(source, ...)`.
     """
     import feedparser
 
-    raw = data if data is not None else _feed_bytes(source, fetch_opts)
+    raw = data if data is not None else _feed_bytes(source, fetch_opts, max_bytes)
     headers = {"content-location": source} if "://" in source else {}
     parsed = feedparser.parse(raw, response_headers=headers)
     entries = parsed.get("entries", [])
@@ -148,6 +186,10 @@ def read_feed(source: str, *, data: bytes | None = None, language: str = "englis
         reason = parsed.get("bozo_exception")
         raise InputError(f"not a readable RSS/Atom feed ({reason})" if reason else "feed has no items",
                          source=source)
+    if len(entries) > max_items:
+        if on_note is not None:
+            on_note(source, f"the feed has {len(entries):,} items; read the first {max_items:,} (see --max-items)")
+        entries = entries[:max_items]
 
     def work(item: tuple[int, Any]) -> tuple[Article | None, str | None]:
         return _entry_article(item[1], item[0], source, language, fetch_opts)
@@ -160,7 +202,7 @@ def read_feed(source: str, *, data: bytes | None = None, language: str = "englis
         results = [work(item) for item in items]
     articles: list[Article] = []
     for (number, entry), (article, message) in zip(items, results, strict=True):
-        where = (entry.get("link") or "").strip() or f"{source}#{number}"
+        where = clean_line(str(entry.get("link") or "")).strip() or f"{source}#{number}"
         if article is None:
             if on_error is None:
                 raise InputError(message or "unreadable feed item", source=where)

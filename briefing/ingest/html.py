@@ -6,7 +6,7 @@ import re
 from datetime import date
 from html import unescape
 
-from .text import normalize, parse_date
+from .text import parse_date, unify_lines
 
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.I | re.S)
@@ -29,7 +29,7 @@ def read_html(html: str) -> tuple[str, str, date | None]:
     title = (doc.title if doc is not None else "") or _first(_H1, html) or _first(_TITLE, html)
     published = parse_date(doc.date) if doc is not None and doc.date else None
     # trafilatura puts one paragraph per line: make them blank-line paragraphs.
-    body = "\n\n".join(line.strip() for line in normalize(text).split("\n") if line.strip())
+    body = "\n\n".join(line.strip() for line in unify_lines(text).split("\n") if line.strip())
     if body.startswith(title) and title:
         body = body[len(title):].lstrip()
     return title, body, published

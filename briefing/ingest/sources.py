@@ -4,7 +4,8 @@
 
 - a folder: its article files (.txt .text .md .markdown .html .htm .docx), searched
   recursively, hidden files and folders skipped, sorted by path;
-- a glob pattern (`news/*.md`, `**` allowed): the matching files, sorted;
+- a glob pattern (`news/*.md`, `**` allowed): the matching files, sorted (each folder is
+  searched once, so symlinks that loop back do not make the search endless);
 - a file: read by its extension; `.jsonl` is JSON Lines of articles, `.rss`,
   `.atom` or `.xml` is read as a feed when its root element is one;
 - an http(s) URL: fetched once, then read as a feed or as a page by its content;
@@ -15,13 +16,22 @@ executor, e.g. a Dask client's `get_executor()`), and the articles come back in
 input order whatever finished first. Each failure goes to `on_error(source,
 message)` and is skipped. The same input named twice is read once, and article
 ids are made unique by `-2`, `-3`... suffixes.
+
+Fetching is bounded three ways: each fetch by `timeout` (wall clock, redirects
+included), each feed by `max_items`, and the whole run by `fetch_budget` seconds
+from the start of `collect`; once the budget is spent nothing more is fetched (feed
+items fall back on their own text). Sources and messages handed to `on_error` and
+`on_note` are cleaned (`ingest.clean`), so they are safe to print.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import glob
+import os
 import sys
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,7 +39,8 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Article
 from ..options import MAX_INPUT_BYTES, ReadOptions
-from . import KINDS, read_bytes, read_path
+from . import KINDS, read_bytes, read_file_bytes, read_path
+from .clean import clean_line
 from .feed import FEED_SUFFIXES, ErrorHandler, is_feed, read_feed
 from .jsonl import read_jsonl
 from .web import check_url, fetch, to_article
@@ -76,6 +87,102 @@ def _file_input(path: Path) -> Input:
     return Input("jsonl" if path.suffix.lower() == ".jsonl" else "file", str(path))
 
 
+def glob_files(pattern: str) -> list[Path]:
+    """The files a glob pattern matches, sorted (as `glob.glob(pattern, recursive=True)`, hidden names
+    matched only by a pattern starting with '.').
+
+    `**` is any depth of folders, each real folder searched once per part of the pattern, so
+    symlinks pointing back up (`ln -s . x`) cannot make the search endless or exponential.
+    """
+    drive, rest = os.path.splitdrive(pattern)
+    parts = [p for p in rest.split(os.sep) if p]
+    root = drive + (os.sep if rest.startswith(os.sep) else "")
+    found: set[str] = set()
+    done: set[tuple[int, int, int]] = set()
+
+    def names(folder: str) -> Iterator[os.DirEntry[str]]:
+        try:
+            with os.scandir(folder or ".") as entries:
+                yield from entries
+        except OSError:
+            return
+
+    def walk(folder: str, index: int) -> None:
+        try:
+            info = os.stat(folder or ".")
+        except OSError:
+            return
+        key = (info.st_dev, info.st_ino, index)
+        if key in done:
+            return
+        done.add(key)
+        part = parts[index]
+        last = index == len(parts) - 1
+        if part == "**":
+            if last:
+                for entry in names(folder):
+                    if not entry.name.startswith(".") and _is_file(entry):
+                        found.add(os.path.join(folder, entry.name))
+            else:
+                walk(folder, index + 1)
+            for entry in names(folder):
+                if not entry.name.startswith(".") and _is_dir(entry):
+                    walk(os.path.join(folder, entry.name), index)
+        elif not glob.has_magic(part):
+            path = os.path.join(folder, part)
+            if last:
+                if os.path.isfile(path):
+                    found.add(path)
+            elif os.path.isdir(path):
+                walk(path, index + 1)
+        else:
+            hidden = part.startswith(".")
+            for entry in names(folder):
+                if (hidden or not entry.name.startswith(".")) and fnmatch.fnmatch(entry.name, part):
+                    path = os.path.join(folder, entry.name)
+                    if last:
+                        if _is_file(entry):
+                            found.add(path)
+                    elif _is_dir(entry):
+                        walk(path, index + 1)
+
+    if parts:
+        walk(root, 0)
+    return sorted(Path(p) for p in found)
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def input_files(sources: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Every file the arguments bring in (folders' article files, glob matches, named files), without reading
+    any: what an output must not overwrite. URLs and '-' bring in none."""
+    files: list[Path] = []
+    for source in sources:
+        arg = os.fspath(source)
+        path = Path(arg)
+        if arg == "-" or _is_url(arg):
+            continue
+        if path.is_dir():
+            files += _folder_files(path)
+        elif path.exists():
+            files.append(path)
+        elif glob.has_magic(arg):
+            files += glob_files(arg)
+    return files
+
+
 def expand(sources: Iterable[str], on_error: ErrorHandler, max_input_bytes: int = MAX_INPUT_BYTES) -> list[Input]:
     """The inputs the arguments name, in order, each once; an argument naming nothing goes to on_error."""
     inputs: list[Input] = []
@@ -98,8 +205,7 @@ def expand(sources: Iterable[str], on_error: ErrorHandler, max_input_bytes: int 
         elif path.exists():
             inputs.append(_file_input(path))
         elif glob.has_magic(arg):
-            matches = sorted(Path(m) for m in glob.glob(arg, recursive=True))
-            files = [m for m in matches if m.is_file()]
+            files = glob_files(arg)
             if not files:
                 on_error(arg, "no files match this pattern")
             inputs += [_file_input(p) for p in files]
@@ -117,7 +223,8 @@ def _read_if_feed(data: bytes, source: str, content_type: str, options: ReadOpti
     if is_feed(data, content_type):
         loaded.articles += read_feed(source, data=data, language=options.language, workers=options.workers,
                                      on_error=lambda s, m: loaded.errors.append((s, m)),
-                                     on_note=lambda s, m: loaded.notes.append((s, m)), **options.fetch_opts())
+                                     on_note=lambda s, m: loaded.notes.append((s, m)), max_items=options.max_items,
+                                     **options.fetch_opts())
         return True
     return False
 
@@ -128,8 +235,12 @@ def load(item: Input, options: ReadOptions) -> Loaded:
     report = loaded.errors.append
     try:
         if item.kind == "jsonl" or (item.kind == "stdin" and (item.data or b"").lstrip().startswith(b"{")):
+            # stdin was read up to the size limit: a longer JSONL goes on from the stream, line by line
+            more = sys.stdin.buffer if item.kind == "stdin" and len(item.data or b"") > options.max_input_bytes \
+                else None
             loaded.articles += read_jsonl(item.source, data=item.data, language=options.language,
-                                          on_error=lambda s, m: report((s, m)))
+                                          on_error=lambda s, m: report((s, m)), max_bytes=options.max_input_bytes,
+                                          more=more)
         elif item.kind == "stdin":
             data = item.data or b""
             if not _read_if_feed(data, "-", "", options, loaded):
@@ -139,7 +250,7 @@ def load(item: Input, options: ReadOptions) -> Loaded:
             if not _read_if_feed(result.data, item.source, result.content_type, options, loaded):
                 loaded.articles.append(to_article(result, language=options.language))
         elif Path(item.source).suffix.lower() in FEED_SUFFIXES:
-            data = Path(item.source).read_bytes()
+            data = read_file_bytes(item.source, options.max_input_bytes)
             if not _read_if_feed(data, item.source, "", options, loaded):
                 loaded.articles.append(read_bytes(data, item.source, **options.file_opts()))
         else:
@@ -184,10 +295,11 @@ def collect(sources: Iterable[str], options: ReadOptions | None = None, *, execu
     def fail(source: str, message: str) -> None:
         if on_error is None:
             raise InputError(message, source=source)
-        on_error(source, message)
+        on_error(clean_line(source), clean_line(message))
 
     options = options or ReadOptions()
-    options = replace(options, workers=max(1, options.workers))
+    options = replace(options, workers=max(1, options.workers),
+                      fetch_until=options.fetch_until or time.time() + options.fetch_budget)
     workers = options.workers
     inputs = expand(sources, fail, options.max_input_bytes)
     own_pool = ThreadPoolExecutor(max_workers=workers) if executor is None and workers > 1 and len(inputs) > 1 else None
@@ -201,7 +313,7 @@ def collect(sources: Iterable[str], options: ReadOptions | None = None, *, execu
                 fail(source, message)
             for source, message in loaded.notes:
                 if on_note is not None:
-                    on_note(source, message)
+                    on_note(clean_line(source), clean_line(message))
             for article in loaded.articles:
                 key = (article.url or article.source, article.text)
                 if key not in seen:  # the same page reached twice (a feed item and its URL)

@@ -5,22 +5,26 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-# C0 controls other than tab and newlines (python-docx refuses them), plus DEL.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+from .clean import clean_text
+
 _FIELD = re.compile(r"^(title|headline|date|published|dateline)\s*:\s*(.+?)\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?;:\"”’]$")
 _DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
 
 
 def count_controls(text: str) -> int:
-    """How many control characters `normalize` will drop."""
-    return len(_CONTROL.findall(text))
+    """How many characters `normalize` will drop (`clean.clean_text`)."""
+    return clean_text(text)[1]
+
+
+def unify_lines(text: str) -> str:
+    """Line ends as "\n" (a paragraph separator as a blank line)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
 
 
 def normalize(text: str) -> str:
-    """Unify line ends and drop control characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    return _CONTROL.sub("", text)
+    """Unify line ends and drop control characters, escape sequences and the like (`clean.clean_text`)."""
+    return clean_text(unify_lines(text))[0]
 
 
 def parse_date(value: str) -> date | None:

@@ -204,7 +204,10 @@ def resolve(text: str, ref: Reference, future: bool = False) -> When | None:
     """
     t = _normalize(text)
     future = bool(_FUTURE_WORDS.search(t)) or (future and not _PAST_WORDS.search(t))
-    found = _resolve(t, ref, future)
+    try:
+        found = _resolve(t, ref, future)
+    except (ValueError, OverflowError):  # "10000 years ago", a 5,000-digit count: no date a calendar holds
+        return None
     if found is None:
         return None
     start, end, precision, written_in_full = found

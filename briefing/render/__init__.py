@@ -24,7 +24,7 @@ from rich.console import Console
 from ..errors import OutputError, UsageError
 from ..model import Briefing
 from ..templates import DOCX_TEMPLATE, REFERENCE_DOCX, Template, load_template
-from .files import write_atomic
+from .files import refuse_inputs, write_atomic
 from .view import BriefView, build_view
 
 FORMATS: dict[str, str] = {
@@ -101,16 +101,40 @@ def render_to_path(briefing: Briefing, path: Path, template: TemplateArg = None,
                    reference_docx: PathArg = None, docx_template: PathArg = None) -> Path:
     """Render to `path` in the format its extension names, written atomically; returns `path`.
 
-    Nothing is written when the format is unknown, the folder is missing, or
-    rendering or writing fails.
+    Nothing is written when the format is unknown, the folder is missing, `path` is
+    one of the files the brief was made from (its sources, the template's files, the
+    reference document or Word template: `files.refuse_inputs`), or rendering or
+    writing fails.
     """
     path = Path(path)
     fmt = format_for(path)
     if not path.parent.is_dir():
         raise OutputError(f"folder {str(path.parent)!r} does not exist", source=str(path))
-    data = render(briefing, fmt, template, marking=marking, reference_docx=reference_docx,
+    spec = load_template(briefing.template if template is None else template)
+    refuse_inputs(path, [reference_docx, docx_template, *spec.files(), *source_files(briefing)])
+    data = render(briefing, fmt, spec, marking=marking, reference_docx=reference_docx,
                   docx_template=docx_template)
     return write_atomic(path, data)
+
+
+def source_files(briefing: Briefing) -> list[Path]:
+    """The files the brief's sources name (a JSONL line's file, a feed item's file), that exist."""
+    found = []
+    for story in briefing.stories:
+        for ref in story.sources:
+            name = ref.source
+            for candidate in (name, name.rsplit(":", 1)[0], name.split("#", 1)[0]):
+                if candidate and candidate != "-" and "://" not in candidate and _is_file(candidate):
+                    found.append(Path(candidate))
+                    break
+    return found
+
+
+def _is_file(name: str) -> bool:
+    try:
+        return Path(name).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def render_terminal(briefing: Briefing, console: Console, template: TemplateArg = None, *,

@@ -21,11 +21,11 @@ from functools import lru_cache
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ..errors import UsageError
 from ..templates import Template
+from .sandbox import BoundedSandbox
 from .view import BriefView, one_line
 
 TEXT_FORMATS = ("md", "html", "txt")
@@ -78,9 +78,10 @@ def _finalize_markdown(value: Any) -> Any:
 def environment(template: Template, fmt: str) -> jinja2.Environment:
     """The Jinja2 environment for one template and format (autoescape for HTML only).
 
-    Sandboxed: a user's template can read the brief but not reach Python internals.
+    Sandboxed: a user's template can read the brief but not reach Python internals, and
+    its rendering is bounded in time and size (`sandbox.BoundedSandbox`).
     """
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         loader=template.loader(),
         autoescape=fmt == "html",
         undefined=jinja2.StrictUndefined,
@@ -107,6 +108,9 @@ def render_text(view: BriefView, template: Template, fmt: str) -> str:
                          source=e.filename or str(template.path / name)) from None
     except jinja2.TemplateError as e:
         raise UsageError(f"template error: {one_line(str(e))}", source=str(template.path / name)) from None
+    except (RecursionError, OverflowError, MemoryError, ValueError, TypeError, ArithmeticError) as e:
+        raise UsageError(f"template error: {e.__class__.__name__}: {one_line(str(e))[:200]}",
+                         source=str(template.path / name)) from None
     if fmt != "html":
         text = _BLANK_LINES.sub("\n\n", text)
     return text.strip("\n") + "\n"

@@ -201,11 +201,16 @@ def one_line(text: str) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """The URL if it is an http(s) or mailto link, else None (never link `javascript:` etc.)."""
+    """The URL if it is an http(s) or mailto link of printable characters, else None (never link `javascript:`,
+    nor a URL carrying a control character or escape sequence)."""
     if not url:
         return None
     url = url.strip()
-    return url if urlsplit(url).scheme.lower() in LINK_SCHEMES and not any(c.isspace() for c in url) else None
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:  # "http://[::1": not a URL
+        return None
+    return url if scheme in LINK_SCHEMES and url.isprintable() and not any(c.isspace() for c in url) else None
 
 
 def long_date(day: date) -> str:

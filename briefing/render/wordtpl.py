@@ -22,10 +22,10 @@ from typing import Any
 
 import jinja2
 from docxtpl import DocxTemplate, RichText
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..errors import UsageError
 from .docx import clean, fix_zip_dates, open_docx, set_properties
+from .sandbox import BoundedSandbox, budget
 from .view import BriefView, one_line
 
 
@@ -38,7 +38,7 @@ def render_docx_template(view: BriefView, path: Path) -> bytes:
     open_docx(path, "Word template")  # a one-line error for a missing or broken file
     tpl = DocxTemplate(str(path))
     tpl.init_docx()
-    env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, finalize=_finalize)  # user's file
+    env = BoundedSandbox(undefined=jinja2.StrictUndefined, finalize=_finalize)  # user's file: bounded
 
     def link(text: str, url: str | None) -> RichText:
         if not url:
@@ -46,11 +46,15 @@ def render_docx_template(view: BriefView, path: Path) -> bytes:
         return RichText(clean(text), url_id=tpl.build_url_id(url), color="0563C1", underline=True)
 
     try:
-        tpl.render({"brief": view, "link": link}, jinja_env=env, autoescape=True)
+        with budget():  # body, headers, footers and properties together
+            tpl.render({"brief": view, "link": link}, jinja_env=env, autoescape=True)
     except jinja2.TemplateSyntaxError as e:
         raise UsageError(f"Word template error: {e.message}", source=str(path)) from None
     except jinja2.TemplateError as e:
         raise UsageError(f"Word template error: {one_line(str(e))}", source=str(path)) from None
+    except (RecursionError, OverflowError, MemoryError, ValueError, TypeError, ArithmeticError) as e:
+        raise UsageError(f"Word template error: {e.__class__.__name__}: {one_line(str(e))[:200]}",
+                         source=str(path)) from None
     set_properties(tpl.docx, view)
     out = io.BytesIO()
     tpl.save(out)
