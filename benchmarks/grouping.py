@@ -4,6 +4,7 @@
     python benchmarks/grouping.py ../shared/eval/multinews-dev.jsonl --sweep 0.10,0.13,0.16   # tune on dev
     python benchmarks/grouping.py ../shared/eval/multinews-dev.jsonl --seeds 20 --stories 100  # robustness
     python benchmarks/grouping.py --events eval/events/cnndm-test-300.jsonl       # one real day (report)
+    python benchmarks/grouping.py --events eval/events/cnndm-test-300.jsonl --unrelated   # articles of distinct events
     python benchmarks/grouping.py ../shared/eval/cnndm-dev.jsonl --events eval/events/cnndm-dev-300.jsonl \
         --sweep 0.1,0.13                                                                 # tune on the dev day
 
@@ -37,7 +38,7 @@ import numpy as np
 
 from briefing.model import Article, Document
 from briefing.nlp.sentences import segment
-from briefing.stories import DEFAULT_THRESHOLD, group, vectors
+from briefing.stories import group, vectors
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "multinews-test.jsonl"
 DEFAULT_TEXTS = DEFAULT_DATA.with_name("cnndm-test.jsonl")
@@ -187,17 +188,40 @@ def run_events(labels: Path, texts_path: Path, threshold: float, verbose: bool) 
     return row
 
 
+def run_unrelated(labels: Path, texts_path: Path, stories_path: Path, threshold: float | None) -> None:
+    """Articles that are all about different happenings: one per annotated event of a day (real, cased news) and
+    one document per Multi-News story (200 stories); every multi-article story found is a wrong merge."""
+    with texts_path.open(encoding="utf-8") as f:
+        texts = {row["id"]: row["text"] for row in map(json.loads, f)}
+    firsts: dict[str, str] = {}
+    for row in map(json.loads, labels.read_text(encoding="utf-8").splitlines()):
+        firsts.setdefault(row["event"], texts[row["id"]])
+    stories = load(stories_path)
+    for name, chosen in ((f"one article per event of {labels.name}", list(firsts.values())),
+                         (f"one document per story of {stories_path.name}", [docs[0] for docs in stories[:200]])):
+        found = group(to_documents(chosen), threshold=threshold)
+        several = [g for g in found if len(g) > 1]
+        print(f"{name}: {len(chosen)} articles, {len(several)} stories of several articles "
+              f"({sum(len(g) for g in several)} articles in them)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="Multi-News JSONL")
     parser.add_argument("--stories", type=int, default=50, help="stories mixed into one input (default 50)")
     parser.add_argument("--seeds", type=int, default=5, help="number of seeds 0..n-1 (default 5)")
-    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    parser.add_argument("--threshold", type=float, default=None, help="pair probability cut (default: the models')")
     parser.add_argument("--sweep", help="comma-separated thresholds to compare (tuning, dev only)")
     parser.add_argument("--ceiling", action="store_true", help="also show the oracles' ARI")
     parser.add_argument("--events", type=Path, help="annotated events of one day's articles (eval/events/*.jsonl); "
                         "`data` is then the JSONL holding their texts")
+    parser.add_argument("--unrelated", action="store_true", help="with --events: group one article per event (and one "
+                        "Multi-News test document per story), where any story of several articles is a wrong merge")
     args = parser.parse_args()
+    if args.unrelated and args.events:
+        texts = args.data if args.data != DEFAULT_DATA else DEFAULT_TEXTS
+        run_unrelated(args.events, texts, DEFAULT_DATA, args.threshold)
+        return
     if args.events:
         texts = args.data if args.data != DEFAULT_DATA else DEFAULT_TEXTS
         print(f"{args.events.name}: articles of {texts.name} grouped as one input")

@@ -32,7 +32,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.special import erf
 
 from briefing.nlp.furniture import is_boilerplate
-from briefing.stories import DEFAULT_THRESHOLD, vectors
+from briefing.stories import vectors
 
 WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"  # official model.safetensors
 LAYERS, HEADS, MAX_PIECES = 6, 12, 256
@@ -123,7 +123,7 @@ def main() -> None:
                 cache[text] = model.embed(text)
         encode_seconds += time.perf_counter() - start
         x = vectors(docs)
-        found = labelled(docs, DEFAULT_THRESHOLD)[0]
+        found = labelled(docs, None)[0]
         meaning = np.array([cache[t] for t in texts])
         runs.append((truth, (x @ x.T).toarray(), meaning @ meaning.T, np.array([is_boilerplate(d) for d in docs]),
                      adjusted_rand_index(truth, found)))

@@ -254,12 +254,12 @@ def daily_brief(
     `progress(stage, done, total)` reports the stages "reading" (inputs) and
     "summarising" (articles); each stage starts with `(stage, 0, None)`.
 
-    `threshold` is the mean similarity (0-1) at which articles still form one story
-    (default `stories.DEFAULT_THRESHOLD`); higher keeps more stories apart.
+    `threshold` is the pair probability (0-1) at which articles still form one story
+    (default: the pair models' own cut, `stories.grouping`); higher keeps more stories apart.
     """
     from .history import History, check_history, mark, record_briefing
     from .ingest.sources import collect
-    from .stories import DEFAULT_THRESHOLD, group, top_stories
+    from .stories import group, top_stories
 
     options = read_options or ReadOptions()
     ranking = rank_options or RankOptions(method, sentences)
@@ -290,7 +290,7 @@ def daily_brief(
     docs = segment_all(articles, max_sentences=options.max_sentences)
     if not docs:
         raise InputError("no articles could be read")
-    stories = group(docs, threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+    stories = group(docs, threshold=threshold)
     stories = top_stories(docs, stories, max_stories or MAX_STORIES)
     if progress is not None:
         progress("summarising", 0, None)

@@ -243,7 +243,7 @@ def templates_copy(name: str, dest: Path) -> None:
 @click.option("--stories", "max_stories", type=click.IntRange(min=1), default=12, show_default=True,
               help="How many stories the brief shows.")
 @click.option("--story-threshold", "threshold", type=click.FloatRange(0.0, 1.0),
-              help="How alike articles must be to form one story (0-1; higher keeps more stories apart).")
+              help="How sure a pair must be of one event to join (0-1; higher keeps more stories apart).")
 @click.option("--sentences", "-n", type=click.IntRange(min=0), help="Sentences in each story's Situation.")
 @click.option("--title", default="Daily brief", show_default=True, help="Title of the brief.")
 @date_option

@@ -49,6 +49,11 @@ class LinearModel:
     def probability(self, features: Features) -> float:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, self.logit(features)))))
 
+    def probabilities(self, matrix: np.ndarray) -> np.ndarray:
+        """Probabilities for the rows of a matrix whose columns are `features`, in order."""
+        x = (matrix - np.array(self.mean)) / np.array(self.scale)
+        return 1.0 / (1.0 + np.exp(-np.clip(x @ np.array(self.weights) + self.bias, -50, 50)))
+
     def decide(self, features: Features) -> bool:
         return self.probability(features) >= self.threshold
 

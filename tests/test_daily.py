@@ -56,11 +56,16 @@ def test_folder_to_json_groups_the_events(tmp_path: Path) -> None:
 
 def test_story_threshold_sets_how_alike_one_storys_articles_are(tmp_path: Path) -> None:
     out = tmp_path / "daily.json"
-    assert run("daily", str(DATA), "--no-history", "--story-threshold", "0.95", "-o", str(out)).exit_code == 0
+    # The threshold is the pair probability at which articles still form one story: at 1.0 no pair is that sure.
+    assert run("daily", str(DATA), "--no-history", "--story-threshold", "1.0", "-o", str(out)).exit_code == 0
     apart = _stories(json.loads(out.read_text(encoding="utf-8")))
-    assert len(apart) == 7 and all(len(s) == 1 for s in apart)  # nothing is that alike: every article alone
+    assert len(apart) == 7 and all(len(s) == 1 for s in apart)  # every article alone
+    assert run("daily", str(DATA), "--no-history", "-o", str(out)).exit_code == 0
+    default = _stories(json.loads(out.read_text(encoding="utf-8")))
+    assert len(default) == 4  # three events of two articles each, and the museum alone
     assert run("daily", str(DATA), "--no-history", "--story-threshold", "0.0", "-o", str(out)).exit_code == 0
-    assert len(_stories(json.loads(out.read_text(encoding="utf-8")))) < 4  # anything sharing a word joins
+    together = _stories(json.loads(out.read_text(encoding="utf-8")))
+    assert len(together) <= 4 and all(any(s <= t for t in together) for s in default)  # every candidate pair joins
     result = run("daily", str(DATA), "--no-history", "--story-threshold", "1.5")
     assert result.exit_code == 2 and "--story-threshold" in result.output
 

@@ -1,7 +1,8 @@
-"""stories: the day's articles grouped into stories (`grouping`), and a story's articles merged (`merging`)."""
+"""stories: the day's articles grouped into stories (`grouping`, over the pair model of `pairs` and the
+clustering of `clustering`), and a story's articles merged (`merging`)."""
 
 from __future__ import annotations
 
-from .grouping import DEFAULT_THRESHOLD, group, top_stories, vectors
+from .grouping import group, top_stories, vectors
 
-__all__ = ["DEFAULT_THRESHOLD", "group", "top_stories", "vectors"]
+__all__ = ["group", "top_stories", "vectors"]
