@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from bad_inputs import NEWS
-from rich.console import Console
 from click.testing import CliRunner
+from rich.console import Console
 
 import briefing
 from briefing.cli import app
