@@ -171,18 +171,50 @@ def pair_scores(truth: Sequence[Hashable], found: Sequence[Hashable]) -> tuple[f
     return (float(both / grouped) if grouped else 1.0), (float(both / true) if true else 1.0)
 
 
+def importance_scores(truth: list[str], stories: list[list[int]], tiers: dict[str, int],
+                      shown: int = 12) -> tuple[float, float]:
+    """(share of tier-1 events among the first `shown` stories, Spearman correlation of story order with -tier),
+    a story being the event most of its articles report."""
+    tier_of = [tiers[Counter(truth[i] for i in members).most_common(1)[0][0]] for members in stories]
+    first = tier_of[:shown]
+    order = np.arange(len(tier_of), dtype=float)
+
+    def ranks(x: np.ndarray) -> np.ndarray:
+        r = np.empty(len(x))
+        r[np.argsort(x, kind="stable")] = np.arange(len(x))
+        for value in np.unique(x):
+            r[x == value] = r[x == value].mean()
+        return r
+
+    tier_array = np.array(tier_of, dtype=float)
+    rho = float(np.corrcoef(ranks(-order), ranks(-tier_array))[0, 1]) if len(tier_of) > 2 else 0.0
+    return sum(t == 1 for t in first) / max(1, len(first)), rho
+
+
 def run_events(labels: Path, texts_path: Path, threshold: float, verbose: bool) -> dict[str, float]:
-    """Group one real day's articles (all of them, as they are) and compare with annotated events."""
+    """Group one real day's articles (all of them, as they are) and compare with annotated events (and, when a
+    `-tiers.jsonl` file lies beside them, the story order with the editor tiers)."""
     with texts_path.open(encoding="utf-8") as f:
         texts = {row["id"]: row["text"] for row in map(json.loads, f)}
     with labels.open(encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
     docs = to_documents([texts[row["id"]] for row in rows])
     truth = [row["event"] for row in rows]
-    found, stories_found, seconds = labelled(docs, threshold)
+    start = time.perf_counter()
+    stories = group(docs, threshold=threshold)
+    seconds = time.perf_counter() - start
+    found = [0] * len(docs)
+    for label, members in enumerate(stories):
+        for i in members:
+            found[i] = label
+    stories_found = len(stories)
     precision, recall = pair_scores(truth, found)
     row = {"ari": adjusted_rand_index(truth, found), "precision": precision, "recall": recall,
            "purity": purity(truth, found), "seconds": seconds}
+    tiers_path = labels.with_name(labels.stem + "-tiers.jsonl")
+    if tiers_path.exists():
+        tiers = {t["event"]: t["tier"] for t in map(json.loads, tiers_path.read_text(encoding="utf-8").splitlines())}
+        row["tier1_shown"], row["rank_correlation"] = importance_scores(truth, stories, tiers)
     if verbose:
         print(f"  {len(docs)} articles, {len(set(truth))} events, {stories_found} stories found")
     return row
@@ -230,6 +262,9 @@ def main() -> None:
             print(f"threshold {threshold}: ARI {row['ari']:.3f}, pair precision {row['precision']:.3f}, "
                   f"pair recall {row['recall']:.3f}, purity {row['purity']:.3f}, "
                   f"group() {row['seconds'] * 1000:.0f} ms")
+            if "tier1_shown" in row:
+                print(f"  importance: tier-1 share of the 12 stories shown {row['tier1_shown']:.3f}, rank correlation "
+                      f"with the editor tiers {row['rank_correlation']:.3f}")
         return
     stories = load(args.data)
     seeds = list(range(args.seeds))

@@ -9,6 +9,7 @@ from briefing.model import Article, Document
 from briefing.nlp.furniture import is_boilerplate
 from briefing.nlp.sentences import segment
 from briefing.stories import group, vectors
+from briefing.stories.importance import features, importance
 
 FLOOD = [
     ("Flooding forces evacuations in Riverton",
@@ -98,17 +99,25 @@ def test_grouping_is_deterministic_and_order_independent() -> None:
     assert _as_sets([[order[i] for i in g] for g in reversed_groups]) == _as_sets(group(docs))
 
 
-def test_stories_are_ranked_by_coverage() -> None:
+def test_hard_news_and_coverage_come_first() -> None:
     docs, _ = _mixed()
     sizes = [len(g) for g in group(docs)]
-    assert sizes == [4, 3, 2]
+    assert sizes == [4, 3, 2]  # the flood (four outlets), the takeover (three), the eclipse (two, soft news)
 
 
 def test_one_outlet_counts_less_than_many() -> None:
-    # Four flood articles from one site against three merger articles from three sites.
-    docs = _docs(FLOOD, outlet="same") + _docs(MERGER, start=len(FLOOD))
-    groups = group(docs)
-    assert [len(g) for g in groups] == [3, 4]
+    # The same takeover story, told by three outlets and by one outlet three times.
+    many = _docs(MERGER)
+    one = _docs(MERGER, outlet="same")
+    assert features(many, [0, 1, 2], 3, 0.1)["coverage"] > features(one, [0, 1, 2], 1, 0.1)["coverage"]
+    assert importance(features(many, [0, 1, 2], 3, 0.1)) > importance(features(one, [0, 1, 2], 1, 0.1))
+
+
+def test_length_is_no_importance() -> None:
+    short = _docs(ECLIPSE)
+    long = [segment(Article(id=d.article.id, title=d.article.title, text=d.article.text + " " + OBSERVATORY_HISTORY))
+            for d in short]
+    assert importance(features(long, [0, 1], 2, 0.1)) <= importance(features(short, [0, 1], 2, 0.1)) + 0.05
 
 
 def test_recency_breaks_ties() -> None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date
 
 import numpy as np
 from scipy import sparse
@@ -32,6 +31,7 @@ from .. import learn
 from ..model import Document
 from ..nlp.furniture import is_boilerplate
 from .clustering import average_linkage, shifted
+from .importance import features, importance, recency
 from .pairs import FEATURES, candidates, outlet, pair_features, row_norms, views
 
 MODELS = ("story_pairs", "story_pairs_uncased")  # for cased and lower-cased text (briefing/models)
@@ -55,16 +55,7 @@ def probabilities(x: np.ndarray, threshold: float | None = None) -> np.ndarray:
     return out
 
 
-def _importance(docs: Sequence[Document], members: list[int], newest: date | None, centrality: float) -> float:
-    """Coverage (outlets, then half for each extra article) + centrality + recency (each of the last in [0, 1])."""
-    outlets = len({outlet(docs[i]) for i in members})
-    coverage = outlets + 0.5 * (len(members) - outlets)
-    dates = [d for i in members if (d := docs[i].article.published) is not None]
-    recency = 0.5 if newest is None or not dates else 0.5 ** max(0, (newest - max(dates)).days)
-    return coverage + centrality + recency
-
-
-def _centroid_sims(x: sparse.csr_matrix, label_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def centroid_sims(x: sparse.csr_matrix, label_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per document, cosine to its own story's centroid; per story, mean cosine of its centroid to the others."""
     n = x.shape[0]
     stories = int(label_of.max()) + 1
@@ -88,10 +79,9 @@ def group(docs: Sequence[Document], *, threshold: float | None = None) -> list[l
     story; None keeps each model's own (higher keeps more stories apart).
 
     Within a story the most representative document (closest to the story's
-    centroid) comes first. Importance is coverage (distinct outlets, then more
-    articles), centrality (mean similarity to the day's other articles) and
-    recency (newest `Article.published`, halving per day older). Furniture
-    documents come last, each alone. The result is deterministic.
+    centroid) comes first. Stories are ranked by importance as an editor would
+    (`importance`: hard news first; coverage, centrality and recency count, length
+    does not). Furniture documents come last, each alone. The result is deterministic.
     """
     if not docs:
         return []
@@ -103,7 +93,7 @@ def group(docs: Sequence[Document], *, threshold: float | None = None) -> list[l
         label_of[members] = label
     furniture = v.furniture
     x = v.words
-    own, centrality = _centroid_sims(x, label_of)
+    own, centrality = centroid_sims(x, label_of)
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(label_of.tolist()):
         clusters.setdefault(label, []).append(i)
@@ -115,7 +105,8 @@ def group(docs: Sequence[Document], *, threshold: float | None = None) -> list[l
         if all(furniture[i] for i in members):
             score = -math.inf
         else:
-            score = _importance(docs, members, newest, round(float(centrality[label]), 9))
+            row = features(docs, order, len({outlet(docs[i]) for i in members}), round(float(centrality[label]), 9))
+            score = round(importance(row, recency(docs, members, newest)), 9)
         ranked.append((score, members[0], order))
     ranked.sort(key=lambda item: (-item[0], item[1]))
     return [order for _, _, order in ranked]
