@@ -259,7 +259,7 @@ def daily_brief(
     """
     from .history import History, check_history, mark, record_briefing
     from .ingest.sources import collect
-    from .stories import group, top_stories
+    from .stories import group, split_stories
 
     options = read_options or ReadOptions()
     ranking = rank_options or RankOptions(method, sentences)
@@ -290,13 +290,14 @@ def daily_brief(
     docs = segment_all(articles, max_sentences=options.max_sentences)
     if not docs:
         raise InputError("no articles could be read")
-    stories = group(docs, threshold=threshold)
-    stories = top_stories(docs, stories, max_stories or MAX_STORIES)
+    shown, also = split_stories(docs, group(docs, threshold=threshold), max_stories or MAX_STORIES)
+    dates = [d.article.published for d in docs if d.article.published]
+    brief_date = brief_date or (max(dates) if dates else date.today())  # a daily brief is always dated
     if progress is not None:
         progress("summarising", 0, None)
     with ExitStack() as stack:
         pool = stack.enter_context(executor()) if callable(executor) else executor
-        result = compose(docs, spec, ranking, stories=stories, title=title, brief_date=brief_date,
+        result = compose(docs, spec, ranking, stories=shown, also=also, title=title, brief_date=brief_date,
                          notices=[*failed, *notes, *notices(docs)], executor=pool,
                          progress=report("summarising"))
         if history is None:

@@ -25,7 +25,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .analysis import analyse
-from .model import Briefing, Document, Excerpt, Section, SourceRef, Story
+from .model import Article, Briefing, Document, Excerpt, OtherStory, Section, SourceRef, Story
+from .nlp.furniture import is_furniture_sentence
 from .options import RankOptions
 from .sections import ACTORS_REQUIRE, BUILDERS, PRIORITY, Context, SectionSpec
 from .stories.merging import merge_stories
@@ -61,15 +62,30 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
         built[key] = excerpts
     actors = analysis.actors if "actors" in by_key else None
     article = doc.article
-    first = next((s.text for i, s in enumerate(doc.sentences) if i not in analysis.furniture), None)
     return Story(
-        headline=article.title or first or article.id,
+        headline=headline_of(doc),
         sections=tuple(Section(s.key, s.title, built[s.key]) for s in sections if s.key in built),
         actors=actors.actors if actors else (),
         places=actors.places if actors else (),
-        sources=(SourceRef(article.id, article.title, article.source, article.url, article.published),),
+        sources=(source_ref(article),),
         article_ids=(article.id,),
     )
+
+
+def source_ref(article: Article) -> SourceRef:
+    """An article as its story's sources list it."""
+    return SourceRef(article.id, article.title, article.source, article.url, article.published, article.outlet)
+
+
+def headline_of(doc: Document) -> str:
+    """A story's headline from its article: the title, else the first sentence that is not furniture, else the id."""
+    first = next((s.text for s in doc.sentences if not is_furniture_sentence(s.text)), None)
+    return doc.article.title or first or doc.article.id
+
+
+def story_line(docs: Sequence[Document], members: Sequence[int]) -> OtherStory:
+    """A story not shown in full, in one line: its most representative article's headline and every source."""
+    return OtherStory(headline_of(docs[members[0]]), tuple(source_ref(docs[i].article) for i in members))
 
 
 @dataclass(frozen=True)
@@ -94,6 +110,7 @@ def compose(
     options: RankOptions | None = None,
     *,
     stories: Sequence[Sequence[int]] | None = None,
+    also: Sequence[Sequence[int]] = (),
     title: str | None = None,
     brief_date: date | None = None,
     notices: Sequence[str] = (),
@@ -103,9 +120,10 @@ def compose(
     """A Briefing of `stories` (lists of indices into `docs`, in the order shown), one per document if None.
 
     Each story's first `ARTICLES_PER_STORY` documents are composed and merged;
-    the story lists all its articles. Without `title`, a one-story brief takes its
-    headline and a brief of several stories is "Briefing". The date is
-    `brief_date`, else the newest article's.
+    the story lists all its articles. `also` are the day's other stories, listed
+    one line each. Without `title`, a one-story brief takes its headline and a
+    brief of several stories is "Briefing". The date is `brief_date`, else the
+    newest article's.
     """
     options = options or RankOptions()
     groups = [list(s) for s in stories] if stories is not None else [[i] for i in range(len(docs))]
@@ -134,6 +152,7 @@ def compose(
         method=options.method,
         template=template,
         notices=tuple(notices),
+        also=tuple(story_line(docs, members) for members in also),
     )
 
 

@@ -9,9 +9,12 @@ and the index of the sentence in that article's Document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .nlp.language import normalize_language
 from .nlp.naming import actor_forms, names_any
@@ -33,9 +36,21 @@ class Article:
     published: date | None = None
     language: str = "english"  # normalised when the Article is made: "en", "English" -> "english"
     notes: tuple[str, ...] = ()  # what reading it dropped or assumed, for the user to see
+    site: str = ""  # the publisher's name, when the page gives one (og:site_name)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "language", normalize_language(self.language))
+
+    @property
+    def outlet(self) -> str:
+        """Who published it, as a reader knows it: the site's name, else the URL's host, else the file's name."""
+        if self.site:
+            return self.site
+        if self.url and (host := urlsplit(self.url).hostname):
+            return host.removeprefix("www.")
+        if self.source and self.source not in ("-", "text") and "://" not in self.source:
+            return PurePath(re.sub(r":\d+$", "", self.source)).name  # "day.jsonl:12" -> "day.jsonl"
+        return ""
 
 
 @dataclass(frozen=True)
@@ -122,6 +137,20 @@ class SourceRef:
     source: str
     url: str | None = None
     published: date | None = None
+    outlet: str = ""  # who published it (`Article.outlet`)
+
+
+@dataclass(frozen=True)
+class OtherStory:
+    """A story of the day that the brief does not show in full: its headline and its articles, for one line."""
+
+    headline: str
+    sources: tuple[SourceRef, ...]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The outlets that cover it, each once, in order."""
+        return tuple(dict.fromkeys(s.outlet for s in self.sources if s.outlet))
 
 
 @dataclass(frozen=True)
@@ -151,6 +180,7 @@ class Briefing:
     method: str = "default"
     template: Template | str = "standard"  # the template it was made with (a name: a built-in)
     notices: tuple[str, ...] = field(default=())
+    also: tuple[OtherStory, ...] = ()  # the day's other stories, one line each ("Also today")
     # What recording this brief in a history stores (None: made without one); see history.record_briefing.
     history_keys: tuple[StoryKey, ...] | None = field(default=None, compare=False, repr=False)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from briefing.model import Actor, Briefing, Excerpt, Section, SourceRef, Story
+from briefing.model import Actor, Briefing, Excerpt, OtherStory, Section, SourceRef, Story
 
 ROOT = Path(__file__).parents[1]
 HOUSE_STYLE = ROOT / "examples" / "templates" / "house-style.docx"
@@ -103,16 +103,23 @@ def daily_briefing(template: str = "standard", third: bool = False) -> Briefing:
         actors=(Actor("Mark Esper", "person", role="Defense Secretary", variants=("Esper",),
                       article_ids=("second",)),),
         sources=(SourceRef("second", "Retaliation", "https://example.org/news/retaliation_(2020)",
-                           url="https://example.org/news/retaliation_(2020)"),),
+                           url="https://example.org/news/retaliation_(2020)", outlet="example.org"),),
+        article_ids=("second",),
     )
     stories = (airport_story(), second)
     if third:
         stories += (Story(
             headline="Iraq-U.S. relations",
             sections=(Section("background", "Background", (excerpt(15, None, "third"),)),),
-            sources=(SourceRef("third", "Relations", "third.txt"),),
+            sources=(SourceRef("third", "Relations", "third.txt", outlet="third.txt"),),
+            article_ids=("third",),
         ),)
-    return Briefing(title="Daily brief", stories=stories, template=template)
+    also = (OtherStory("Oil prices jump after the strike", (
+        SourceRef("oil-1", "Oil prices jump", "https://markets.example/oil", url="https://markets.example/oil",
+                  outlet="markets.example"),
+        SourceRef("oil-2", "Brent up 4%", "oil.txt", outlet="oil.txt"))),
+        OtherStory("Rocket fire near the Green Zone", (SourceRef("rockets", "", "rockets.txt", outlet="rockets.txt"),)))
+    return Briefing(title="Daily brief", stories=stories, template=template, also=also if third else ())
 
 
 def fixture_for(template: str) -> tuple[Briefing, dict[str, str]]:

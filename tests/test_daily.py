@@ -271,3 +271,29 @@ def test_dask_local_cluster(tmp_path: Path) -> None:
     local = tmp_path / "local.json"
     assert run("daily", str(DATA), "--no-history", "-o", str(local)).exit_code == 0
     assert json.loads(out.read_text()) == json.loads(local.read_text())
+
+
+def test_nothing_is_dropped_every_article_has_its_story_or_line(tmp_path: Path) -> None:
+    out = tmp_path / "daily.json"
+    assert run("daily", str(DATA), "--no-history", "--stories", "2", "-o", str(out)).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["stories"]) == 2 and data["also_today"]
+    placed = [a for story in data["stories"] for a in story["article_ids"]]
+    placed += [s["article_id"] for line in data["also_today"] for s in line["sources"]]
+    assert sorted(placed) == sorted(p.stem for p in DATA.glob("*.txt"))  # every article, once
+    line = data["also_today"][0]
+    assert line["articles"] == len(line["sources"]) and line["outlets"]
+    for fmt in ("md", "txt", "html"):
+        page = tmp_path / f"daily.{fmt}"
+        assert run("daily", str(DATA), "--no-history", "--stories", "2", "-o", str(page)).exit_code == 0
+        assert "Also today" in page.read_text(encoding="utf-8") and line["headline"] in page.read_text(encoding="utf-8")
+
+
+def test_a_daily_brief_is_dated_by_its_newest_article_else_today() -> None:
+    from datetime import date
+
+    import briefing
+
+    undated = briefing.daily_brief([DATA / "flood-herald.txt"])
+    assert undated.date == date.today()
+    assert briefing.daily_brief([DATA / "flood-herald.txt"], brief_date=date(2024, 10, 30)).date == date(2024, 10, 30)

@@ -172,12 +172,12 @@ def test_display_formats_list_the_first_places_json_all() -> None:
 def test_json_schema() -> None:
     data = json.loads(render(airport_briefing(), "json"))
     assert list(data) == ["schema", "title", "date", "method", "template", "layout", "notices", "marking",
-                          "bottom_line", "stories"]
+                          "bottom_line", "stories", "also_today"]
     assert data["schema"] == "briefing/1" and data["date"] == "2020-01-03"
     assert data["layout"] == ["situation", "actors", "background", "quotes", "figures", "timeline", "outlook"]
     assert data["marking"] is None and data["bottom_line"] is None
     story = data["stories"][0]
-    assert list(story) == ["headline", "seen", "sections", "actors", "places", "sources"]
+    assert list(story) == ["headline", "seen", "sections", "actors", "places", "article_ids", "sources"]
     assert [s["key"] for s in story["sections"]] == ["situation", "background", "quotes", "figures", "outlook"]
     assert list(story["sections"][0]["items"][0]) == ["text", "article_id", "sentence_index", "score", "label",
                                                       "seen"]

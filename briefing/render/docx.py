@@ -96,6 +96,15 @@ def render_docx(view: BriefView, reference: Path | None = None) -> bytes:
             doc.add_paragraph("Sources", style=heading)
             for source in story.sources:
                 _add_source(doc.add_paragraph(style="List Bullet"), source)
+    if view.also:
+        doc.add_paragraph(clean(view.also_title), style="Heading 1")
+        for line in view.also:
+            para = doc.add_paragraph(style="List Bullet")
+            if line.url:
+                _add_hyperlink(para, clean(line.headline), line.url)
+            else:
+                para.add_run(clean(line.headline))
+            para.add_run(" — " + clean(f"{line.count}, {line.outlets}" if line.outlets else line.count))
     return save_docx(doc)
 
 
@@ -367,6 +376,8 @@ def _add_source(para: Paragraph, source: SourceItem) -> None:
         _add_hyperlink(para, clean(source.title), source.url)
     else:
         para.add_run(clean(source.title))
+    if source.outlet:
+        para.add_run(" — " + clean(source.outlet))
     if source.source:
         para.add_run(" — " + clean(source.source))
     if source.published:

@@ -56,18 +56,26 @@ template's layout, order and limits applied, empty sections left out.
             }
           ],
           "places": [str, ...],              # shown with the actors; [] without an "actors" entry
+          "article_ids": [str, ...],         # every article of the story (sources: those composed into it)
           "sources": [
             {
               "article_id": str,
               "title": str,
+              "outlet": str,                 # who published it: site name, URL host or file name
               "source": str,                 # input path, URL or "-" for stdin
               "url": str | null,
               "published": "YYYY-MM-DD" | null
             }
           ]
         }
+      ],
+      "also_today": [                        # the day's other stories, one line each (daily briefs)
+        {"headline": str, "articles": int, "outlets": [str, ...], "sources": [ ... as above ... ]}
       ]
     }
+
+Every article read is in one story's "article_ids" or one "also_today" entry's
+sources, except web furniture (a cookie wall, a crawl notice: no story).
 
 A change that would break a reader of "briefing/1" gets a new schema name;
 new keys may be added to objects without one.
@@ -78,6 +86,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..model import SourceRef
 from .view import ACTORS, BriefView, Item, StoryView
 
 SCHEMA = "briefing/1"
@@ -102,6 +111,11 @@ def render_json(view: BriefView) -> str:
             ],
         },
         "stories": [_story(story) for story in view.stories],
+        "also_today": [
+            {"headline": line.story.headline, "articles": line.articles, "outlets": list(line.story.outlets),
+             "sources": [_source(ref) for ref in line.story.sources]}
+            for line in view.also
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -139,14 +153,11 @@ def _story(view: StoryView) -> dict[str, Any]:
             for a in (row.actor for row in (actors_block.actors if actors_block else ()))
         ],
         "places": list(view.story.places) if actors_block else [],
-        "sources": [
-            {
-                "article_id": s.ref.article_id,
-                "title": s.ref.title,
-                "source": s.ref.source,
-                "url": s.ref.url,
-                "published": s.ref.published.isoformat() if s.ref.published else None,
-            }
-            for s in view.sources
-        ],
+        "article_ids": list(view.story.article_ids),
+        "sources": [_source(s.ref) for s in view.sources],
     }
+
+
+def _source(ref: SourceRef) -> dict[str, Any]:
+    return {"article_id": ref.article_id, "title": ref.title, "outlet": ref.outlet, "source": ref.source,
+            "url": ref.url, "published": ref.published.isoformat() if ref.published else None}

@@ -57,6 +57,12 @@ def print_terminal(view: BriefView, console: Console) -> None:
         if story.sources:
             _heading(console, "Sources")
             console.print(_bullets(_source(s) for s in story.sources))
+    if view.also:
+        console.print()
+        console.rule(Text(view.also_title, style=HEADING), characters="━", align="left", style=ACCENT)
+        console.print(_bullets(Text.assemble((line.headline, Style(link=line.url) if line.url else ""),
+                                             (f" — {line.count}" + (f", {line.outlets}" if line.outlets else ""),
+                                              "dim")) for line in view.also))
     console.print()
     console.print(Text(f"briefing · template {view.template} · method {view.method}", style="dim"))
     _marking(console, view.marking)
@@ -138,6 +144,8 @@ def _actors(console: Console, block: Block) -> None:
 
 def _source(source: SourceItem) -> Text:
     text = Text(source.title, style=Style(link=source.url) if source.url else "")
+    if source.outlet:
+        text.append(f" — {source.outlet}", style="dim")
     if source.source:
         text.append(f" — {source.source}", style="dim")
     if source.url:

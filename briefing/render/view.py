@@ -16,11 +16,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlsplit
 
-from ..model import Actor, Briefing, Excerpt, SourceRef, Story
+from ..model import Actor, Briefing, Excerpt, OtherStory, SourceRef, Story
 from ..nlp.naming import name_pattern
 from ..templates import BOTTOM_LINE, SITUATION, Template
 
 ACTORS = "actors"
+ALSO_TODAY = "Also today"
+OUTLETS_SHOWN = 3  # outlets named on an "Also today" line
 SEEN_TAG = "(seen before)"
 FIGURES = "figures"  # whose labels are phrases of their own sentences
 RUNNING_TITLE = 80  # most characters of the title in a page header
@@ -114,10 +116,26 @@ class SourceItem:
     """A source as listed: `url` is None unless it is safe to link."""
 
     title: str
-    source: str  # input path or URL; "" when it only repeats the title or URL
+    source: str  # input path or URL; "" when it only repeats the title, the URL or the outlet's file name
     url: str | None
     published: str | None  # ISO date
     ref: SourceRef
+    outlet: str = ""  # who published it: the site's name, the URL's host, or the file's name
+
+
+@dataclass(frozen=True)
+class AlsoLine:
+    """A story of the day not shown in full, as one line: headline, how many articles, which outlets."""
+
+    headline: str
+    articles: int
+    outlets: str  # the first few outlets, comma-separated, "+N more" after them
+    url: str | None  # its first source's link, when it is safe to link
+    story: OtherStory
+
+    @property
+    def count(self) -> str:
+        return f"{self.articles} article{'s' * (self.articles != 1)}"
 
 
 @dataclass(frozen=True)
@@ -181,6 +199,8 @@ class BriefView:
     briefing: Briefing
     marking: str | None = None  # e.g. "INTERNAL": shown at the top and bottom (of every page)
     bottom_line: BottomLine | None = None
+    also: tuple[AlsoLine, ...] = ()  # the day's other stories, one line each
+    also_title: str = ALSO_TODAY
 
     @property
     def section_level(self) -> int:
@@ -255,7 +275,16 @@ def build_view(briefing: Briefing, template: Template, *, marking: str | None = 
         briefing=briefing,
         marking=one_line(marking or "") or None,
         bottom_line=bottom_line,
+        also=tuple(_also_line(other) for other in briefing.also),
     )
+
+
+def _also_line(other: OtherStory) -> AlsoLine:
+    outlets = [one_line(o) for o in other.outlets]
+    shown = ", ".join(outlets[:OUTLETS_SHOWN]) + (f" +{len(outlets) - OUTLETS_SHOWN} more"
+                                                   if len(outlets) > OUTLETS_SHOWN else "")
+    url = next((u for ref in other.sources if (u := safe_url(ref.url))), None)
+    return AlsoLine(one_line(other.headline), len(other.sources), shown, url, other)
 
 
 def _where(excerpt: Excerpt) -> Where:
@@ -323,11 +352,13 @@ def _block(story: Story, key: str, title: str, limit: int | None, names: re.Patt
 def _source_item(ref: SourceRef) -> SourceItem:
     url = safe_url(ref.url)
     source = one_line(ref.source)
-    title = one_line(ref.title) or source or ref.article_id
+    outlet = one_line(ref.outlet)
+    title = one_line(ref.title) or outlet or source or ref.article_id
     return SourceItem(
         title=title,
-        source="" if source in (url, title) else source,
+        source="" if source in (url, title) or (outlet and outlet in source) else source,
         url=url,
         published=ref.published.isoformat() if ref.published else None,
         ref=ref,
+        outlet="" if outlet == title else outlet,
     )

@@ -3,6 +3,6 @@ clustering of `clustering`), and a story's articles merged (`merging`)."""
 
 from __future__ import annotations
 
-from .grouping import group, top_stories, vectors
+from .grouping import group, split_stories, top_stories, vectors
 
-__all__ = ["group", "top_stories", "vectors"]
+__all__ = ["group", "split_stories", "top_stories", "vectors"]

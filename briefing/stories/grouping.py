@@ -115,4 +115,12 @@ def group(docs: Sequence[Document], *, threshold: float | None = None) -> list[l
 def top_stories(docs: Sequence[Document], stories: Sequence[list[int]], limit: int) -> list[list[int]]:
     """The first `limit` stories that are news: a story made only of web furniture (a cookie wall, a crawl
     notice) is none."""
-    return [s for s in stories if not all(is_boilerplate(docs[i]) for i in s)][:limit]
+    return split_stories(docs, stories, limit)[0]
+
+
+def split_stories(docs: Sequence[Document], stories: Sequence[list[int]],
+                  limit: int) -> tuple[list[list[int]], list[list[int]]]:
+    """(the first `limit` stories that are news, the other stories that are news): nothing is dropped but
+    stories made only of web furniture (a cookie wall, a crawl notice)."""
+    news = [s for s in stories if not all(is_boilerplate(docs[i]) for i in s)]
+    return news[:limit], news[limit:]
