@@ -158,7 +158,7 @@ def summary(source: Source, options: RankOptions | None = None, read_options: Re
                    tuple(f"{doc.article.source}: {note}" for note in doc.article.notes))
 
 
-def summarize(text: str, method: str = "default", sentences: int | None = None, language: str = "english", *,
+def summarize(text: str, method: str = "default", sentences: int | None = None, language: str = "auto", *,
               words: int | None = None, ratio: float | None = None) -> list[str]:
     """The key sentences of `text`, verbatim and in document order.
 
@@ -191,7 +191,7 @@ def brief(
     sentences: int | None = None,
     words: int | None = None,
     ratio: float | None = None,
-    language: str = "english",
+    language: str = "auto",
     title: str | None = None,
     brief_date: date | None = None,
     read_options: ReadOptions | None = None,

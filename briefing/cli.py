@@ -72,7 +72,7 @@ def _options(*decorators: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 _MIB = f"in MiB ({MIB:,} bytes)"
 read_options = _options(
-    click.option("--language", "-l", default="english", show_default=True, help="Article language (english, de, ...)."),
+    click.option("--language", "-l", default="auto", show_default=True, help="Article language (auto, en, de ...)."),
     click.option("--encoding", help="Text encoding of the inputs, e.g. cp1252 (default: BOM, HTML charset, UTF-8)."),
     click.option("--max-input-mb", type=click.FloatRange(min=0.001), default=MAX_INPUT_BYTES / MIB,
                  show_default=True, help=f"Refuse inputs larger than this, {_MIB}."),

@@ -16,7 +16,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .nlp.language import normalize_language
+from .nlp.language import resolve
 from .nlp.naming import actor_forms, names_any
 
 if TYPE_CHECKING:
@@ -34,12 +34,12 @@ class Article:
     source: str = ""  # input path, URL or "-" for stdin
     url: str | None = None
     published: date | None = None
-    language: str = "english"  # normalised when the Article is made: "en", "English" -> "english"
+    language: str = "english"  # normalised when the Article is made ("en" -> "english"); "auto": detected
     notes: tuple[str, ...] = ()  # what reading it dropped or assumed, for the user to see
     site: str = ""  # the publisher's name, when the page gives one (og:site_name)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "language", normalize_language(self.language))
+        object.__setattr__(self, "language", resolve(self.language, self.text))
 
     @property
     def outlet(self) -> str:

@@ -38,7 +38,7 @@ class ReadOptions:
     feed) are read at a time.
     """
 
-    language: str = "english"
+    language: str = "auto"  # each article's own, detected; or a language name for all
     encoding: str | None = None  # of files and stdin (None: BOM, HTML charset or UTF-8); pages use their header
     max_input_bytes: int = MAX_INPUT_BYTES  # per file or stdin
     max_sentences: int = MAX_SENTENCES  # per article; longer ones are cut with a note

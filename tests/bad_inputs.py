@@ -93,7 +93,8 @@ CORPUS: tuple[Item, ...] = (
     Item("zip-bomb.docx", _zip_bomb, 3, "unpacks to more than 200 MB"),
     Item("entity-bomb.docx", _entity_bomb_docx, 3, "not a readable .docx"),
     Item("rtl.txt", lambda: ("وافق المجلس على الميزانية الجديدة يوم الاثنين. "
-                             "قال رئيس البلدية إن الخطة ستقلل قوائم الانتظار.").encode(), 0),
+                             "قال رئيس البلدية إن الخطة ستقلل قوائم الانتظار.").encode(), 0,
+         "no entity model for arabic"),  # its script tells its language
     Item("cjk.txt", lambda: "市议会周一批准了新预算。市长说，该计划将缩短等候名单。反对派投了反对票。".encode(), 0,
          "no entity model for chinese", ("--language", "chinese")),
     Item("emoji.txt", lambda: ("🚨 " + NEWS + " 👍🏽 Residents cheered. 🎉").encode(), 0),

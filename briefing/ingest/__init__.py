@@ -59,7 +59,7 @@ def read_bytes(
     source: str,
     *,
     kind: str | None = None,
-    language: str = "english",
+    language: str = "auto",
     url: str | None = None,
     encoding: str | None = None,
     max_bytes: int = MAX_INPUT_BYTES,
@@ -95,7 +95,7 @@ def _mb(n: int) -> str:
     return f"{round(n / (1024 * 1024), 3):g} MB"
 
 
-def read_path(path: str | Path, *, language: str = "english", encoding: str | None = None,
+def read_path(path: str | Path, *, language: str = "auto", encoding: str | None = None,
               max_bytes: int = MAX_INPUT_BYTES) -> Article:
     """Read one file (or '-' for stdin) into an Article."""
     source = str(path)
@@ -127,7 +127,7 @@ def read_file_bytes(path: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes
     return data
 
 
-def read_stream(stream: BinaryIO, *, language: str = "english", source: str = "-", encoding: str | None = None,
+def read_stream(stream: BinaryIO, *, language: str = "auto", source: str = "-", encoding: str | None = None,
                 max_bytes: int = MAX_INPUT_BYTES) -> Article:
     """Read an article from a binary stream such as stdin."""
     return read_bytes(stream.read(max_bytes + 1), source, language=language, encoding=encoding, max_bytes=max_bytes)

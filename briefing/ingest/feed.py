@@ -162,7 +162,7 @@ def _feed_bytes(source: str, fetch_opts: dict[str, Any], max_bytes: int) -> byte
     return read_file_bytes(source, max_bytes)
 
 
-def read_feed(source: str, *, data: bytes | None = None, language: str = "english", workers: int = 1,
+def read_feed(source: str, *, data: bytes | None = None, language: str = "auto", workers: int = 1,
               on_error: ErrorHandler | None = None, on_note: ErrorHandler | None = None,
               max_items: int = MAX_ITEMS, max_bytes: int = MAX_INPUT_BYTES, **fetch_opts: Any) -> list[Article]:
     """Articles of an RSS/Atom feed (a URL or a file), in feed order.

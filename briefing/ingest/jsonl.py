@@ -101,7 +101,7 @@ class _Joined(io.RawIOBase):
         return size or 0
 
 
-def read_jsonl(path: str | Path, *, data: bytes | None = None, language: str = "english",
+def read_jsonl(path: str | Path, *, data: bytes | None = None, language: str = "auto",
                on_error: Callable[[str, str], None] | None = None, max_bytes: int = MAX_INPUT_BYTES,
                more: BinaryIO | None = None) -> Iterator[Article]:
     """Articles of a JSONL file ('-' for stdin; `data` if already read, then `more` if the stream goes on),

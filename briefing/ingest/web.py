@@ -372,7 +372,7 @@ def url_id(url: str) -> str:
     return article_id(stem or parts.hostname or "page")
 
 
-def to_article(result: FetchResult, *, language: str = "english") -> Article:
+def to_article(result: FetchResult, *, language: str = "auto") -> Article:
     """The Article a fetched page holds (main text extracted from HTML); source is the URL asked for."""
     kind = _kind(result)
     encoding = None if kind == ".docx" else _header_encoding(result)
@@ -381,6 +381,6 @@ def to_article(result: FetchResult, *, language: str = "english") -> Article:
     return replace(article, id=url_id(result.url))
 
 
-def read_url(url: str, *, language: str = "english", **fetch_opts: Any) -> Article:
+def read_url(url: str, *, language: str = "auto", **fetch_opts: Any) -> Article:
     """Fetch a page and read its article; `fetch_opts` are `fetch`'s keyword arguments."""
     return to_article(fetch(url, **fetch_opts), language=language)

@@ -52,6 +52,12 @@ def table(concept: str, language: str = "english") -> dict[str, str]:
     return {p[0]: (p[1] if len(p) > 1 else "") for p in pairs}
 
 
+def languages() -> list[str]:
+    """The languages there are lists for."""
+    root = resources.files(__name__)
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and p.name.isalpha())
+
+
 def concepts(language: str = "english") -> list[str]:
     """The lists there are for a language."""
     folder = resources.files(__name__).joinpath(language)
