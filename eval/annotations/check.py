@@ -52,6 +52,13 @@ def problems(gold: dict, item: dict) -> list[str]:
             out.append(f"{tag}: figure sentence {i!r} out of range")
         elif f.get("text", "") not in doc.sentences[i].text:
             out.append(f"{tag}: figure {f.get('text')!r} is not in sentence {i}")
+    why = {"pronoun", "demonstrative", "definite", "connective", "quotation", "other"}
+    for need in gold.get("needs", []):
+        i, on = need.get("sentence", -1), need.get("on", -1)
+        if not (isinstance(i, int) and isinstance(on, int) and 0 <= on < i < n):
+            out.append(f"{tag}: needs {need!r}: sentence and on must be indices with on < sentence")
+        if need.get("why") not in why:
+            out.append(f"{tag}: needs {need!r}: why must be one of {sorted(why)}")
     for p in gold.get("places", []):
         if not isinstance(p, (str, dict)):
             out.append(f"{tag}: place {p!r} must be a string or {{name, variants}}")
