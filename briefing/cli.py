@@ -22,7 +22,6 @@ from .options import FETCH_BUDGET, MAX_FETCH_BYTES, MAX_INPUT_BYTES, MAX_ITEMS, 
 
 def _err(message: str, kind: str = "error") -> None:
     from .ingest.clean import clean_line  # no escape sequence of an input reaches the terminal
-
     print(f"briefing: {kind}: {clean_line(message)}", file=sys.stderr)
 
 
@@ -85,6 +84,7 @@ sentences_option = click.option("--sentences", "-n", type=click.IntRange(min=0),
 length_options = _options(
     click.option("--words", "-w", type=click.IntRange(min=1), help="Word budget instead of a count."),
     click.option("--ratio", type=click.FloatRange(0.0, 1.0), help="Share of the sentences instead of a count."))
+story_words_option = click.option("--story-words", type=click.IntRange(min=0), help="Most words of a story (0: all).")
 marking_option = click.option("--marking", help='A marking line at the top and bottom of every page: "INTERNAL".')
 pager_option = click.option("--pager", is_flag=True, help="Show the terminal preview through the pager (less).")
 output_options = _options(
@@ -129,6 +129,7 @@ def app() -> None:
 @method_option
 @sentences_option
 @length_options
+@story_words_option
 @click.option("--template", "-t", help="Built-in template name or a template folder.")
 @click.option("--title", help="Title of the brief (default: the headline).")
 @date_option
@@ -245,6 +246,7 @@ def templates_copy(name: str, dest: Path) -> None:
 @click.option("--story-threshold", "threshold", type=click.FloatRange(0.0, 1.0),
               help="How sure a pair must be of one event to join (0-1; higher keeps more stories apart).")
 @click.option("--sentences", "-n", type=click.IntRange(min=0), help="Sentences in each story's Situation.")
+@story_words_option
 @click.option("--title", default="Daily brief", show_default=True, help="Title of the brief.")
 @date_option
 @click.option("--history", type=click.Path(path_type=Path),
@@ -290,11 +292,7 @@ def history_command(history: Path | None) -> None:
     print(_call("history.describe_history", history))
 
 
-def _terminate(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt  # unwinds like Ctrl-C, so partial outputs are removed
-
-
 def run() -> None:
-    """Console-script entry point (SIGTERM is handled like Ctrl-C)."""
-    signal.signal(signal.SIGTERM, _terminate)
+    """Console-script entry point (SIGTERM unwinds like Ctrl-C, so partial outputs are removed)."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     app()

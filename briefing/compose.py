@@ -9,9 +9,12 @@ business: it is applied to the finished Briefing (`history.mark`).
 Composing one article: its analysis is made once, with exactly the parts the
 template's builders require (`briefing.analysis`), and the builders run in
 `sections.PRIORITY` order, the narrative ones claiming their sentences (see
-`briefing.sections`). Page furniture is claimed before any of them: never shown.
-The story's headline is the article's title, else its first sentence that is not
-furniture, else its id.
+`briefing.sections`); a narrative section keeps a sentence that leans on the one
+before it only right after that sentence (`sections.excerpts.standing`). Page
+furniture is claimed before any of them: never shown.
+The story's headline is the article's title, else the main clause of its first
+sentence that is not furniture, cut to the template's `headline_words`
+(`sections.cutting`), which then leaves Situation: a brief never says it twice.
 
 Per-article work goes through an executor when one is given, so it can run in
 processes or on a Dask cluster; the result does not depend on it.
@@ -24,13 +27,15 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .analysis import analyse
-from .model import Article, Briefing, Document, Excerpt, OtherStory, Section, SourceRef, Story
+from .analysis import Analysis, analyse
+from .model import Article, Briefing, Document, Excerpt, OtherStory, Section, SourceRef, Story, pieces_text
 from .nlp.furniture import is_furniture_sentence
 from .options import RankOptions
 from .sections import ACTORS_REQUIRE, BUILDERS, PRIORITY, Context, SectionSpec
+from .sections.cutting import headline_pieces, text_headline, words
+from .sections.excerpts import standing
 from .stories.merging import merge_stories
-from .templates import Template
+from .templates import SITUATION, Budget, Template
 
 ARTICLES_PER_STORY = 5  # articles of a story composed and merged (the most representative first)
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
@@ -38,38 +43,71 @@ Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
 def requirements(sections: Sequence[SectionSpec]) -> tuple[str, ...]:
     """The parts of the analysis a layout's builders read."""
-    needs: list[str] = ["furniture"]
+    needs: list[str] = ["furniture", "parsed"]
     for spec in sections:
         builder = BUILDERS.get(spec.key)
         needs += builder.requires if builder else ACTORS_REQUIRE if spec.key == "actors" else ()
     return tuple(dict.fromkeys(needs))
 
 
-def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankOptions | None = None) -> Story:
-    """One story from one document, its sections in the template's order."""
+def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankOptions | None = None,
+                  budget: Budget | None = None, *, main: bool = True) -> Story:
+    """One story from one document, its sections in the template's order. When `main` (the article whose
+    headline the story takes) and the headline is cut from the lede, the lede is left to the headline."""
     options = options or RankOptions()
+    budget = budget or Budget()
     analysis = analyse(doc, *requirements(sections))
     claimed = set(analysis.furniture)  # web furniture is never shown
+    headline, lede = _headline(analysis, budget.headline_words)
+    above = lede if main else None  # the sentence the headline says: shown in no section
     built: dict[str, tuple[Excerpt, ...]] = {}
     by_key = {s.key: s for s in sections}
     for key in [k for k in PRIORITY if k in by_key]:
         builder = BUILDERS[key]
-        context = Context(frozenset(claimed), options.method, options.sentences, options.words, options.ratio,
-                          options.lede)
+        # Situation ranks with the lede (so what follows it may lean on it) and then leaves it to the headline.
+        taken = claimed if key == SITUATION or above is None else claimed | {above}
+        count = options.sentences
+        if key == SITUATION and above is not None and options.words is None and options.ratio is None:
+            count = (by_key[key].limit if count is None else count) + 1  # one more: the lede goes to the headline
+        context = Context(frozenset(taken), options.method, count, options.words, options.ratio, options.lede,
+                          budget.line_words)
         excerpts = builder.build(analysis, by_key[key], context)
+        if key == SITUATION and above is not None:
+            excerpts = tuple(e for e in excerpts if e.sentence_index != above)
         if builder.claims:
+            excerpts = standing(excerpts, doc.article.language, above if key == SITUATION else None)
             claimed.update(e.sentence_index for e in excerpts)
         built[key] = excerpts
     actors = analysis.actors if "actors" in by_key else None
     article = doc.article
     return Story(
-        headline=headline_of(doc),
+        headline=headline,
         sections=tuple(Section(s.key, s.title, built[s.key]) for s in sections if s.key in built),
         actors=actors.actors if actors else (),
         places=actors.places if actors else (),
         sources=(source_ref(article),),
         article_ids=(article.id,),
+        words=words(article.text),
+        headline_from=(article.id, lede) if lede is not None else None,
     )
+
+
+def _headline(analysis: Analysis, max_words: int) -> tuple[str, int | None]:
+    """The story's headline, and the lede's index when the headline was cut from it."""
+    doc = analysis.doc
+    if doc.article.title:
+        return doc.article.title, None
+    lede = _lede(doc)
+    if lede is None:
+        return doc.article.id, None
+    text = doc.sentences[lede].text
+    parsed = analysis.parsed
+    pieces = headline_pieces(parsed.sentences[lede], max_words) if parsed else text_headline(text, max_words)
+    return pieces_text(text, pieces), lede
+
+
+def _lede(doc: Document) -> int | None:
+    return next((s.index for s in doc.sentences if not is_furniture_sentence(s.text)), None)
 
 
 def source_ref(article: Article) -> SourceRef:
@@ -77,15 +115,22 @@ def source_ref(article: Article) -> SourceRef:
     return SourceRef(article.id, article.title, article.source, article.url, article.published, article.outlet)
 
 
-def headline_of(doc: Document) -> str:
-    """A story's headline from its article: the title, else the first sentence that is not furniture, else the id."""
-    first = next((s.text for s in doc.sentences if not is_furniture_sentence(s.text)), None)
-    return doc.article.title or first or doc.article.id
+def headline_of(doc: Document, max_words: int = Budget.headline_words) -> str:
+    """A story's headline without its analysis (a story listed in one line): the title, else the first
+    sentence that is not furniture cut to `max_words` words at a clause mark, else the id."""
+    if doc.article.title:
+        return doc.article.title
+    lede = _lede(doc)
+    if lede is None:
+        return doc.article.id
+    text = doc.sentences[lede].text
+    return pieces_text(text, text_headline(text, max_words))
 
 
-def story_line(docs: Sequence[Document], members: Sequence[int]) -> OtherStory:
+def story_line(docs: Sequence[Document], members: Sequence[int], max_words: int = Budget.headline_words
+               ) -> OtherStory:
     """A story not shown in full, in one line: its most representative article's headline and every source."""
-    return OtherStory(headline_of(docs[members[0]]), tuple(source_ref(docs[i].article) for i in members))
+    return OtherStory(headline_of(docs[members[0]], max_words), tuple(source_ref(docs[i].article) for i in members))
 
 
 @dataclass(frozen=True)
@@ -95,9 +140,11 @@ class _Job:
     doc: Document
     sections: tuple[SectionSpec, ...]
     options: RankOptions
+    budget: Budget
+    main: bool
 
     def __call__(self) -> Story:
-        return compose_story(self.doc, self.sections, self.options)
+        return compose_story(self.doc, self.sections, self.options, self.budget, main=self.main)
 
 
 def _run(job: _Job) -> Story:
@@ -126,9 +173,11 @@ def compose(
     newest article's.
     """
     options = options or RankOptions()
+    template = template.with_story_words(options.story_words)
     groups = [list(s) for s in stories] if stories is not None else [[i] for i in range(len(docs))]
     sections = tuple(template.sections)
-    jobs = [_Job(docs[i], sections, options) for group in groups for i in group[:ARTICLES_PER_STORY]]
+    jobs = [_Job(docs[i], sections, options, template.budget, k == 0)
+            for group in groups for k, i in enumerate(group[:ARTICLES_PER_STORY])]
     mapper = executor.map if executor is not None else map
     composed: list[Story] = []
     for done, story in enumerate(mapper(_run, jobs), 1):
@@ -141,7 +190,9 @@ def compose(
         members = group[:ARTICLES_PER_STORY]
         story = merge_stories(composed[start:start + len(members)], sections, docs[members[0]].article.language)
         start += len(members)
-        result.append(replace(story, article_ids=tuple(docs[i].article.id for i in group)))
+        main = composed[start - len(members)]
+        result.append(replace(story, article_ids=tuple(docs[i].article.id for i in group), words=main.words,
+                              headline_from=main.headline_from))
     dates = [d.article.published for d in docs if d.article.published]
     if title is None:
         title = result[0].headline if len(result) == 1 else "Briefing"
@@ -152,7 +203,7 @@ def compose(
         method=options.method,
         template=template,
         notices=tuple(notices),
-        also=tuple(story_line(docs, members) for members in also),
+        also=tuple(story_line(docs, members, template.budget.headline_words) for members in also),
     )
 
 

@@ -84,6 +84,24 @@ class Ranking:
     selected: tuple[int, ...]  # chosen sentence indices, in document order
 
 
+ELLIPSIS = "…"
+_CLOSING = " \t\n.!?;:,\"'”’)]»"
+
+
+def pieces_text(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """Pieces of `text` joined by " … ", with "…" before the first when it does not open the text and after
+    the last when more than closing punctuation follows it (no word of the text is changed)."""
+    if not spans:
+        return text
+    parts = [text[a:b] for a, b in spans]
+    shown = f" {ELLIPSIS} ".join(parts)
+    if text[: spans[0][0]].strip(" \t\n\"'“‘(["):
+        shown = f"{ELLIPSIS} {shown}"
+    if text[spans[-1][1]:].strip(_CLOSING):
+        shown = f"{shown} {ELLIPSIS}"
+    return shown
+
+
 @dataclass(frozen=True)
 class Excerpt:
     """A verbatim sentence shown in a brief, with its provenance."""
@@ -96,6 +114,21 @@ class Excerpt:
     # resolved date (ISO), a key figure's phrase as the source says it.
     label: str | None = None
     seen: bool = False  # shown in an earlier brief (daily brief with history)
+    # The pieces of `text` shown, as character offsets in order; () shows the whole sentence. A piece is a
+    # constituent of the sentence's parse (`sections.cutting`); `shown` marks every cut with "…".
+    spans: tuple[tuple[int, int], ...] = ()
+    # A shorter cut for one-line uses (a daily brief's bottom line); () when none was made.
+    short: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def shown(self) -> str:
+        """The text as a brief shows it: the pieces of the sentence, "…" where it was cut."""
+        return pieces_text(self.text, self.spans)
+
+    @property
+    def line(self) -> str:
+        """The text for a one-line use: the short cut when there is one, else as shown."""
+        return pieces_text(self.text, self.short) if self.short else self.shown
 
 
 @dataclass(frozen=True)
@@ -164,6 +197,8 @@ class Story:
     sources: tuple[SourceRef, ...] = ()  # the articles composed into it
     seen: bool = False  # covered in an earlier brief (daily brief with history)
     article_ids: tuple[str, ...] = ()  # every article of the story, the composed ones first
+    words: int = 0  # words of its main article's text: what a length budget is a share of
+    headline_from: tuple[str, int] | None = None  # (article id, sentence index) the headline was cut from
 
     def section(self, key: str) -> Section | None:
         """The section with this key, if the story has it."""

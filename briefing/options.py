@@ -85,8 +85,11 @@ class RankOptions:
     words: int | None = None
     ratio: float | None = None
     lede: bool = True  # Situation always opens with the article's first sentence
+    story_words: int | None = None  # most words a story is shown in (None: the template's budget; 0: no bound)
 
     def __post_init__(self) -> None:
+        if self.story_words is not None and self.story_words < 0:
+            raise UsageError("the words of a story cannot be negative")
         if self.sentences is not None and self.sentences < 0:
             raise UsageError("the number of sentences cannot be negative")
         if self.words is not None and self.words < 1:
@@ -135,7 +138,7 @@ def parse_date(value: str | None) -> date | None:
 _FIELDS = {
     "read_options": ("language", "encoding", "max_input_mb", "max_sentences", "allow_private", "timeout",
                      "max_fetch_mb", "workers", "fetch_budget", "max_items"),
-    "rank_options": ("method", "sentences", "words", "ratio"),
+    "rank_options": ("method", "sentences", "words", "ratio", "story_words"),
     "output": ("marking", "reference_docx", "docx_template", "pager", "width"),
 }
 

@@ -15,10 +15,21 @@ A template is a folder:
     name = "standard"
     description = "Situation, actors and background."
 
+    [budget]               # optional; these are the defaults
+    words = 350            # most words a story is shown in (headline, sections, actors; not its sources)
+    article_share = 0.4    # ... and at most this share of its article's words (0: no such bound)
+    line_words = 30        # most words of a story's line in the bottom line
+    headline_words = 15    # most words of a headline made from an untitled article's lede
+
     [[sections]]
     key = "situation"      # a section of the story, or "actors" (the actors table and places)
     title = "Situation"
     limit = 4              # most items (excerpts, or actors) shown
+    share = 4              # optional: its weight when the budget is shared out (defaults: SHARES)
+
+A story's words are shared out among its sections by their `share` (`render.budget`): each
+section first gets its part, then what some leave goes to the others, the weightiest first;
+the items a section drops are its lowest-ranked.
 
 Keys: "situation", "background", "quotes", "figures", "timeline", "outlook" (sections of the
 story; compose skips those it cannot build, and empty ones are not shown), "actors" (the actors
@@ -44,7 +55,7 @@ from __future__ import annotations
 import re
 import shutil
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +74,12 @@ SITUATION = "situation"
 _KEY = re.compile(r"[a-z][a-z0-9_-]*")
 
 
+# How much of a story's word budget each section gets, by default (a template's `share` overrides).
+SHARES = {"situation": 4.0, "bottom_line": 0.0, "actors": 2.0, "quotes": 2.0, "background": 2.0,
+          "figures": 1.5, "timeline": 1.5, "outlook": 1.0}
+DEFAULT_SHARE = 1.0
+
+
 @dataclass(frozen=True)
 class SectionSpec:
     """One section of a template's layout, in display order."""
@@ -70,6 +87,25 @@ class SectionSpec:
     key: str
     title: str
     limit: int  # most items (excerpts, or actors) shown
+    share: float = DEFAULT_SHARE  # its weight when a story's word budget is shared out
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How long a story may be (`[budget]` in template.toml)."""
+
+    words: int = 350  # most words of a story as shown (headline, sections, actors; sources are not counted)
+    article_share: float = 0.4  # ... and at most this share of its article's words; 0: no such bound
+    line_words: int = 30  # most words of a story's line in the bottom line
+    headline_words: int = 15  # most words of a headline cut from an untitled article's lede
+
+    def story_words(self, article_words: int) -> int:
+        """The words a story may take, given its article's length (0: unknown); `words` 0 is no bound."""
+        if not self.words:
+            return 10**9
+        if self.article_share and article_words:
+            return min(self.words, int(self.article_share * article_words))
+        return self.words
 
 
 @dataclass(frozen=True)
@@ -81,6 +117,13 @@ class Template:
     path: Path
     sections: tuple[SectionSpec, ...]
     builtin: bool = False
+    budget: Budget = Budget()
+
+    def with_story_words(self, words: int | None) -> Template:
+        """The template with every story bounded by `words` alone (None: as it is; 0: no bound)."""
+        if words is None:
+            return self
+        return replace(self, budget=replace(self.budget, words=words, article_share=0.0))
 
     @property
     def layout(self) -> tuple[str, ...]:
@@ -125,7 +168,11 @@ class Template:
         """What `briefing templates show` prints: sections in order with limits, and the files used."""
         kind = "built-in" if self.builtin else "folder"
         lines = [f"{self.name}: {self.description}".rstrip(": "), f"  {kind}: {self.path}", "  sections:"]
-        lines += [f"    {s.key:<12} {s.title!r:<24} limit {s.limit}" for s in self.sections]
+        lines += [f"    {s.key:<12} {s.title!r:<24} limit {s.limit}, share {s.share:g}" for s in self.sections]
+        b = self.budget
+        bound = f", at most {b.article_share:g} of its article" if b.article_share else ""
+        lines.append(f"  budget: {b.words} words a story{bound}; bottom line {b.line_words} words a story; "
+                     f"headlines {b.headline_words} words")
         lines.append("  renderings:")
         for name, path in self.renderings().items():
             origin = "" if path.parent == self.path else f"  (from {path.parent.name})"
@@ -281,8 +328,35 @@ def _parse_spec(spec: dict, folder: Path, *, builtin: bool) -> Template:
             raise ValueError(f"section {key!r}: title must be a string")
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise ValueError(f"section {key!r}: limit must be a whole number of at least 1")
-        sections.append(SectionSpec(key=key, title=title, limit=limit))
+        share = entry.get("share", SHARES.get(key, DEFAULT_SHARE))
+        if isinstance(share, bool) or not isinstance(share, (int, float)) or share < 0:
+            raise ValueError(f"section {key!r}: share must be a number of at least 0")
+        sections.append(SectionSpec(key=key, title=title, limit=limit, share=float(share)))
     keys = [s.key for s in sections]
     if BOTTOM_LINE in keys and SITUATION not in keys:
         raise ValueError(f"{BOTTOM_LINE!r} is drawn from Situation: add a {SITUATION!r} section too")
-    return Template(name, description, folder, tuple(sections), builtin=builtin)
+    return Template(name, description, folder, tuple(sections), builtin=builtin, budget=_budget(spec.get("budget")))
+
+
+def _budget(raw: object) -> Budget:
+    """The [budget] table (defaults for what it leaves out)."""
+    if raw is None:
+        return Budget()
+    if not isinstance(raw, dict):
+        raise ValueError("budget must be a table")
+    unknown = set(raw) - {"words", "article_share", "line_words", "headline_words"}
+    if unknown:
+        raise ValueError(f"budget: unknown key(s) {', '.join(sorted(unknown))}")
+    values = {}
+    for key in ("words", "line_words", "headline_words"):
+        if key in raw:
+            value = raw[key]
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"budget: {key} must be a whole number of at least 1")
+            values[key] = value
+    if "article_share" in raw:
+        share = raw["article_share"]
+        if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1:
+            raise ValueError("budget: article_share must be a number from 0 to 1")
+        values["article_share"] = float(share)
+    return Budget(**values)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ def run(*args: str, input: str | bytes | None = None):
 
 def test_brief_to_docx_has_word_styles_and_sections(example_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "b.docx"
-    result = run("brief", str(example_path), "-o", str(out))
+    result = run("brief", str(example_path), "-o", str(out), "--story-words", "0")
     assert result.exit_code == 0, result.output
     document = docx.Document(str(out))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
@@ -38,7 +39,7 @@ def test_brief_to_docx_has_word_styles_and_sections(example_path: Path, tmp_path
 def test_brief_to_markdown_json_html_and_txt(example_path: Path, tmp_path: Path) -> None:
     for ext in ("md", "json", "html", "txt"):
         out = tmp_path / f"b.{ext}"
-        result = run("brief", str(example_path), "-o", str(out))
+        result = run("brief", str(example_path), "-o", str(out), "--story-words", "0")
         assert result.exit_code == 0, result.output
     md = (tmp_path / "b.md").read_text(encoding="utf-8")
     assert "## Situation" in md and "## Actors" in md and "## Background" in md
@@ -57,8 +58,20 @@ def test_brief_to_markdown_json_html_and_txt(example_path: Path, tmp_path: Path)
 def test_brief_without_output_prints_plain_text_when_piped(example_path: Path) -> None:
     result = run("brief", str(example_path))
     assert result.exit_code == 0
-    assert "Situation" in result.stdout and "Mark Esper" in result.stdout
+    assert "Situation" in result.stdout and "Qassim Soleimani" in result.stdout
     assert "\x1b[" not in result.stdout
+
+
+def test_a_brief_fits_its_budget(example_path: Path, tmp_path: Path) -> None:
+    """At most 0.4 of the article's words by default (the standard template's budget), --story-words instead."""
+    article = len(re.findall(r"\w+", example_path.read_text(encoding="utf-8")))
+    for flags, most in (((), 0.4 * article), (("--story-words", "100"), 100)):
+        out = tmp_path / "b.md"
+        assert run("brief", str(example_path), "-o", str(out), *flags).exit_code == 0
+        body = out.read_text(encoding="utf-8").split("## Sources")[0]
+        assert 0.6 * most < len(re.findall(r"\w+", body)) <= most
+    everything = run("brief", str(example_path), "--story-words", "0").stdout
+    assert "Background" in everything and "Mark Esper" in everything
 
 
 def test_preview_fits_the_width(example_path: Path) -> None:

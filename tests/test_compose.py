@@ -6,6 +6,7 @@ from briefing.compose import compose_story
 from briefing.model import Article
 from briefing.nlp.sentences import segment
 from briefing.options import RankOptions as Options
+from briefing.sections import VIEWS
 from briefing.templates import load_template
 
 ARTICLE = Article(
@@ -65,9 +66,13 @@ def test_web_furniture_is_never_shown() -> None:
     doc = segment(Article(id="fire", text=text))
     story = compose_story(doc, load_template("standard").sections, Options(sentences=5))
     shown = {e.sentence_index for s in story.sections for e in s.excerpts}
+    narrative = {e.sentence_index for s in story.sections if s.key not in VIEWS for e in s.excerpts}
     assert 0 not in shown and 3 not in shown
-    assert {1, 4, 5} <= shown  # a quotation and news of a subscription are not furniture
-    assert story.headline == doc.sentences[1].text
+    assert {4, 5} <= shown  # a quotation and news of a subscription are not furniture
+    # The headline is the first sentence that is not furniture (short enough to show whole, without its full
+    # stop); it is not said again in a narrative section.
+    assert story.headline == doc.sentences[1].text.rstrip(".") and 1 not in narrative
+    assert story.headline_from == ("fire", 1)
 
 
 def test_furniture_sentences() -> None:

@@ -94,7 +94,9 @@ def test_brief_from_text_and_from_several_sources(example_path: Path) -> None:
     assert from_text.title.startswith("7, including Iran's Gen. Soleimani")
     two = briefing.brief([example_path, "The council met on Monday. It approved the budget."])
     assert len(two.stories) == 2
-    assert two.stories[1].section("situation").excerpts[0].text == "The council met on Monday."
+    # An untitled article's headline is its lede; "It approved ..." follows it, so it stands.
+    assert two.stories[1].headline == "The council met on Monday"
+    assert two.stories[1].section("situation").excerpts[0].text == "It approved the budget."
 
 
 FOREIGN = {

@@ -179,8 +179,8 @@ def test_json_schema() -> None:
     story = data["stories"][0]
     assert list(story) == ["headline", "seen", "sections", "actors", "places", "article_ids", "sources"]
     assert [s["key"] for s in story["sections"]] == ["situation", "background", "quotes", "figures", "outlook"]
-    assert list(story["sections"][0]["items"][0]) == ["text", "article_id", "sentence_index", "score", "label",
-                                                      "seen"]
+    assert list(story["sections"][0]["items"][0]) == ["text", "shown", "spans", "article_id", "sentence_index",
+                                                      "score", "label", "seen"]
     assert story["actors"][0]["role"] == "the head of Iran’s elite Quds Force"
     assert story["places"] == ["Baghdad", "Iraq"]
     assert json.loads(render(daily_briefing(), "json"))["date"] is None

@@ -8,6 +8,10 @@ earlier sentence of the document. The rule is applied during selection: such a
 sentence pulls in its predecessor when the length allows both (and the pair is
 worth the two places), and otherwise gives way to the next best sentence.
 Languages without a list of openers are left as they are.
+
+A brief is stricter than a summary (`points_back`): a section shows a sentence that
+leans back, or holds a phrase pointing back ("The move ...", "exactly that"), only
+right after the sentence before it in the article.
 """
 
 from __future__ import annotations
@@ -47,6 +51,35 @@ def leans_back(text: str, language: str = "english") -> str | None:
     if word not in openers:
         return None
     return "previous" if word in DEMONSTRATIVES else "earlier"
+
+
+_CONNECTIVE_START = re.compile(r"^[\s\"'“‘«(\[-]*(?:but|and|yet|so|still|now|meanwhile|however|also),?\s+",
+                               re.IGNORECASE)
+
+
+def pointing_phrase(text: str, language: str = "english") -> str | None:
+    """The phrase of lexicon `pointing_phrases` a sentence leans back with ("The move ...", "... exactly
+    that"), or None: an opening one at the sentence's start (after a quotation mark or connective), an
+    "anywhere" one wherever it stands."""
+    phrases = lexicon.table("pointing_phrases", language)
+    if not phrases:
+        return None
+    lowered = " ".join(text.lower().replace("’", "'").split())
+    opening = _CONNECTIVE_START.sub("", lowered).lstrip("\"'“‘«([- ")
+    for phrase, where in phrases.items():
+        if where == "anywhere":
+            if re.search(rf"\b{re.escape(phrase)}\b", lowered):
+                return phrase
+        elif opening.startswith(phrase + " ") or opening.startswith(phrase + ","):
+            return phrase
+    return None
+
+
+def points_back(text: str, language: str = "english") -> bool:
+    """Whether a sentence leans on the one before it: it opens with a pronoun, demonstrative or connective
+    (`leans_back`) or holds a pointing phrase (`pointing_phrase`). A brief shows such a sentence only right
+    after the sentence before it in the article."""
+    return leans_back(text, language) is not None or pointing_phrase(text, language) is not None
 
 
 def leanings(doc: Document) -> list[str | None]:

@@ -35,6 +35,9 @@ template's layout, order and limits applied, empty sections left out.
               "items": [                     # item:
                 {
                   "text": str,               # the sentence, verbatim
+                  "shown": str,              # what the brief shows of it: the sentence, or its pieces
+                                             #   with "…" where it was cut
+                  "spans": [[int, int], ...],  # the pieces shown, as offsets into text ([]: all of it)
                   "article_id": str,         # which source it came from (sources[].article_id)
                   "sentence_index": int,     # 0-based sentence position in that article
                   "score": float | null,     # the ranking method's score, if any
@@ -122,8 +125,10 @@ def render_json(view: BriefView) -> str:
 
 def _item(item: Item) -> dict[str, Any]:
     e = item.excerpt
-    return {"text": e.text, "article_id": e.article_id, "sentence_index": e.sentence_index, "score": e.score,
+    return {"text": e.text, "shown": item.text, "spans": [list(span) for span in item.spans],
+            "article_id": e.article_id, "sentence_index": e.sentence_index, "score": e.score,
             "label": e.label, "seen": e.seen}
+
 
 
 def _story(view: StoryView) -> dict[str, Any]:

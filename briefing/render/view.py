@@ -4,9 +4,12 @@
 template's order and titles, each section's limit, empty sections dropped, the
 "actors" key drawn from `story.actors` and `story.places`, the "bottom_line" key
 drawn from each story's first Situation sentences (in document order: news puts its
-bottom line first, whichever method ranked them; they then leave Situation),
-one-line display text, actor names found in the text (for highlighting), and only
-http(s)/mailto URLs kept as links. Renderers only decide how it looks.
+bottom line first, whichever method ranked them; they then leave Situation), each
+story fitted to the template's word budget (`render.budget`; a bottom line to its
+`line_words`), one-line display text (an excerpt as shown: the pieces of its
+sentence with "…" where it was cut), actor names found in the text (for
+highlighting), and only http(s)/mailto URLs kept as links. Renderers only decide
+how it looks.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlsplit
 
-from ..model import Actor, Briefing, Excerpt, OtherStory, SourceRef, Story
+from ..model import ELLIPSIS, Actor, Briefing, Excerpt, OtherStory, SourceRef, Story
 from ..nlp.naming import name_pattern
 from ..templates import BOTTOM_LINE, SITUATION, Template
+from .budget import fit, words
 
 ACTORS = "actors"
 ALSO_TODAY = "Also today"
@@ -54,6 +58,7 @@ class Item:
     label: str | None = None  # what the section adds: a quote's speaker, a date, a figure (one line)
     seen: bool = False  # an earlier brief showed it
     emphasis: tuple[int, int] | None = None  # a span of `text` to stress (a key figure), shown in place
+    spans: tuple[tuple[int, int], ...] = ()  # the pieces of the excerpt's sentence shown (): all of it
 
     @property
     def before(self) -> str:
@@ -248,13 +253,20 @@ def build_view(briefing: Briefing, template: Template, *, marking: str | None = 
     for number, story in enumerate(briefing.stories, 1):
         names = _name_pattern(story.actors)
         situation = story.section(SITUATION)
-        top = situation.excerpts[: lead.limit] if lead and situation else ()
-        view = _story_view(story, template, several, number, names, skip=frozenset(map(_where, top)))
+        top = _bottom_line(situation.excerpts[: lead.limit], template.budget.line_words) if lead and situation else ()
+        items = tuple(_item(e, names, line=True) for e in top)
+        headline = one_line(story.headline)
+        if several:  # an untitled article's headline is its lede: the line shows it once
+            items = tuple(i for i in items if i.text.casefold() != headline.casefold())
+        fixed = sum(words(i.text) for i in items)
+        if several:
+            fixed += words(headline)
+        else:
+            fixed += words(title) + (words(headline) if headline.casefold() != title.casefold() else 0)
+        view = _story_view(story, template, several, number, names, skip=frozenset(map(_where, top)),
+                           fixed=fixed)
         stories.append(view)
         if lead:
-            items = tuple(_item(e, names) for e in top)
-            if several:  # an untitled article's headline is its lede: the line shows it once
-                items = tuple(i for i in items if i.text.casefold() != view.headline.casefold())
             lines.append(StoryLine(view.headline, " ".join(i.text for i in items), items, view.anchor))
     shown = any(line.items for line in lines) or (several and lines)
     bottom_line = BottomLine(lead.title, tuple(lines)) if lead and shown else None
@@ -287,27 +299,59 @@ def _also_line(other: OtherStory) -> AlsoLine:
     return AlsoLine(one_line(other.headline), len(other.sources), shown, url, other)
 
 
+def _bottom_line(excerpts: tuple[Excerpt, ...], max_words: int) -> tuple[Excerpt, ...]:
+    """A story's bottom line: its first sentences' one-line cuts while they fit `max_words` (the first always)."""
+    out: list[Excerpt] = []
+    used = 0
+    for excerpt in excerpts:
+        n = words(excerpt.line)
+        if out and used + n > max_words:
+            break
+        out.append(excerpt)
+        used += n
+    return tuple(out)
+
+
 def _where(excerpt: Excerpt) -> Where:
     return excerpt.article_id, excerpt.sentence_index
 
 
 def _story_view(story: Story, template: Template, several: bool, number: int, names: re.Pattern[str] | None,
-                skip: frozenset[Where]) -> StoryView:
+                skip: frozenset[Where], fixed: int = 0) -> StoryView:
+    """A story's blocks in layout order, fitted to its word budget (`fixed` words already spent on it)."""
     headline = one_line(story.headline)
-    blocks = tuple(
-        b for spec in template.sections
-        if spec.key != BOTTOM_LINE and (b := _block(story, spec.key, spec.title, spec.limit, names, skip))
-    )
+    specs = [spec for spec in template.sections if spec.key != BOTTOM_LINE]
+    built = [(spec, b) for spec in specs if (b := _block(story, spec.key, spec.title, spec.limit, names, skip))]
+    budget = template.budget.story_words(story.words)
+    shares = [spec.share for spec, _ in built]
+    said = {story.headline_from} if story.headline_from else set()  # the headline says it
+    candidates = [b for _, b in built]
+    blocks = fit(candidates, shares, budget, fixed)
+    for _ in range(3):  # a piece of a sentence shown whole elsewhere says it twice: drop it, fit again
+        whole = {_where(i.excerpt) for b in blocks for i in b.items if not i.spans} | skip | said
+        trimmed = [_without(b, whole) for b in candidates]
+        if all(len(t.items) == len(b.items) for t, b in zip(trimmed, candidates, strict=True)):
+            break
+        candidates = trimmed
+        blocks = fit([b for b in candidates if b.items or b.actors or b.places],
+                     [sh for sh, b in zip(shares, candidates, strict=True) if b.items or b.actors or b.places],
+                     budget, fixed)
+    blocks = tuple(blocks)
     return StoryView(
         headline=headline,
         show_headline=several and bool(headline),
         blocks=blocks,
-        sources=tuple(_source_item(ref) for ref in story.sources),
+        sources=tuple(_source_item(ref, headline) for ref in story.sources),
         story=story,
         number=number,
         anchor=f"story-{number}",
         seen=story.seen,
     )
+
+
+def _without(block: Block, whole: set[Where]) -> Block:
+    """The block without its pieces of sentences shown whole elsewhere (a whole sentence stays)."""
+    return replace(block, items=tuple(i for i in block.items if not (i.spans and _where(i.excerpt) in whole)))
 
 
 def _name_pattern(actors: tuple[Actor, ...]) -> re.Pattern[str] | None:
@@ -316,16 +360,22 @@ def _name_pattern(actors: tuple[Actor, ...]) -> re.Pattern[str] | None:
 
 
 def _in_place(item: Item) -> Item:
-    """A label found inside its sentence (a key figure) is stressed there instead of repeated before it."""
+    """A label found inside its text (a key figure) is stressed there instead of repeated before it; a label
+    that is the whole text (a figure shown as its phrase) is not repeated."""
+    if item.label and item.label == item.text.strip(f"{ELLIPSIS} "):
+        return replace(item, label=None)
     if item.label and (at := item.text.find(item.label)) >= 0:
         return replace(item, label=None, emphasis=(at, at + len(item.label)))
     return item
 
 
-def _item(excerpt: Excerpt, names: re.Pattern[str] | None) -> Item:
-    text = one_line(excerpt.text)
+def _item(excerpt: Excerpt, names: re.Pattern[str] | None, *, line: bool = False) -> Item:
+    """An excerpt as shown (`line`: its one-line cut, for a bottom line)."""
+    text = one_line(excerpt.line if line else excerpt.shown)
     spans = tuple(m.span() for m in names.finditer(text)) if names else ()
-    return Item(text, excerpt, spans, one_line(excerpt.label) if excerpt.label else None, excerpt.seen)
+    pieces = excerpt.short if line and excerpt.short else excerpt.spans
+    return Item(text, excerpt, spans, one_line(excerpt.label) if excerpt.label else None, excerpt.seen,
+                spans=pieces)
 
 
 def _block(story: Story, key: str, title: str, limit: int | None, names: re.Pattern[str] | None = None,
@@ -349,11 +399,16 @@ def _block(story: Story, key: str, title: str, limit: int | None, names: re.Patt
     return Block(key, title, "excerpts", items=items)
 
 
-def _source_item(ref: SourceRef) -> SourceItem:
+def _source_item(ref: SourceRef, headline: str = "") -> SourceItem:
+    """A source as listed; one whose title is the story's headline, shown just above, goes by its outlet or
+    file instead (a brief says nothing twice)."""
     url = safe_url(ref.url)
     source = one_line(ref.source)
     outlet = one_line(ref.outlet)
-    title = one_line(ref.title) or outlet or source or ref.article_id
+    title = one_line(ref.title)
+    if title.casefold() == headline.casefold():
+        title = ""
+    title = title or outlet or source or ref.article_id
     return SourceItem(
         title=title,
         source="" if source in (url, title) or (outlet and outlet in source) else source,

@@ -15,3 +15,4 @@ class Context:
     words: int | None = None
     ratio: float | None = None
     lede: bool = True  # Situation always opens with the article's first sentence
+    line_words: int = 30  # most words of a sentence's short cut (`Excerpt.short`, for a bottom line)

@@ -1,4 +1,11 @@
-"""Key figures: the figures that matter most, in document order, each labelled with its phrase."""
+"""Key figures: a panel of the figures that matter most, in document order, each shown as its phrase.
+
+An entry is the figure's phrase as the source says it ("At least eight people were
+killed") within as much of its clause as `CLAUSE_WORDS` allows, so that a bare
+amount says what it is ("… Getty's fortune is estimated at $2.1 billion"): pieces
+of its sentence cut at constituent boundaries (`Excerpt.spans`), the whole sentence
+kept for provenance and its label the phrase, stressed where it stands.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +15,13 @@ from ..analysis import Analysis
 from ..analysis.figures import THRESHOLD
 from ..model import Excerpt
 from .context import Context
+from .cutting import clause_pieces, words
 
 if TYPE_CHECKING:
     from . import SectionSpec
 
 REQUIRES = ("figures", "furniture")
+CLAUSE_WORDS = 10  # most words of an entry (more when the phrase itself is longer)
 
 
 def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Excerpt, ...]:
@@ -26,8 +35,13 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
             candidates.append(figure)
     chosen = sorted(candidates, key=lambda f: (-f.score, f.sentence, f.start))[: spec.limit]
     chosen.sort(key=lambda f: (f.sentence, f.start))
-    return tuple(
-        Excerpt(text=doc.sentences[f.sentence].text, article_id=doc.article.id, sentence_index=f.sentence,
-                score=f.score, label=f.phrase)
-        for f in chosen if f.sentence not in analysis.furniture
-    )
+    parsed = analysis.parsed
+    out = []
+    for f in chosen:
+        if f.sentence in analysis.furniture or parsed is None:
+            continue
+        sentence = parsed.sentences[f.sentence]
+        pieces = clause_pieces(sentence, (f.start, f.end), max(CLAUSE_WORDS, words(f.phrase)))
+        out.append(Excerpt(text=doc.sentences[f.sentence].text, article_id=doc.article.id,
+                           sentence_index=f.sentence, score=f.score, label=f.phrase, spans=pieces))
+    return tuple(out)

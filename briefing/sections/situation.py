@@ -4,18 +4,21 @@ News puts the main event first, so the lede opens Situation (in place of the
 weakest choice), and the people and organisations the headline names are the
 main event's: each is mentioned, its best-scored sentence taking the place of the
 weakest choice that names none of them. Background sentences are left to
-Background.
+Background. A sentence longer than a bottom line's words carries a short cut of
+its main clause (`Excerpt.short`), for the bottom line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..analysis import Analysis
 from ..model import Excerpt
 from ..rank import Length, rank
 from .context import Context
+from .cutting import headline_pieces, text_headline, words
 from .excerpts import excerpts
 
 if TYPE_CHECKING:
@@ -38,7 +41,17 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     ranking = rank(doc, context.method, length_of(context, spec.limit), allowed=allowed)
     chosen = with_lede(ranking.selected, ranking.scores, allowed, context.lede)
     chosen = cover_headline(analysis, chosen, ranking.scores, allowed)
-    return excerpts(doc, chosen, ranking.scores)
+    return tuple(with_short(analysis, e, context.line_words) for e in excerpts(doc, chosen, ranking.scores))
+
+
+def with_short(analysis: Analysis, excerpt: Excerpt, max_words: int) -> Excerpt:
+    """The excerpt with a cut of at most `max_words` words for a one-line use, when it is longer."""
+    if words(excerpt.text) <= max_words:
+        return excerpt
+    parsed = analysis.parsed
+    pieces = (headline_pieces(parsed.sentences[excerpt.sentence_index], max_words) if parsed
+              else text_headline(excerpt.text, max_words))
+    return replace(excerpt, short=pieces)
 
 
 def cover_headline(analysis: Analysis, chosen: list[int], scores: Sequence[float], allowed: set[int]) -> list[int]:

@@ -1,11 +1,13 @@
-"""Timeline: the article's dated events in order, each with its resolved date and source sentence.
+"""Timeline: the article's dated events in order, each a date and a short verbatim clause.
 
 An entry is a sentence with one of its dates; a sentence with two different dates
 ("said Thursday ... the attack on Dec. 27") gives two entries. One entry per date:
 its first sentence, preferring one where the date is not only when something was
 said. When there are more dates than room, the precise ones and those nearest the
 main event are kept. The label is the resolved date: ISO when the publication date
-is known or the date is written in full, else the words of the source.
+is known or the date is written in full, else the words of the source. What is
+shown is the clause that holds the date, cut to at most `CLAUSE_WORDS` words at
+constituent boundaries (`sections.cutting`), the whole sentence kept for provenance.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from ..analysis.dating import Dated
 from ..model import Excerpt
 from ..nlp import dates
 from .context import Context
+from .cutting import clause_pieces
 
 if TYPE_CHECKING:
     from . import SectionSpec
 
 REQUIRES = ("dates", "furniture")
+CLAUSE_WORDS = 14  # most words of an entry's clause
 _PRECISION = {dates.DAY: 0, dates.WEEK: 1, dates.MONTH: 2, dates.YEAR: 3, dates.DECADE: 4}
 
 
@@ -43,8 +47,10 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
 
     chosen = sorted(by_date.values(), key=priority)[: spec.limit]
     chosen.sort(key=lambda d: (d.when.key, d.sentence))
+    parsed = analysis.parsed
     return tuple(
         Excerpt(text=doc.sentences[d.sentence].text, article_id=doc.article.id, sentence_index=d.sentence,
-                label=d.when.label)
+                label=d.when.label,
+                spans=clause_pieces(parsed.sentences[d.sentence], (d.start, d.end), CLAUSE_WORDS) if parsed else ())
         for d in chosen if d.sentence not in analysis.furniture
     )

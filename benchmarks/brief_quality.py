@@ -1,0 +1,187 @@
+"""The brief as read: length against the article, repeated lines, headline length, dangling sentences.
+
+    python benchmarks/brief_quality.py                         # cnndm-test and bbc-test, 100 articles each
+    python benchmarks/brief_quality.py --before 1473a7b        # ... beside the code of an earlier commit
+    python benchmarks/brief_quality.py --split cnndm-test --count 300 --keep /tmp/briefs
+
+Each article of a test split becomes a one-article brief in Markdown and JSON (the
+default template); `../shared/tools/brief_stats.py` measures each Markdown brief
+against its article (words, length ratio, repeated lines, longest heading) and the
+medians and totals are printed, with the articles' own human-written highlights
+(the data's `summary`) measured the same way beside them. `--before REV` makes the
+same briefs with the code of commit REV (a temporary git worktree) and prints both.
+
+Dangling sentences: of the whole sentences a brief shows, those whose sense leans on
+a sentence left out -- it opens with a pronoun, demonstrative or connective
+(`rank.standalone`) or names a thing only a sentence before it could say (a
+pointing phrase: lexicon `pointing_phrases`) -- and the item before it in its
+section is not the sentence before it in the article. Quotes whose speaker is
+shown beside them are not counted (the label names who "he" is). The same yardstick
+(today's code) measures both columns. When the split has blind context annotations
+(`eval/annotations/<split>-context.jsonl`), the rate by them is printed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "eval"
+STATS = ROOT.parent / "shared" / "tools" / "brief_stats.py"
+ANNOTATIONS = ROOT / "eval" / "annotations"
+
+
+def make_briefs(split: str, count: int, out: Path, code: Path) -> None:
+    """Write NAME.md, NAME.json and NAME.txt (the article) for the first `count` articles of `split`, with the
+    `briefing` package found in `code` (run in a fresh interpreter so any version can be measured)."""
+    script = f"""
+import json, sys
+sys.path.insert(0, {str(code)!r})
+from pathlib import Path
+from briefing.api import brief
+from briefing.model import Article
+from briefing.render import render
+out = Path({str(out)!r})
+lines = Path({str(DATA / (split + ".jsonl"))!r}).read_text(encoding="utf-8").splitlines()[:{count}]
+for n, raw in enumerate(lines):
+    item = json.loads(raw)
+    article = Article(id=item["id"], text=item["text"], title=item.get("title") or "", language="english")
+    b = brief(article)
+    name = f"{{n:04d}}"
+    (out / (name + ".md")).write_text(render(b, "md"), encoding="utf-8")
+    (out / (name + ".json")).write_text(render(b, "json"), encoding="utf-8")
+    (out / (name + ".txt")).write_text(item["text"], encoding="utf-8")
+    (out / (name + ".summary.md")).write_text(item.get("summary") or "", encoding="utf-8")
+"""
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=code)
+
+
+def _brief_stats():
+    sys.path.insert(0, str(STATS.parent))
+    import brief_stats
+
+    return brief_stats
+
+
+def dangling(brief: dict, doc_sentences: list[str], needs: dict[int, int] | None = None) -> tuple[int, int]:
+    """(dangling items, whole-sentence items) of one brief's JSON; by the rule, or by the annotation `needs`
+    (sentence -> the earliest sentence it needs) when given."""
+    sys.path.insert(0, str(ROOT))
+    from briefing.rank.standalone import points_back
+
+    bad = whole = 0
+    for story in brief["stories"]:
+        for section in story["sections"]:
+            previous = None
+            for item in section["items"]:
+                if item.get("spans"):
+                    previous = None
+                    continue
+                whole += 1
+                i = item["sentence_index"]
+                quoted = section["key"] == "quotes" and item.get("label")
+                if needs is not None:
+                    leans = i in needs and not (previous is not None and needs[i] <= previous < i)
+                else:
+                    leans = not quoted and points_back(item["text"]) and previous != i - 1
+                bad += bool(leans)
+                previous = i
+    return bad, whole
+
+
+def measure(folder: Path, split: str) -> dict[str, float]:
+    """The figures of one folder of briefs."""
+    stats = _brief_stats()
+    context = _context(split)
+    rows, summaries, dangled, whole, gold_dangled, gold_whole = [], [], 0, 0, 0, 0
+    for md in sorted(folder.glob("[0-9][0-9][0-9][0-9].md")):
+        article = md.with_suffix(".txt").read_text(encoding="utf-8")
+        rows.append(stats.stats(md.read_text(encoding="utf-8"), article))
+        summary = md.with_suffix(".summary.md").read_text(encoding="utf-8")
+        if summary:
+            summaries.append(stats.stats(summary, article))
+        data = json.loads(md.with_suffix(".json").read_text(encoding="utf-8"))
+        b, w = dangling(data, [])
+        dangled, whole = dangled + b, whole + w
+        ids = {s["article_ids"][0] for s in data["stories"] if s.get("article_ids")} or {
+            src["article_id"] for s in data["stories"] for src in s["sources"]}
+        for article_id in ids:
+            if article_id in context:
+                b, w = dangling(data, [], context[article_id])
+                gold_dangled, gold_whole = gold_dangled + b, gold_whole + w
+    out = {
+        "briefs": len(rows),
+        "median words": statistics.median(r["words"] for r in rows),
+        "median length ratio": statistics.median(r["length_ratio"] for r in rows),
+        "briefs over half their article": sum(r["length_ratio"] > 0.5 for r in rows),
+        "repeated lines (all briefs)": sum(r["repeated_lines"] for r in rows),
+        "briefs with a repeated line": sum(r["repeated_lines"] > 0 for r in rows),
+        "median headline words": statistics.median(r["longest_heading_words"] for r in rows),
+        "longest headline words": max(r["longest_heading_words"] for r in rows),
+        "dangling sentences (rule)": dangled,
+        "dangling share of whole sentences (rule)": round(dangled / max(1, whole), 3),
+    }
+    if gold_whole:
+        out["dangling share (annotated articles)"] = round(gold_dangled / gold_whole, 3)
+    if summaries:
+        out["highlights: median words"] = statistics.median(r["words"] for r in summaries)
+        out["highlights: median length ratio"] = statistics.median(r["length_ratio"] for r in summaries)
+    return out
+
+
+def _context(split: str) -> dict[str, dict[int, int]]:
+    """Blind context annotations of a split: article id -> {sentence: earliest sentence it needs}."""
+    out: dict[str, dict[int, int]] = {}
+    for path in sorted(ANNOTATIONS.glob(f"{split}*-context.jsonl")):
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            if raw.strip():
+                row = json.loads(raw)
+                out[row["id"]] = {n["sentence"]: n["on"] for n in row.get("needs", [])}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", action="append", help="a test split of ../shared/eval (default: cnndm-test, "
+                        "bbc-test)")
+    parser.add_argument("--count", type=int, default=100, help="articles of each split (default 100)")
+    parser.add_argument("--before", metavar="REV", help="also measure the code of this commit")
+    parser.add_argument("--keep", type=Path, help="keep the briefs in this folder")
+    args = parser.parse_args(argv)
+    splits = args.split or ["cnndm-test", "bbc-test"]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = args.keep or Path(tmp)
+        codes = {"now": ROOT}
+        if args.before:
+            old = Path(tmp) / "before"
+            subprocess.run(["git", "worktree", "add", "--detach", str(old), args.before], cwd=ROOT, check=True,
+                           capture_output=True)
+            codes = {f"before ({args.before})": old, "now": ROOT}
+        try:
+            for split in splits:
+                figures = {}
+                for name, code in codes.items():
+                    folder = base / split / name.split()[0]
+                    make_briefs(split, args.count, folder, code)
+                    figures[name] = measure(folder, split)
+                print(f"\n{split}: {args.count} articles, one-article briefs (template standard)")
+                keys = list(next(iter(figures.values())))
+                width = max(len(k) for k in keys)
+                print(f"  {'':<{width}}  " + "  ".join(f"{n:>22}" for n in figures))
+                for key in keys:
+                    print(f"  {key:<{width}}  " + "  ".join(f"{figures[n].get(key, ''):>22}" for n in figures))
+        finally:
+            if args.before:
+                subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT, capture_output=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

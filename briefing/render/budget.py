@@ -1,0 +1,116 @@
+"""Fitting a story to its word budget: the sections share it out by weight.
+
+A story may take `Budget.story_words` words as shown: its headline, section titles,
+items (with their labels), the actors table (header and rows) and places count;
+its sources do not. Each section first gets its share of what the headline and
+bottom line leave (`SectionSpec.share`), the weightiest section first, and takes
+its best-ranked items that fit; then what sections left over goes round them,
+one more item a section in turn, the weightiest first. A section's items are ranked by their score when they
+have one (Situation's), else in their order (actors by salience, figures and
+dates as the builders chose them); what is kept is shown in its order. The best
+item of the weightiest section is kept whatever the budget, so no story is empty.
+Words are counted as a reader counts them (runs of letters and digits).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .view import Block
+
+TABLE_HEADER = ("Name", "Kind", "Role", "Mentions")  # the actors table's columns, as renderers head them
+PLACES_LABEL = "Places"
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> int:
+    """Words as a reader counts them."""
+    return len(_WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class _Unit:
+    block: int
+    kind: str  # "item", "row" or "place"
+    index: int  # within the block's items, actors or places
+    words: int
+
+
+def block_words(block: Block) -> int:
+    """The words a block shows: its title, its items (labels too), actors table and places."""
+    return words(block.title) + sum(u.words for u in _units(block, 0)) + _overhead(block, rows=bool(block.actors),
+                                                                               places=bool(block.places))
+
+
+def _overhead(block: Block, *, rows: bool, places: bool) -> int:
+    return (len(TABLE_HEADER) if rows else 0) + (words(PLACES_LABEL) if places else 0)
+
+
+def _units(block: Block, number: int) -> list[_Unit]:
+    """A block's units in the order they are given up last to first (best first)."""
+    if block.kind == "actors":
+        rows = [_Unit(number, "row", i, words(f"{r.name} {r.kind} {r.role} {r.mentions}"))
+                for i, r in enumerate(block.actors)]
+        places = [_Unit(number, "place", i, words(p)) for i, p in enumerate(block.places)]
+        return rows[:3] + places[:3] + rows[3:] + places[3:]  # the main actors and places, then the rest
+    ranked = sorted(range(len(block.items)),
+                    key=lambda i: (-(block.items[i].excerpt.score or 0.0), i))
+    return [_Unit(number, "item", i, words(block.items[i].label or "") + words(block.items[i].text)) for i in ranked]
+
+
+def fit(blocks: list[Block], shares: list[float], budget: int, fixed: int = 0) -> list[Block]:
+    """The blocks cut to `budget` words in all, `fixed` of them already taken (headline, bottom line); blocks
+    left empty are dropped (see the module docstring)."""
+    if not blocks:
+        return []
+    available = max(0, budget - fixed)
+    weight = sum(shares) or 1.0
+    order = sorted(range(len(blocks)), key=lambda b: (-shares[b], b))
+    units = [_units(block, b) for b, block in enumerate(blocks)]
+    taken: set[_Unit] = set()
+    used = [0] * len(blocks)
+
+    def cost(unit: _Unit) -> int:
+        block = blocks[unit.block]
+        mine = [u for u in taken if u.block == unit.block]
+        title = 0 if mine else words(block.title)
+        first_row = unit.kind == "row" and not any(u.kind == "row" for u in mine)
+        first_place = unit.kind == "place" and not any(u.kind == "place" for u in mine)
+        return unit.words + title + _overhead(block, rows=first_row, places=first_place)
+
+    for b in order:  # each section within its share
+        quota = available * shares[b] / weight
+        for unit in units[b]:
+            c = cost(unit)
+            if used[b] + c <= quota:
+                taken.add(unit)
+                used[b] += c
+    left = available - sum(used)
+    grew = True
+    while grew:  # then what is left, one more item a section in turn, the weightiest first
+        grew = False
+        for b in order:
+            unit = next((u for u in units[b] if u not in taken and cost(u) <= left), None)
+            if unit is not None:
+                left -= cost(unit)
+                taken.add(unit)
+                grew = True
+    if not taken:
+        first = next((units[b][0] for b in order if units[b]), None)
+        if first is not None:
+            taken.add(first)
+    out = []
+    for b, block in enumerate(blocks):
+        mine = {(u.kind, u.index) for u in taken if u.block == b}
+        if not mine:
+            continue
+        out.append(replace(
+            block,
+            items=tuple(x for i, x in enumerate(block.items) if ("item", i) in mine),
+            actors=tuple(x for i, x in enumerate(block.actors) if ("row", i) in mine),
+            places=tuple(x for i, x in enumerate(block.places) if ("place", i) in mine),
+        ))
+    return out

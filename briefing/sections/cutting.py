@@ -1,0 +1,242 @@
+"""Cutting a sentence short without changing a word: pieces of it, cut at constituent boundaries.
+
+A brief sometimes shows less than a sentence: a headline made from the lede, a
+timeline entry's clause, a bottom line. What is shown is one or more contiguous
+pieces of the source sentence, in order (`Pieces`: character offsets), and
+`Excerpt.shown` puts "…" wherever the sentence was cut. Only whole dependent
+subtrees of the parse are left out -- an adjunct, a relative clause, an
+apposition, a phrase set off by commas --, never a word from the middle of a
+phrase, and never what must stay (`keep`: a figure, a date, the clause's subject
+and verb).
+
+`cut` leaves out one subtree at a time, asides first (set off by commas, an
+apposition), then modifiers, then what completes a verb (`_class`): when one
+removal of the readiest kind is enough, the smallest that is; otherwise the largest
+of that kind hanging nearest the kept core, preferring one at either end (a piece
+that just ends sooner reads better than a gap).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from spacy.tokens import Span, Token
+
+from .. import lexicon
+
+# Dependents that add something of their own: what may be left out when a piece must shrink.
+_LOOSE = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "parataxis", "appos", "prep", "npadvmod",
+                    "dep", "advmod", "agent", "punct", "cc", "preconj", "meta", "intj"})
+_OPEN = frozenset({"(", "[", "“", "‘"})
+_DANGLING_TAGS = frozenset({"WDT", "WP", "IN", "DT", "CC", "TO", "POS", "PRP$", "HYPH"})
+_QUOTE_MARKS = ('"', "“", "”")
+_WORD = re.compile(r"\w+")
+INNER_GAP = 3  # words a subtree must have to be left out from inside a piece (else the piece just ends sooner)
+
+Pieces = tuple[tuple[int, int], ...]  # character offsets within the sentence's text
+
+
+def words(text: str) -> int:
+    """Words as a reader counts them (runs of letters and digits)."""
+    return len(_WORD.findall(text))
+
+
+def _count(doc, kept: Collection[int]) -> int:
+    return sum(words(doc[i].text) for i in kept)
+
+
+def _spine(head: Token, protected: Collection[int], doc) -> set[int]:
+    """`head` and every token on the way up from a protected token to it."""
+    spine = {head.i}
+    for i in protected:
+        node = doc[i]
+        for _ in range(40):
+            spine.add(node.i)
+            if node == head or node.head == node:
+                break
+            node = node.head
+    return spine
+
+
+def _depth(token: Token, spine: set[int]) -> int:
+    """How many steps up from `token`'s head to the spine (0: it hangs on the spine)."""
+    node, steps = token.head, 0
+    while node.i not in spine and node.head != node and steps < 40:
+        node, steps = node.head, steps + 1
+    return steps
+
+
+def _set_off(token: Token, start: int) -> bool:
+    """Whether a subtree is set off by a comma or dash before it (non-restrictive: it may go)."""
+    left = token.left_edge.i
+    return left > start and token.doc[left - 1].text in (",", "—", "–", "--", ";")
+
+
+def _class(token: Token, start: int) -> int:
+    """How readily a subtree goes: 0 an aside (set off by commas or dashes, an apposition), 1 a modifier (a
+    clause or phrase qualifying a noun, an adverbial), 2 what completes a verb (its prepositional phrase, a
+    conjoined or complement clause)."""
+    if token.dep_ in ("appos", "parataxis", "meta", "intj") or _set_off(token, start):
+        return 0
+    if token.dep_ in ("advcl", "relcl", "acl", "npadvmod", "advmod") or (
+            token.dep_ == "prep" and token.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")):
+        return 1
+    return 2
+
+
+def cut(head: Token, keep: Collection[int], max_words: int, sentence: Span) -> Pieces:
+    """Pieces of `head`'s subtree (within `sentence`) of at most `max_words` words, keeping tokens `keep`
+    (see the module docstring); as short as the parse allows when it cannot get there."""
+    doc = sentence.doc
+    kept = set(range(max(head.left_edge.i, sentence.start), min(head.right_edge.i + 1, sentence.end)))
+    protected = set(keep) & kept
+    spine = _spine(head, protected, doc)
+    for _ in range(200):
+        excess = _count(doc, kept) - max_words
+        if excess <= 0:
+            break
+        low, high = min(kept), max(kept)
+        options = []
+        for i in kept:
+            t = doc[i]
+            if i in spine or not (t.dep_ in _LOOSE or _set_off(t, sentence.start)):
+                continue
+            subtree = set(range(t.left_edge.i, t.right_edge.i + 1))
+            if not subtree <= kept or subtree & protected:
+                continue
+            at_edge = t.left_edge.i == low or t.right_edge.i == high
+            size = _count(doc, subtree)
+            if not at_edge and size < INNER_GAP:
+                continue
+            options.append((_class(t, sentence.start), size, _depth(t, spine), at_edge, t.i, subtree))
+        if not options:
+            break
+        lowest = min(o[0] for o in options)
+        options = [o for o in options if o[0] == lowest]
+        enough = [o for o in options if o[1] >= excess]
+        if enough:
+            choice = min(enough, key=lambda o: (o[1], o[2], not o[3], o[4]))
+        else:
+            choice = min(options, key=lambda o: (o[2], not o[3], -o[1], o[4]))
+        kept -= choice[5]
+    return _offsets(sentence, _tidy(doc, sorted(kept), protected))
+
+
+def _offsets(sentence: Span, runs: list[list[int]]) -> Pieces:
+    doc = sentence.doc
+    return tuple((doc[r[0]].idx - sentence.start_char, doc[r[-1]].idx + len(doc[r[-1]]) - sentence.start_char)
+                 for r in runs)
+
+
+def _runs(kept: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in kept:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _loose_start(t: Token, inside: set[int], protected: Collection[int]) -> bool:
+    """Whether a run's first token should go: punctuation (an opening mark only without its partner in the run),
+    a conjunction or subordinator whose clause is not in the run."""
+    if t.i in protected:
+        return False
+    if t.is_punct:
+        return not (t.text in _OPEN or t.text in _QUOTE_MARKS) or not _paired(t.doc, inside)
+    return t.dep_ in ("cc", "mark", "preconj") and t.head.i not in inside
+
+
+def _loose_end(t: Token, inside: set[int], protected: Collection[int]) -> bool:
+    """Whether a run's last token should go: punctuation (a closing mark only without its partner in the run),
+    a conjunction, or a function word that needs what follows it."""
+    if t.i in protected:
+        return False
+    if t.is_punct:
+        return not (t.text in ("”", '"', ")", "]") and _paired(t.doc, inside))
+    return t.dep_ in ("cc", "mark", "preconj") or t.tag_ in _DANGLING_TAGS
+
+
+def _tidy(doc, kept: list[int], protected: Collection[int]) -> list[list[int]]:
+    """Runs of kept tokens without loose tokens at their ends (`_loose_start`, `_loose_end`)."""
+    out = []
+    for run in _runs(kept):
+        tokens = [doc[i] for i in run]
+        while tokens and _loose_start(tokens[0], {t.i for t in tokens}, protected):
+            tokens = tokens[1:]
+        while tokens and _loose_end(tokens[-1], {t.i for t in tokens}, protected):
+            tokens = tokens[:-1]
+        if tokens:
+            out.append([t.i for t in tokens])
+    return out or ([sorted(protected)] if protected else out)
+
+
+def _paired(doc, inside: set[int]) -> bool:
+    """Whether every bracket and quotation mark of the run `inside` has its partner in it."""
+    marks = [j for j in sorted(inside) if doc[j].text in ('"', "“", "”", "(", ")", "[", "]")]
+    text = "".join(doc[j].text for j in marks)
+    return text.count("(") == text.count(")") and text.count("[") == text.count("]") and (
+        text.count('"') % 2 == 0) and text.count("“") == text.count("”")
+
+
+def _verb_of(token: Token) -> Token:
+    """The verb of the clause holding `token`: the nearest verb above it that has a subject, else the
+    sentence's root ("crimes committed since June": the clause of "include", not of "committed")."""
+    node, verb = token, None
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+            verb = verb or node
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children):
+                return node
+        if node.head == node:
+            return node if node.pos_ in ("VERB", "AUX") else verb or node
+        node = node.head
+    return verb or token
+
+
+def _core(verb: Token) -> set[int]:
+    """A clause's verb with its subject's head word, negation and auxiliaries."""
+    return {verb.i} | {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "neg", "aux", "auxpass",
+                                                               "expl")}
+
+
+def clause_pieces(sentence: Span, keep: tuple[int, int], max_words: int) -> Pieces:
+    """The clause holding tokens `keep` (a range), cut to at most `max_words` words (`cut`)."""
+    verb = _verb_of(sentence.doc[keep[0]])
+    return cut(verb, set(range(*keep)) | _core(verb), max_words, sentence)
+
+
+def headline_pieces(sentence: Span, max_words: int) -> Pieces:
+    """A headline from a lede: the sentence itself when short enough, else its main clause cut to at most
+    `max_words` words -- what was said when the speaker trails it ("..., police said"), the speaker and
+    what was said when the speaker leads ("The prosecutor insisted that ...")."""
+    doc = sentence.doc
+    root = sentence.root
+    keep = _core(root)
+    if root.lemma_ in lexicon.words("speech_verbs"):
+        reported = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if reported is not None and reported.i < root.i:  # "X happened, police said": what happened
+            root, keep = reported, _core(reported)
+        elif reported is not None:  # "The prosecutor insisted that X": both
+            keep |= _core(reported)
+    if _count(doc, range(sentence.start, sentence.end)) <= max_words:
+        return _offsets(sentence, _tidy(doc, list(range(sentence.start, sentence.end)), keep))
+    return cut(root, keep, max_words, sentence)
+
+
+_CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s|\s--\s")
+
+
+def text_headline(text: str, max_words: int) -> Pieces:
+    """A headline from a lede without a parse (a language without a model, a story listed in one line): the
+    sentence when short enough, else its words up to the last comma, semicolon, colon or dash within
+    `max_words` words (else just the first `max_words` words)."""
+    found = list(_WORD.finditer(text))
+    end = len(text.rstrip(" .!?\"'”’"))
+    if len(found) <= max_words:
+        return ((0, end),)
+    limit = found[max_words - 1].end()
+    stops = [m.start() for m in _CLAUSE_END.finditer(text, 0, limit + 1) if words(text[: m.start()]) >= 4]
+    return ((0, stops[-1] if stops else limit),)

@@ -1,0 +1,151 @@
+"""Shortened items: every piece shown is a contiguous span of its source sentence, cut at constituents."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import briefing
+from briefing.model import ELLIPSIS, Article, Excerpt, pieces_text
+from briefing.nlp.entities import parse
+from briefing.nlp.sentences import segment
+from briefing.options import RankOptions
+from briefing.render import render
+from briefing.sections.cutting import clause_pieces, headline_pieces, text_headline, words
+
+DAILY = Path(__file__).parent / "data" / "daily"
+
+
+def _parsed(text: str):
+    doc = segment(Article(id="t", text=text, language="english"))
+    return doc, parse(doc)
+
+
+def test_pieces_text_marks_every_cut() -> None:
+    text = "Seventy years ago, Anne Frank died of typhus in a camp at the age of 15."
+    assert pieces_text(text, ()) == text
+    start = text.index("Anne")
+    assert pieces_text(text, ((start, text.index(" in a")),)) == f"{ELLIPSIS} Anne Frank died of typhus {ELLIPSIS}"
+    assert pieces_text(text, ((start, len(text) - 1),)) == f"{ELLIPSIS} {text[start:-1]}"  # a full stop is no cut
+    inner = ((start, text.index(" of typhus")), (text.index("at the age"), len(text) - 1))
+    assert pieces_text(text, inner) == f"{ELLIPSIS} Anne Frank died {ELLIPSIS} at the age of 15"
+
+
+@pytest.mark.parametrize("sentence, most, must", [
+    ("The Palestinian Authority officially became the 123rd member of the International Criminal Court on "
+     "Wednesday, a step that gives the court jurisdiction over alleged crimes in Palestinian territories.", 15,
+     "The Palestinian Authority officially became"),
+    ("Andrew Getty, one of the heirs to billions of oil money, appears to have died of natural causes, a Los "
+     "Angeles Police Department spokesman said.", 15, "Andrew Getty"),
+    ("The French prosecutor leading an investigation into the crash of Germanwings Flight 9525 insisted "
+     "Wednesday that he was not aware of any video footage from on board the plane.", 15, "not aware"),
+])
+def test_a_headline_is_the_main_clause_within_its_words(sentence: str, most: int, must: str) -> None:
+    _doc, parsed = _parsed(sentence)
+    pieces = headline_pieces(parsed.sentences[0], most)
+    shown = pieces_text(sentence, pieces)
+    assert words(shown) <= most and must in shown
+    assert all(sentence[a:b] in sentence for a, b in pieces)
+    assert [a for a, _ in pieces] == sorted(a for a, _ in pieces)
+    assert not any(shown.rstrip(f" {ELLIPSIS}").endswith(w) for w in (" the", " of", " and", ","))
+
+
+def test_a_trailing_speaker_gives_way_to_what_was_said() -> None:
+    sentence = ("Andrew Getty, one of the heirs to billions of oil money, appears to have died of natural causes, "
+                "a Los Angeles Police Department spokesman said.")
+    _doc, parsed = _parsed(sentence)
+    shown = pieces_text(sentence, headline_pieces(parsed.sentences[0], 15))
+    assert "spokesman" not in shown and "died of natural causes" in shown
+
+
+def test_a_short_lede_is_its_own_headline_without_the_full_stop() -> None:
+    doc, parsed = _parsed("Paul Walker is hardly the first actor to die during a production.")
+    (piece,) = headline_pieces(parsed.sentences[0], 15)
+    assert doc.sentences[0].text[slice(*piece)] == "Paul Walker is hardly the first actor to die during a production"
+
+
+def test_a_clause_keeps_what_it_must() -> None:
+    sentence = ("“The game has changed,” Defense Secretary Mark Esper said Thursday, telling reporters that violent "
+                "acts by Iran-backed Shiite militias in Iraq — including the rocket attack on Dec. 27 that killed "
+                "one American — will be met with U.S. military force.")
+    _doc, parsed = _parsed(sentence)
+    span = parsed.sentences[0]
+    date = next(t for t in span if t.text == "27")
+    pieces = clause_pieces(span, (date.i - 1, date.i + 1), 14)
+    shown = pieces_text(sentence, pieces)
+    assert "Dec. 27" in shown and words(shown) <= 14
+
+
+def test_without_a_parse_a_headline_ends_at_a_clause_mark() -> None:
+    text = ("Five Americans who were monitored for three weeks at an Omaha, Nebraska, hospital after being exposed "
+            "to Ebola in West Africa have been released, a spokesman said.")
+    (piece,) = text_headline(text, 15)
+    assert text[slice(*piece)] == "Five Americans who were monitored for three weeks at an Omaha, Nebraska"
+    assert text_headline("A short one.", 15) == ((0, len("A short one")),)
+
+
+def _shown_pieces(data: dict) -> list[tuple[str, str, list[list[int]]]]:
+    items = [i for s in data["stories"] for sec in s["sections"] for i in sec["items"]]
+    if data["bottom_line"]:
+        items += [i for line in data["bottom_line"]["stories"] for i in line["items"]]
+    return [(i["text"], i["shown"], i["spans"]) for i in items]
+
+
+@pytest.mark.parametrize("template", ["standard", "daily", "sitrep", "bluf"])
+def test_every_piece_shown_is_a_span_of_its_source_sentence(example_path: Path, template: str) -> None:
+    """Every item of a real brief is its sentence, or pieces of it in order, "…" wherever it was cut; no word
+    is changed. Headlines cut from a lede are a span of it too."""
+    paths = [example_path, *sorted(DAILY.glob("*.txt"))]
+    untitled = Article(id="untitled", text=(
+        "Five Americans who were monitored for three weeks at an Omaha, Nebraska, hospital after being exposed to "
+        "Ebola in West Africa have been released, a Nebraska Medicine spokesman said in an email Wednesday. One "
+        "of the five had a heart-related issue on Saturday and has been discharged. More than 10,000 people have "
+        "died in the outbreak that dates to December 2013, according to the World Health Organization."),
+        language="english")
+    b = (briefing.daily_brief(paths, template=template) if template == "daily"
+         else briefing.brief([*paths, untitled], template=template))
+    data = json.loads(render(b, "json"))
+    checked = 0
+    for text, shown, spans in _shown_pieces(data):
+        if not spans:
+            assert shown == " ".join(text.split())
+            continue
+        parts = [text[a:b] for a, b in spans]
+        assert all(0 <= a < b <= len(text) for a, b in spans)
+        assert all(spans[k][1] <= spans[k + 1][0] for k in range(len(spans) - 1))
+        assert shown.strip(f" {ELLIPSIS}").split(f" {ELLIPSIS} ") == [" ".join(p.split()) for p in parts]
+        checked += 1
+    assert checked > 0
+    for story, source in zip(b.stories, data["stories"], strict=True):
+        if story.headline_from:
+            article = next(p for p in [*paths, untitled] if getattr(p, "id", None) == story.headline_from[0]
+                           or getattr(p, "stem", None) == story.headline_from[0])
+            text = article.text if isinstance(article, Article) else article.read_text(encoding="utf-8")
+            for piece in source["headline"].split(ELLIPSIS):
+                assert " ".join(piece.split()) in " ".join(text.split())
+            assert words(source["headline"]) <= 15
+
+
+def test_an_untitled_article_gets_a_short_headline_said_once() -> None:
+    text = ("Five Americans who were monitored for three weeks at an Omaha, Nebraska, hospital after being exposed to "
+            "Ebola in West Africa have been released, a Nebraska Medicine spokesman said in an email Wednesday. One "
+            "of the five had a heart-related issue on Saturday and has been discharged but hasn't left the area. "
+            "They were all exposed to the virus while working in Sierra Leone.")
+    b = briefing.brief(text, rank_options=RankOptions(story_words=0))
+    story = b.stories[0]
+    assert words(story.headline) <= 15 and story.headline.startswith("Five Americans")
+    assert story.headline_from == ("text", 0)
+    md = render(b, "md")
+    assert md.count("Five Americans") == 1
+    assert re.search(r"^- One of the five", md, re.M)
+
+
+def test_excerpt_shown_and_line() -> None:
+    text = "A long sentence, with an aside, ends here."
+    e = Excerpt(text, "a", 0, spans=((0, 15), (text.index("ends"), len(text) - 1)), short=((0, 15),))
+    assert e.shown == f"A long sentence {ELLIPSIS} ends here"
+    assert e.line == f"A long sentence {ELLIPSIS}"
+    assert Excerpt("Whole.", "a", 0).shown == Excerpt("Whole.", "a", 0).line == "Whole."
