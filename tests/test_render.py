@@ -55,7 +55,7 @@ def test_docx_structure_and_styles() -> None:
     doc = read_docx(render(airport_briefing(), "docx"))
     styled = [(p.style.name, p.text) for p in doc.paragraphs]
     assert styled[0] == ("Title", TITLE)
-    assert ("Normal", "3 January 2020") in styled
+    assert ("Normal", "3 Jan 2020") in styled
     headings = [text for style, text in styled if style == "Heading 1"]
     assert headings == ["Situation", "Actors", "Background", "Quotes", "Key figures", "What to watch", "Sources"]
     bullets = [text for style, text in styled if style == "List Bullet"]
@@ -368,7 +368,7 @@ def test_docx_header_footer_and_marking() -> None:
     section = doc.sections[0]
     header = [(p.style.name, p.text) for p in section.header.paragraphs]
     footer = [(p.style.name, p.text) for p in section.footer.paragraphs]
-    assert header == [("Marking", "Internal – do not forward"), ("Header", f"{TITLE} · 3 January 2020")]
+    assert header == [("Marking", "Internal – do not forward"), ("Header", f"{TITLE} · 3 Jan 2020")]
     assert footer == [("Footer", "Page 1 of 1"), ("Marking", "Internal – do not forward")]
     assert field_codes(section.footer) == ["PAGE", "NUMPAGES"]
     assert doc.styles["Marking"].font.bold and doc.styles["Marking"].font.all_caps
@@ -431,7 +431,7 @@ def test_reference_docx_own_footer_is_kept_and_marked(tmp_path: Path) -> None:
     doc = read_docx(render(airport_briefing(), "docx", reference_docx=tmp_path / "ref.docx", marking="Internal"))
     section = doc.sections[0]
     assert [(p.style.name, p.text) for p in section.header.paragraphs] == [
-        ("Marking", "Internal"), ("Header", f"{TITLE} · 3 January 2020")]
+        ("Marking", "Internal"), ("Header", f"{TITLE} · 3 Jan 2020")]
     assert [p.text for p in section.footer.paragraphs] == ["ACME Analysis Unit", "Internal"]
     assert field_codes(section.footer) == []
 
@@ -627,3 +627,36 @@ def test_key_figures_are_stressed_inside_their_sentence() -> None:
     data_sections = json.loads(render(b, "json"))["stories"][0]["sections"]
     shown = next(s for s in data_sections if s["key"] == "figures")["items"]
     assert [(i["text"], i["label"]) for i in shown] == [(sentence, "about 750 U.S. soldiers")]  # data keeps it
+
+
+# --- one date form across a brief -------------------------------------------------------------------
+
+DATE_FORM = r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}"
+
+
+def test_every_date_a_brief_shows_has_one_form(tmp_path: Path, example_path: Path) -> None:
+    """The brief's date, the sources' dates and the timeline's labels: "3 Jan 2020" in every format."""
+    import re
+
+    import briefing
+
+    article = tmp_path / "strike.md"
+    title, _, body = example_path.read_text(encoding="utf-8").partition("\n\n")
+    article.write_text(f"Title: {title}\nDate: 2020-01-03\n\n{body}", encoding="utf-8")
+    b = briefing.brief(article)
+    timeline = next(s for s in b.stories[0].sections if s.key == "timeline")
+    labels = [e.label for e in timeline.excerpts]
+    assert labels and all(re.fullmatch(rf"(?:week of )?{DATE_FORM}", label) for label in labels), labels
+    html_page = render(b, "html")
+    assert re.findall(r'datetime="([^"]+)"', html_page) == ["2020-01-03", "2020-01-03"]  # machine-readable
+    shown = {
+        "md": render(b, "md"), "txt": render(b, "txt"), "terminal": terminal(b, width=200),
+        "html": re.sub(r"<[^>]+>", "", html_page),
+        "docx": "\n".join(p.text for p in read_docx(render(b, "docx")).paragraphs),
+    }
+    for fmt, text in shown.items():
+        assert not re.search(r"\b\d{4}-\d{2}(?:-\d{2})?\b", text), f"{fmt}: an ISO date is shown"
+        assert not re.search(r"\b\d{1,2} (?:January|December)\b", text), f"{fmt}: a long month name"
+        assert text.count("3 Jan 2020") >= 3, f"{fmt}: the brief's date, the source's date, the lead's day"
+        for label in labels:
+            assert label in text, f"{fmt}: timeline label {label!r} missing"

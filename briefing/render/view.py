@@ -17,6 +17,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from ..model import Actor, Briefing, Excerpt, SourceRef, Story
+from ..nlp.dates import day_text
 from ..nlp.naming import name_pattern
 from ..templates import BOTTOM_LINE, SITUATION, Template
 
@@ -27,8 +28,6 @@ RUNNING_TITLE = 80  # most characters of the title in a page header
 PLACES_SHOWN = 10  # places listed with the actors (JSON keeps them all)
 Where = tuple[str, int]  # an excerpt's (article_id, sentence_index)
 LINK_SCHEMES = ("http", "https", "mailto")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,7 @@ class SourceItem:
     title: str
     source: str  # input path or URL; "" when it only repeats the title or URL
     url: str | None
-    published: str | None  # ISO date
+    published: str | None  # the date in the brief's one form, "3 Jan 2020" (`ref.published` is the date)
     ref: SourceRef
 
 
@@ -171,7 +170,7 @@ class BriefView:
     title: str
     subtitle: str | None  # a single story's headline, unless it repeats the title
     date: date | None
-    date_text: str | None  # "3 January 2020"
+    date_text: str | None  # "3 Jan 2020": every date a brief shows has this one form (`nlp.dates.day_text`)
     method: str
     template: str
     layout: tuple[str, ...]
@@ -208,11 +207,6 @@ def safe_url(url: str | None) -> str | None:
     return url if urlsplit(url).scheme.lower() in LINK_SCHEMES and not any(c.isspace() for c in url) else None
 
 
-def long_date(day: date) -> str:
-    """A date as "3 January 2020", whatever the locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def build_view(briefing: Briefing, template: Template, *, marking: str | None = None) -> BriefView:
     """Lay out a Briefing with a template (see the module docstring); `marking` e.g. "INTERNAL"."""
     several = len(briefing.stories) > 1
@@ -240,7 +234,7 @@ def build_view(briefing: Briefing, template: Template, *, marking: str | None = 
         title=title,
         subtitle=subtitle,
         date=briefing.date,
-        date_text=long_date(briefing.date) if briefing.date else None,
+        date_text=day_text(briefing.date) if briefing.date else None,
         method=briefing.method,
         template=template.name,
         layout=template.layout,
@@ -323,6 +317,6 @@ def _source_item(ref: SourceRef) -> SourceItem:
         title=title,
         source="" if source in (url, title) else source,
         url=url,
-        published=ref.published.isoformat() if ref.published else None,
+        published=day_text(ref.published) if ref.published else None,
         ref=ref,
     )
