@@ -9,6 +9,7 @@ import html
 import io
 import json
 import os
+import re
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -91,8 +92,8 @@ def test_docx_several_stories_and_links() -> None:
     assert [t for s, t in styled if s == "Heading 1"] == [
         TITLE, "U.S. officials prepared for further retaliatory attacks"]
     assert [t for s, t in styled if s == "Heading 2"].count("Situation") == 2
-    links = [h.address for p in doc.paragraphs for h in p.hyperlinks]
-    assert links == ["https://example.org/news/retaliation_(2020)"]
+    links = [h.address or f"#{h.fragment}" for p in doc.paragraphs for h in p.hyperlinks]
+    assert links == ["#story-1", "#story-2", "https://example.org/news/retaliation_(2020)"]  # contents, a source
 
 
 def test_docx_keeps_hostile_text_and_drops_unsafe_links() -> None:
@@ -150,8 +151,11 @@ def test_text_formats_keep_article_text_literally() -> None:
 def test_several_stories_show_each_headline(fmt: str) -> None:
     out = terminal(daily_briefing(), width=120) if fmt == "terminal" else render(daily_briefing(), fmt)
     out = html.unescape(out) if fmt == "html" else out
-    assert out.count("U.S. officials prepared for further retaliatory attacks") == 1
     assert TITLE in out and "Daily brief" in out
+    if fmt == "html":  # the contents list links to it once, before the stories
+        contents, out = out.split("</nav>")
+        assert contents.count("U.S. officials prepared for further retaliatory attacks") == 1
+    assert out.count("U.S. officials prepared for further retaliatory attacks") == 1
 
 
 def test_markdown_heading_levels_with_several_stories() -> None:
@@ -372,10 +376,19 @@ def test_docx_header_footer_and_marking() -> None:
     assert footer == [("Footer", "Page 1 of 1"), ("Marking", "Internal – do not forward")]
     assert field_codes(section.footer) == ["PAGE", "NUMPAGES"]
     assert doc.styles["Marking"].font.bold and doc.styles["Marking"].font.all_caps
+    # The first page opens with the title itself: its header has the marking only, its footer the same.
+    assert section.different_first_page_header_footer
+    assert [(p.style.name, p.text) for p in section.first_page_header.paragraphs] == [
+        ("Marking", "Internal – do not forward")]
+    assert [(p.style.name, p.text) for p in section.first_page_footer.paragraphs] == footer
+    assert field_codes(section.first_page_footer) == ["PAGE", "NUMPAGES"]
 
     plain = read_docx(render(airport_briefing(), "docx")).sections[0]
     assert [p.style.name for p in plain.header.paragraphs] == ["Header"]
     assert [p.style.name for p in plain.footer.paragraphs] == ["Footer"]
+    assert [p.text for p in plain.first_page_header.paragraphs] == [""]
+    assert TITLE not in plain.first_page_header._element.xml
+    assert [p.text for p in plain.first_page_footer.paragraphs] == ["Page 1 of 1"]
 
 
 def test_docx_bottom_line_and_story_links() -> None:
@@ -387,7 +400,56 @@ def test_docx_bottom_line_and_story_links() -> None:
     daily = read_docx(render(daily_briefing("daily"), "docx"))
     anchors = [a for a in daily.element.body.iter(qn("w:hyperlink")) if a.get(qn("w:anchor"))]
     bookmarks = [b.get(qn("w:name")) for b in daily.element.body.iter(qn("w:bookmarkStart"))]
-    assert [a.get(qn("w:anchor")) for a in anchors] == bookmarks == ["story-1", "story-2"]
+    assert [a.get(qn("w:anchor")) for a in anchors] == 2 * bookmarks == 2 * ["story-1", "story-2"]  # contents,
+    # then the bottom line
+
+
+def test_docx_actor_rows_never_split_and_the_last_stays_with_places() -> None:
+    doc = read_docx(render(airport_briefing(), "docx"))
+    (table,) = doc.tables
+    for row in table.rows:
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None, "a row may break across pages"
+    keep = [[p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs] for row in table.rows]
+    assert all(keep[-1]), "the last row does not keep with the Places line"
+    assert not any(any(k) for k in keep[:-1])  # the rows above may still run onto the next page
+    places = next(p for p in doc.paragraphs if p.text.startswith("Places:"))
+    assert table._element.getnext() is places._p
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # the header row repeats
+    no_places = replace(airport_briefing(), stories=(replace(airport_briefing().stories[0], places=()),))
+    (table,) = read_docx(render(no_places, "docx")).tables
+    assert not any(p.paragraph_format.keep_with_next for c in table.rows[-1].cells for p in c.paragraphs)
+
+
+@pytest.mark.parametrize("template", ["standard", "daily"])
+def test_docx_contents_link_to_each_story(template: str) -> None:
+    doc = read_docx(render(daily_briefing(template, third=True), "docx"))
+    styled = [(p.style.name, p.text) for p in doc.paragraphs]
+    at = styled.index(("TOC Heading", "Contents"))
+    assert styled[at + 1: at + 4] == [("Contents", TITLE), ("Contents", SECOND), ("Contents", "Iraq-U.S. relations")]
+    entries = doc.paragraphs[at + 1: at + 4]
+    links = [link for p in entries for link in p._p.iter(qn("w:hyperlink"))]
+    assert [link.get(qn("w:anchor")) for link in links] == ["story-1", "story-2", "story-3"]
+    assert all(link.get(qn("r:id")) is None for link in links)  # internal: no relationship, no URL
+    assert {r.find(qn("w:rPr")).find(qn("w:rStyle")).get(qn("w:val")) for link in links
+            for r in link.iter(qn("w:r"))} == {"Hyperlink"}
+    stories = (TITLE, SECOND, "Iraq-U.S. relations")
+    heads = {p.text: [b.get(qn("w:name")) for b in p._p.iter(qn("w:bookmarkStart"))]
+             for p in doc.paragraphs if p.style.name == "Heading 1" and p.text in stories}
+    assert heads == {TITLE: ["story-1"], SECOND: ["story-2"], "Iraq-U.S. relations": ["story-3"]}
+    assert styled.index(("TOC Heading", "Contents")) < styled.index(("Heading 1", TITLE))
+    one = read_docx(render(airport_briefing(), "docx"))
+    assert "Contents" not in [p.text for p in one.paragraphs]  # one story: nothing to find
+
+
+def test_html_contents_link_to_each_story() -> None:
+    page = render(daily_briefing("daily", third=True), "html")
+    nav = page[page.index('<nav class="contents"'): page.index("</nav>")]
+    assert re.findall(r'<li><a href="#([^"]+)">', nav) == ["story-1", "story-2", "story-3"]
+    assert [html.unescape(t) for t in re.findall(r'<li><a href="#[^"]+">([^<]+)</a></li>', nav)] == [
+        TITLE, SECOND, "Iraq-U.S. relations"]
+    assert re.findall(r'<article id="([^"]+)">', page) == ["story-1", "story-2", "story-3"]
+    assert page.index("</nav>") < page.index('<section class="bottom-line">')
+    assert '<nav class="contents"' not in render(airport_briefing(), "html")
 
 
 def make_reference(path: Path, *, strip: bool = False) -> Path:
@@ -418,6 +480,7 @@ def test_reference_docx_changes_fonts_and_margins(tmp_path: Path) -> None:
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == TITLE and "Text of the reference document" not in texts
     assert [p.text for p in doc.sections[0].header.paragraphs] == ["Reference header"]  # its own is kept
+    assert not doc.sections[0].different_first_page_header_footer  # on every page: it is not the title
     assert [p.text for p in doc.sections[0].footer.paragraphs] == ["Page 1 of 1"]  # it had none: ours
     assert doc.core_properties.author == "briefing"
     assert render(airport_briefing(), "docx", reference_docx=str(reference)) == data
@@ -434,6 +497,35 @@ def test_reference_docx_own_footer_is_kept_and_marked(tmp_path: Path) -> None:
         ("Marking", "Internal"), ("Header", f"{TITLE} · 3 Jan 2020")]
     assert [p.text for p in section.footer.paragraphs] == ["ACME Analysis Unit", "Internal"]
     assert field_codes(section.footer) == []
+    assert section.different_first_page_header_footer  # our header (with the title) is left off page 1 ...
+    assert [p.text for p in section.first_page_header.paragraphs] == ["Internal"]
+    assert [p.text for p in section.first_page_footer.paragraphs] == ["ACME Analysis Unit", "Internal"]  # ... not
+    # the reference's footer
+
+
+def test_reference_docx_footer_picture_is_on_the_first_page_too(tmp_path: Path) -> None:
+    logo = _png(tmp_path / "logo.png")
+    ref = docx.Document()
+    ref.sections[0].footer.paragraphs[0].add_run().add_picture(str(logo), width=Mm(10))
+    ref.save(tmp_path / "ref.docx")
+    section = read_docx(render(airport_briefing(), "docx", reference_docx=tmp_path / "ref.docx")).sections[0]
+    first = section.first_page_footer
+    (blip,) = first._element.iter(qn("a:blip"))
+    image = first.part.related_parts[blip.get(qn("r:embed"))]
+    assert image.blob == logo.read_bytes()
+
+
+def _png(path: Path) -> Path:
+    """A 1×1 PNG written to `path`."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+    return path
 
 
 def test_reference_docx_without_the_styles_gets_them(tmp_path: Path) -> None:
@@ -636,8 +728,6 @@ DATE_FORM = r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}"
 
 def test_every_date_a_brief_shows_has_one_form(tmp_path: Path, example_path: Path) -> None:
     """The brief's date, the sources' dates and the timeline's labels: "3 Jan 2020" in every format."""
-    import re
-
     import briefing
 
     article = tmp_path / "strike.md"

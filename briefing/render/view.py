@@ -186,6 +186,11 @@ class BriefView:
         return 2 if self.several else 1
 
     @property
+    def contents(self) -> tuple[StoryView, ...]:
+        """The stories a contents list links to (by `anchor`): each headed one when there are several."""
+        return tuple(s for s in self.stories if s.show_headline) if self.several else ()
+
+    @property
     def running_head(self) -> str:
         """The title (shortened) and date, for page headers."""
         title = self.title
