@@ -9,7 +9,8 @@
   parted from the table's last row.
 * Every built-in template's HTML screenshotted by headless Chromium (not blank), and one printed
   to PDF: @page puts the marking and page numbers on every page.
-* The terminal preview in a real terminal (tmux) at 80 and 120 columns, and through the pager.
+* The terminal preview in a real terminal (tmux) at 80 and 120 columns, and through the pager:
+  asked for, or by default when the preview is taller than the terminal (as git does).
 
 Each test is skipped, with the reason, when its program is not installed; CI installs them
 (.ci/apt-packages).
@@ -304,3 +305,19 @@ def test_tmux_pager() -> None:
     finally:
         term.close()
 
+
+@pytest.mark.parametrize(("height", "paged"), [(24, True), (200, False)])
+def test_tmux_pages_by_default_only_when_taller_than_the_terminal(height: int, paged: bool) -> None:
+    need("less")
+    term = Tmux(80, height, python_command(pager=None))
+    try:
+        first = term.wait_for("Bottom line")
+        if paged:
+            time.sleep(1)
+            assert "__DONE__" not in term.capture(), "the preview ran past the screen without a pager"
+            term.cmd("send-keys", "-t", "t", "q")
+        screen = term.wait_for("__DONE__")
+    finally:
+        term.close()
+    if not paged:  # printed as it is: all of it on the screen, nothing waited for a key
+        assert first.strip().startswith(MARKING) and "Sources" in screen and "3 of 3" in screen

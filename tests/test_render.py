@@ -651,7 +651,7 @@ def test_marking_in_every_text_format() -> None:
 
 def test_terminal_highlights_names_and_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     console = Console(file=io.StringIO(), width=100, color_system="truecolor", force_terminal=True)
-    render_terminal(airport_briefing(), console)
+    render_terminal(airport_briefing(), console, pager=False)
     out = console.file.getvalue()
     assert "\x1b[1;35mGen. Qassim Soleimani\x1b[0m" in out  # bold magenta
     shown: list[str] = []
@@ -661,6 +661,77 @@ def test_terminal_highlights_names_and_pages(monkeypatch: pytest.MonkeyPatch) ->
     assert len(shown) == 1 and "Qassim Soleimani" in shown[0] and "\x1b[" in shown[0]
     assert os.environ["LESS"] == "-FRX"
     assert console.file.getvalue() == out  # the pager got it all
+
+
+@pytest.mark.parametrize(("terminal_", "height", "paged"), [
+    (True, 24, True),  # a terminal the brief is taller than: paged, as git does
+    (True, 500, False),  # it fits the screen: printed
+    (False, 24, False),  # piped: never paged
+])
+def test_terminal_pages_only_when_taller_than_the_screen(monkeypatch: pytest.MonkeyPatch, terminal_: bool,
+                                                         height: int, paged: bool) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("pydoc.pager", shown.append)
+    console = Console(file=io.StringIO(), width=80, height=height, color_system="standard" if terminal_ else None,
+                      force_terminal=terminal_)
+    render_terminal(daily_briefing("daily", third=True), console, "daily")
+    out = shown[0] if shown else console.file.getvalue()
+    assert len(shown) == paged and bool(console.file.getvalue()) != paged
+    assert "Bottom line" in out and "Iraq-U.S. relations" in out and out.count("\n") > 24
+    render_terminal(daily_briefing("daily", third=True), console, "daily", pager=False)  # --no-pager
+    assert len(shown) == paged
+
+
+def test_no_color_in_a_terminal_is_the_wrapped_preview(monkeypatch: pytest.MonkeyPatch) -> None:
+    """NO_COLOR takes the colours away, not the wrapping: plain text's long lines would be cut by the terminal."""
+    from briefing.api import show
+    from briefing.options import OutputOptions
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    console = Console(file=io.StringIO(), width=60, height=1000, force_terminal=True, highlight=False)
+    show(daily_briefing("daily", third=True), console, OutputOptions())
+    out = console.file.getvalue()
+    assert "╭" in out and "\x1b[3" not in out and "\x1b[9" not in out  # the preview, without colours
+    plain = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", out)  # colour-free styles and links
+    assert max(len(line) for line in plain.splitlines()) <= 60
+    piped = Console(file=io.StringIO(), width=60)
+    show(daily_briefing("daily", third=True), piped, OutputOptions())
+    assert piped.file.getvalue() == render(daily_briefing("daily", third=True), "txt")  # piped: plain, unwrapped
+
+
+def _vocabulary(view) -> set[str]:
+    """Every word the brief's view can show, and the preview's own words."""
+    texts = [view.title, *(view.notices), view.template, view.method, "briefing", "template", "method", "Places:",
+             "Name", "Kind", "Role", "Mentions", "Sources", "—", "•", "·", "of", "mentions", "(seen", "before)"]
+    if view.bottom_line:
+        texts += [view.bottom_line.title, *(line.headline + ":" for line in view.bottom_line.lines),
+                  *(line.text for line in view.bottom_line.lines)]
+    for story in view.stories:
+        texts += [story.headline, *(s.title for s in story.sources), *(s.source for s in story.sources),
+                  *(s.url or "" for s in story.sources), *(f"({s.published})" for s in story.sources if s.published)]
+        for block in story.blocks:
+            texts += [block.title, *(i.text for i in block.items), *(i.label or "" for i in block.items)]
+            texts += [x for a in block.actors for x in (a.name, a.kind, a.role, str(a.mentions), f"({a.kind},",
+                                                        f"({a.kind})", f"{a.role},", f"{a.role})")]
+            texts += [", ".join(block.places)]
+    words = {w for t in texts for w in t.split()}
+    return words | {w.rstrip(",)") for w in words} | {w.lstrip("(") for w in words} | {
+        w + "," for w in words} | {w + ")" for w in words}
+
+
+@pytest.mark.parametrize("width", [24, 32, 40, 50, 60, 80, 100, 120])
+@pytest.mark.parametrize("template", ["standard", "daily"])
+def test_terminal_never_cuts_a_word(width: int, template: str) -> None:
+    b = airport_briefing() if template == "standard" else daily_briefing("daily", third=True)
+    words = _vocabulary(build_view(b, load_template(template)))
+    out = terminal(b, template, width=width)
+    frame = str.maketrans("", "", "│╭╮╰╯─━")
+    too_long = [w for w in words if len(w) > width - 4]  # a path or URL longer than the line has to fold
+    cut = [w for line in out.splitlines() for w in line.translate(frame).split()
+           if w not in words and not w.isdigit() and not any(w in long for long in too_long)]
+    assert not cut, f"words cut at {width} columns: {cut[:8]}"
+    assert "…" not in out  # nothing cut off either
+    assert max(len(line) for line in out.splitlines()) <= width
 
 
 # --- security: article text is data; user templates are sandboxed ----------------------------------
