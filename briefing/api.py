@@ -333,7 +333,8 @@ def write(briefing: Briefing, path: str | os.PathLike[str], template: str | Path
 
 
 def show(briefing: Briefing, console: Console | None = None, output: OutputOptions | None = None) -> None:
-    """The brief in the terminal, fitted to its width; plain text when piped or NO_COLOR is set."""
+    """The brief in the terminal, wrapped at spaces to its width (without colours when NO_COLOR is set),
+    paged when taller than the terminal; plain text, never wrapped, when piped."""
     from rich.console import Console
 
     from .render import render, render_terminal
@@ -342,7 +343,7 @@ def show(briefing: Briefing, console: Console | None = None, output: OutputOptio
     console = console or Console(highlight=False, soft_wrap=False)
     if output.width:
         console.width = output.width
-    if not console.is_terminal or os.environ.get("NO_COLOR"):
+    if not console.is_terminal:
         console.file.write(render(briefing, "txt", marking=output.marking))
     else:
         render_terminal(briefing, console, marking=output.marking, pager=output.pager)

@@ -86,7 +86,7 @@ length_options = _options(
     click.option("--ratio", type=click.FloatRange(0.0, 1.0), help="Share of the sentences instead of a count."))
 story_words_option = click.option("--story-words", type=click.IntRange(min=0), help="Most words of a story (0: all).")
 marking_option = click.option("--marking", help='A marking line at the top and bottom of every page: "INTERNAL".')
-pager_option = click.option("--pager", is_flag=True, help="Show the terminal preview through the pager (less).")
+pager_option = click.option("--pager/--no-pager", default=None, help="Page the preview (default: when too tall).")
 output_options = _options(
     click.option("--output", "-o", type=click.Path(path_type=Path), help="Output file: .docx .md .html .json .txt."),
     marking_option, pager_option,

@@ -113,13 +113,14 @@ class OutputOptions:
     `marking` is a line at the top and bottom of every page ("INTERNAL");
     `reference_docx` gives Word output the styles of that document and
     `docx_template` renders into a Word file with Jinja tags (both .docx only);
-    `pager` pages the terminal preview; `width` fixes the terminal's columns.
+    `pager` pages the terminal preview (True always, False never, None when it is taller
+    than the terminal); `width` fixes the terminal's columns.
     """
 
     marking: str | None = None
     reference_docx: Path | None = None
     docx_template: Path | None = None
-    pager: bool = False
+    pager: bool | None = None
     width: int | None = None
 
     def word_files(self) -> tuple[Path, ...]:

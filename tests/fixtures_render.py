@@ -132,7 +132,8 @@ def fixture_for(template: str) -> tuple[Briefing, dict[str, str]]:
 
 
 def docx_outline(data: bytes) -> str:
-    """A .docx as text: header, each paragraph with its style (links marked), tables as rows, footer."""
+    """A .docx as text: the first page's header (when it has its own), the header, each paragraph with its
+    style (links marked), tables as rows, the footer and the first page's footer."""
     import io
 
     import docx
@@ -140,7 +141,10 @@ def docx_outline(data: bytes) -> str:
 
     doc = docx.Document(io.BytesIO(data))
     section = doc.sections[0]
-    lines = [f"[header] {p.style.name}: {p.text}" for p in section.header.paragraphs]
+    first = section.different_first_page_header_footer
+    lines = [f"[first-page header] {p.style.name}: {p.text}" for p in section.first_page_header.paragraphs] \
+        if first else []
+    lines += [f"[header] {p.style.name}: {p.text}" for p in section.header.paragraphs]
     for block in doc.iter_inner_content():
         if isinstance(block, Table):
             lines += ["| " + " | ".join(c.text for c in row.cells) + " |" for row in block.rows]
@@ -148,4 +152,6 @@ def docx_outline(data: bytes) -> str:
         links = " ".join(f"<{h.address or '#' + h.fragment}>" for h in block.hyperlinks)
         lines.append(f"{block.style.name}: {block.text}" + (f" {links}" if links else ""))
     lines += [f"[footer] {p.style.name}: {p.text}" for p in section.footer.paragraphs]
+    if first:
+        lines += [f"[first-page footer] {p.style.name}: {p.text}" for p in section.first_page_footer.paragraphs]
     return "\n".join(lines) + "\n"

@@ -2,11 +2,15 @@
 
 * Every built-in template's .docx (with a marking), a brief on the agency reference document and
   one from the docxtpl house style, converted to PDF by ONE headless LibreOffice run; the text
-  (pdftotext) must show the headings, and on every page the header, "Page N of M" and the marking
-  top and bottom; pdffonts shows the reference document's fonts.
+  (pdftotext) must show the headings, and on every page the header (from page 2: page 1 opens
+  with the title itself), "Page N of M" and the marking top and bottom; pdffonts shows the
+  reference document's fonts. The same run lays out an actors table at every height on the page
+  (one filler line more each time): no row is ever split across pages, and "Places" is never
+  parted from the table's last row.
 * Every built-in template's HTML screenshotted by headless Chromium (not blank), and one printed
   to PDF: @page puts the marking and page numbers on every page.
-* The terminal preview in a real terminal (tmux) at 80 and 120 columns, and through the pager.
+* The terminal preview in a real terminal (tmux) at 80 and 120 columns, and through the pager:
+  asked for, or by default when the preview is taller than the terminal (as git does).
 
 Each test is skipped, with the reason, when its program is not installed; CI installs them
 (.ci/apt-packages).
@@ -25,8 +29,9 @@ import zlib
 from pathlib import Path
 
 import pytest
-from fixtures_render import AGENCY, HOUSE_STYLE, airport_briefing, daily_briefing, fixture_for
+from fixtures_render import AGENCY, ARTICLE_ID, HOUSE_STYLE, airport_briefing, daily_briefing, fixture_for
 
+from briefing.model import Actor, Excerpt, Section
 from briefing.render import render
 from briefing.render.view import build_view
 from briefing.templates import list_templates, load_template
@@ -34,6 +39,18 @@ from briefing.templates import list_templates, load_template
 BUILTINS = [t.name for t in list_templates()]
 MARKING = "INTERNAL"
 TESTS = Path(__file__).parent
+SWEEP = range(40)  # filler lines before the actors table: more than a page's worth, one line at a time
+LONG_SITUATION = """name = "long"
+description = "A Situation as long as it takes, then the actors"
+[[sections]]
+key = "situation"
+title = "Situation"
+limit = 60
+[[sections]]
+key = "actors"
+title = "Actors"
+limit = 12
+"""
 
 
 def need(*programs: str) -> str:
@@ -61,6 +78,11 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     docs["agency"] = render(airport_briefing(), "docx", str(AGENCY), marking=MARKING)
     docs["house"] = render(daily_briefing("daily", third=True), "docx", "daily", marking=MARKING,
                            docx_template=HOUSE_STYLE)
+    template = folder / "long"
+    template.mkdir()
+    (template / "template.toml").write_text(LONG_SITUATION, encoding="utf-8")
+    for lines in SWEEP:
+        docs[f"sweep-{lines:02d}"] = render(table_after(lines), "docx", str(template))
     for name, data in docs.items():
         (folder / f"{name}.docx").write_bytes(data)
     profile = (folder / "profile").as_uri()  # its own profile: never blocked by another LibreOffice
@@ -77,12 +99,30 @@ def pdf_pages(pdf: Path) -> list[str]:
     return [" ".join(page.split()) for page in pages if page.strip()]
 
 
-def check_pages(pages: list[str], running_head: str | None) -> None:
+def table_after(lines: int):
+    """The airport brief with `lines` one-line Situation bullets before its actors table, whose last row
+    (Abu Mahdi al-Muhandis) takes several lines."""
+    from dataclasses import replace
+
+    brief = airport_briefing()
+    story = brief.stories[0]
+    last = Actor("Abu Mahdi al-Muhandis", "person", mentions=1, article_ids=(ARTICLE_ID,),
+                 role="the deputy commander of Iran-backed militias known as the Popular Mobilization Forces")
+    filler = tuple(Excerpt(f"Line {n} of the filler.", ARTICLE_ID, 100 + n) for n in range(lines))
+    story = replace(story, sections=(Section("situation", "Situation", filler),), actors=(*story.actors, last))
+    return replace(brief, stories=(story,))
+
+
+def check_pages(pages: list[str], running_head: str | None, title: str | None = None) -> None:
     for number, page in enumerate(pages, 1):
         assert page.startswith(MARKING), f"page {number}: no marking at the top"
         assert page.endswith(f"Page {number} of {len(pages)} {MARKING}"), f"page {number}: footer is {page[-60:]!r}"
-        if running_head:
+        if running_head and number > 1:
             assert running_head in page, f"page {number}: no header"
+    if running_head:  # page 1: the title itself right under the marking, no running header above it
+        assert pages[0].startswith(f"{MARKING} {title}"), f"page 1 opens with {pages[0][:80]!r}"
+        rest = pages[0][len(f"{MARKING} {title}"):]
+        assert not rest.startswith(" ·") and not rest.lstrip().startswith(title), "page 1 repeats the title"
 
 
 @pytest.mark.parametrize("template", BUILTINS)
@@ -90,7 +130,7 @@ def test_libreoffice_renders_each_template(pdfs: dict[str, Path], template: str)
     briefing, _ = fixture_for(template)
     view = build_view(briefing, load_template(template))
     pages = pdf_pages(pdfs[template])
-    check_pages(pages, view.running_head)
+    check_pages(pages, view.running_head, view.title)
     text = " ".join(pages)
     titles = [b.title for s in view.stories for b in s.blocks]
     if view.bottom_line:
@@ -108,6 +148,20 @@ def test_libreoffice_renders_each_template(pdfs: dict[str, Path], template: str)
 
 def test_libreoffice_several_pages(pdfs: dict[str, Path]) -> None:
     assert len(pdf_pages(pdfs["daily"])) >= 2  # so the header and footer are checked on a second page
+
+
+def test_libreoffice_keeps_table_rows_whole_and_places_with_the_table(pdfs: dict[str, Path]) -> None:
+    breaks = 0
+    for lines in SWEEP:
+        pages = pdf_pages(pdfs[f"sweep-{lines:02d}"])
+        on = {word: [n for n, page in enumerate(pages) if word in page]
+              for word in ("Abu Mahdi", "deputy commander", "Places:")}
+        (places,) = on["Places:"]
+        assert on["Abu Mahdi"] == on["deputy commander"] == [places], f"{lines} lines: the last row is split or " \
+            f"parted from Places ({on})"
+        assert "Muhandis" in pages[places].split("Places:")[0]
+        breaks += len(pages) > 1 and "Name Kind Role Mentions" in pages[0]
+    assert breaks, "no layout put the table across a page break: the sweep checked nothing"
 
 
 def test_libreoffice_reference_document_fonts(pdfs: dict[str, Path]) -> None:
@@ -250,3 +304,20 @@ def test_tmux_pager() -> None:
         term.wait_for("__DONE__")
     finally:
         term.close()
+
+
+@pytest.mark.parametrize(("height", "paged"), [(24, True), (200, False)])
+def test_tmux_pages_by_default_only_when_taller_than_the_terminal(height: int, paged: bool) -> None:
+    need("less")
+    term = Tmux(80, height, python_command(pager=None))
+    try:
+        first = term.wait_for("Bottom line")
+        if paged:
+            time.sleep(1)
+            assert "__DONE__" not in term.capture(), "the preview ran past the screen without a pager"
+            term.cmd("send-keys", "-t", "t", "q")
+        screen = term.wait_for("__DONE__")
+    finally:
+        term.close()
+    if not paged:  # printed as it is: all of it on the screen, nothing waited for a key
+        assert first.strip().startswith(MARKING) and "Sources" in screen and "3 of 3" in screen

@@ -9,6 +9,7 @@ import html
 import io
 import json
 import os
+import re
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -55,7 +56,7 @@ def test_docx_structure_and_styles() -> None:
     doc = read_docx(render(airport_briefing(), "docx"))
     styled = [(p.style.name, p.text) for p in doc.paragraphs]
     assert styled[0] == ("Title", TITLE)
-    assert ("Normal", "3 January 2020") in styled
+    assert ("Normal", "3 Jan 2020") in styled
     headings = [text for style, text in styled if style == "Heading 1"]
     assert headings == ["Situation", "Actors", "Background", "Quotes", "Key figures", "What to watch", "Sources"]
     bullets = [text for style, text in styled if style == "List Bullet"]
@@ -91,8 +92,8 @@ def test_docx_several_stories_and_links() -> None:
     assert [t for s, t in styled if s == "Heading 1"] == [
         TITLE, "U.S. officials prepared for further retaliatory attacks"]
     assert [t for s, t in styled if s == "Heading 2"].count("Situation") == 2
-    links = [h.address for p in doc.paragraphs for h in p.hyperlinks]
-    assert links == ["https://example.org/news/retaliation_(2020)"]
+    links = [h.address or f"#{h.fragment}" for p in doc.paragraphs for h in p.hyperlinks]
+    assert links == ["#story-1", "#story-2", "https://example.org/news/retaliation_(2020)"]  # contents, a source
 
 
 def test_docx_keeps_hostile_text_and_drops_unsafe_links() -> None:
@@ -150,8 +151,11 @@ def test_text_formats_keep_article_text_literally() -> None:
 def test_several_stories_show_each_headline(fmt: str) -> None:
     out = terminal(daily_briefing(), width=120) if fmt == "terminal" else render(daily_briefing(), fmt)
     out = html.unescape(out) if fmt == "html" else out
-    assert out.count("U.S. officials prepared for further retaliatory attacks") == 1
     assert TITLE in out and "Daily brief" in out
+    if fmt == "html":  # the contents list links to it once, before the stories
+        contents, out = out.split("</nav>")
+        assert contents.count("U.S. officials prepared for further retaliatory attacks") == 1
+    assert out.count("U.S. officials prepared for further retaliatory attacks") == 1
 
 
 def test_markdown_heading_levels_with_several_stories() -> None:
@@ -368,14 +372,23 @@ def test_docx_header_footer_and_marking() -> None:
     section = doc.sections[0]
     header = [(p.style.name, p.text) for p in section.header.paragraphs]
     footer = [(p.style.name, p.text) for p in section.footer.paragraphs]
-    assert header == [("Marking", "Internal – do not forward"), ("Header", f"{TITLE} · 3 January 2020")]
+    assert header == [("Marking", "Internal – do not forward"), ("Header", f"{TITLE} · 3 Jan 2020")]
     assert footer == [("Footer", "Page 1 of 1"), ("Marking", "Internal – do not forward")]
     assert field_codes(section.footer) == ["PAGE", "NUMPAGES"]
     assert doc.styles["Marking"].font.bold and doc.styles["Marking"].font.all_caps
+    # The first page opens with the title itself: its header has the marking only, its footer the same.
+    assert section.different_first_page_header_footer
+    assert [(p.style.name, p.text) for p in section.first_page_header.paragraphs] == [
+        ("Marking", "Internal – do not forward")]
+    assert [(p.style.name, p.text) for p in section.first_page_footer.paragraphs] == footer
+    assert field_codes(section.first_page_footer) == ["PAGE", "NUMPAGES"]
 
     plain = read_docx(render(airport_briefing(), "docx")).sections[0]
     assert [p.style.name for p in plain.header.paragraphs] == ["Header"]
     assert [p.style.name for p in plain.footer.paragraphs] == ["Footer"]
+    assert [p.text for p in plain.first_page_header.paragraphs] == [""]
+    assert TITLE not in plain.first_page_header._element.xml
+    assert [p.text for p in plain.first_page_footer.paragraphs] == ["Page 1 of 1"]
 
 
 def test_docx_bottom_line_and_story_links() -> None:
@@ -387,7 +400,56 @@ def test_docx_bottom_line_and_story_links() -> None:
     daily = read_docx(render(daily_briefing("daily"), "docx"))
     anchors = [a for a in daily.element.body.iter(qn("w:hyperlink")) if a.get(qn("w:anchor"))]
     bookmarks = [b.get(qn("w:name")) for b in daily.element.body.iter(qn("w:bookmarkStart"))]
-    assert [a.get(qn("w:anchor")) for a in anchors] == bookmarks == ["story-1", "story-2"]
+    assert [a.get(qn("w:anchor")) for a in anchors] == 2 * bookmarks == 2 * ["story-1", "story-2"]  # contents,
+    # then the bottom line
+
+
+def test_docx_actor_rows_never_split_and_the_last_stays_with_places() -> None:
+    doc = read_docx(render(airport_briefing(), "docx"))
+    (table,) = doc.tables
+    for row in table.rows:
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None, "a row may break across pages"
+    keep = [[p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs] for row in table.rows]
+    assert all(keep[-1]), "the last row does not keep with the Places line"
+    assert not any(any(k) for k in keep[:-1])  # the rows above may still run onto the next page
+    places = next(p for p in doc.paragraphs if p.text.startswith("Places:"))
+    assert table._element.getnext() is places._p
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # the header row repeats
+    no_places = replace(airport_briefing(), stories=(replace(airport_briefing().stories[0], places=()),))
+    (table,) = read_docx(render(no_places, "docx")).tables
+    assert not any(p.paragraph_format.keep_with_next for c in table.rows[-1].cells for p in c.paragraphs)
+
+
+@pytest.mark.parametrize("template", ["standard", "daily"])
+def test_docx_contents_link_to_each_story(template: str) -> None:
+    doc = read_docx(render(daily_briefing(template, third=True), "docx"))
+    styled = [(p.style.name, p.text) for p in doc.paragraphs]
+    at = styled.index(("TOC Heading", "Contents"))
+    assert styled[at + 1: at + 4] == [("Contents", TITLE), ("Contents", SECOND), ("Contents", "Iraq-U.S. relations")]
+    entries = doc.paragraphs[at + 1: at + 4]
+    links = [link for p in entries for link in p._p.iter(qn("w:hyperlink"))]
+    assert [link.get(qn("w:anchor")) for link in links] == ["story-1", "story-2", "story-3"]
+    assert all(link.get(qn("r:id")) is None for link in links)  # internal: no relationship, no URL
+    assert {r.find(qn("w:rPr")).find(qn("w:rStyle")).get(qn("w:val")) for link in links
+            for r in link.iter(qn("w:r"))} == {"Hyperlink"}
+    stories = (TITLE, SECOND, "Iraq-U.S. relations")
+    heads = {p.text: [b.get(qn("w:name")) for b in p._p.iter(qn("w:bookmarkStart"))]
+             for p in doc.paragraphs if p.style.name == "Heading 1" and p.text in stories}
+    assert heads == {TITLE: ["story-1"], SECOND: ["story-2"], "Iraq-U.S. relations": ["story-3"]}
+    assert styled.index(("TOC Heading", "Contents")) < styled.index(("Heading 1", TITLE))
+    one = read_docx(render(airport_briefing(), "docx"))
+    assert "Contents" not in [p.text for p in one.paragraphs]  # one story: nothing to find
+
+
+def test_html_contents_link_to_each_story() -> None:
+    page = render(daily_briefing("daily", third=True), "html")
+    nav = page[page.index('<nav class="contents"'): page.index("</nav>")]
+    assert re.findall(r'<li><a href="#([^"]+)">', nav) == ["story-1", "story-2", "story-3"]
+    assert [html.unescape(t) for t in re.findall(r'<li><a href="#[^"]+">([^<]+)</a></li>', nav)] == [
+        TITLE, SECOND, "Iraq-U.S. relations"]
+    assert re.findall(r'<article id="([^"]+)">', page) == ["story-1", "story-2", "story-3"]
+    assert page.index("</nav>") < page.index('<section class="bottom-line">')
+    assert '<nav class="contents"' not in render(airport_briefing(), "html")
 
 
 def make_reference(path: Path, *, strip: bool = False) -> Path:
@@ -418,6 +480,7 @@ def test_reference_docx_changes_fonts_and_margins(tmp_path: Path) -> None:
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == TITLE and "Text of the reference document" not in texts
     assert [p.text for p in doc.sections[0].header.paragraphs] == ["Reference header"]  # its own is kept
+    assert not doc.sections[0].different_first_page_header_footer  # on every page: it is not the title
     assert [p.text for p in doc.sections[0].footer.paragraphs] == ["Page 1 of 1"]  # it had none: ours
     assert doc.core_properties.author == "briefing"
     assert render(airport_briefing(), "docx", reference_docx=str(reference)) == data
@@ -431,9 +494,38 @@ def test_reference_docx_own_footer_is_kept_and_marked(tmp_path: Path) -> None:
     doc = read_docx(render(airport_briefing(), "docx", reference_docx=tmp_path / "ref.docx", marking="Internal"))
     section = doc.sections[0]
     assert [(p.style.name, p.text) for p in section.header.paragraphs] == [
-        ("Marking", "Internal"), ("Header", f"{TITLE} · 3 January 2020")]
+        ("Marking", "Internal"), ("Header", f"{TITLE} · 3 Jan 2020")]
     assert [p.text for p in section.footer.paragraphs] == ["ACME Analysis Unit", "Internal"]
     assert field_codes(section.footer) == []
+    assert section.different_first_page_header_footer  # our header (with the title) is left off page 1 ...
+    assert [p.text for p in section.first_page_header.paragraphs] == ["Internal"]
+    assert [p.text for p in section.first_page_footer.paragraphs] == ["ACME Analysis Unit", "Internal"]  # ... not
+    # the reference's footer
+
+
+def test_reference_docx_footer_picture_is_on_the_first_page_too(tmp_path: Path) -> None:
+    logo = _png(tmp_path / "logo.png")
+    ref = docx.Document()
+    ref.sections[0].footer.paragraphs[0].add_run().add_picture(str(logo), width=Mm(10))
+    ref.save(tmp_path / "ref.docx")
+    section = read_docx(render(airport_briefing(), "docx", reference_docx=tmp_path / "ref.docx")).sections[0]
+    first = section.first_page_footer
+    (blip,) = first._element.iter(qn("a:blip"))
+    image = first.part.related_parts[blip.get(qn("r:embed"))]
+    assert image.blob == logo.read_bytes()
+
+
+def _png(path: Path) -> Path:
+    """A 1×1 PNG written to `path`."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+    return path
 
 
 def test_reference_docx_without_the_styles_gets_them(tmp_path: Path) -> None:
@@ -559,16 +651,99 @@ def test_marking_in_every_text_format() -> None:
 
 def test_terminal_highlights_names_and_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     console = Console(file=io.StringIO(), width=100, color_system="truecolor", force_terminal=True)
-    render_terminal(airport_briefing(), console)
+    render_terminal(airport_briefing(), console, pager=False)
     out = console.file.getvalue()
     assert "\x1b[1;35mGen. Qassim Soleimani\x1b[0m" in out  # bold magenta
     shown: list[str] = []
     monkeypatch.setattr("pydoc.pager", shown.append)
     monkeypatch.delenv("LESS", raising=False)
+    monkeypatch.setattr("sys.stdout", console.file)  # the console is the screen: only then is it paged
     render_terminal(airport_briefing(), console, pager=True)
     assert len(shown) == 1 and "Qassim Soleimani" in shown[0] and "\x1b[" in shown[0]
     assert os.environ["LESS"] == "-FRX"
     assert console.file.getvalue() == out  # the pager got it all
+
+
+def test_a_console_writing_elsewhere_is_never_paged(monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("pydoc.pager", shown.append)
+    console = Console(file=io.StringIO(), width=80, height=10, force_terminal=True)
+    render_terminal(daily_briefing("daily", third=True), console, "daily", pager=True)
+    assert shown == [] and "Bottom line" in console.file.getvalue()
+
+
+@pytest.mark.parametrize(("terminal_", "height", "paged"), [
+    (True, 24, True),  # a terminal the brief is taller than: paged, as git does
+    (True, 500, False),  # it fits the screen: printed
+    (False, 24, False),  # piped: never paged
+])
+def test_terminal_pages_only_when_taller_than_the_screen(monkeypatch: pytest.MonkeyPatch, terminal_: bool,
+                                                         height: int, paged: bool) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("pydoc.pager", shown.append)
+    console = Console(file=io.StringIO(), width=80, height=height, color_system="standard" if terminal_ else None,
+                      force_terminal=terminal_)
+    monkeypatch.setattr("sys.stdout", console.file)  # the console is the screen
+    render_terminal(daily_briefing("daily", third=True), console, "daily")
+    out = shown[0] if shown else console.file.getvalue()
+    assert len(shown) == paged and bool(console.file.getvalue()) != paged
+    assert "Bottom line" in out and "Iraq-U.S. relations" in out and out.count("\n") > 24
+    render_terminal(daily_briefing("daily", third=True), console, "daily", pager=False)  # --no-pager
+    assert len(shown) == paged
+
+
+def test_no_color_in_a_terminal_is_the_wrapped_preview(monkeypatch: pytest.MonkeyPatch) -> None:
+    """NO_COLOR takes the colours away, not the wrapping: plain text's long lines would be cut by the terminal."""
+    from briefing.api import show
+    from briefing.options import OutputOptions
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    console = Console(file=io.StringIO(), width=60, height=1000, force_terminal=True, highlight=False)
+    show(daily_briefing("daily", third=True), console, OutputOptions())
+    out = console.file.getvalue()
+    assert "╭" in out and "\x1b[3" not in out and "\x1b[9" not in out  # the preview, without colours
+    plain = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", out)  # colour-free styles and links
+    assert max(len(line) for line in plain.splitlines()) <= 60
+    piped = Console(file=io.StringIO(), width=60)
+    show(daily_briefing("daily", third=True), piped, OutputOptions())
+    assert piped.file.getvalue() == render(daily_briefing("daily", third=True), "txt")  # piped: plain, unwrapped
+
+
+def _vocabulary(view) -> set[str]:
+    """Every word the brief's view can show, and the preview's own words."""
+    texts = [view.title, *(view.notices), view.template, view.method, "briefing", "template", "method", "Places:",
+             "Name", "Kind", "Role", "Mentions", "Sources", "—", "•", "·", "of", "mentions", "(seen", "before)"]
+    if view.bottom_line:
+        texts += [view.bottom_line.title, *(line.headline + ":" for line in view.bottom_line.lines),
+                  *(line.text for line in view.bottom_line.lines)]
+    for story in view.stories:
+        texts += [story.headline, *(s.title for s in story.sources), *(s.source for s in story.sources),
+                  *(s.outlet for s in story.sources),
+                  *(s.url or "" for s in story.sources), *(f"({s.published})" for s in story.sources if s.published)]
+        for block in story.blocks:
+            texts += [block.title, *(i.text for i in block.items), *(i.label or "" for i in block.items)]
+            texts += [x for a in block.actors for x in (a.name, a.kind, a.role, str(a.mentions), f"({a.kind},",
+                                                        f"({a.kind})", f"{a.role},", f"{a.role})")]
+            texts += [", ".join(block.places)]
+    texts += [view.also_title, *(f"{a.headline} {a.count}, {a.outlets} {a.url or ''}" for a in view.also)]
+    words = {w for t in texts for w in t.split()}
+    return words | {w.rstrip(",)") for w in words} | {w.lstrip("(") for w in words} | {
+        w + "," for w in words} | {w + ")" for w in words}
+
+
+@pytest.mark.parametrize("width", [24, 32, 40, 50, 60, 80, 100, 120])
+@pytest.mark.parametrize("template", ["standard", "daily"])
+def test_terminal_never_cuts_a_word(width: int, template: str) -> None:
+    b = airport_briefing() if template == "standard" else daily_briefing("daily", third=True)
+    words = _vocabulary(build_view(b, load_template(template)))
+    out = terminal(b, template, width=width)
+    frame = str.maketrans("", "", "│╭╮╰╯─━")
+    too_long = [w for w in words if len(w) > width - 4]  # a path or URL longer than the line has to fold
+    cut = [w for line in out.splitlines() for w in line.translate(frame).split()
+           if w not in words and not w.isdigit() and not any(w in long for long in too_long)]
+    assert not cut, f"words cut at {width} columns: {cut[:8]}"
+    assert "…" not in out  # nothing cut off either
+    assert max(len(line) for line in out.splitlines()) <= width
 
 
 # --- security: article text is data; user templates are sandboxed ----------------------------------
@@ -627,3 +802,35 @@ def test_key_figures_are_stressed_inside_their_sentence() -> None:
     data_sections = json.loads(render(b, "json"))["stories"][0]["sections"]
     shown = next(s for s in data_sections if s["key"] == "figures")["items"]
     assert [(i["text"], i["label"]) for i in shown] == [(sentence, "about 750 U.S. soldiers")]  # data keeps it
+
+
+# --- one date form across a brief -------------------------------------------------------------------
+
+DATE_FORM = r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}"
+
+
+def test_every_date_a_brief_shows_has_one_form(tmp_path: Path, example_path: Path) -> None:
+    """The brief's date, the sources' dates and the timeline's labels: "3 Jan 2020" in every format."""
+    import briefing
+
+    article = tmp_path / "strike.md"
+    title, _, body = example_path.read_text(encoding="utf-8").partition("\n\n")
+    article.write_text(f"Title: {title}\nDate: 2020-01-03\n\n{body}", encoding="utf-8")
+    b = briefing.brief(article, rank_options=briefing.options.RankOptions(story_words=0))  # every entry shown
+    timeline = next(blk for blk in build_view(b, b.template).stories[0].blocks
+                    if blk.key == "timeline")  # the entries shown: none of a sentence Situation shows whole
+    labels = [i.label for i in timeline.items]
+    assert labels and all(re.fullmatch(rf"(?:week of )?{DATE_FORM}", label) for label in labels), labels
+    html_page = render(b, "html")
+    assert re.findall(r'datetime="([^"]+)"', html_page) == ["2020-01-03", "2020-01-03"]  # machine-readable
+    shown = {
+        "md": render(b, "md"), "txt": render(b, "txt"), "terminal": terminal(b, width=200),
+        "html": re.sub(r"<[^>]+>", "", html_page),
+        "docx": "\n".join(p.text for p in read_docx(render(b, "docx")).paragraphs),
+    }
+    for fmt, text in shown.items():
+        assert not re.search(r"\b\d{4}-\d{2}(?:-\d{2})?\b", text), f"{fmt}: an ISO date is shown"
+        assert not re.search(r"\b\d{1,2} (?:January|December)\b", text), f"{fmt}: a long month name"
+        assert text.count("3 Jan 2020") >= 2, f"{fmt}: the brief's date, the source's date"
+        for label in labels:
+            assert label in text, f"{fmt}: timeline label {label!r} missing"

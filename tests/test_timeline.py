@@ -46,12 +46,18 @@ def test_example_entries_are_verbatim_sentences(example: Document) -> None:
         assert entry.article_id == "test"
 
 
-def test_with_a_publication_date_labels_are_iso(example: Document) -> None:
+def test_with_a_publication_date_labels_are_dates_in_true_order(example: Document) -> None:
     dated = segment(Article(id="test", title=example.article.title, text=example.article.text,
                             published=date(2020, 1, 3)))
     labels = [e.label for e in timeline(dated, 8)]
-    assert labels == sorted(labels, key=lambda label: label.removeprefix("week of "))
-    assert {"2019-12-27", "2019-12-29", "2019-12-31", "2020-01-01", "2020-01-02", "2020-01-03"} <= set(labels)
+    # "last week" (23-29 Dec) sorts at its end: after the Sunday inside it, not before Dec. 27.
+    assert labels == ["27 Dec 2019", "29 Dec 2019", "week of 23 Dec 2019", "31 Dec 2019", "1 Jan 2020",
+                      "2 Jan 2020", "3 Jan 2020"]
+
+
+def test_last_week_follows_the_days_inside_it(example: Document) -> None:
+    labels = [e.label for e in timeline(example, 8)]
+    assert labels.index("last week") > max(labels.index("Dec. 27"), labels.index("Sunday"))
 
 
 def test_limit_keeps_precise_dates_near_the_main_event(example: Document) -> None:
@@ -72,7 +78,7 @@ The debate lasted two days, and 48 hours of testimony were heard.
 def test_future_clause_and_durations(example: Document) -> None:
     doc = document(SYNTHETIC, published=date(2020, 5, 6))  # a Wednesday
     assert [(e.label, e.sentence_index) for e in timeline(doc, 8)] == [
-        ("2019-03-03", 1), ("2020-04", 2), ("2020-05-05", 0), ("2020-05-12", 3)]
+        ("3 Mar 2019", 1), ("Apr 2020", 2), ("5 May 2020", 0), ("12 May 2020", 3)]
     found = document_dates(doc)
     assert found is not None and found.reference.known
     assert [d.future for d in found.items] == [False, False, False, True]
@@ -82,3 +88,41 @@ def test_language_without_model_has_no_timeline() -> None:
     doc = document("Haushalt\n\nDer Rat stimmte am Dienstag zu.", language="german")
     assert timeline(doc, 8) == ()
     assert document_dates(doc) is None
+
+
+COPYRIGHTED = """Council approves budget
+
+The city council approved the budget on Tuesday after a long debate. \
+The mayor first proposed the plan in March 2013.
+
+© 2015 Cable News Network. Turner Broadcasting System, Inc. All Rights Reserved. \
+Copyright 2015 The Conversation. Some rights reserved. ©2015 The Hollywood Reporter. \
+Copyright © 2015 Rolling Stone.
+"""
+
+
+@pytest.mark.parametrize("published", [None, date(2020, 5, 6)])
+def test_a_copyright_line_is_never_an_event(published: date | None) -> None:
+    doc = document(COPYRIGHTED, published=published)
+    entries = timeline(doc, 8)
+    assert [e.sentence_index for e in entries] == [1, 0]
+    assert not any("©" in e.text or "Copyright" in e.text for e in entries)
+    found = document_dates(doc)
+    assert found is not None and [d.sentence for d in found.items] == [0, 1]
+    if published is None:  # the notice's year (2015) is no year the story names: "now" follows 2013
+        assert found.reference.day.year == 2014
+
+
+PAST_JUNE = """Bridge reopens
+
+The bridge reopened on Monday after two years of repairs. \
+Engineers closed it in June after cracks were found. \
+Crews were expected to finish the work in December, but a strike delayed them. \
+The council will inspect the bridge again in June.
+"""
+
+
+def test_june_is_the_year_the_text_means() -> None:
+    doc = document(PAST_JUNE, published=date(2020, 3, 4))  # a Wednesday
+    assert [(e.label, e.sentence_index) for e in timeline(doc, 8)] == [
+        ("Jun 2019", 1), ("Dec 2019", 2), ("2 Mar 2020", 0), ("Jun 2020", 3)]

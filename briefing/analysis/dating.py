@@ -3,8 +3,10 @@
 Dates are spaCy's DATE entities (and holidays it tags as events) resolved by
 `briefing.nlp.dates` against the publication date, or, without one, against the
 main event's day (the lead's weekday; see `dates.reference`). A date in a future
-clause ("will vote on Tuesday") names the coming day. Durations, ages and other
-expressions that name no point in time are left out.
+clause ("will vote on Tuesday") names the coming day; one in a clause that looked
+ahead from the past ("troops were expected to return in April") the nearer of the
+last and the next. Durations, ages, other expressions that name no point in time and
+a copyright notice's year ("© 2015 Cable News Network") are left out.
 
 Each expression records whether it sits in a future clause and whether it only
 dates a statement ("said Thursday"). The timeline, background and outlook read them.
@@ -12,6 +14,7 @@ dates a statement ("said Thursday"). The timeline, background and outlook read t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -49,23 +52,42 @@ def _verb(token: Token) -> Token | None:
     return None
 
 
-def is_future(token: Token) -> bool:
-    """Whether the clause of `token` is about what is to come: "will", "is to", "plans to", "is expected to"."""
+def _future_cue(token: Token) -> Token | None:
+    """The word that makes the clause of `token` look ahead ("will", "is to", "plans to", "is expected to")."""
     verb = _verb(token)
     if verb is None:
-        return False
+        return None
     for _ in range(3):
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in verb.children):
-            return True
+        if cue := next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX), None):
+            return cue
         if verb.lower_ in _FUTURE_AUX:
-            return True
+            return verb
         to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if to and (verb.head.lemma_ in _FUTURE_HEADS or verb.head.lemma_ == "be"):
-            return True
+            return verb.head
         if not to or verb.head == verb:
-            return False
+            return None
         verb = verb.head
-    return False
+    return None
+
+
+def is_future(token: Token) -> bool:
+    """Whether the clause of `token` is about what is to come: "will", "is to", "plans to", "is expected to"."""
+    return _future_cue(token) is not None
+
+
+def looked_ahead_from_past(token: Token) -> bool:
+    """Whether the clause of `token` looked ahead from a past moment: "was to", "planned to", "were expected to"."""
+    cue = _future_cue(token)
+    return cue is not None and (cue.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in cue.children))
+
+
+def _copyright(ent: Span, sentence: Span) -> bool:
+    """Whether a date expression is a copyright notice's year ("© 2015", "Copyright 2015")."""
+    before = sentence.doc.text[sentence.start_char:ent.start_char]
+    own = re.match(r"\D*", ent.text)  # an expression holding the sign itself: "© 2015"
+    return dates.copyright_year(before + (own.group() if own else ""))
 
 
 def _expressions(span: Span) -> list[Span]:
@@ -87,7 +109,7 @@ def document_dates(parsed: Parsed, article: Article) -> DocumentDates:
     """Every date expression of a parsed article that names a point in time, resolved."""
     found: list[tuple[int, Span, bool]] = []
     for i, sentence in enumerate(parsed.sentences):
-        found += [(i, ent, is_future(ent.root)) for ent in _expressions(sentence)]
+        found += [(i, ent, is_future(ent.root)) for ent in _expressions(sentence) if not _copyright(ent, sentence)]
     lead_days = [dates.weekday_of(e.text) for i, e, _ in found if i == 0 and e.root.head.lemma_ not in SPEECH]
     weekday = next((d for d in lead_days if d is not None), dates.weekday_of(article.title))
     past = [(e, future) for _, e, future in found if not future]
@@ -100,7 +122,7 @@ def document_dates(parsed: Parsed, article: Article) -> DocumentDates:
     )
     out = []
     for i, ent, future in found:
-        when = dates.resolve(ent.text, ref, future=future)
+        when = dates.resolve(ent.text, ref, future=None if future and looked_ahead_from_past(ent.root) else future)
         if when is not None:
             speech = ent.root.head.lemma_ in SPEECH
             out.append(Dated(i, when, future, speech, ent.start, ent.end))

@@ -1,9 +1,9 @@
 """Relative dates: "Sunday", "last week", "Dec. 27", "New Year's Eve", "in 2019" -> a day range.
 
 An expression is resolved against a `Reference`: the article's publication date
-when it is known (then labels are ISO dates), otherwise an estimate that only
-orders events (labels stay as the source wrote them). Deterministic, offline,
-English only.
+when it is known (then labels are dates in the brief's one form, "27 Dec 2019": see
+`day_text`), otherwise an estimate that only orders events (labels stay as the
+source wrote them). Deterministic, offline, English only.
 
 Without a publication date the reference is the main event's day. Its weekday is
 the lead's (or, without one, the day after the largest gap between the weekdays
@@ -13,6 +13,10 @@ past week by weekday and older ones by month and day, so the latest past "Dec.
 27" is taken to be a week before the main event; without such a date, the last
 day of the year after the latest year the article names (news leaves out the
 current year), or of a placeholder year.
+
+A range sorts at its end (`When.key`): "last week" comes after the days inside it.
+A year that follows a copyright sign ("© 2015 Cable News Network") is no date of
+the news (`copyright_year`).
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 PLACEHOLDER_YEAR = 2001  # a common year, for ordering only when the article names none
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _MONTH_DAY = re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}}))?")
@@ -63,6 +68,24 @@ _LEADING_DURATION = re.compile(r"(?:for|over|during|within|throughout|up to|more
                                r"some|the (?:past|last) \w+ \w+s)\b")
 _FUTURE_WORDS = re.compile(r"\b(?:next|coming|upcoming|later this|from now|tomorrow)\b")
 _PAST_WORDS = re.compile(r"\b(?:last|past|ago|earlier|previous|yesterday)\b")
+# What a copyright notice puts before its year: "©", "(c)", "Copyright", "Copyright ©", "© 2010-".
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?$", re.IGNORECASE)
+
+
+def day_text(day: date) -> str:
+    """A day in the brief's one date form, "27 Dec 2019" (whatever the locale)."""
+    return f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]} {day.year}"
+
+
+def month_text(day: date) -> str:
+    """The month of a day in the brief's date form, "Dec 2019"."""
+    return f"{MONTH_ABBREVIATIONS[day.month - 1]} {day.year}"
+
+
+def copyright_year(before: str) -> bool:
+    """Whether a date expression preceded by `before` (its sentence up to it) is a copyright notice's
+    year: "© 2015 Cable News Network", "Copyright 2015 The Conversation" name no event."""
+    return _COPYRIGHT.search(before) is not None
 
 
 @dataclass(frozen=True)
@@ -90,23 +113,25 @@ class When:
 
     @property
     def label(self) -> str:
-        """ISO date (or "2019-12", "2019", "week of 2019-12-23", "1990s") when exact, else the source's words."""
+        """The date in the brief's one form when exact ("27 Dec 2019", "week of 23 Dec 2019", "Dec 2019",
+        "2019", "1990s"), else the source's words."""
         if not self.exact:
             return self.text
         if self.precision == DAY:
-            return self.start.isoformat()
+            return day_text(self.start)
         if self.precision == WEEK:
-            return f"week of {self.start.isoformat()}"
+            return f"week of {day_text(self.start)}"
         if self.precision == MONTH:
-            return self.start.strftime("%Y-%m")
+            return month_text(self.start)
         if self.precision == DECADE:
             return f"{self.start.year}s"
         return str(self.start.year)
 
     @property
-    def key(self) -> tuple[date, date]:
-        """Chronological sort key: start, then the narrower range first."""
-        return (self.start, self.end)
+    def key(self) -> tuple[date, int]:
+        """Chronological sort key: a range at its end (a week after the days inside it), then the
+        narrower range first; one key per range."""
+        return (self.end, -self.start.toordinal())
 
 
 def _normalize(text: str) -> str:
@@ -196,16 +221,27 @@ def _thanksgiving(year: int) -> date:
     return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
 
 
-def resolve(text: str, ref: Reference, future: bool = False) -> When | None:
+def resolve(text: str, ref: Reference, future: bool | None = False) -> When | None:
     """The day range an expression names, or None (a duration, an age, something unknown).
 
     `future` says the expression is about what is to come ("will vote on Tuesday"): a bare
-    weekday or month then names the next one, not the last.
+    weekday or month then names the next one, not the last. None says it looked ahead from
+    a past moment ("troops were expected to return in April"): the nearer of the last and
+    the next one when the publication date is known, else the last (the text talks of the past).
     """
     t = _normalize(text)
-    future = bool(_FUTURE_WORDS.search(t)) or (future and not _PAST_WORDS.search(t))
+    if _FUTURE_WORDS.search(t):
+        future = True
+    elif _PAST_WORDS.search(t):
+        future = False
     try:
-        found = _resolve(t, ref, future)
+        if future is None:
+            found = _resolve(t, ref, False)
+            if ref.known and found is not None and (ahead := _resolve(t, ref, True)) is not None \
+                    and (ahead[0] - ref.day) < (ref.day - found[1]):
+                found = ahead
+        else:
+            found = _resolve(t, ref, future)
     except (ValueError, OverflowError):  # "10000 years ago", a 5,000-digit count: no date a calendar holds
         return None
     if found is None:

@@ -2,7 +2,7 @@
 
     render(briefing, "md")                       -> str    ("docx" -> bytes)
     render_to_path(briefing, Path("brief.docx"))  -> Path   (format from the extension, atomic write)
-    render_terminal(briefing, console)            -> None   (pager=True: through the system pager)
+    render_terminal(briefing, console)            -> None   (paged when taller than the terminal)
 
 `template` is a Template, a built-in name or a folder path; None uses the one the
 Briefing was composed with (`briefing.template`). Every format walks the same
@@ -138,15 +138,16 @@ def _is_file(name: str) -> bool:
 
 
 def render_terminal(briefing: Briefing, console: Console, template: TemplateArg = None, *,
-                    marking: str | None = None, pager: bool = False) -> None:
-    """Print the brief's terminal preview on `console`; `pager`: through the system pager (less -R)."""
-    from .terminal import print_paged, print_terminal
+                    marking: str | None = None, pager: bool | None = None) -> None:
+    """Print the brief's terminal preview on `console`, wrapped at spaces to its width.
+
+    `pager`: True through the system pager ($PAGER, else `less -FRX`), False never; None (the
+    default) as git does: when the console is a terminal and the preview is taller than it.
+    """
+    from .terminal import print_shown
 
     view, _ = _view(briefing, template, marking)
-    if pager:
-        print_paged(view, console)
-    else:
-        print_terminal(view, console)
+    print_shown(view, console, pager)
 
 
 __all__ = ["FORMATS", "FORMAT_NAMES", "format_for", "render", "render_terminal", "render_to_path"]

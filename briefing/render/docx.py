@@ -7,18 +7,22 @@ Restyle a brief by changing the styles in Word, or start from a reference docume
 * "Title": the brief's title; "Subtitle": a single story's headline (when it differs from the title);
   the date is a Normal paragraph.
 * "Heading 1": section titles, "Bottom line" and "Sources" (with several stories: each story's
-  headline, a bookmark the bottom line links to, and "Heading 2" for its sections).
+  headline, a bookmark the contents and the bottom line link to, and "Heading 2" for its sections).
+* With several stories, a contents list after the date: "TOC Heading", then one "Contents"
+  paragraph per story, its headline a link to the story ("Hyperlink").
 * "List Bullet": excerpts, sources and (several stories) bottom-line lines; "Bottom Line": a
   single story's bottom-line paragraph; "Strong": labels; "Hyperlink": source links.
 * The actors table: "Light List Accent 1" (or "Table Grid" when the document lacks it), header
-  row repeated on each page.
+  row repeated on each page, no row split across a page, and its last row kept with the
+  "Places" line after it.
 * Every page: a header with the title and date ("Header"), a footer with "Page N of M"
   ("Footer", PAGE and NUMPAGES fields) and, with a marking, the marking first in the header
-  and last in the footer ("Marking"). A reference document's own header or footer with text
-  or pictures is kept instead (as pandoc does), the marking still added to it.
+  and last in the footer ("Marking"). The first page, which opens with the title itself, has a
+  header of its own without it (the marking alone). A reference document's own header or
+  footer with text or pictures is kept instead (as pandoc does), the marking still added to it.
 
-Styles a reference document lacks are copied from python-docx's default template ("Marking"
-and "Bottom Line" are made when missing), so any .docx works as a reference.
+Styles a reference document lacks are copied from python-docx's default template ("Marking",
+"Bottom Line" and "Contents" are made when missing), so any .docx works as a reference.
 
 The same Briefing always gives the same bytes: the core properties' dates come from the
 brief's date (2000-01-01 when unknown) and the zip entries carry a fixed timestamp.
@@ -41,7 +45,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls, nsmap, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.numbering import NumberingPart
 from docx.section import _Footer, _Header
@@ -57,9 +61,13 @@ TABLE_STYLES = ("Light List Accent 1", "Table Grid")
 ACTOR_COLUMNS = ("Name", "Kind", "Role", "Mentions")
 ACTOR_WIDTHS = (0.24, 0.20, 0.40, 0.16)  # shares of the text width
 # Built-in styles the brief uses; copied from python-docx's default template when a reference lacks one.
-BUILTIN_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "Header", "Footer", "Strong")
+BUILTIN_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "Header", "Footer", "Strong",
+                  "TOC Heading")
 MARKING_STYLE = "Marking"
 BOTTOM_LINE_STYLE = "Bottom Line"
+CONTENTS_STYLE = "Contents"
+CONTENTS_TITLE = "Contents"
+RELATIONSHIP_NS = "{" + nsmap["r"] + "}"  # attributes naming a relationship: r:id, r:embed
 # Characters XML 1.0 cannot hold; python-docx would refuse the text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -74,6 +82,10 @@ def render_docx(view: BriefView, reference: Path | None = None) -> bytes:
         doc.add_paragraph(clean(view.subtitle), style="Subtitle")
     if view.date_text:
         doc.add_paragraph(view.date_text)
+    if view.contents:
+        doc.add_paragraph(CONTENTS_TITLE, style="TOC Heading")
+        for story in view.contents:
+            _add_internal_link(doc.add_paragraph(style=CONTENTS_STYLE), clean(story.headline), story.anchor)
     if view.bottom_line:
         doc.add_paragraph(clean(view.bottom_line.title), style="Heading 1")
         for line in view.bottom_line.lines:
@@ -211,6 +223,12 @@ def _ensure_styles(doc: DocumentObject) -> None:
             left.set(qn(f"w:{attr}"), value)
         border.append(left)
         style.element.get_or_add_pPr().append(border)
+    if CONTENTS_STYLE not in names:
+        style = doc.styles.add_style(CONTENTS_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.paragraph_format.left_indent = Inches(0.15)
+        style.paragraph_format.space_before = Pt(0)
+        style.paragraph_format.space_after = Pt(3)
 
 
 @lru_cache(maxsize=1)
@@ -262,33 +280,67 @@ def _has_own_content(part: _Header | _Footer) -> bool:
     return any(text.strip() for text in element.itertext()) or next(element.iter(qn("w:drawing")), None) is not None
 
 
+def _empty(part: _Header | _Footer) -> None:
+    for child in list(part._element):
+        part._element.remove(child)
+
+
+def _copy_content(source: _Header | _Footer, target: _Header | _Footer) -> None:
+    """`target` holds a copy of `source`'s paragraphs and tables, pictures and links included."""
+    _empty(target)
+    rels = source.part.rels
+    for child in source._element:
+        copy = deepcopy(child)
+        for element in copy.iter():
+            for name, value in element.attrib.items():
+                if name.startswith(RELATIONSHIP_NS) and value in rels:
+                    rel = rels[value]
+                    element.set(name, target.part.relate_to(
+                        rel.target_ref if rel.is_external else rel.target_part, rel.reltype, rel.is_external))
+        target._element.append(copy)
+
+
 def _header_footer(doc: DocumentObject, view: BriefView) -> None:
+    """Every page's header and footer (module docstring); the first page's header leaves the title out."""
     doc.settings.odd_and_even_pages_header_footer = False
     for section in doc.sections:
-        section.different_first_page_header_footer = False
         header, footer = section.header, section.footer
         own_header, own_footer = _has_own_content(header), _has_own_content(footer)
+        section.different_first_page_header_footer = not own_header
         header.is_linked_to_previous = footer.is_linked_to_previous = False
-        for part, own in ((header, own_header), (footer, own_footer)):
-            if not own:
-                for child in list(part._element):
-                    part._element.remove(child)
         if own_header:
             if view.marking:
                 first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
                 first.insert_paragraph_before(clean(view.marking), style=MARKING_STYLE)
         else:
+            _empty(header)
             if view.marking:
                 header.add_paragraph(clean(view.marking), style=MARKING_STYLE)
             header.add_paragraph(clean(view.running_head), style="Header")
+            first_header, first_footer = section.first_page_header, section.first_page_footer
+            first_header.is_linked_to_previous = first_footer.is_linked_to_previous = False
+            _empty(first_header)
+            first_header.add_paragraph(clean(view.marking or ""), style=MARKING_STYLE if view.marking else "Header")
+            if own_footer:
+                _copy_content(footer, first_footer)
+            else:
+                _empty(first_footer)
+                _page_numbers(first_footer)
+            if view.marking:
+                first_footer.add_paragraph(clean(view.marking), style=MARKING_STYLE)
         if not own_footer:
-            pages = footer.add_paragraph("Page ", style="Footer")
-            pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            add_field(pages, "PAGE", "1")
-            pages.add_run(" of ")
-            add_field(pages, "NUMPAGES", "1")
+            _empty(footer)
+            _page_numbers(footer)
         if view.marking:
             footer.add_paragraph(clean(view.marking), style=MARKING_STYLE)
+
+
+def _page_numbers(footer: _Footer) -> None:
+    pages = footer.add_paragraph("Page ", style="Footer")
+    pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_field(pages, "PAGE", "1")
+    pages.add_run(" of ")
+    add_field(pages, "NUMPAGES", "1")
 
 
 def add_field(para: Paragraph, code: str, shown: str) -> None:
@@ -318,11 +370,9 @@ def _add_bottom_line(doc: DocumentObject, line: StoryLine, *, several: bool) -> 
     para = doc.add_paragraph(style="List Bullet")
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), line.anchor)
-    run = para.add_run(clean(line.headline), style="Strong")
+    run = para.add_run(clean(line.line))
     link.append(run._r)
     para._p.append(link)
-    if line.text:
-        para.add_run(": " + clean(line.text))
 
 
 def _bookmark(para: Paragraph, name: str, number: int) -> None:
@@ -365,6 +415,11 @@ def _add_actors(doc: DocumentObject, block: Block) -> None:
                 cell.width = width
         for row in table.rows:
             row.cells[-1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
+        if block.places:  # the last row stays on the page of the "Places" line after it
+            for cell in table.rows[-1].cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
     if block.places:
         para = doc.add_paragraph()
         para.add_run("Places:", style="Strong")
@@ -386,6 +441,16 @@ def _add_source(para: Paragraph, source: SourceItem) -> None:
 
 def _add_hyperlink(para: Paragraph, text: str, url: str) -> None:
     """A run of `text` linking to `url`, in the built-in "Hyperlink" character style."""
+    _link(para, text).set(qn("r:id"), para.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+
+
+def _add_internal_link(para: Paragraph, text: str, bookmark: str) -> None:
+    """A run of `text` linking to a bookmark of the document, in the "Hyperlink" character style."""
+    _link(para, text).set(qn("w:anchor"), bookmark)
+
+
+def _link(para: Paragraph, text: str) -> BaseOxmlElement:
+    """A w:hyperlink (its target still to set) holding a run of `text` in the "Hyperlink" style."""
     styles = para.part.document.styles
     if "Hyperlink" not in [s.name for s in styles if s.type == WD_STYLE_TYPE.CHARACTER]:
         style = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER, builtin=True)
@@ -396,10 +461,10 @@ def _add_hyperlink(para: Paragraph, text: str, url: str) -> None:
         style.priority = 99
         style.unhide_when_used = True
     link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), para.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
     run = para.add_run(text, style="Hyperlink")
     link.append(run._r)  # moves the run into the link
     para._p.append(link)
+    return link
 
 
 def fix_zip_dates(data: bytes) -> bytes:

@@ -3,7 +3,12 @@
 Layout: the marking bar (if any), a title panel, the bottom line in a panel, then each
 story (several: its headline under a heavy rule "1 of 3") with its sections under rules,
 excerpts as bullets with actors' names highlighted, the actors as a table, sources,
-a one-line footer and the marking bar again. Everything wraps to the console's width.
+a one-line footer and the marking bar again. Everything wraps to the console's width, at
+spaces: no word is ever cut (the actors table gives each column its longest word, and
+becomes a list where even that does not fit).
+
+`print_shown` pages as git does: through the pager (`$PAGER`, else `less -FRX`) when the
+console is a terminal and the preview is taller than it, or always when asked.
 
 The caller decides colour, width and piping (NO_COLOR, `Console(file=...)`);
 article text is always printed literally (rich `Text`, never markup).
@@ -12,22 +17,26 @@ article text is always printed literally (rich `Text`, never markup).
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.pager import SystemPager
 from rich.panel import Panel
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from .view import ACTORS, Block, BottomLine, BriefView, Item, SourceItem
+from .view import ACTORS, ActorRow, Block, BottomLine, BriefView, Item, SourceItem
 
 ACCENT = "cyan"
 HEADING = f"bold {ACCENT}"
 NAME = "bold magenta"
 MARKING = "bold white on red"
 BOTTOM_LINE = "yellow"
+TABLE_FRAME = 9  # the actors table's columns between its four columns: 3 × (padding, rule, padding)
+ROLE_WIDTH = 24  # roles wrap in this many columns (or their longest word) before names give way
 
 
 def print_terminal(view: BriefView, console: Console) -> None:
@@ -68,11 +77,23 @@ def print_terminal(view: BriefView, console: Console) -> None:
     _marking(console, view.marking)
 
 
-def print_paged(view: BriefView, console: Console) -> None:
-    """Print the brief through the system pager ($PAGER, else less), colours kept."""
-    os.environ.setdefault("LESS", "-FRX")  # as git does: colours, quit when it fits one screen
-    with console.pager(styles=console.color_system is not None):
+def print_shown(view: BriefView, console: Console, pager: bool | None = None) -> None:
+    """Print the brief: through the pager when `pager`, never when False; when None (the default), as
+    git does: only when the console is a terminal and the brief is taller than it. A console writing
+    elsewhere than standard output (a file, a buffer) is never paged."""
+    on_screen = console.file in (sys.stdout, sys.__stdout__)
+    if pager is False or not on_screen or (pager is None and not console.is_terminal):
         print_terminal(view, console)
+        return
+    with console.capture() as captured:
+        print_terminal(view, console)
+    text = captured.get()
+    if pager or text.count("\n") > console.size.height:
+        os.environ.setdefault("LESS", "-FRX")  # as git does: colours, quit when it fits one screen
+        SystemPager().show(text)
+    else:
+        console.file.write(text)
+        console.file.flush()
 
 
 def _marking(console: Console, marking: str | None) -> None:
@@ -102,7 +123,7 @@ def _highlighted(item: Item) -> Text:
 def _bottom_line(bottom: BottomLine, several: bool) -> RenderableType:
     if several:
         body: RenderableType = _bullets(
-            Text.assemble((line.headline, "bold"), ": " if line.text else "", _highlighted_line(line.items))
+            _highlighted_line(line.items) if line.items else Text(line.headline, style="bold")
             for line in bottom.lines
         )
     else:
@@ -118,28 +139,46 @@ def _highlighted_line(items: Iterable[Item]) -> Text:
 def _bullets(texts: Iterable[Text]) -> RenderableType:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow="fold")  # wrapped at spaces; only a word longer than the line (a URL) is folded
     for text in texts:
         grid.add_row("•", text)
     return grid
 
 
+def _longest_word(texts: Iterable[str]) -> int:
+    return max((len(word) for text in texts for word in text.split()), default=0)
+
+
 def _actors(console: Console, block: Block) -> None:
     if block.actors:
-        table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, pad_edge=False)
-        # Names get up to half the room the short columns leave; roles wrap in the rest.
+        # Names get the room the short columns leave but ROLE_WIDTH, roles wrap in the rest; neither is
+        # ever narrower than its longest word. Where even that does not fit, the actors are a list.
         kind_width = max(len("Kind"), *(len(a.kind) for a in block.actors))
-        room = console.width - 6 - kind_width - len("Mentions")
-        name_width = min(max(len(a.name) for a in block.actors), max(10, room // 2))
-        table.add_column("Name", style=NAME, width=name_width)
-        table.add_column("Kind", no_wrap=True, style="dim")
-        table.add_column("Role")
-        table.add_column("Mentions", justify="right", no_wrap=True)
-        for actor in block.actors:
-            table.add_row(Text(actor.name), Text(actor.kind), Text(actor.role), Text(str(actor.mentions)))
-        console.print(table)
+        room = console.width - TABLE_FRAME - kind_width - len("Mentions")
+        name_word = max(len("Name"), _longest_word(a.name for a in block.actors))
+        role_word = max(len("Role"), _longest_word(a.role for a in block.actors))
+        if name_word + role_word > room:
+            console.print(_bullets(_actor_line(actor) for actor in block.actors))
+        else:
+            role_width = max(role_word, min(ROLE_WIDTH, max(len(a.role) for a in block.actors)))
+            name_width = max(name_word, min(max(len(a.name) for a in block.actors), room - role_width))
+            table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, pad_edge=False)
+            table.add_column("Name", style=NAME, width=name_width)
+            table.add_column("Kind", no_wrap=True, style="dim")
+            table.add_column("Role", min_width=role_word)
+            table.add_column("Mentions", justify="right", no_wrap=True)
+            for actor in block.actors:
+                table.add_row(Text(actor.name), Text(actor.kind), Text(actor.role), Text(str(actor.mentions)))
+            console.print(table)
     if block.places:
         console.print(Text.assemble(("Places: ", "bold"), ", ".join(block.places)))
+
+
+def _actor_line(actor: ActorRow) -> Text:
+    """An actor as one wrapped line: "Name (kind, role, 2 mentions)", as plain text shows it."""
+    details = ", ".join(x for x in (actor.kind, actor.role, f"{actor.mentions} mentions" if actor.mentions > 1
+                                                          else "") if x)
+    return Text.assemble((actor.name, NAME), f" ({details})")
 
 
 def _source(source: SourceItem) -> Text:

@@ -20,6 +20,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from ..model import ELLIPSIS, Actor, Briefing, Excerpt, OtherStory, SourceRef, Story
+from ..nlp.dates import day_text
 from ..nlp.naming import name_pattern
 from ..templates import BOTTOM_LINE, SITUATION, Template
 from .budget import fit, words
@@ -30,11 +31,10 @@ OUTLETS_SHOWN = 3  # outlets named on an "Also today" line
 SEEN_TAG = "(seen before)"
 FIGURES = "figures"  # whose labels are phrases of their own sentences
 RUNNING_TITLE = 80  # most characters of the title in a page header
+REPEATS = 0.6  # a piece holding this share of a sentence shown whole elsewhere says it again
 PLACES_SHOWN = 10  # places listed with the actors (JSON keeps them all)
 Where = tuple[str, int]  # an excerpt's (article_id, sentence_index)
 LINK_SCHEMES = ("http", "https", "mailto")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ class SourceItem:
     title: str
     source: str  # input path or URL; "" when it only repeats the title, the URL or the outlet's file name
     url: str | None
-    published: str | None  # ISO date
+    published: str | None  # the date in the brief's one form, "3 Jan 2020" (`ref.published` is the date)
     ref: SourceRef
     outlet: str = ""  # who published it: the site's name, the URL's host, or the file's name
 
@@ -167,12 +167,18 @@ class StoryView:
 
 @dataclass(frozen=True)
 class StoryLine:
-    """One story in the bottom line: its headline and first Situation sentence(s) as one paragraph."""
+    """One story in the bottom line: its first Situation sentence(s) as one paragraph, at most the template's
+    `line_words` (a long sentence shows its short cut), linked to the story; its headline when it has none."""
 
     headline: str
     text: str  # the items' texts joined; "" when the story has no Situation
     items: tuple[Item, ...]
     anchor: str  # the StoryView's anchor
+
+    @property
+    def line(self) -> str:
+        """What a bottom line of several stories shows for it: its text, else its headline."""
+        return self.text or self.headline
 
 
 @dataclass(frozen=True)
@@ -194,7 +200,7 @@ class BriefView:
     title: str
     subtitle: str | None  # a single story's headline, unless it repeats the title
     date: date | None
-    date_text: str | None  # "3 January 2020"
+    date_text: str | None  # "3 Jan 2020": every date a brief shows has this one form (`nlp.dates.day_text`)
     method: str
     template: str
     layout: tuple[str, ...]
@@ -210,6 +216,11 @@ class BriefView:
     @property
     def section_level(self) -> int:
         return 2 if self.several else 1
+
+    @property
+    def contents(self) -> tuple[StoryView, ...]:
+        """The stories a contents list links to (by `anchor`): each headed one when there are several."""
+        return tuple(s for s in self.stories if s.show_headline) if self.several else ()
 
     @property
     def running_head(self) -> str:
@@ -236,11 +247,6 @@ def safe_url(url: str | None) -> str | None:
     except ValueError:  # "http://[::1": not a URL
         return None
     return url if scheme in LINK_SCHEMES and url.isprintable() and not any(c.isspace() for c in url) else None
-
-
-def long_date(day: date) -> str:
-    """A date as "3 January 2020", whatever the locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def build_view(briefing: Briefing, template: Template, *, marking: str | None = None) -> BriefView:
@@ -277,7 +283,7 @@ def build_view(briefing: Briefing, template: Template, *, marking: str | None = 
         title=title,
         subtitle=subtitle,
         date=briefing.date,
-        date_text=long_date(briefing.date) if briefing.date else None,
+        date_text=day_text(briefing.date) if briefing.date else None,
         method=briefing.method,
         template=template.name,
         layout=template.layout,
@@ -327,7 +333,7 @@ def _story_view(story: Story, template: Template, several: bool, number: int, na
     said = {story.headline_from} if story.headline_from else set()  # the headline says it
     candidates = [b for _, b in built]
     blocks = fit(candidates, shares, budget, fixed)
-    for _ in range(3):  # a piece of a sentence shown whole elsewhere says it twice: drop it, fit again
+    for _ in range(3):  # a piece reading as a sentence shown whole elsewhere says it twice: drop it, fit again
         whole = {_where(i.excerpt) for b in blocks for i in b.items if not i.spans} | skip | said
         trimmed = [_without(b, whole) for b in candidates]
         if all(len(t.items) == len(b.items) for t, b in zip(trimmed, candidates, strict=True)):
@@ -350,8 +356,11 @@ def _story_view(story: Story, template: Template, several: bool, number: int, na
 
 
 def _without(block: Block, whole: set[Where]) -> Block:
-    """The block without its pieces of sentences shown whole elsewhere (a whole sentence stays)."""
-    return replace(block, items=tuple(i for i in block.items if not (i.spans and _where(i.excerpt) in whole)))
+    """The block without the pieces that would read as a sentence shown whole elsewhere again: a piece opening
+    as that sentence does, or holding most of its words (a short clause of it stays, as a timeline's)."""
+    return replace(block, items=tuple(i for i in block.items if not (
+        i.spans and _where(i.excerpt) in whole and (
+            i.spans[0][0] == 0 or words(i.text) >= REPEATS * words(i.excerpt.text)))))
 
 
 def _name_pattern(actors: tuple[Actor, ...]) -> re.Pattern[str] | None:
@@ -413,7 +422,7 @@ def _source_item(ref: SourceRef, headline: str = "") -> SourceItem:
         title=title,
         source="" if source in (url, title) or (outlet and outlet in source) else source,
         url=url,
-        published=ref.published.isoformat() if ref.published else None,
+        published=day_text(ref.published) if ref.published else None,
         ref=ref,
         outlet="" if outlet == title else outlet,
     )

@@ -4,10 +4,12 @@ An entry is a sentence with one of its dates; a sentence with two different date
 ("said Thursday ... the attack on Dec. 27") gives two entries. One entry per date:
 its first sentence, preferring one where the date is not only when something was
 said. When there are more dates than room, the precise ones and those nearest the
-main event are kept. The label is the resolved date: ISO when the publication date
-is known or the date is written in full, else the words of the source. What is
-shown is the clause that holds the date, cut to at most `CLAUSE_WORDS` words at
-constituent boundaries (`sections.cutting`), the whole sentence kept for provenance.
+main event are kept. Entries run in true order: a range at its end ("last week" after
+the days inside it; `dates.When.key`). The label is the resolved date, in the brief's
+one date form ("27 Dec 2019") when the publication date is known or the date is
+written in full, else the words of the source. What is shown is the clause that
+holds the date, cut to at most `CLAUSE_WORDS` words at constituent boundaries
+(`sections.cutting`), the whole sentence kept for provenance.
 """
 
 from __future__ import annotations
