@@ -1,0 +1,144 @@
+"""Ingest from real material: feeds of every shape, raw XML, headlines, extraction, furniture and encodings.
+
+Each test stands for a failure seen on real pages and feeds, with a small input made for it
+(a file under tests/data/ingest, or built in the test).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import app
+from briefing.errors import InputError
+from briefing.ingest import read_bytes, read_path
+from briefing.ingest.feed import feed_title, is_feed, read_feed
+from briefing.ingest.sources import collect
+from briefing.options import ReadOptions
+
+DATA = Path(__file__).parent / "data" / "ingest"
+runner = CliRunner()
+
+BRIDGE = "The old river bridge in Millbrook closed on Tuesday after engineers found deep cracks in two of its piers."
+
+
+def _collect(*sources: str) -> tuple[list, list[tuple[str, str]]]:
+    errors: list[tuple[str, str]] = []
+    articles = collect(list(sources), ReadOptions(), on_error=lambda s, m: errors.append((s, m)))
+    return articles, errors
+
+
+# --- feeds -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["prefixed.rss", "utf16.rss", "utf32.rss", "channel.cdf"])
+def test_feeds_of_every_shape_are_read_as_feeds(name: str) -> None:
+    data = (DATA / name).read_bytes()
+    assert is_feed(data, "") and is_feed(data, "text/xml")
+    articles, errors = _collect(str(DATA / name))
+    assert errors == []
+    assert [a.title for a in articles] == ["Millbrook bridge closes after cracks found",
+                                           "Valley grape harvest starts early"]
+    assert articles[0].text == BRIDGE
+
+
+def test_utf16_feed_without_a_declaration_and_big_endian_without_a_mark() -> None:
+    text = (DATA / "prefixed.rss").read_text().replace("r:", "").replace(' xmlns:r="http://example.org/ns/rss"', "")
+    bare = text.split("\n", 1)[1]  # no XML declaration
+    for data in (bare.encode("utf-16"), text.replace("utf-8", "utf-16").encode("utf-16-be")):
+        assert is_feed(data, "")
+        articles = read_feed("f.rss", data=data, on_error=lambda s, m: None)
+        assert articles[0].text == BRIDGE
+
+
+def test_feed_titles_lose_their_html_and_entities() -> None:
+    articles = read_feed(str(DATA / "html-titles.rss"), on_error=lambda s, m: None)
+    assert [a.title for a in articles] == ["Millbrook bridge closes & traffic is diverted",
+                                           "Grape harvest starts early – growers & pickers busy"]
+    assert feed_title("Rates &lt; 5% <i>again</i>") == "Rates < 5% again"
+    assert feed_title("AT&T and T-Mobile") == "AT&T and T-Mobile"
+
+
+def test_xml_that_is_not_a_feed_is_never_briefed_as_markup(tmp_path: Path) -> None:
+    articles, errors = _collect(str(DATA / "sitemap.xml"))
+    assert articles == []
+    assert errors == [(str(DATA / "sitemap.xml"), "XML with no article text (not a feed, nor a page): nothing to "
+                                                   "brief")]
+    with pytest.raises(InputError, match="XML with no article text"):
+        read_bytes((DATA / "sitemap.xml").read_bytes(), "page", kind=None)  # text/xml from a server: sniffed
+    result = runner.invoke(app, ["brief", str(DATA / "sitemap.xml"), "-o", str(tmp_path / "b.md")])
+    assert result.exit_code == 3 and "Traceback" not in result.output
+    assert result.stderr.strip().splitlines() == [f"briefing: error: {DATA / 'sitemap.xml'}: XML with no article "
+                                                  "text (not a feed, nor a page): nothing to brief"]
+
+
+def test_xml_with_article_text_gives_its_prose() -> None:
+    article = read_path(DATA / "story.xml")
+    assert article.title == "Millbrook bridge closes after cracks found"
+    assert article.text.split("\n\n")[0] == ("The old river bridge in Millbrook closed on Tuesday after engineers "
+                                             "found deep cracks in two of its supporting piers.")
+    assert "<" not in article.text and len(article.text.split("\n\n")) == 3
+    assert str(article.published) == "2024-01-02"
+
+
+def test_a_feed_given_as_one_article_is_refused_with_a_hint() -> None:
+    with pytest.raises(InputError, match="an RSS/Atom feed, not an article: feeds are read by `briefing daily`"):
+        read_path(DATA / "prefixed.rss")
+
+
+def test_xhtml_with_an_xml_declaration_is_a_page() -> None:
+    body = "".join(f"<p>{BRIDGE} Paragraph {i} goes on about the closure and its effects.</p>" for i in range(4))
+    page = (f'<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+            f"<title>Bridge closes</title></head><body><article>{body}</article></body></html>")
+    article = read_bytes(page.encode(), "page.xml")
+    assert article.text.startswith(BRIDGE) and "<p>" not in article.text
+
+
+# --- encoding ----------------------------------------------------------------------------------------------
+
+def _html_page(body: str, head: str = "") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n"))
+    return f"<html><head>{head}<title>Bridge closes</title></head><body><article>{paragraphs}</article></body></html>"
+
+
+CAFE = ("The café on the bridge – a Millbrook landmark since 1921 – closed on Tuesday.\n"
+        "Engineers found deep cracks in two of the bridge’s piers during a routine inspection.\n"
+        "The owner said the closure would cost the café its summer trade.")
+
+
+def test_one_bad_byte_in_a_utf8_page_is_dropped_with_a_note() -> None:
+    data = _html_page(CAFE).encode().replace(b"routine", b"rou\xfftine")
+    article = read_bytes(data, "page.html")
+    assert "routine inspection" in article.text and "café" in article.text
+    offset = data.index(b"\xff")
+    assert article.notes == (f"dropped 1 byte that is not UTF-8 (the first at offset {offset})",)
+    declared = _html_page(BRIDGE, '<meta charset="utf-8">').encode().replace(b"river", b"ri\x92ver")
+    assert "river bridge" in read_bytes(declared, "page.html").text
+
+
+def test_text_that_is_mostly_not_utf8_is_still_refused_with_the_hint() -> None:
+    for data in (CAFE.encode("cp1252", errors="replace"), _html_page(CAFE).encode("cp1252", errors="replace"),
+                 "Café au lait.".encode("latin-1")):
+        with pytest.raises(InputError, match="--encoding"):
+            read_bytes(data, "f.html")
+    mixed = CAFE.encode() + b"\n" + CAFE.encode("cp1252", errors="replace") * 3
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        read_bytes(mixed, "m.txt")
+
+
+def test_a_page_labelled_gb2312_that_is_valid_utf8_is_read_as_utf8() -> None:
+    from briefing.ingest.web import FetchResult, to_article
+
+    text = "北京市周二宣布新的交通计划。\n" + BRIDGE + "\nThe café owners said they were worried."
+    data = _html_page(text, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">').encode()
+    article = read_bytes(data, "page.html")
+    assert "北京市周二宣布新的交通计划。" in article.text and "café" in article.text
+    fetched = FetchResult(url="http://x.example/a", final_url="http://x.example/a", content_type="text/html",
+                          data=_html_page(text).encode(), charset="gb2312")
+    assert "北京市周二宣布新的交通计划。" in to_article(fetched).text
+    legacy = _html_page(text.replace("é", "e"), '<meta charset="gb2312">').encode("gb2312")
+    assert "北京市周二宣布新的交通计划。" in read_bytes(legacy, "page.html").text  # a real gb2312 page
+    latin = FetchResult(url="http://x.example/b", final_url="http://x.example/b", content_type="text/html",
+                        data=_html_page(CAFE).encode("cp1252"), charset="windows-1252")
+    assert "café on the bridge – a Millbrook landmark" in to_article(latin).text
