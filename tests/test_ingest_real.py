@@ -142,3 +142,84 @@ def test_a_page_labelled_gb2312_that_is_valid_utf8_is_read_as_utf8() -> None:
     latin = FetchResult(url="http://x.example/b", final_url="http://x.example/b", content_type="text/html",
                         data=_html_page(CAFE).encode("cp1252"), charset="windows-1252")
     assert "café on the bridge – a Millbrook landmark" in to_article(latin).text
+
+
+# --- furniture ---------------------------------------------------------------------------------------------
+
+FURNITURE = [
+    "(function() {", "var player = document.getElementById('player');", "window.dataLayer = window.dataLayer || [];",
+    "googletag.cmd.push(function() { googletag.display('ad-1'); });", "});",
+    "Advertisement", "ADVERTISEMENT", "Story continues below advertisement",
+    "This content is created by our advertiser.",
+    "We use cookies to improve your experience on our site.", "By continuing to use this site you agree to our terms.",
+    "Subscribe to continue reading.", "This article is only available to subscribers.",
+    "You have reached your limit of free articles.", "Already a subscriber? Sign in",
+    "CNN's Jane Doe contributed to this report.", "The Associated Press contributed to this report.",
+    "Reporting by John Smith; Editing by Jane Roe", "Additional reporting by Jane Roe in London.",
+    "Jason Hanna reported and wrote from Atlanta.", "By Jane Doe and John Roe, CNN",
+    "READ MORE: Council votes to close the bridge", "Read more: Why the bridge closed", "Related: Budget passes",
+    "Photo: Getty Images", "(AP Photo/Evan Vucci)", "Photograph: Reuters", "Image copyright Getty Images",
+    "Mandel Ngan/AFP via Getty Images", "AFP/Getty Images", "(Photo by Chip Somodevilla/Getty Images)",
+    "Updated 10:32 AM ET, Tue May 19, 2020", "May 19, 2020", "Share this article",
+]
+NEWS_SENTENCES = [
+    "The council voted on Monday to close the bridge.", "Various officials said (in a statement) that the plan stands.",
+    "New York officials said the bridge would reopen.", "He said the drought contributed.",
+    "By Monday, the council had voted to close it.", "Read more books, the minister told pupils.",
+    "The company's subscribers rose to 5 million.", "MORE THAN 100 PEOPLE DIED IN THE FLOOD.",
+    "Photos of the scene showed the damage.", "Reuters reported that talks had stalled.",
+    "On May 19, 2020, the bridge closed.", "The vote was 5-2; the plan passed.", "Credit card debt rose 5% last year.",
+    "Video footage showed the bridge collapsing.", "Apple (AAPL) shares rose 3% on Tuesday.",
+    "The agency's cookie policy was criticised by regulators.", "Compiled by the central bank and sponsored by "
+    "the Royal Bank of Scotland, the survey found that 39 nations of the 65 questioned were buying more gold.",
+]
+
+
+@pytest.mark.parametrize("sentence", FURNITURE)
+def test_page_furniture_is_caught(sentence: str) -> None:
+    from briefing.nlp.furniture import is_furniture_sentence
+
+    assert is_furniture_sentence(sentence)
+
+
+@pytest.mark.parametrize("sentence", NEWS_SENTENCES)
+def test_news_sentences_are_not_furniture(sentence: str) -> None:
+    from briefing.nlp.furniture import is_furniture_sentence
+
+    assert not is_furniture_sentence(sentence)
+
+
+def test_furniture_is_never_shown_and_never_the_lede() -> None:
+    import briefing
+    from briefing.model import Article
+
+    text = "\n\n".join([
+        "Photo: Getty Images", "READ MORE: Why the old bridge was never repaired",
+        "The old river bridge in Millbrook closed on Tuesday after engineers found deep cracks in two of its piers.",
+        "City officials said the bridge would stay closed for at least three months while repairs are designed.",
+        "Advertisement", "Traffic is being sent over the northern crossing, adding twenty minutes to journeys.",
+        "Subscribe to continue reading.", "Local shop owners on the east bank said they feared losing customers.",
+        "The council will meet on Thursday to discuss a relief fund for businesses near the bridge.",
+        "(function() {", "CNN's Jane Doe contributed to this report."])
+    brief = briefing.brief(Article(id="bridge", text=text, title="Millbrook bridge closes"), sentences=3)
+    story = brief.stories[0]
+    shown = [e.text for section in story.sections for e in section.excerpts]
+    assert shown, "the brief shows sentences"
+    for furniture in ("Photo:", "READ MORE", "Advertisement", "Subscribe", "function", "contributed"):
+        assert not any(furniture in s for s in shown), furniture
+    situation = next(s for s in story.sections if s.key == "situation")
+    assert situation.excerpts[0].text.startswith("The old river bridge in Millbrook closed on Tuesday")
+
+
+def test_the_lede_is_the_first_sentence_that_is_not_furniture() -> None:
+    import briefing
+    from briefing.model import Article
+
+    names = ["Ann Lee", "Bob Cray", "Cal Dunn", "Dee Fox", "Eve Gray", "Fay Hunt"]
+    body = [f"Councillor {name} backed the budget that raises spending on schools, roads and council housing across "
+            "the city." for name in names]
+    text = "\n\n".join(["READ MORE: Council budget explained", "Snow closed the town hall.", *body])
+    brief = briefing.brief(Article(id="budget", text=text, title="Council budget"), sentences=2)
+    situation = next(s for s in brief.stories[0].sections if s.key == "situation")
+    assert situation.excerpts[0].text == "Snow closed the town hall."  # ranked last, but the lede
+    assert all("READ MORE" not in e.text for e in situation.excerpts)
