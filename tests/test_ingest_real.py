@@ -95,6 +95,104 @@ def test_xhtml_with_an_xml_declaration_is_a_page() -> None:
     assert article.text.startswith(BRIDGE) and "<p>" not in article.text
 
 
+# --- headlines ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "title"), [
+    ("site-suffix.html", "Senate passes budget bill after all-night session"),  # " | CNN Politics", og:site_name CNN
+    ("host-suffix.html", "Tokyo issues first same-sex partnership certificates"),  # " - The Japan Times", by the host
+    ("generic-title.html", "Council approves new transport plan"),  # <title>escenic</title>: og:title
+    ("home-title.html", "Millbrook bridge closes after cracks found"),  # "Home | Millbrook Gazette": the <h1>
+])
+def test_page_titles_are_the_story_s_headline(name: str, title: str) -> None:
+    assert read_path(DATA / name).title == title
+
+
+def test_the_site_suffix_goes_only_when_it_is_the_site_s_name() -> None:
+    from briefing.ingest.headline import choose_title, site_names, strip_site
+
+    cnn = site_names("CNN", url="https://edition.cnn.com/2015/04/02/politics/x")
+    assert strip_site("Senate passes bill | CNN Politics", cnn) == "Senate passes bill"
+    assert strip_site("Senate passes bill — CNN", cnn) == "Senate passes bill"
+    assert strip_site("CNN - Senate passes bill", cnn) == "Senate passes bill"
+    assert strip_site("Senate passes bill - Reuters", cnn) == "Senate passes bill - Reuters"  # not this site
+    assert strip_site("Ukraine war - live updates", cnn) == "Ukraine war - live updates"
+    assert strip_site("Covid-19 cases rise in CNN poll", cnn) == "Covid-19 cases rise in CNN poll"
+    assert strip_site("Home | CNN", cnn) == "Home"
+    assert choose_title(["CNN | CNN Politics", "Home | CNN", "Senate passes bill | CNN"], cnn) == "Senate passes bill"
+    japan = site_names(url="https://www.japantimes.co.jp/news/x")
+    assert strip_site("Tokyo issues certificates - The Japan Times", japan) == "Tokyo issues certificates"
+    bbc = site_names(url="http://www.bbc.co.uk/news/world-123")
+    assert strip_site("BBC News - Syria talks resume in Geneva", bbc) == "Syria talks resume in Geneva"
+
+
+def test_a_title_part_that_is_not_the_site_s_name_stays() -> None:
+    page = ("<html><head><title>Ukraine war - live updates</title></head><body><article>"
+            f"<p>{BRIDGE}</p><p>A second paragraph follows with more of the story.</p></article></body></html>")
+    assert read_bytes(page.encode(), "live.html", url="https://news.example.org/live").title == \
+        "Ukraine war - live updates"
+
+
+def test_a_trailing_part_repeated_across_a_site_s_pages_is_cut(tmp_path: Path) -> None:
+    titles = ["Bridge closes after cracks found - Gazette Online", "Harvest starts early - Gazette Online",
+              "Library opens late on Sundays - Other Paper"]
+    for number, title in enumerate(titles):
+        (tmp_path / f"{number}.html").write_text(
+            f"<html><head><title>{title}</title><meta property='og:title' content='{title}'></head>"
+            f"<body><article><p>{BRIDGE}</p><p>Story {number} goes on "
+            "here with a second sentence of its own.</p></article></body></html>", encoding="utf-8")
+    articles, errors = _collect(str(tmp_path))
+    assert errors == []
+    assert [a.title for a in articles] == ["Bridge closes after cracks found", "Harvest starts early",
+                                           "Library opens late on Sundays - Other Paper"]
+
+
+def test_feed_item_titles_lose_the_feed_s_site_name() -> None:
+    feed = ("<rss version='2.0'><channel><title>Gazette Online - Top stories</title>"
+            f"<item><title>Bridge closes after cracks found | Gazette Online</title><description>{BRIDGE}"
+            "</description></item><item><title>Harvest starts - early</title><description>Farmers began the "
+            "harvest early this year.</description></item></channel></rss>").encode()
+    articles = read_feed("feed.rss", data=feed)
+    assert [a.title for a in articles] == ["Bridge closes after cracks found", "Harvest starts - early"]
+
+
+# --- extraction --------------------------------------------------------------------------------------------
+
+def test_a_blog_post_precision_loses_is_read_whole() -> None:
+    article = read_path(DATA / "blog-post.html")  # favouring precision keeps only "May 19, 2020"
+    paragraphs = article.text.split("\n\n")
+    assert len(paragraphs) == 5 and len(article.text) > 500
+    assert paragraphs[0].startswith("The drought has now lasted eleven weeks")
+    assert paragraphs[-1].endswith("half of what it was last year.")
+
+
+def test_a_table_layout_page_precision_refuses_is_read() -> None:
+    article = read_path(DATA / "table-layout.html")  # favouring precision finds no text at all
+    assert article.text.split("\n\n") == [
+        "Workers finished repairing the harbour wall in Porthmoor on Wednesday, five months after winter storms "
+        "broke a ten-metre section.",
+        "The repairs cost 1.2 million pounds, paid for by the county council and a government flood defence grant.",
+        "Fishermen said they could now moor their boats safely inside the harbour for the first time since January."]
+
+
+def test_comments_are_not_taken_for_the_article() -> None:
+    article = read_path(DATA / "comments-page.html")
+    assert article.text.split("\n\n") == [
+        "The town library will open late on Sundays from next month, the council said on Wednesday.",
+        "Opening hours will run from noon until eight in the evening, two hours later than now."]
+
+
+def test_lines_in_their_own_divs_are_neither_glued_nor_broken() -> None:
+    from briefing.nlp.sentences import segment
+
+    article = read_path(DATA / "div-lines.html")
+    sentences = [s.text for s in segment(article).sentences]
+    assert sentences == [
+        "The old river bridge in Millbrook closed on Tuesday.", "Engineers found deep cracks in two of its piers.",
+        "City officials said it would stay closed for three months.",
+        "Traffic is being sent over the northern crossing, which adds twenty minutes to the journey into town for "
+        "people who live on the east bank.", "Shop owners there said they feared losing customers during the closure."]
+
+
 # --- encoding ----------------------------------------------------------------------------------------------
 
 def _html_page(body: str, head: str = "") -> str:

@@ -94,7 +94,12 @@ def read_bytes(
         decoded = decode_text(data, source, html=kind in (".html", ".htm", ".xml"), encoding=encoding, label=label,
                               notes=notes)
         decoded, controls = clean_text(decoded)
-        title, text, published = read_xml(decoded) if kind == ".xml" else TEXT_READERS[kind](decoded)
+        if kind == ".xml":
+            title, text, published = read_xml(decoded)
+        elif kind in (".html", ".htm"):
+            title, text, published = read_html(decoded, url=url)
+        else:
+            title, text, published = TEXT_READERS[kind](decoded)
         if kind == ".xml" and not text:
             raise InputError("XML with no article text (not a feed, nor a page): nothing to brief", source=source)
     # Readers decode entities (`&#27;`), so what they give is cleaned too.

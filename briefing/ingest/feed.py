@@ -26,6 +26,7 @@ from ..model import Article
 from ..options import MAX_ITEMS
 from . import MAX_INPUT_BYTES, article_id, read_file_bytes
 from .clean import clean_line
+from .headline import SEPARATOR, site_names, strip_site
 from .text import normalize
 from .web import fetch, read_url, url_id
 from .xml import FEED_ROOTS, as_utf8, is_feed_root, root_element
@@ -127,13 +128,14 @@ def _entry_text(entry: Any) -> str:
     return max(texts, key=len, default="")
 
 
-def _entry_article(entry: Any, number: int, feed_source: str, language: str,
+def _entry_article(entry: Any, number: int, feed_source: str, language: str, names: list[str],
                    fetch_opts: dict[str, Any]) -> tuple[Article | None, str | None]:
     """An item's article and, when it could not be had as wanted, why (None, reason) or (fallback, note).
+    `names` are the site's (from the feed's title): cut from the item's title.
 
     Whatever goes wrong with the item's link costs this item its page, never the feed."""
     link = clean_line(str(entry.get("link") or "")).strip()
-    title = feed_title(str(entry.get("title") or ""))
+    title = strip_site(feed_title(str(entry.get("title") or "")), [*names, *site_names(url=link)])
     published = _entry_date(entry)
     problem = None
     if link:
@@ -185,8 +187,11 @@ def read_feed(source: str, *, data: bytes | None = None, language: str = "englis
             on_note(source, f"the feed has {len(entries):,} items; read the first {max_items:,} (see --max-items)")
         entries = entries[:max_items]
 
+    channel = feed_title(str(parsed.get("feed", {}).get("title") or ""))
+    names = site_names(channel, SEPARATOR.split(channel)[0]) if channel else []
+
     def work(item: tuple[int, Any]) -> tuple[Article | None, str | None]:
-        return _entry_article(item[1], item[0], source, language, fetch_opts)
+        return _entry_article(item[1], item[0], source, language, names, fetch_opts)
 
     items = list(enumerate(entries, 1))
     if workers > 1:
