@@ -119,22 +119,29 @@ def test_the_site_suffix_goes_only_when_it_is_the_site_s_name() -> None:
     assert strip_site("Covid-19 cases rise in CNN poll", cnn) == "Covid-19 cases rise in CNN poll"
     assert strip_site("Home | CNN", cnn) == "Home"
     assert choose_title(["CNN | CNN Politics", "Home | CNN", "Senate passes bill | CNN"], cnn) == "Senate passes bill"
+    google = site_names(url="https://news.google.com/rss/articles/x")
+    assert strip_site("Google unveils new phone - The Verge", google) == "Google unveils new phone - The Verge"
     japan = site_names(url="https://www.japantimes.co.jp/news/x")
     assert strip_site("Tokyo issues certificates - The Japan Times", japan) == "Tokyo issues certificates"
     bbc = site_names(url="http://www.bbc.co.uk/news/world-123")
     assert strip_site("BBC News - Syria talks resume in Geneva", bbc) == "Syria talks resume in Geneva"
 
 
-def test_a_title_part_that_is_not_the_site_s_name_stays() -> None:
-    page = ("<html><head><title>Ukraine war - live updates</title></head><body><article>"
+@pytest.mark.parametrize(("title", "url", "expected"), [
+    ("Ukraine war - live updates", "https://news.example.org/live", "Ukraine war - live updates"),
+    ("U.S. stocks fall - Reuters", None, "U.S. stocks fall - Reuters"),
+    ("U.S. stocks fall - Reuters", "https://www.reuters.com/markets/us/stocks", "U.S. stocks fall"),
+])
+def test_a_title_part_that_is_not_the_site_s_name_stays(title: str, url: str | None, expected: str) -> None:
+    page = (f"<html><head><title>{title}</title></head><body><article>"
             f"<p>{BRIDGE}</p><p>A second paragraph follows with more of the story.</p></article></body></html>")
-    assert read_bytes(page.encode(), "live.html", url="https://news.example.org/live").title == \
-        "Ukraine war - live updates"
+    assert read_bytes(page.encode(), "live.html", url=url).title == expected
 
 
 def test_a_trailing_part_repeated_across_a_site_s_pages_is_cut(tmp_path: Path) -> None:
     titles = ["Bridge closes after cracks found - Gazette Online", "Harvest starts early - Gazette Online",
-              "Library opens late on Sundays - Other Paper"]
+              "Library opens late on Sundays - Gazette Online", "Lords wrong on detainees - Straw",
+              "Straw defends detention law - Other Paper"]
     for number, title in enumerate(titles):
         (tmp_path / f"{number}.html").write_text(
             f"<html><head><title>{title}</title><meta property='og:title' content='{title}'></head>"
@@ -143,7 +150,21 @@ def test_a_trailing_part_repeated_across_a_site_s_pages_is_cut(tmp_path: Path) -
     articles, errors = _collect(str(tmp_path))
     assert errors == []
     assert [a.title for a in articles] == ["Bridge closes after cracks found", "Harvest starts early",
-                                           "Library opens late on Sundays - Other Paper"]
+                                           "Library opens late on Sundays", "Lords wrong on detainees - Straw",
+                                           "Straw defends detention law - Other Paper"]
+
+
+def test_a_part_that_repeats_now_and_then_stays() -> None:
+    from briefing.ingest.headline import strip_repeated_suffixes
+    from briefing.model import Article
+
+    titles = ["Lords wrong on detainees - Straw", "Blunkett row should end - Blair", "Choose hope over fear - Kennedy",
+              "Schools plan will go ahead - Blair", "Budget passes", "Rates rise again", "Snow closes roads"]
+    articles = [Article(id=str(i), text="x", title=t, source=f"day.jsonl:{i}") for i, t in enumerate(titles)]
+    assert [a.title for a in strip_repeated_suffixes(articles)] == titles
+    feed = [Article(id=str(i), text="x", title=f"{t} - Gazette", url=f"https://gazette.example/{i}")
+            for i, t in enumerate(titles[4:])]
+    assert [a.title for a in strip_repeated_suffixes(feed)] == titles[4:]
 
 
 def test_feed_item_titles_lose_the_feed_s_site_name() -> None:

@@ -76,15 +76,16 @@ def site_names(*names: str | None, url: str | None = None) -> list[str]:
     return [n for n in dict.fromkeys(found) if len(n) >= 2]
 
 
-def is_site_name(part: str, names: Sequence[str]) -> bool:
-    """Whether a title's part is the site's name: it is one of `names`, begins with one ("CNN Politics" for
-    "cnn"), or is the start of one ("BBC" for "bbcnews")."""
+def is_site_name(part: str, names: Sequence[str], *, section_words: int = 3) -> bool:
+    """Whether a title's part is the site's name: it is one of `names`, is the start of one ("BBC" for
+    "bbcnews"), or a name and a section in at most `section_words` words ("CNN Politics" for "cnn")."""
     if not part or len(part.split()) > MAX_SITE_WORDS:
         return False
     key = _core(part)
     if len(key) < 2:
         return False
-    return any(key == n or (len(n) >= 3 and key.startswith(n)) or (len(key) >= 3 and n.startswith(key))
+    with_section = len(part.split()) <= section_words
+    return any(key == n or (len(key) >= 3 and n.startswith(key)) or (with_section and len(n) >= 3 and key.startswith(n))
                for n in names)
 
 
@@ -106,7 +107,8 @@ def strip_site(title: str, names: Sequence[str]) -> str:
     if matches and is_site_name(title[matches[-1].end():], names) and _words(title[:matches[-1].start()]):
         title = title[:matches[-1].start()].strip()
         matches = list(SEPARATOR.finditer(title))
-    if matches and is_site_name(title[:matches[0].start()], names) and _words(title[matches[0].end():]):
+    if matches and is_site_name(title[:matches[0].start()], names, section_words=2) \
+            and _words(title[matches[0].end():]):
         title = title[matches[0].end():].strip()
     return title
 
@@ -133,14 +135,18 @@ def choose_title(candidates: Iterable[str | None], names: Sequence[str]) -> str:
     return ""
 
 
-def _site_key(article: Article) -> str:
-    """Which site an article is from: its URL's host, else the folder (or file) it was read from."""
+REPEATS = {True: (2, 0.3), False: (3, 0.5)}  # URL known or not: titles and share of the site's titles a part ends
+
+
+def _site_key(article: Article) -> tuple[str, bool]:
+    """Which site an article is from, and whether that is known: its URL's host, else (a guess) the folder or
+    file it was read from."""
     if article.url:
         host = (urlsplit(article.url).hostname or "").lower()
-        return host.removeprefix("www.")
+        return host.removeprefix("www."), True
     source = article.source.split("#", 1)[0]
     source = source.rsplit(":", 1)[0] if re.search(r":\d+$", source) else source  # a JSONL line
-    return str(Path(source).parent)
+    return str(Path(source).parent), False
 
 
 def tidy_titles(articles: Sequence[Article]) -> list[Article]:
@@ -152,14 +158,17 @@ def tidy_titles(articles: Sequence[Article]) -> list[Article]:
 
 
 def strip_repeated_suffixes(articles: Sequence[Article]) -> list[Article]:
-    """Articles whose titles lose a short trailing part (after a separator) that ends two or more titles of the
-    same site: a site's name or section the site puts after every headline ("... - Gazette Online")."""
-    by_site: dict[str, list[int]] = defaultdict(list)
+    """Articles whose titles lose a short trailing part (after a separator) that ends many titles of one site:
+    the name or section a site puts after every headline ("... - Gazette Online"). Many is two titles and 30% of
+    the site's (by URL host); without a URL, where the site is a guess (the folder), three and half of them, so
+    that a part that repeats now and then stays ("Lords wrong on detainees - Straw")."""
+    by_site: dict[tuple[str, bool], list[int]] = defaultdict(list)
     for i, article in enumerate(articles):
         by_site[_site_key(article)].append(i)
     out = list(articles)
-    for members in by_site.values():
-        if len(members) < 2:
+    for (_, known), members in by_site.items():
+        least, share = REPEATS[known]
+        if len(members) < least:
             continue
         tails: dict[int, str] = {}
         for i in members:
@@ -171,7 +180,7 @@ def strip_repeated_suffixes(articles: Sequence[Article]) -> list[Article]:
                     tails[i] = tail
         counts = Counter(tail.lower() for tail in tails.values())
         for i, tail in tails.items():
-            if counts[tail.lower()] >= 2:
+            if counts[tail.lower()] >= max(least, share * len(members)):
                 title = out[i].title
                 out[i] = replace(out[i], title=title[:list(SEPARATOR.finditer(title))[-1].start()].strip())
     return out

@@ -294,11 +294,13 @@ def read_html(html: str, url: str | None = None) -> tuple[str, str, date | None]
         if better:  # the most prose, the least else ("Home", "Share") on a tie
             paragraphs = max(better, key=lambda c: 2 * prose_chars(c) - sum(len(p) for p in c))
     tags = _meta(tree)
-    names = site_names(tags.get("og:site_name"), tags.get("application-name"), getattr(meta, "sitename", None),
+    # trafilatura's own site name may be a part of <title> (any part with a dot: "U.S. stocks fall"): not used
+    names = site_names(tags.get("og:site_name"), tags.get("application-name"),
+                       (tags.get("twitter:site") or "").lstrip("@") or None,
                        url=url or tags.get("og:url") or tags.get("canonical") or getattr(meta, "url", None))
     page_title, found = _text_of(tree, "title"), getattr(meta, "title", None) or ""
-    if found and page_title != found and page_title.startswith(found):
-        found = ""  # trafilatura's cut of <title> at its last separator, whatever follows: cut here instead
+    if found and page_title != found and found in page_title:
+        found = ""  # trafilatura's cut of <title> at its last separator (whatever follows): cut here instead
     candidates = [tags.get("og:title"), tags.get("twitter:title"), found, page_title, _text_of(tree, "h1")]
     title = choose_title(candidates, names)
     published = parse_date(meta.date) if meta is not None and getattr(meta, "date", None) else None
