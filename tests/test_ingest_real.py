@@ -6,6 +6,7 @@ Each test stands for a failure seen on real pages and feeds, with a small input 
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,19 @@ def test_xhtml_with_an_xml_declaration_is_a_page() -> None:
             f"<title>Bridge closes</title></head><body><article>{body}</article></body></html>")
     article = read_bytes(page.encode(), "page.xml")
     assert article.text.startswith(BRIDGE) and "<p>" not in article.text
+
+
+def test_daily_reads_every_feed_shape_and_reports_the_raw_xml(tmp_path: Path) -> None:
+    out = tmp_path / "day.md"
+    sources = [str(DATA / n) for n in ("prefixed.rss", "utf16.rss", "channel.cdf", "sitemap.xml", "story.xml")]
+    result = runner.invoke(app, ["daily", *sources, "--no-history", "-o", str(out)])
+    assert "Traceback" not in result.output
+    assert result.exit_code == 3
+    errors = [line for line in result.stderr.splitlines() if line.startswith("briefing: error:")]
+    assert errors == [f"briefing: error: {DATA / 'sitemap.xml'}: XML with no article text (not a feed, nor a page): "
+                      "nothing to brief"]
+    brief = out.read_text(encoding="utf-8")
+    assert "deep cracks" in brief and "<" + "r:" not in brief and "urlset" not in brief
 
 
 # --- headlines ---------------------------------------------------------------------------------------------
@@ -263,6 +277,15 @@ def test_a_page_labelled_gb2312_that_is_valid_utf8_is_read_as_utf8() -> None:
     assert "café on the bridge – a Millbrook landmark" in to_article(latin).text
 
 
+def test_utf32_big_endian_and_utf16_xml_without_a_mark_are_text() -> None:
+    text = "The council met on Monday and approved the plan. Café owners cheered the decision on Tuesday."
+    assert read_bytes(codecs.BOM_UTF32_BE + text.encode("utf-32-be"), "a.txt").text == text
+    story = (DATA / "story.xml").read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    article = read_bytes(story.encode("utf-16-le"), "story.xml")
+    assert article.title == "Millbrook bridge closes after cracks found" and "\x00" not in article.text
+
+
+
 # --- furniture ---------------------------------------------------------------------------------------------
 
 FURNITURE = [
@@ -342,3 +365,4 @@ def test_the_lede_is_the_first_sentence_that_is_not_furniture() -> None:
     situation = next(s for s in brief.stories[0].sections if s.key == "situation")
     assert situation.excerpts[0].text == "Snow closed the town hall."  # ranked last, but the lede
     assert all("READ MORE" not in e.text for e in situation.excerpts)
+

@@ -6,6 +6,7 @@ import codecs
 import re
 
 from ..errors import InputError
+from .xml import unicode_encoding
 
 _MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -32,7 +33,7 @@ def check_binary(data: bytes, source: str) -> None:
         if data.startswith(magic):
             raise InputError(f"binary file ({what}), not an article", source=source)
     head = data[:8192]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE)):
+    if unicode_encoding(head) is not None:  # UTF-16 and UTF-32 (a byte-order mark, or XML's `<?` in them)
         return
     controls = sum(1 for byte in head if byte in _BINARY_BYTES)
     if controls > 0.05 * len(head):
@@ -94,6 +95,12 @@ def decode_text(data: bytes, source: str, *, html: bool = False, encoding: str |
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 raise InputError(f"not valid {encoding.upper()} text", source=source) from None
+    found = unicode_encoding(data)
+    if found is not None and found[0] != "utf-8":  # XML in UTF-16 or UTF-32 without a byte-order mark
+        try:
+            return data.decode(found[0])
+        except UnicodeDecodeError:
+            raise InputError(f"not valid {found[0].upper()} text", source=source) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
