@@ -272,17 +272,25 @@ def _load(html: str) -> Any:
     return tree
 
 
+def _metadata(tree: Any, url: str | None) -> Any:
+    """trafilatura's metadata of a page it extracted nothing from (None if it fails)."""
+    import trafilatura
+
+    try:
+        return trafilatura.extract_metadata(copy(tree), default_url=url)
+    except Exception:  # a page extraction gave up on may trip metadata extraction too
+        return None
+
+
 def read_html(html: str, url: str | None = None) -> tuple[str, str, date | None]:
     """Title, main text (paragraphs as blank-line separated blocks) and date of a page; `url` is where it was
     fetched from (its host names the site)."""
-    import trafilatura
-
     tree = _load(html)
     if tree is None:
         return "", "", None
     separate_blocks(tree)
     doc = _extract(tree, url, with_metadata=True, favor_precision=True)
-    meta = doc if doc is not None else trafilatura.extract_metadata(copy(tree), default_url=url)
+    meta = doc if doc is not None else _metadata(tree, url)
     paragraphs = paragraphs_of(_lines(doc))
     blocks = text_blocks(tree)
     shown = prose_chars(paragraphs_of([b.text for b in blocks if not b.navigation]))
