@@ -75,6 +75,12 @@ CORPUS: tuple[Item, ...] = (
     Item("cp1252-declared.txt", lambda: ("“Quoted” — " + NEWS).encode("cp1252"), 0, "",
          ("--encoding", "cp1252")),
     Item("utf16-bom.txt", lambda: NEWS.encode("utf-16"), 0),
+    Item("one-bad-byte.txt", lambda: ("Café news — " + NEWS).encode().replace(b"budget", b"bud\xffget", 1), 0,
+         "dropped 1 byte that is not UTF-8"),
+    Item("sitemap.xml", lambda: b'<?xml version="1.0"?><urlset><url><loc>https://x.example/a</loc></url></urlset>', 3,
+         "XML with no article text"),
+    Item("feed.xml", lambda: f"<rss version='2.0'><channel><item><title>Budget</title><description>{NEWS}"
+         "</description></item></channel></rss>".encode(), 3, "an RSS/Atom feed, not an article"),
     Item("control-chars.txt", lambda: ("The council\x00 approved\x07 the budget.\x1b " + NEWS).encode(), 0,
          "dropped 3 control characters"),
     Item("big-50mb.txt", lambda: (NEWS + "\n").encode() * (50 * 1024 * 1024 // (len(NEWS) + 1)), 3,

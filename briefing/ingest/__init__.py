@@ -1,7 +1,10 @@
 """ingest: the only stage that reads input. Paths, stdin and bytes become Articles.
 
 Readers are chosen by file extension, falling back to sniffing the content
-(HTML markup, a .docx zip). Every failure is an `InputError` naming the source.
+(HTML markup, a .docx zip, XML). XML is never briefed as markup: XHTML is read as a
+page, a feed is refused here (feeds are read by `sources`, for the daily brief), and
+other XML gives its prose, or is refused when it has none. Every failure is an
+`InputError` naming the source.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from .decode import check_binary, decode_text
 from .docx import read_docx
 from .html import read_html
 from .text import read_markdown, read_plain
+from .xml import is_feed_root, is_xml, read_xml, root_element
 
 TextReader = Callable[[str], tuple[str, str, date | None]]
 
@@ -43,6 +47,9 @@ def _sniff(data: bytes) -> str:
         return ".docx"
     if _HTML_SNIFF.match(data[:1024]):
         return ".html"
+    if is_xml(data):
+        root = root_element(data)
+        return ".html" if root is not None and root[1].lower() == "html" else ".xml"
     return ".txt"
 
 
@@ -62,9 +69,13 @@ def read_bytes(
     language: str = "auto",
     url: str | None = None,
     encoding: str | None = None,
+    label: str | None = None,
     max_bytes: int = MAX_INPUT_BYTES,
 ) -> Article:
-    """Make an Article from raw bytes; `kind` is an extension like '.html' (sniffed if None)."""
+    """Make an Article from raw bytes; `kind` is an extension like '.html' (sniffed if None).
+
+    `encoding` is the user's and always used; `label` is the charset a server names, used when the bytes
+    are not valid UTF-8 (see `decode.decode_text`)."""
     if len(data) > max_bytes:
         raise InputError(f"input is larger than the {_mb(max_bytes)} limit (see --max-input-mb)", source=source)
     if not data.strip():
@@ -78,9 +89,19 @@ def read_bytes(
         title, text, published = read_docx(data, source)
     else:
         check_binary(data, source)
-        decoded = decode_text(data, source, html=kind in (".html", ".htm"), encoding=encoding, notes=notes)
+        if kind == ".xml" and is_feed_root(data):
+            raise InputError("an RSS/Atom feed, not an article: feeds are read by `briefing daily`", source=source)
+        decoded = decode_text(data, source, html=kind in (".html", ".htm", ".xml"), encoding=encoding, label=label,
+                              notes=notes)
         decoded, controls = clean_text(decoded)
-        title, text, published = TEXT_READERS[kind](decoded)
+        if kind == ".xml":
+            title, text, published = read_xml(decoded)
+        elif kind in (".html", ".htm"):
+            title, text, published = read_html(decoded, url=url)
+        else:
+            title, text, published = TEXT_READERS[kind](decoded)
+        if kind == ".xml" and not text:
+            raise InputError("XML with no article text (not a feed, nor a page): nothing to brief", source=source)
     # Readers decode entities (`&#27;`), so what they give is cleaned too.
     (title, in_title), (text, in_text) = clean_text(title), clean_text(text)
     if (controls := controls + in_title + in_text):

@@ -1,4 +1,8 @@
-"""RSS and Atom feeds: each item's linked page, or the item's own text when the page can't be had.
+"""RSS, Atom and CDF feeds: each item's linked page, or the item's own text when the page can't be had.
+
+A feed is known by its content type or its root element (`xml.root_element`: a prefixed
+`<r:rss>`, UTF-16 or UTF-32 with a byte-order mark, CDF's `<CHANNEL>` included). Item
+titles are plain text: HTML tags and entities in them are decoded away.
 
 Feeds are parsed by feedparser from bytes already fetched (or read from a file).
 feedparser never fetches external entities or DTDs (it turns the SAX parser's
@@ -22,60 +26,29 @@ from ..model import Article
 from ..options import MAX_ITEMS
 from . import MAX_INPUT_BYTES, article_id, read_file_bytes
 from .clean import clean_line
+from .headline import SEPARATOR, site_names, strip_site
 from .text import normalize
 from .web import fetch, read_url, url_id
+from .xml import FEED_ROOTS, as_utf8, is_feed_root, root_element
 
 ErrorHandler = Callable[[str, str], None]  # (source, one-line message)
 
-FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",
+                        "application/x-rss+xml", "application/x-atom+xml", "application/x-cdf"})
 XML_TYPES = frozenset({"text/xml", "application/xml"})
-FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
-_SNIFF_BYTES = 8192
-_ROOT_ELEMENT = re.compile(rb"<(?:rss|feed|(?:\w+:)?RDF)\b", re.IGNORECASE)
-_DOCTYPE_SUBSET_END = re.compile(rb"\]\s*>")
-_SPACE = b" \t\r\n"
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml", ".cdf"})
 _BLOCK_TAGS = frozenset({"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"})
 
 
 def is_feed(data: bytes, content_type: str = "") -> bool:
-    """Whether bytes are an RSS/Atom/RDF feed: by a feed content type, else by the XML root element."""
+    """Whether bytes are a feed (RSS, Atom, RSS 1.0, CDF): by a feed content type, else by the XML root element
+    (prefixed or not, in UTF-8, UTF-16 or UTF-32; see `xml.root_element`)."""
     if content_type in FEED_TYPES:
         return True
-    if content_type and content_type not in XML_TYPES and not content_type.startswith("text/"):
+    if content_type and content_type not in XML_TYPES and not content_type.startswith("text/") \
+            and not content_type.endswith("+xml"):
         return False
-    return _root_element_at(data[:_SNIFF_BYTES]) is not None
-
-
-def _root_element_at(head: bytes) -> int | None:
-    """Where a feed's root element (<rss>, <feed>, <rdf:RDF>) starts, after a BOM, the XML declaration,
-    comments, processing instructions and a DOCTYPE; None if something else comes first.
-
-    One pass from left to right, each construct skipped by a search for its end: linear in the
-    input whatever it holds (no backtracking regular expression).
-    """
-    lower = head.lower()
-    at = 3 if lower.startswith(b"\xef\xbb\xbf") else 0
-    while True:
-        while at < len(lower) and lower[at] in _SPACE:
-            at += 1
-        if lower.startswith(b"<!--", at):
-            end = lower.find(b"-->", at + 4)
-            at = -1 if end < 0 else end + 3
-        elif lower.startswith(b"<?", at):
-            end = lower.find(b"?>", at + 2)
-            at = -1 if end < 0 else end + 2
-        elif lower.startswith(b"<!doctype", at):
-            close, subset = lower.find(b">", at), lower.find(b"[", at)
-            if 0 <= subset < close or (subset >= 0 > close):
-                match = _DOCTYPE_SUBSET_END.search(lower, subset)
-                at = -1 if match is None else match.end()
-            else:
-                at = -1 if close < 0 else close + 1
-        else:
-            break
-        if at < 0:
-            return None
-    return at if _ROOT_ELEMENT.match(head, at) else None
+    return is_feed_root(data)
 
 
 class _TextExtractor(HTMLParser):
@@ -113,6 +86,31 @@ def html_to_text(fragment: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
+def feed_title(raw: str) -> str:
+    """A feed item's title as plain text on one line: HTML tags dropped and entities decoded (feeds escape
+    titles once or twice: "&lt;b&gt;", "&amp;amp;")."""
+    if "<" in raw or "&" in raw:
+        raw = html_to_text(raw)
+    return " ".join(clean_line(raw).split())
+
+
+def _parse(raw: bytes, source: str) -> Any:
+    """feedparser's reading of a feed's bytes (UTF-16 and UTF-32 made UTF-8 first); a feed whose root element
+    has a prefix feedparser does not know (`<r:rss>`) is read again without it."""
+    import feedparser
+
+    raw = as_utf8(raw)
+    headers = {"content-location": source} if "://" in source else {}
+    parsed = feedparser.parse(raw, response_headers=headers)
+    root = root_element(raw)
+    if not parsed.get("entries") and root and root[0] and root[1].lower() in FEED_ROOTS - {"rdf"}:
+        unprefixed = re.sub(rb"<(/?)" + re.escape(root[0].encode()) + rb":", rb"<\1", raw)
+        again = feedparser.parse(unprefixed, response_headers=headers)
+        if again.get("entries"):
+            return again
+    return parsed
+
+
 def _entry_date(entry: Any) -> date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         if value := entry.get(key):
@@ -130,13 +128,14 @@ def _entry_text(entry: Any) -> str:
     return max(texts, key=len, default="")
 
 
-def _entry_article(entry: Any, number: int, feed_source: str, language: str,
+def _entry_article(entry: Any, number: int, feed_source: str, language: str, names: list[str],
                    fetch_opts: dict[str, Any]) -> tuple[Article | None, str | None]:
     """An item's article and, when it could not be had as wanted, why (None, reason) or (fallback, note).
+    `names` are the site's (from the feed's title): cut from the item's title.
 
     Whatever goes wrong with the item's link costs this item its page, never the feed."""
     link = clean_line(str(entry.get("link") or "")).strip()
-    title = " ".join(clean_line(str(entry.get("title") or "")).split())
+    title = strip_site(feed_title(str(entry.get("title") or "")), [*names, *site_names(url=link)])
     published = _entry_date(entry)
     problem = None
     if link:
@@ -176,11 +175,8 @@ def read_feed(source: str, *, data: bytes | None = None, language: str = "auto",
     a time. Only the first `max_items` items are read; the rest are left out, with a
     note to `on_note(source, ...)`.
     """
-    import feedparser
-
     raw = data if data is not None else _feed_bytes(source, fetch_opts, max_bytes)
-    headers = {"content-location": source} if "://" in source else {}
-    parsed = feedparser.parse(raw, response_headers=headers)
+    parsed = _parse(raw, source)
     entries = parsed.get("entries", [])
     if not entries:
         reason = parsed.get("bozo_exception")
@@ -191,8 +187,11 @@ def read_feed(source: str, *, data: bytes | None = None, language: str = "auto",
             on_note(source, f"the feed has {len(entries):,} items; read the first {max_items:,} (see --max-items)")
         entries = entries[:max_items]
 
+    channel = feed_title(str(parsed.get("feed", {}).get("title") or ""))
+    names = site_names(channel, SEPARATOR.split(channel)[0]) if channel else []
+
     def work(item: tuple[int, Any]) -> tuple[Article | None, str | None]:
-        return _entry_article(item[1], item[0], source, language, fetch_opts)
+        return _entry_article(item[1], item[0], source, language, names, fetch_opts)
 
     items = list(enumerate(entries, 1))
     if workers > 1:

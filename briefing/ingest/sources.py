@@ -6,14 +6,16 @@
   recursively, hidden files and folders skipped, sorted by path;
 - a glob pattern (`news/*.md`, `**` allowed): the matching files, sorted (each folder is
   searched once, so symlinks that loop back do not make the search endless);
-- a file: read by its extension; `.jsonl` is JSON Lines of articles, `.rss`,
-  `.atom` or `.xml` is read as a feed when its root element is one;
+- a file: read by its extension; `.jsonl` is JSON Lines of articles, `.rss`, `.cdf`,
+  `.atom` or `.xml` is read as a feed when its root element is one (other XML by its prose);
 - an http(s) URL: fetched once, then read as a feed or as a page by its content;
 - `-`: stdin, read as a feed, JSON Lines (first line a JSON object) or one article.
 
 Inputs are then read, `workers` at a time (or on a given `concurrent.futures`
 executor, e.g. a Dask client's `get_executor()`), and the articles come back in
-input order whatever finished first. Each failure goes to `on_error(source,
+input order whatever finished first; their titles lose the site's name
+(`headline.tidy_titles`: by the URL's host, and a short trailing part that repeats
+across one site's titles). Each failure goes to `on_error(source,
 message)` and is skipped. The same input named twice is read once, and article
 ids are made unique by `-2`, `-3`... suffixes.
 
@@ -42,6 +44,7 @@ from ..options import MAX_INPUT_BYTES, ReadOptions
 from . import KINDS, read_bytes, read_file_bytes, read_path
 from .clean import clean_line
 from .feed import FEED_SUFFIXES, ErrorHandler, is_feed, read_feed
+from .headline import tidy_titles
 from .jsonl import read_jsonl
 from .web import check_url, fetch, to_article
 
@@ -324,4 +327,4 @@ def collect(sources: Iterable[str], options: ReadOptions | None = None, *, execu
     finally:
         if own_pool is not None:
             own_pool.shutdown(wait=True, cancel_futures=True)
-    return _unique_ids(articles)
+    return _unique_ids(tidy_titles(articles))

@@ -19,7 +19,6 @@ that goes wrong, http.client's own errors included, is one `InputError` naming t
 
 from __future__ import annotations
 
-import codecs
 import http.client
 import ipaddress
 import socket
@@ -355,16 +354,6 @@ def _kind(result: FetchResult) -> str | None:
     return suffix if suffix in KINDS else None
 
 
-def _header_encoding(result: FetchResult) -> str | None:
-    """The charset the HTTP header names, if Python knows it and no byte-order mark overrides it."""
-    if not result.charset or result.data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None
-    try:
-        return codecs.lookup(result.charset).name
-    except LookupError:
-        return None
-
-
 def url_id(url: str) -> str:
     """An article id from a URL: the last path segment without extension, else the host."""
     parts = urlsplit(url)
@@ -373,11 +362,12 @@ def url_id(url: str) -> str:
 
 
 def to_article(result: FetchResult, *, language: str = "auto") -> Article:
-    """The Article a fetched page holds (main text extracted from HTML); source is the URL asked for."""
+    """The Article a fetched page holds (main text extracted from HTML); source is the URL asked for.
+
+    The charset the server names is a label: bytes that are valid UTF-8 are read as UTF-8 whatever it says."""
     kind = _kind(result)
-    encoding = None if kind == ".docx" else _header_encoding(result)
     article = read_bytes(result.data, result.url, kind=kind, language=language, url=result.final_url,
-                         encoding=encoding)
+                         label=result.charset)
     return replace(article, id=url_id(result.url))
 
 

@@ -1,11 +1,12 @@
 """Situation: the key sentences, ranked by the chosen method, among those no other section took.
 
-News puts the main event first, so the lede opens Situation (in place of the
-weakest choice), and the people and organisations the headline names are the
-main event's: each is mentioned, its best-scored sentence taking the place of the
-weakest choice that names none of them. Background sentences are left to
-Background. A sentence longer than a bottom line's words carries a short cut of
-its main clause (`Excerpt.short`), for the bottom line.
+News puts the main event first, so the lede (the first sentence that is not page
+furniture) opens Situation (in place of the weakest choice), and the people and
+organisations the headline names are the main event's: each is mentioned, its
+best-scored sentence taking the place of the weakest choice that names none of
+them. Background sentences are left to Background. A sentence longer than a bottom
+line's words carries a short cut of its main clause (`Excerpt.short`), for the
+bottom line.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .excerpts import excerpts
 if TYPE_CHECKING:
     from . import SectionSpec
 
-REQUIRES = ("background", "actors")
+REQUIRES = ("background", "actors", "furniture")
 
 
 def length_of(context: Context, limit: int) -> Length:
@@ -37,9 +38,10 @@ def length_of(context: Context, limit: int) -> Length:
 def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Excerpt, ...]:
     """The ranked choice of sentences for Situation, in document order, with their scores."""
     doc, flags = analysis.doc, analysis.background
-    allowed = {i for i in range(len(doc)) if i not in context.claimed and (i == 0 or not flags[i])}
+    lede = lede_index(analysis)
+    allowed = {i for i in range(len(doc)) if i not in context.claimed and (i == lede or not flags[i])}
     ranking = rank(doc, context.method, length_of(context, spec.limit), allowed=allowed)
-    chosen = with_lede(ranking.selected, ranking.scores, allowed, context.lede)
+    chosen = with_lede(ranking.selected, ranking.scores, allowed, context.lede, lede)
     chosen = cover_headline(analysis, chosen, ranking.scores, allowed)
     return tuple(with_short(analysis, e, context.line_words) for e in excerpts(doc, chosen, ranking.scores))
 
@@ -62,12 +64,13 @@ def cover_headline(analysis: Analysis, chosen: list[int], scores: Sequence[float
         return chosen
     sentences = analysis.doc.sentences
     named = [a for a in analysis.actors.actors if a.named_in(title)]
+    lede = lede_index(analysis)
     chosen = list(chosen)
     for actor in named:
         if any(actor.named_in(sentences[i].text) for i in chosen):
             continue
         candidates = [i for i in allowed if i not in chosen and actor.named_in(sentences[i].text)]
-        replaceable = [i for i in chosen if i != 0 and not any(a.named_in(sentences[i].text) for a in named)]
+        replaceable = [i for i in chosen if i != lede and not any(a.named_in(sentences[i].text) for a in named)]
         if not candidates or not replaceable:
             continue
         weakest = min(replaceable, key=lambda i: scores[i])
@@ -75,9 +78,15 @@ def cover_headline(analysis: Analysis, chosen: list[int], scores: Sequence[float
     return sorted(chosen)
 
 
-def with_lede(selected: Sequence[int], scores: Sequence[float], allowed: set[int], lede: bool) -> list[int]:
-    """The lede opens Situation, in place of the weakest choice."""
-    if not lede or 0 not in allowed or 0 in selected or not selected:
+def lede_index(analysis: Analysis) -> int:
+    """The lede: the first sentence that is not page furniture (a credit, a teaser, a notice is never one)."""
+    return next((i for i in range(len(analysis.doc)) if i not in analysis.furniture), 0)
+
+
+def with_lede(selected: Sequence[int], scores: Sequence[float], allowed: set[int], lede: bool,
+              first: int = 0) -> list[int]:
+    """The lede (sentence `first`) opens Situation, in place of the weakest choice."""
+    if not lede or first not in allowed or first in selected or not selected:
         return list(selected)
     keep = sorted(selected, key=lambda i: -scores[i])[: len(selected) - 1]
-    return sorted([0, *keep])
+    return sorted([first, *keep])
