@@ -145,12 +145,12 @@ class Pool:
         lemma = verb.lemma_.lower() if verb.lower_ != "according" else "according"
         verb_features = {f"verb_{lemma}": 1.0} if lemma in VERBS else {"verb_other": 1.0}
         gap = verb.i - self.span.end if verb.i > self.span.end else max(self.span.start - verb.i, 0)
-        tier = {f"tier_{source if source in TIER_SITES else 'other'}_{kind}": 1.0} if rank == 0 else {}
+        extra = {f"tier_{source if source in TIER_SITES else 'other'}_{kind}": 1.0} if rank == 0 else {}
         if kind == "written":  # "the President" is most often someone named before; "local teenagers" is not
             definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these",
                                                                                    "those")) for c in subject.children)
-            tier |= {"written_definite": float(definite), "written_plural": float(subject.tag_ in ("NNS", "NNPS"))}
-        self.add(label, f"{source}:{kind}", **{f"site_{source}": 1.0, f"subject_{kind}": 1.0}, **verb_features, **tier,
+            extra |= {"written_definite": float(definite), "written_plural": float(subject.tag_ in ("NNS", "NNPS"))}
+        self.add(label, f"{source}:{kind}", **{f"site_{source}": 1.0, f"subject_{kind}": 1.0}, **verb_features, **extra,
                  site_first=float(rank == 0), site_count=0.0, subject_unsure=float(unsure),
                  colon_unfit=float(unfit), verb_gap=math.log1p(gap), subject_agentive=float(agentive(subject)),
                  name_mismatch=float(kind == "name" and not overlap),
@@ -190,7 +190,8 @@ class Pool:
         self.add(carried.speaker, "carry", carry_speaker=1.0, carry_gap=float(first - carried.sentence),
                  carry_whole=float(whole_sentences(self.parsed, self.span)),
                  carry_clause=float(clause_before(self.parsed, self.span)),
-                 carry_p=carried.probability if carried.given else -carried.probability,
+                 carry_p=carried.probability if carried.given else -carried.probability,  # negative: only the
+                 # best candidate of a quotation that was given no speaker
                  carry_indirect=float(carried.tier.startswith("carry-indirect")))
 
     def focus(self) -> None:
