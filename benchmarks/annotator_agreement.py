@@ -2,6 +2,9 @@
 
     python benchmarks/annotator_agreement.py \
         eval/annotations/cnndm-dev-25.jsonl eval/annotations/cnndm-dev-second-annotator-10.jsonl
+    python benchmarks/annotator_agreement.py --speakers \
+        eval/annotations/cnndm-dev-v2-a.jsonl eval/annotations/cnndm-dev-v2-a-second.jsonl \
+        eval/annotations/bbc-dev-v2-a.jsonl eval/annotations/bbc-dev-v2-a-second.jsonl
 
 The first file is taken as the gold standard and the second as the "system", on the
 articles both hold, with the matching rules of `benchmarks/sections_eval.py` (and of
@@ -9,6 +12,12 @@ articles both hold, with the matching rules of `benchmarks/sections_eval.py` (an
 variants), the stated role (word-overlap F1 >= 0.5 with a gold phrasing; the second
 annotator's first phrasing), background sentences, and quote speakers. Human agreement is
 the ceiling a system can be expected to reach against one annotator.
+
+Several pairs (gold, other, gold, other ...) are pooled. `--speakers` adds the quote figures
+exactly as `sections_eval.py` reports them for the system, each annotator scored against the
+other: quote-sentence detection, speakers right, "speaker given but wrong", and "a quotation
+shown for N of the named speakers quoted" (the second annotator's speakers taken as what is
+shown).
 """
 
 from __future__ import annotations
@@ -21,7 +30,29 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sections_eval import Counts, _match_actors, role_right, speaker_right
+from sections_eval import Counts, Result, _match_actors, role_right, score_quotes, speaker_right
+
+
+@dataclass(frozen=True)
+class _Quote:
+    sentence: int
+    speaker: str | None
+    tier: str = ""
+
+
+class _Doc:
+    """What `score_quotes` reads of a document: nothing but the sentence texts in its error lines."""
+
+    sentences: tuple = ()
+
+
+def speaker_agreement(gold: dict[str, dict], other: dict[str, dict]) -> Result:
+    """The quote figures of `other` scored as sections_eval scores the system, with `gold` as the gold standard."""
+    result = Result()
+    for ident in (i for i in gold if i in other and gold[i]["sentences"] == other[i]["sentences"]):
+        quotes = [_Quote(q["sentence"], q["speaker"]) for q in other[ident]["quotes"]]
+        score_quotes(_Doc(), gold[ident], quotes, result)  # type: ignore[arg-type]
+    return result
 
 
 @dataclass(frozen=True)
@@ -70,17 +101,39 @@ def agreement(gold: dict[str, dict], other: dict[str, dict]) -> dict[str, float 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("gold", type=Path)
-    parser.add_argument("other", type=Path)
+    parser.add_argument("files", type=Path, nargs="+", help="pairs of files: gold, other (pooled)")
+    parser.add_argument("--speakers", action="store_true", help="also quote detection and speakers both ways")
     args = parser.parse_args(argv)
-    r = agreement(_read(args.gold), _read(args.other))
-    print(f"Agreement on {r['articles']} articles ({args.other.name} scored against {args.gold.name})")
+    if len(args.files) % 2:
+        parser.error("give the files in pairs: gold, other")
+    pairs = [(args.files[k], args.files[k + 1]) for k in range(0, len(args.files), 2)]
+    gold: dict[str, dict] = {}
+    other: dict[str, dict] = {}
+    for a, b in pairs:
+        gold.update(_read(a))
+        other.update(_read(b))
+    r = agreement(gold, other)
+    names = ", ".join(f"{b.name} against {a.name}" for a, b in pairs)
+    print(f"Agreement on {r['articles']} articles ({names})")
     print(f"  actor names      P {r['actors_p']:.3f}  R {r['actors_r']:.3f}  F1 {r['actors_f1']:.3f}")
     print(f"  roles right      {r['roles_right']:.3f}")
     print(f"  background       P {r['background_p']:.3f}  R {r['background_r']:.3f}  F1 {r['background_f1']:.3f}")
     print(f"  quotes           same speaker {r['quotes_right']:.3f}; a different speaker given "
           f"{r['speakers_differ']:.3f}")
+    if args.speakers:
+        for label, first, second in (("second against first", gold, other), ("first against second", other, gold)):
+            q = speaker_agreement(first, second)
+            p, rec, f1 = q.quote_detection.prf()
+            print(f"  speakers, {label}:")
+            print(f"    quote sentences  P {p:.3f}  R {rec:.3f}  F1 {f1:.3f}")
+            print(f"    attributed right {_ratio(q.quotes_right, q.quotes_found)}; speaker given but wrong "
+                  f"{_ratio(q.speakers_wrong, q.speakers_given)}")
+            print(f"    named speakers   a quotation shown for {_ratio(q.named_shown, q.named_speakers)}")
     return 0
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
 
 
 if __name__ == "__main__":

@@ -186,7 +186,12 @@ def evaluate(doc: Document, gold: dict, result: Result) -> None:
     if "outlook" in gold:
         result.v2 += 1
         _score_v2(doc, gold, analysis, result, tag)
-    found_quotes = {q.sentence: q for q in analysis.quotes}
+    score_quotes(doc, gold, analysis.quotes, result, tag)
+
+
+def score_quotes(doc: Document, gold: dict, quotes: Iterable, result: Result, tag: str = "") -> None:
+    """Score one article's quote sentences and speakers into `result` (detection, attribution, named speakers)."""
+    found_quotes = {q.sentence: q for q in quotes}
     by_sentence = {i: q.speaker for i, q in found_quotes.items()}
     gold_quotes = {q["sentence"]: q for q in gold["quotes"]}
     variants = {g["name"]: g["variants"] for g in gold["actors"]}

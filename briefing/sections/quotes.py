@@ -1,7 +1,9 @@
 """Quotes: which quotation sentences to show, and in what order.
 
 Speakers the actors name come first, one quotation per speaker before any
-speaker repeats, a quotation's opening sentence before its continuation.
+speaker repeats, a quotation's opening sentence before its continuation. Only a
+sentence that shows a quotation mark is shown: a sentence from the middle of a long
+quotation holds none, and on its own would read as the brief's own words.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..analysis import Analysis
+from ..analysis.quotes.marks import holds_mark
 from ..model import Excerpt
 from .context import Context
 
@@ -21,7 +24,8 @@ REQUIRES = ("quotes", "actors")
 def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Excerpt, ...]:
     """Up to `spec.limit` quote sentences, labelled with their speakers, in document order."""
     doc = analysis.doc
-    found = [q for q in analysis.quotes if q.sentence not in context.claimed and q.sentence > 0]
+    found = [q for q in analysis.quotes if q.sentence not in context.claimed and q.sentence > 0
+             and holds_mark(doc.sentences[q.sentence].text)]
     rank = {a.name: i for i, a in enumerate(analysis.actors.actors)}
     seen: dict[str | None, int] = {}
     order = []

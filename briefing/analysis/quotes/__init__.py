@@ -1,12 +1,27 @@
-"""Quotes: direct quotations with their speaker, resolved through the actors.
+"""Quotes: direct quotations with their speaker, resolved through the actors and chosen by a learned model.
 
 Quotation spans are found over the whole parse, so a quotation running over
 several sentences ("...first. Second," she said.) is one span: curly quotes pair
 directly, straight ones by which side the space is on; a quotation reopened at a
 sentence start without having closed (a new paragraph of the same quotation) ends
-the one before. Spans of fewer than three words, titles ("Fifty Shades", Title Case
-or after "titled", "called", "series"...) and short quoted terms with no speaker
-(scare quotes) are not quotations.
+the one before; an opening mark the source glued to the sentence before opens one
+when none is open; in a text without double quotation marks, a word-final
+apostrophe with no quotation open is an apostrophe ("the Lees' firm"). Spans of fewer
+than three words, titles ("Fifty Shades", Title Case or after "titled", "called",
+"series"...) and short quoted terms with no speaker (scare quotes) are not quotations,
+and a sentence holding no quoted word of a span (only its closing mark) is no quote
+sentence.
+
+Who said it is a learned decision (`candidates`): every place that may introduce the
+quotation proposes its subject, resolved as below; the quotation it may continue
+proposes its speaker, and the people and organisation in focus and the people standing
+as subjects just before it are candidates too. A logistic model over features of each
+candidate (the site and the subject's kind, the speech verb, the continuation, actor,
+person or organisation, salience, recency, rivals, gender agreement, and what the rules
+below would choose) scores them; the best is the speaker when its probability reaches
+the model's threshold, else the quotation gets none. The rules below are how each site
+and subject is found and resolved, and the cascade they used to make (now the feature
+"rule").
 
 Quoted words shaped like speech (introduced by a comma or colon and capitalised,
 or opening the sentence and ending in ",", "?" or "!") are quotations even without
@@ -74,7 +89,8 @@ them"), when a
 sentence skipped on the way names a prominent person ("Serena Williams, who ..., said"), or when a named subject
 there has a "him"/"her" object ("Holt approached her", then '"...," she said').
 A speech verb after a quotation counts only when no token inside a
-quotation governs it. Each Quote records the tier ("after:name", "carry<after:pronoun", ...) that produced it.
+quotation governs it. Each Quote records the tier ("after:name", "carry<after:pronoun", ...) that produced it;
+"model:<source>" when the model chose another candidate than the rules, "model:none<tier" when it gave none.
 
 Every sentence holding part of a quotation is a quote sentence; the excerpt is the
 whole sentence and the label its speaker.
@@ -82,10 +98,13 @@ whole sentence and the label its speaker.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...model import Document
 from ...nlp.entities import Parsed
 from ..actors import Actors
-from .attribution import SPEECH, attribution_of, speech_verbs_in, subject_of
+from .attribution import SPEECH, attribution_sites, speech_verbs_in, subject_of
+from .candidates import Candidate, Carried, Chooser, Pool, model_chooser
 from .marks import (
     MIN_WORDS,
     TERM_WORDS,
@@ -95,20 +114,37 @@ from .marks import (
     glossed,
     is_title,
     quote_spans,
+    quoted_sentences,
     speech_form,
     whole_sentences,
 )
 from .speakers import FEMALE, MALE, Resolver, agentive, climbed
 
 
-def find_quotes(doc: Document, parsed: Parsed, actors: Actors) -> tuple[Quote, ...]:
-    """Every quote sentence of a parsed document with its speaker (resolved through its actors), in order."""
+@dataclass(frozen=True)
+class Choice:
+    """One quotation's candidates and the one chosen (for training and inspection)."""
+
+    first: int  # its first and last sentences
+    last: int
+    candidates: tuple[Candidate, ...]
+    chosen: str | None
+    probability: float
+
+
+def find_quotes(doc: Document, parsed: Parsed, actors: Actors, choose: Chooser | None = None,
+                trace: list[Choice] | None = None) -> tuple[Quote, ...]:
+    """Every quote sentence of a parsed document with its speaker (resolved through its actors), in order.
+
+    `choose` picks a speaker among a quotation's candidates (default: the shipped model); `trace`, when given,
+    receives each quotation's candidates and choice."""
+    choose = choose if choose is not None else model_chooser()
     spans = [s for s in quote_spans(doc, parsed)
              if s.words >= MIN_WORDS and not is_title(parsed.doc, s) and not glossed(parsed.doc, s.start)]
     resolver = Resolver(parsed, actors)
     resolver.quoted = {i for s in spans for i in range(s.start, s.end + 1)}
     by_sentence: dict[int, Quote] = resolver.speakers
-    last: tuple[int, str | None, str] | None = None  # (sentence, speaker, tier) of the latest attribution
+    last: Carried | None = None  # the latest attribution
     unattributed: QuoteSpan | None = None  # the latest quotation kept, when nothing attributed it
     by_first: dict[int, list[QuoteSpan]] = {}
     for span in spans:
@@ -119,7 +155,19 @@ def find_quotes(doc: Document, parsed: Parsed, actors: Actors) -> tuple[Quote, .
                 resolver.resolve(t)
         speakers: list[str] = []
         for span in by_first.get(s, []):
-            verb, source = attribution_of(parsed, span, spans)
+            pool = Pool(doc, parsed, resolver, span)
+            sites = list(attribution_sites(parsed, span, spans))
+            for rank, (site, where) in enumerate(sites):
+                subject = site if where == "name" else subject_of(site)
+                label = resolver.resolve(subject) if subject is not None else None
+                kind = resolver.subject_kind(subject) if subject is not None else "none"
+                unfit = where in ("colon", "name") and (
+                    label not in resolver.kinds or kind == "written"
+                    or (where == "name" and resolver.kinds[label] != "person"))
+                unsure = kind == "written" and subject is not None and climbed(site, subject) \
+                    and not agentive(subject)
+                pool.site(rank, site, where, subject, label, kind, unsure, unfit)
+            verb, source = sites[0] if sites else (None, "")
             subject = verb if source == "name" else subject_of(verb) if verb is not None else None
             speaker = resolver.resolve(subject) if subject is not None else None
             attributed = subject is not None
@@ -133,10 +181,12 @@ def find_quotes(doc: Document, parsed: Parsed, actors: Actors) -> tuple[Quote, .
                 tier += "-unanchored"
             if tier.endswith(":written") and climbed(verb, subject) and not agentive(subject):
                 speaker, tier = None, tier + "-unsure"  # 'Those feelings broke out ... and said she "..."'
-            if verb is None and last is not None and last[0] >= s - 2 and whole_sentences(parsed, span) \
+            pool.carry(last, s)
+            if verb is None and last is not None and last.given and last.sentence >= s - 2 \
+                    and whole_sentences(parsed, span) \
                     and not clause_before(parsed, span):
-                speaker, attributed = last[1], True  # a continuation of the quotation before
-                tier = last[2] if last[2].startswith("carry") else "carry<" + last[2]
+                speaker, attributed = last.speaker, True  # a continuation of the quotation before
+                tier = last.tier if last.tier.startswith("carry") else "carry<" + last.tier
                 if resolver.kinds.get(speaker or "") == "person" and speaker in {
                         resolver.names.get(i) for i in range(span.start, span.end + 1)}:
                     speaker = None  # a person the quotation talks about is not who it continues: "Richard
@@ -144,29 +194,43 @@ def find_quotes(doc: Document, parsed: Parsed, actors: Actors) -> tuple[Quote, .
             if not attributed and not whole_sentences(parsed, span) and span.words < TERM_WORDS \
                     and not speech_form(parsed, span):
                 continue  # a quoted term, not a quotation
+            pool.clause()
+            pool.focus()
+            candidates = pool.candidates(speaker)
+            best, probability, given = choose(candidates)
+            chosen = best.label if best is not None and given else None
+            if trace is not None:
+                trace.append(Choice(span.first, span.last, tuple(candidates), chosen, probability))
+            if chosen != speaker:
+                tier = "model:" + best.sources[0] if chosen is not None and best is not None \
+                    else "model:none<" + (tier or "-")
+            speaker = chosen
             if speaker is not None:
                 speakers.append(speaker)
-            if attributed:
-                last = (span.last, speaker, tier)
+            if attributed or speaker is not None:
+                last = Carried(span.last, speaker, tier, probability)
+            elif best is not None:  # nobody given: the best candidate carries on, with how unsure it was
+                last = Carried(span.last, best.label, tier, probability, given=False)
             if speaker is not None and verb is not None and verb.lemma_ in ("add", "continue") \
                     and unattributed is not None and unattributed.last == span.first - 1:
-                for i in range(unattributed.first, unattributed.last + 1):  # '"...' without a speaker, then
+                for i in quoted_sentences(parsed, unattributed):  # '"...' without a speaker, then
                     if by_sentence[i].speaker is None:  # '"...," he added.': both are his
                         by_sentence[i] = Quote(i, speaker, opens=by_sentence[i].opens, tier="added<" + tier)
             unattributed = span if not attributed else None
-            for i in range(span.first, span.last + 1):
+            holding = quoted_sentences(parsed, span)
+            for i in holding:
                 if i not in by_sentence or by_sentence[i].speaker is None:
-                    by_sentence[i] = Quote(i, speaker, opens=i == span.first,
-                                           tier=tier if i == span.first else "span<" + tier)
+                    by_sentence[i] = Quote(i, speaker, opens=i == holding[0],
+                                           tier=tier if i == holding[0] else "span<" + tier)
         if not by_first.get(s):  # indirect speech moves "last" too: "X wrote in a comment ..." then a quotation
             for verb in speech_verbs_in(sentence):
                 subject = subject_of(verb)
                 label = resolver.resolve(subject) if subject is not None else None
                 if label in resolver.kinds:
-                    last = (s, label, "carry-indirect:" + resolver.subject_kind(subject))
+                    last = Carried(s, label, "carry-indirect:" + resolver.subject_kind(subject))
                     speakers.append(label)
         resolver.after_sentence(sentence, speakers)
     return tuple(by_sentence[i] for i in sorted(by_sentence))
 
 
-__all__ = ["SPEECH", "Quote", "find_quotes"]
+__all__ = ["SPEECH", "Choice", "Quote", "find_quotes"]

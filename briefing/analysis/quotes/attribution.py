@@ -5,6 +5,8 @@ See the package docstring for the order in which the places are tried.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Span, Token
 
 from ... import lexicon
@@ -116,60 +118,80 @@ def _name_before(verb: Token) -> Token | None:
 
 
 def attribution_of(parsed: Parsed, span: QuoteSpan, spans: list[QuoteSpan]) -> tuple[Token | None, str]:
-    """The speech verb that introduces a quotation span, if any, and where it was found."""
+    """The speech verb that introduces a quotation span, if any, and where it was found: the first site."""
+    return next(iter(attribution_sites(parsed, span, spans)), (None, ""))
+
+
+def attribution_sites(parsed: Parsed, span: QuoteSpan, spans: list[QuoteSpan]) -> Iterator[tuple[Token, str]]:
+    """Every place that may introduce a quotation span, in the order they are tried: a speech verb after it in
+    its closing sentence ("after"), the verb of a short dialogue tag ("tag"), a speech verb before it in its
+    opening sentence ("before"), "in X's view" ("view"), the clause of a colon ("colon"), a name standing alone
+    before a colon ("name"), the speech verb the quotation depends on ("head"), a short "X said on Twitter."
+    sentence right after it ("next"). Words someone was heard saying end the search: they are nobody's here."""
     doc = parsed.doc
     inside = [range(s.start, s.end + 1) for s in spans]
 
     def outside(t: Token) -> bool:
         return not any(t.i in r for r in inside)
 
+    found: set[int] = set()
+
+    def new(t: Token) -> bool:
+        if t.i in found:
+            return False
+        found.add(t.i)
+        return True
+
     closing = parsed.sentences[span.last]
     after = [t for t in speech_verbs_in(doc[span.end + 1:min(span.end + 12, closing.end)]) if outside(t)
              and all(outside(a) for a in t.ancestors)]  # not a clause the quotation governs: '"... better than"
     # what terrorist recruiters are telling them'
-    if after:
-        return after[0], "after"
+    if after and new(after[0]):
+        yield after[0], "after"
     later = [t for t in speech_verbs_in(doc[span.end + 1:closing.end]) if outside(t)]
-    if later and _long_subject(doc, span.end + 1, later[0]):  # '"...," U.S. Secretary of State John Kerry and
-        return later[0], "after"  # UK Foreign Secretary Philip Hammond said.'
+    if later and _long_subject(doc, span.end + 1, later[0]) and new(later[0]):  # '"...," U.S. Secretary of State
+        yield later[0], "after"  # John Kerry and UK Foreign Secretary Philip Hammond said.'
     tag = _dialogue_tag(doc, span, closing)
-    if tag is not None:
-        return tag, "tag"
+    if tag is not None and new(tag):
+        yield tag, "tag"
     opening = parsed.sentences[span.first]
     before = [t for t in speech_verbs_in(doc[opening.start:span.start]) if outside(t)]
     if before:  # the nearest, unless it has no speaker and the quotation does not depend on it, while an earlier
         quoted = doc[min(span.start + 1, span.end)]  # one does ('Cook said the watch, besides telling the time,
         governing = [t for t in before if t in quoted.ancestors]  # was "a companion"')
         if subject_of(before[-1]) is None and before[-1] not in governing and governing:
-            return governing[-1], "before"
-        if any(t.lemma_ in _HEARING and t.pos_ == "VERB" for t in doc[before[-1].i + 1:span.start]):
-            return None, ""  # 'A pilot told us he heard the minister yelling, "..."': someone else's words
-        return before[-1], "before"
+            if new(governing[-1]):
+                yield governing[-1], "before"
+        elif any(t.lemma_ in _HEARING and t.pos_ == "VERB" for t in doc[before[-1].i + 1:span.start]):
+            return  # 'A pilot told us he heard the minister yelling, "..."': someone else's words
+        elif new(before[-1]):
+            yield before[-1], "before"
     view = [t for t in doc[opening.start:span.start] if t.lemma_.lower() in _VIEWS and outside(t)
             and any(c.dep_ == "poss" for c in t.children)]
-    if view:  # 'In Netanyahu's view, ... its "threats to annihilate Israel"'
-        return view[-1], "view"
+    if view and new(view[-1]):  # 'In Netanyahu's view, ... its "threats to annihilate Israel"'
+        yield view[-1], "view"
     colon = _colon_clause(doc, span, opening)
-    if colon is not None and all(outside(t) for t in [colon, *colon.ancestors]):
-        return colon, "colon"
+    if colon is not None and all(outside(t) for t in [colon, *colon.ancestors]) and new(colon):
+        yield colon, "colon"
     name = _name_colon(doc, span, opening)
-    if name is not None:
-        return name, "name"
+    if name is not None and new(name):
+        yield name, "name"
     token = doc[min(span.start + 1, span.end)]
     for _ in range(6):  # the verb the quotation depends on: 'agreed that ID badges alone "are not enough"'
         if token.head == token:
             break
         token = token.head
         if outside(token) and token.pos_ in ("VERB", "AUX") and token.lemma_ in SPEECH:
-            return token, "head"
+            if new(token):
+                yield token, "head"
+            break
     if span.last + 1 < len(parsed.sentences):  # "Griffith said on Twitter." after the quotation
         tail = parsed.sentences[span.last + 1]
         verbs = speech_verbs_in(tail)
         if verbs and len(tail) <= 25 and not any(t.text in QUOTE_CHARS for t in tail) and not any(
                 c.dep_ in ("ccomp", "dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ == "from")
-                for c in verbs[0].children):  # not a credit line: "Sara Sidner reported from Ferguson."
-            return verbs[0], "next"
-    return None, ""
+                for c in verbs[0].children) and new(verbs[0]):  # not a credit line: "Sara Sidner reported from
+            yield verbs[0], "next"  # Ferguson."
 
 
 _NOT_SAYING = _HEARING | {"see", "watch", "show", "quote", "cite", "find", "hold", "carry", "wear", "depict",

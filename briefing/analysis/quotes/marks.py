@@ -69,7 +69,9 @@ def _kind(text: str, at: int, glued: bool, is_open: bool) -> str:
 def quote_spans(document: Document, parsed: Parsed) -> list[QuoteSpan]:
     """Quotation spans of the document, from its double quotation marks (single ones where none are used)."""
     doc, text = parsed.doc, parsed.doc.text
-    marks = [m.start() for m in _DOUBLE.finditer(text)] or [m.start() for m in _SINGLE.finditer(text)]
+    marks = [m.start() for m in _DOUBLE.finditer(text)]
+    single = not marks
+    marks = marks or [m.start() for m in _SINGLE.finditer(text)]
     token_starts = [t.idx for t in doc]
     sentence_starts = dict(zip(parsed.starts, range(len(parsed.starts)), strict=True))
     spans: list[QuoteSpan] = []
@@ -81,7 +83,8 @@ def quote_spans(document: Document, parsed: Parsed) -> list[QuoteSpan]:
     def close(end_char: int) -> None:
         nonlocal open_at
         if open_at is not None and end_char > open_at:
-            first, last = parsed.sentence_of(open_at), parsed.sentence_of(end_char)
+            first, last = parsed.sentence_of(open_at + 1), parsed.sentence_of(end_char)  # + 1: a missing opening
+            # mark stands just before its sentence, not in the sentence before
             if last - first >= _MAX_SPAN_SENTENCES:  # a stray mark: keep its own sentence only
                 end_char = parsed.starts[first] + len(parsed.sentences[first].text) - 1
                 last = first
@@ -93,7 +96,8 @@ def quote_spans(document: Document, parsed: Parsed) -> list[QuoteSpan]:
         s = sentence_starts.get(at)
         # A mark opening a sentence that the source glued to the sentence before ("...breaches."READ MORE)
         glued = s is not None and s > 0 and not document.article.text[document.sentences[s].start - 1:][:1].isspace()
-        kind = _kind(text, at, glued, open_at is not None)
+        kind = _kind(text, at, glued and open_at is not None, open_at is not None)  # glued with none open:
+        # an opening mark the source glued to the sentence before ('carpet."It\'s unlike ...')
         if glued and kind == "close" and open_at is not None:
             close(at - 2)  # the mark ends the sentence before
             continue
@@ -104,6 +108,8 @@ def quote_spans(document: Document, parsed: Parsed) -> list[QuoteSpan]:
             open_at = at
         elif open_at is not None:
             close(at)
+        elif single:  # an apostrophe ending a word ("the Lees' firm"), not a quotation whose opening is missing
+            continue
         else:  # closing a quotation whose opening mark is missing: from its sentence start
             open_at = parsed.starts[parsed.sentence_of(at)] - 1
             close(at)
@@ -111,6 +117,23 @@ def quote_spans(document: Document, parsed: Parsed) -> list[QuoteSpan]:
         s = min(parsed.sentence_of(open_at) + 2, len(parsed.sentences) - 1)
         close(parsed.starts[s] + len(parsed.sentences[s].text) - 1)
     return spans
+
+
+def holds_mark(text: str) -> bool:
+    """Whether a text shows a quotation mark (an apostrophe inside a word, "it's", is none)."""
+    return bool(_DOUBLE.search(text) or _SINGLE.search(text))
+
+
+def quoted_sentences(parsed: Parsed, span: QuoteSpan) -> list[int]:
+    """The sentences of a span that hold a quoted word: a sentence holding only a quotation mark of it (a closing
+    mark the source put at the start of the next sentence: '" Meng told a crowded courtroom') is no quote
+    sentence."""
+    doc, found = parsed.doc, []
+    for k in range(span.first, span.last + 1):
+        sentence = parsed.sentences[k]
+        if any(_WORD.search(t.text) for t in doc[max(span.start + 1, sentence.start):min(span.end, sentence.end)]):
+            found.append(k)
+    return found
 
 
 def is_title(doc: Doc, span: QuoteSpan) -> bool:
