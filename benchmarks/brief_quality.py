@@ -15,7 +15,8 @@ Dangling sentences: of the whole sentences a brief shows, those whose sense lean
 a sentence left out -- it opens with a pronoun, demonstrative or connective
 (`rank.standalone`) or names a thing only a sentence before it could say (a
 pointing phrase: lexicon `pointing_phrases`) -- and the item before it in its
-section is not the sentence before it in the article. Quotes whose speaker is
+section (for the first section, the headline when it was cut from a sentence) is not
+the sentence before it in the article; an article's first sentence leans on nothing. Quotes whose speaker is
 shown beside them are not counted (the label names who "he" is). The same yardstick
 (today's code) measures both columns. When the split has blind context annotations
 (`eval/annotations/<split>-context.jsonl`), the rate by them is printed too.
@@ -37,9 +38,10 @@ STATS = ROOT.parent / "shared" / "tools" / "brief_stats.py"
 ANNOTATIONS = ROOT / "eval" / "annotations"
 
 
-def make_briefs(split: str, count: int, out: Path, code: Path) -> None:
-    """Write NAME.md, NAME.json and NAME.txt (the article) for the first `count` articles of `split`, with the
-    `briefing` package found in `code` (run in a fresh interpreter so any version can be measured)."""
+def make_briefs(split: str, count: int, out: Path, code: Path, first: int = 0) -> None:
+    """Write NAME.md, NAME.json and NAME.txt (the article) for the articles of `split` from line `first` up to
+    line `count` (NAME: the line, 0042), with the `briefing` package found in `code` (run in a fresh
+    interpreter so any version can be measured)."""
     script = f"""
 import json, sys
 sys.path.insert(0, {str(code)!r})
@@ -50,6 +52,8 @@ from briefing.render import render
 out = Path({str(out)!r})
 lines = Path({str(DATA / (split + ".jsonl"))!r}).read_text(encoding="utf-8").splitlines()[:{count}]
 for n, raw in enumerate(lines):
+    if n < {first}:
+        continue
     item = json.loads(raw)
     article = Article(id=item["id"], text=item["text"], title=item.get("title") or "", language="english")
     b = brief(article)
@@ -70,25 +74,32 @@ def _brief_stats():
     return brief_stats
 
 
-def dangling(brief: dict, doc_sentences: list[str], needs: dict[int, int] | None = None) -> tuple[int, int]:
+def dangling(brief: dict, doc_sentences: list[str], needs: dict[int, tuple[int, str]] | None = None
+             ) -> tuple[int, int]:
     """(dangling items, whole-sentence items) of one brief's JSON; by the rule, or by the annotation `needs`
-    (sentence -> the earliest sentence it needs) when given."""
+    (sentence -> the earliest sentence it needs, and why) when given: a quotation shown with its speaker's
+    name is not counted for a pronoun or quotation it needs (the name says who)."""
     sys.path.insert(0, str(ROOT))
     from briefing.rank.standalone import points_back
 
     bad = whole = 0
     for story in brief["stories"]:
-        for section in story["sections"]:
-            previous = None
+        above = (story.get("headline_from") or {}).get("sentence_index")  # the headline said it, right above
+        for number, section in enumerate(story["sections"]):
+            previous = above if number == 0 else None
             for item in section["items"]:
                 if item.get("spans"):
                     previous = None
                     continue
-                whole += 1
                 i = item["sentence_index"]
+                if i == 0:  # the first sentence leans on nothing
+                    previous = i
+                    continue
+                whole += 1
                 quoted = section["key"] == "quotes" and item.get("label")
                 if needs is not None:
-                    leans = i in needs and not (previous is not None and needs[i] <= previous < i)
+                    resolved = quoted and i in needs and needs[i][1] in ("pronoun", "quotation")
+                    leans = i in needs and not resolved and not (previous is not None and needs[i][0] <= previous < i)
                 else:
                     leans = not quoted and points_back(item["text"]) and previous != i - 1
                 bad += bool(leans)
@@ -136,14 +147,14 @@ def measure(folder: Path, split: str) -> dict[str, float]:
     return out
 
 
-def _context(split: str) -> dict[str, dict[int, int]]:
-    """Blind context annotations of a split: article id -> {sentence: earliest sentence it needs}."""
-    out: dict[str, dict[int, int]] = {}
+def _context(split: str) -> dict[str, dict[int, tuple[int, str]]]:
+    """Blind context annotations of a split: article id -> {sentence: (earliest sentence it needs, why)}."""
+    out: dict[str, dict[int, tuple[int, str]]] = {}
     for path in sorted(ANNOTATIONS.glob(f"{split}*-context.jsonl")):
         for raw in path.read_text(encoding="utf-8").splitlines():
             if raw.strip():
                 row = json.loads(raw)
-                out[row["id"]] = {n["sentence"]: n["on"] for n in row.get("needs", [])}
+                out[row["id"]] = {n["sentence"]: (n["on"], n["why"]) for n in row.get("needs", [])}
     return out
 
 

@@ -12,9 +12,9 @@ template's builders require (`briefing.analysis`), and the builders run in
 `briefing.sections`); a narrative section keeps a sentence that leans on the one
 before it only right after that sentence (`sections.excerpts.standing`). Page
 furniture is claimed before any of them: never shown.
-The story's headline is the article's title, else the main clause of its first
-sentence that is not furniture, cut to the template's `headline_words`
-(`sections.cutting`), which then leaves Situation: a brief never says it twice.
+The story's headline is the article's title, else the main clause of its news
+lede cut to the template's `headline_words` (`sections.headline`), which then
+leaves Situation: a brief never says it twice.
 
 Per-article work goes through an executor when one is given, so it can run in
 processes or on a Dask cluster; the result does not depend on it.
@@ -27,15 +27,16 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .analysis import Analysis, analyse
-from .model import Article, Briefing, Document, Excerpt, OtherStory, Section, SourceRef, Story, pieces_text
-from .nlp.furniture import is_furniture_sentence
+from .analysis import analyse
+from .model import Article, Briefing, Document, Excerpt, OtherStory, Section, SourceRef, Story
 from .options import RankOptions
 from .sections import ACTORS_REQUIRE, BUILDERS, PRIORITY, Context, SectionSpec
-from .sections.cutting import headline_pieces, text_headline, words
+from .sections.cutting import words
 from .sections.excerpts import standing
+from .sections.headline import headline as story_headline
+from .sections.headline import plain_headline
 from .stories.merging import merge_stories
-from .templates import SITUATION, Budget, Template
+from .templates import QUOTES, SITUATION, Budget, Template
 
 ARTICLES_PER_STORY = 5  # articles of a story composed and merged (the most representative first)
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
@@ -58,7 +59,7 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
     budget = budget or Budget()
     analysis = analyse(doc, *requirements(sections))
     claimed = set(analysis.furniture)  # web furniture is never shown
-    headline, lede = _headline(analysis, budget.headline_words)
+    headline, lede = story_headline(analysis, budget.headline_words)
     above = lede if main else None  # the sentence the headline says: shown in no section
     built: dict[str, tuple[Excerpt, ...]] = {}
     by_key = {s.key: s for s in sections}
@@ -75,7 +76,10 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
         if key == SITUATION and above is not None:
             excerpts = tuple(e for e in excerpts if e.sentence_index != above)
         if builder.claims:
-            excerpts = standing(excerpts, doc.article.language, above if key == SITUATION else None)
+            # Situation is the brief: only a sure leaner waits for its sentence; other sections can do without.
+            # A quotation says who speaks in its own sentence: only the exact rule applies to it.
+            excerpts = standing(excerpts, doc.article.language, above if key == SITUATION else None,
+                                bool(doc.article.title), sure=key == SITUATION, learned=key != QUOTES)
             claimed.update(e.sentence_index for e in excerpts)
         built[key] = excerpts
     actors = analysis.actors if "actors" in by_key else None
@@ -92,39 +96,14 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
     )
 
 
-def _headline(analysis: Analysis, max_words: int) -> tuple[str, int | None]:
-    """The story's headline, and the lede's index when the headline was cut from it."""
-    doc = analysis.doc
-    if doc.article.title:
-        return doc.article.title, None
-    lede = _lede(doc)
-    if lede is None:
-        return doc.article.id, None
-    text = doc.sentences[lede].text
-    parsed = analysis.parsed
-    pieces = headline_pieces(parsed.sentences[lede], max_words) if parsed else text_headline(text, max_words)
-    return pieces_text(text, pieces), lede
-
-
-def _lede(doc: Document) -> int | None:
-    return next((s.index for s in doc.sentences if not is_furniture_sentence(s.text)), None)
-
-
 def source_ref(article: Article) -> SourceRef:
     """An article as its story's sources list it."""
     return SourceRef(article.id, article.title, article.source, article.url, article.published, article.outlet)
 
 
 def headline_of(doc: Document, max_words: int = Budget.headline_words) -> str:
-    """A story's headline without its analysis (a story listed in one line): the title, else the first
-    sentence that is not furniture cut to `max_words` words at a clause mark, else the id."""
-    if doc.article.title:
-        return doc.article.title
-    lede = _lede(doc)
-    if lede is None:
-        return doc.article.id
-    text = doc.sentences[lede].text
-    return pieces_text(text, text_headline(text, max_words))
+    """A story's headline without its analysis (`sections.headline.plain_headline`)."""
+    return plain_headline(doc, max_words)
 
 
 def story_line(docs: Sequence[Document], members: Sequence[int], max_words: int = Budget.headline_words

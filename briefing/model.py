@@ -119,6 +119,7 @@ class Excerpt:
     spans: tuple[tuple[int, int], ...] = ()
     # A shorter cut for one-line uses (a daily brief's bottom line); () when none was made.
     short: tuple[tuple[int, int], ...] = ()
+    leans: bool = False  # it leans on the sentence before it: shown only right after that sentence
 
     @property
     def shown(self) -> str:

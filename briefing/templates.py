@@ -71,6 +71,7 @@ REFERENCE_DOCX = "reference.docx"
 DOCX_TEMPLATE = "brief.docx"
 BOTTOM_LINE = "bottom_line"
 SITUATION = "situation"
+QUOTES = "quotes"
 _KEY = re.compile(r"[a-z][a-z0-9_-]*")
 
 

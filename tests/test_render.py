@@ -181,7 +181,8 @@ def test_json_schema() -> None:
     assert data["layout"] == ["situation", "actors", "background", "quotes", "figures", "timeline", "outlook"]
     assert data["marking"] is None and data["bottom_line"] is None
     story = data["stories"][0]
-    assert list(story) == ["headline", "seen", "sections", "actors", "places", "article_ids", "sources"]
+    assert list(story) == ["headline", "headline_from", "seen", "sections", "actors", "places", "article_ids",
+                           "sources"]
     assert [s["key"] for s in story["sections"]] == ["situation", "background", "quotes", "figures", "outlook"]
     assert list(story["sections"][0]["items"][0]) == ["text", "shown", "spans", "article_id", "sentence_index",
                                                       "score", "label", "seen"]

@@ -175,10 +175,19 @@ def is_furniture_sentence(text: str) -> bool:
         return True
     if _is_notice_line(lower) or _is_timestamp(lower) or _is_code(text.strip(), lower.strip()):
         return True
-    if is_credit_line(text) or is_teaser(text) or is_photo_credit(text):
+    if is_credit_line(text) or is_teaser(text) or is_photo_credit(text) or is_fragment(text):
         return True
     return FURNITURE.search(lower) is not None and _TO_READER.search(lower) is not None \
         and _QUOTATION.search(text) is None
+
+
+_FRAGMENT = re.compile(r"^\s*(?:[)\]},;:]|[^\W\d_]{1,4}\)\s)")
+
+
+def is_fragment(text: str) -> bool:
+    """Whether a "sentence" is the tail of one the segmenter cut short ("ET) Saturday.", "), police said."):
+    it opens with a closing bracket or a comma, or a short word then a closing bracket."""
+    return _FRAGMENT.match(text) is not None
 
 
 def furniture_flags(doc: Document) -> list[bool]:

@@ -16,10 +16,11 @@ right after the sentence before it in the article.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
-from .. import lexicon
+from .. import learn, lexicon
 from ..model import Document
 
 # Demonstratives point at what was just said: they need the sentence right before them.
@@ -80,6 +81,79 @@ def points_back(text: str, language: str = "english") -> bool:
     (`leans_back`) or holds a pointing phrase (`pointing_phrase`). A brief shows such a sentence only right
     after the sentence before it in the article."""
     return leans_back(text, language) is not None or pointing_phrase(text, language) is not None
+
+
+EVEN_ODDS = 0.5  # the stand-alone model's threshold where a sentence in doubt is better left out
+# The features of the learned stand-alone decision (`leans_on_context`), in the model's order.
+FEATURES = (
+    "opener_pronoun", "opener_demonstrative", "opener_connective", "pointing_phrase", "pronoun_after_comma",
+    "pronoun_speaker", "starts_quoted", "odd_quotes", "quoted_no_name", "definite_subject", "names", "no_name",
+    "digits", "log_words", "pronouns", "first", "titled", "titled_pronoun", "titled_definite",
+)
+_QUOTE_CHARS = ('"', "“", "”")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[\"“”]")
+_SPEAKER_AFTER = re.compile(r"[,.!?]\s*[\"”’]\s+(\w+)\s+(\w+)")  # '..." he said'
+
+
+def context_features(text: str, index: int, language: str = "english", titled: bool = False) -> dict[str, float]:
+    """What the learned stand-alone decision looks at in a sentence: how it opens (a pronoun, a demonstrative, a
+    connective, a pointing phrase, a definite noun of no name), a pronoun subject after an opening phrase or as a
+    quotation's speaker, quotation marks, how many names and numbers it has, its length and place, and whether
+    the article has a title above it (which may name what a pronoun stands for)."""
+    tokens = _TOKEN.findall(text)
+    words = [t for t in tokens if t not in _QUOTE_CHARS]
+    lower = [w.lower().replace("’", "'") for w in words]
+    pronouns = lexicon.words("third_person_pronouns", language)
+    openers = lexicon.words("openers", language)
+    first = lower[0] if lower else ""
+    kind = leans_back(text, language)
+    names = sum(1 for w in words[1:] if w[:1].isupper() and w.lower() not in pronouns)
+    comma = text.find(",")
+    after_comma = _TOKEN.findall(text[comma + 1:])[:2] if 0 <= comma < 60 else []
+    speaker = _SPEAKER_AFTER.search(text)
+    speech = lexicon.words("speech_verbs", language)
+    quoted = text.lstrip()[:1] in _QUOTE_CHARS
+    closing = max(text.rfind("”"), text.rfind('"'))
+    outside = text[closing + 1:] if quoted and closing > 0 else ""
+    definite = len(lower) > 2 and first == "the" and words[1][:1].islower() and not any(
+        w[:1].isupper() for w in words[1:4])
+    return {
+        "opener_pronoun": float(first in pronouns),
+        "opener_demonstrative": float(kind == "previous"),
+        "opener_connective": float(first in openers and first not in pronouns and kind != "previous"),
+        "pointing_phrase": float(pointing_phrase(text, language) is not None),
+        "pronoun_after_comma": float(bool(after_comma) and after_comma[0].lower() in pronouns),
+        "pronoun_speaker": float(speaker is not None and (
+            speaker.group(1).lower() in pronouns or (speaker.group(2).lower() in pronouns
+                                                     and speaker.group(1).lower() in speech))),
+        "starts_quoted": float(quoted),
+        "odd_quotes": float((text.count('"') % 2 == 1) or (text.count("“") != text.count("”"))),
+        "quoted_no_name": float(quoted and not any(w[:1].isupper() for w in _TOKEN.findall(outside))),
+        "definite_subject": float(definite),
+        "names": float(min(names, 6)),
+        "no_name": float(names == 0),
+        "digits": float(any(t.isdigit() for t in tokens)),
+        "log_words": math.log1p(len(words)),
+        "pronouns": float(min(sum(w in pronouns for w in lower), 4)),
+        "first": float(index == 0),
+        "titled": float(titled),
+        "titled_pronoun": float(titled and first in pronouns),
+        "titled_definite": float(titled and (definite or first == "the")),
+    }
+
+
+def leans_on_context(text: str, index: int, language: str = "english", titled: bool = False,
+                     sure: bool = True) -> bool:
+    """Whether a sentence cannot be understood without one before it, by the learned stand-alone model
+    (`models/standalone.json`, trained on blind dev annotations: scripts/train_standalone.py): at the model's
+    threshold (its precision 0.9 on held-out dev) when `sure`, else at even odds -- for sections a brief can
+    do without, where a sentence in doubt is better left out. A language with no list of openers is never
+    judged to lean."""
+    if index == 0 or not lexicon.words("openers", language):
+        return False
+    model = learn.model("standalone", FEATURES)
+    probability = model.probability(context_features(text, index, language, titled))
+    return probability >= (model.threshold if sure else EVEN_ODDS)
 
 
 def leanings(doc: Document) -> list[str | None]:

@@ -8,7 +8,8 @@ its best-ranked items that fit; then what sections left over goes round them,
 one more item a section in turn, the weightiest first. A section's items are ranked by their score when they
 have one (Situation's), else in their order (actors by salience, figures and
 dates as the builders chose them); what is kept is shown in its order. The best
-item of the weightiest section is kept whatever the budget, so no story is empty.
+item of the weightiest section is kept whatever the budget, so no story is empty. An
+item that leans on the sentence before it (`Excerpt.leans`) is kept only with it.
 Words are counted as a reader counts them (runs of letters and digits).
 """
 
@@ -81,11 +82,18 @@ def fit(blocks: list[Block], shares: list[float], budget: int, fixed: int = 0) -
         first_place = unit.kind == "place" and not any(u.kind == "place" for u in mine)
         return unit.words + title + _overhead(block, rows=first_row, places=first_place)
 
+    def ready(unit: _Unit) -> bool:
+        """An item leaning on the sentence before it goes only with that sentence (shown right before it)."""
+        if unit.kind != "item" or not blocks[unit.block].items[unit.index].excerpt.leans:
+            return True
+        return unit.index > 0 and _Unit(unit.block, "item", unit.index - 1, 0) in {
+            replace(u, words=0) for u in taken if u.block == unit.block}
+
     for b in order:  # each section within its share
         quota = available * shares[b] / weight
         for unit in units[b]:
             c = cost(unit)
-            if used[b] + c <= quota:
+            if used[b] + c <= quota and ready(unit):
                 taken.add(unit)
                 used[b] += c
     left = available - sum(used)
@@ -93,7 +101,7 @@ def fit(blocks: list[Block], shares: list[float], budget: int, fixed: int = 0) -
     while grew:  # then what is left, one more item a section in turn, the weightiest first
         grew = False
         for b in order:
-            unit = next((u for u in units[b] if u not in taken and cost(u) <= left), None)
+            unit = next((u for u in units[b] if u not in taken and cost(u) <= left and ready(u)), None)
             if unit is not None:
                 left -= cost(unit)
                 taken.add(unit)

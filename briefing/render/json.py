@@ -19,6 +19,8 @@ template's layout, order and limits applied, empty sections left out.
         "stories": [                         # one per story, in story order
           {
             "headline": str,
+          "headline_from": null | {"article_id": str, "sentence_index": int},  # the sentence an untitled
+                                             #   article's headline was cut from (shown in no section)
             "text": str,                     # the items' texts as one paragraph ("" if none)
             "items": [item, ...]             # as in sections[].items; they are left out of Situation
           }
@@ -135,6 +137,8 @@ def _story(view: StoryView) -> dict[str, Any]:
     actors_block = next((b for b in view.blocks if b.kind == ACTORS), None)
     return {
         "headline": view.story.headline,
+        "headline_from": ({"article_id": view.story.headline_from[0], "sentence_index": view.story.headline_from[1]}
+                          if view.story.headline_from else None),
         "seen": view.story.seen,
         "sections": [
             {

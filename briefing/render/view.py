@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from ..model import ELLIPSIS, Actor, Briefing, Excerpt, OtherStory, SourceRef, Story
 from ..nlp.dates import day_text
 from ..nlp.naming import name_pattern
+from ..rank.standalone import points_back
 from ..templates import BOTTOM_LINE, SITUATION, Template
 from .budget import fit, words
 
@@ -259,7 +260,9 @@ def build_view(briefing: Briefing, template: Template, *, marking: str | None = 
     for number, story in enumerate(briefing.stories, 1):
         names = _name_pattern(story.actors)
         situation = story.section(SITUATION)
-        top = _bottom_line(situation.excerpts[: lead.limit], template.budget.line_words) if lead and situation else ()
+        # A bottom line is read without its story's headline: its sentences must stand alone.
+        alone = tuple(e for e in situation.excerpts if not points_back(e.text)) if lead and situation else ()
+        top = _bottom_line(alone[: lead.limit], template.budget.line_words) if lead else ()
         items = tuple(_item(e, names, line=True) for e in top)
         headline = one_line(story.headline)
         if several:  # an untitled article's headline is its lede: the line shows it once

@@ -73,6 +73,15 @@ def _set_off(token: Token, start: int) -> bool:
     return left > start and token.doc[left - 1].text in (",", "—", "–", "--", ";")
 
 
+def _leaves_bare(token: Token) -> bool:
+    """Whether leaving the subtree out would strand a word: the measure of an adverb or preposition ("A year"
+    of "A year ago"), or what a clitic leans on ("Here" of "Here's")."""
+    if token.dep_ == "npadvmod" and token.head.pos_ in ("ADV", "ADP"):
+        return True
+    after = token.right_edge.i + 1
+    return after < len(token.doc) and token.doc[after].text[:1] in ("'", "’") and len(token.doc[after].text) <= 3
+
+
 def _class(token: Token, start: int) -> int:
     """How readily a subtree goes: 0 an aside (set off by commas or dashes, an apposition), 1 a modifier (a
     clause or phrase qualifying a noun, an adverbial), 2 what completes a verb (its prepositional phrase, a
@@ -100,7 +109,7 @@ def cut(head: Token, keep: Collection[int], max_words: int, sentence: Span) -> P
         options = []
         for i in kept:
             t = doc[i]
-            if i in spine or not (t.dep_ in _LOOSE or _set_off(t, sentence.start)):
+            if i in spine or not (t.dep_ in _LOOSE or _set_off(t, sentence.start)) or _leaves_bare(t):
                 continue
             subtree = set(range(t.left_edge.i, t.right_edge.i + 1))
             if not subtree <= kept or subtree & protected:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..model import Document, Excerpt
-from ..rank.standalone import points_back
+from ..rank.standalone import leans_on_context, points_back
 
 
 def excerpts(doc: Document, indices: Sequence[int], scores: Sequence[float] | None = None) -> tuple[Excerpt, ...]:
@@ -17,16 +18,29 @@ def excerpts(doc: Document, indices: Sequence[int], scores: Sequence[float] | No
     )
 
 
-def standing(chosen: Sequence[Excerpt], language: str = "english", above: int | None = None) -> tuple[Excerpt, ...]:
+def needs_previous(text: str, index: int, language: str = "english", titled: bool = False,
+                   sure: bool = True, learned: bool = True) -> bool:
+    """Whether a sentence leans on the one before it: by the exact rule (an opener, a pointing phrase:
+    `rank.standalone.points_back`) or, when `learned`, the learned model (`rank.standalone.leans_on_context`;
+    `titled`: the article has a title, shown above; `sure`: the model's threshold, else even odds)."""
+    return index > 0 and (points_back(text, language)
+                          or (learned and leans_on_context(text, index, language, titled, sure)))
+
+
+def standing(chosen: Sequence[Excerpt], language: str = "english", above: int | None = None,
+             titled: bool = False, sure: bool = True, learned: bool = True) -> tuple[Excerpt, ...]:
     """The excerpts that a reader can follow where they are: one that leans on the sentence before it
-    (`rank.standalone.points_back`) stays only right after that sentence (`above`: the sentence shown right
-    above the first excerpt, as the headline); a quotation shown with its speaker (a label) stays, the label
-    saying who "he" is."""
+    (`needs_previous`) stays only right after that sentence (`above`: the sentence shown right above the first
+    excerpt, as the headline), marked `leans` so that it goes if that sentence goes; a quotation shown with its
+    speaker (a label) stays, the label saying who "he" is. `sure`, `learned`: see `needs_previous`."""
     kept: list[Excerpt] = []
     for excerpt in chosen:
         previous = kept[-1].sentence_index if kept else above
         follows = previous is not None and previous == excerpt.sentence_index - 1 and (
             not kept or kept[-1].article_id == excerpt.article_id)
-        if follows or excerpt.label or not points_back(excerpt.text, language):
+        if excerpt.label or not needs_previous(excerpt.text, excerpt.sentence_index, language, titled, sure,
+                                               learned):
             kept.append(excerpt)
+        elif follows:
+            kept.append(replace(excerpt, leans=bool(kept)))
     return tuple(kept)

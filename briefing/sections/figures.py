@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..analysis import Analysis
-from ..analysis.figures import THRESHOLD
+from ..analysis.figures import THRESHOLD, Figure
 from ..model import Excerpt
 from .context import Context
 from .cutting import clause_pieces, words
@@ -25,14 +25,16 @@ CLAUSE_WORDS = 10  # most words of an entry (more when the phrase itself is long
 
 
 def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Excerpt, ...]:
-    """The `spec.limit` best figures (one per phrase), never from page furniture."""
+    """The `spec.limit` best figures (one per phrase, one per sentence), never from page furniture."""
     doc = analysis.doc
     seen: set[str] = set()
-    candidates = []
+    best: dict[int, Figure] = {}  # one entry a sentence: its two figures would show the same clause twice
     for figure in analysis.figures:
         if figure.score >= THRESHOLD and figure.phrase.lower() not in seen:
             seen.add(figure.phrase.lower())
-            candidates.append(figure)
+            if figure.sentence not in best or figure.score > best[figure.sentence].score:
+                best[figure.sentence] = figure
+    candidates = list(best.values())
     chosen = sorted(candidates, key=lambda f: (-f.score, f.sentence, f.start))[: spec.limit]
     chosen.sort(key=lambda f: (f.sentence, f.start))
     parsed = analysis.parsed

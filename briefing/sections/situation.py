@@ -4,7 +4,9 @@ News puts the main event first, so the lede (the first sentence that is not page
 furniture) opens Situation (in place of the weakest choice), and the people and
 organisations the headline names are the main event's: each is mentioned, its
 best-scored sentence taking the place of the weakest choice that names none of
-them. Background sentences are left to Background. A sentence longer than a bottom
+them. Background sentences are left to Background. A sentence that leans on the one
+before it is taken only with it: the ranking offers a few more than the count, and the
+best that a reader can follow are kept (`standing_choice`). A sentence longer than a bottom
 line's words carries a short cut of its main clause (`Excerpt.short`), for the
 bottom line.
 """
@@ -20,12 +22,13 @@ from ..model import Excerpt
 from ..rank import Length, rank
 from .context import Context
 from .cutting import headline_pieces, text_headline, words
-from .excerpts import excerpts
+from .excerpts import excerpts, needs_previous
 
 if TYPE_CHECKING:
     from . import SectionSpec
 
 REQUIRES = ("background", "actors", "furniture")
+SPARE = 3  # sentences ranked beyond the count, to stand in for those that lean on a sentence left out
 
 
 def length_of(context: Context, limit: int) -> Length:
@@ -40,10 +43,34 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     doc, flags = analysis.doc, analysis.background
     lede = lede_index(analysis)
     allowed = {i for i in range(len(doc)) if i not in context.claimed and (i == lede or not flags[i])}
-    ranking = rank(doc, context.method, length_of(context, spec.limit), allowed=allowed)
-    chosen = with_lede(ranking.selected, ranking.scores, allowed, context.lede, lede)
+    length = length_of(context, spec.limit)
+    counted = length.sentences is not None and length.words is None and length.ratio is None
+    ask = Length(sentences=length.sentences + SPARE) if counted and length.sentences else length
+    ranking = rank(doc, context.method, ask, allowed=allowed)
+    chosen = list(ranking.selected)
+    if ask is not length:
+        chosen = standing_choice(analysis, chosen, ranking.scores, length.sentences or 0)
+    chosen = with_lede(chosen, ranking.scores, allowed, context.lede, lede)
     chosen = cover_headline(analysis, chosen, ranking.scores, allowed)
     return tuple(with_short(analysis, e, context.line_words) for e in excerpts(doc, chosen, ranking.scores))
+
+
+def standing_choice(analysis: Analysis, chosen: Sequence[int], scores: Sequence[float], count: int) -> list[int]:
+    """The `count` best-scored of the chosen sentences, leaving out one that leans on the sentence before it
+    (`excerpts.needs_previous`) unless that sentence is taken too."""
+    picked: list[int] = []
+    for i in sorted(chosen, key=lambda i: (-scores[i], i)):
+        if len(picked) == count:
+            break
+        if i - 1 in picked or stands(analysis, i):
+            picked.append(i)
+    return sorted(picked)
+
+
+def stands(analysis: Analysis, index: int) -> bool:
+    """Whether sentence `index` can be read without the sentence before it."""
+    article = analysis.doc.article
+    return not needs_previous(analysis.doc.sentences[index].text, index, article.language, bool(article.title))
 
 
 def with_short(analysis: Analysis, excerpt: Excerpt, max_words: int) -> Excerpt:
@@ -69,7 +96,8 @@ def cover_headline(analysis: Analysis, chosen: list[int], scores: Sequence[float
     for actor in named:
         if any(actor.named_in(sentences[i].text) for i in chosen):
             continue
-        candidates = [i for i in allowed if i not in chosen and actor.named_in(sentences[i].text)]
+        candidates = [i for i in allowed if i not in chosen and actor.named_in(sentences[i].text)
+                      and (i - 1 in chosen or stands(analysis, i))]
         replaceable = [i for i in chosen if i != lede and not any(a.named_in(sentences[i].text) for a in named)]
         if not candidates or not replaceable:
             continue

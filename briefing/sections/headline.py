@@ -1,0 +1,69 @@
+"""A story's headline: the article's title, else one cut from the sentence that says what happened.
+
+An untitled article's headline is the main clause of its news lede, cut to at most
+`max_words` words at constituent boundaries (`sections.cutting`). The news lede is
+the first sentence that is not page furniture, unless it is a teaser -- a question,
+words to the reader ("If you've been following ..."), a sentence leaning on another
+("He is, of course, ..."), or one naming nothing (no name, no number) -- and one of
+the next `LEDE_SPAN - 1` sentences is not; then it is that one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..analysis import Analysis
+from ..model import Document, pieces_text
+from ..nlp.furniture import is_furniture_sentence
+from ..rank.standalone import points_back
+from .cutting import headline_pieces, text_headline
+
+LEDE_SPAN = 3  # sentences a news lede is looked for in
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d")
+
+
+def says_what_happened(text: str, language: str = "english") -> bool:
+    """Whether a sentence can head a story: no question, no words to the reader, leaning on nothing, naming
+    something (a capitalised word after the first, or a number)."""
+    if text.rstrip(" \"'”’)").endswith("?") or points_back(text, language):
+        return False
+    found = _WORDS.findall(text)
+    reader = lexicon.words("reader_words", language)
+    if any(w.lower().replace("’", "'") in reader for w in found):
+        return False
+    return any(w.isdigit() or w[0].isupper() for w in found[1:])
+
+
+def news_lede(doc: Document) -> int | None:
+    """The sentence an untitled article's headline is cut from (see the module docstring), or None."""
+    candidates = [s.index for s in doc.sentences if not is_furniture_sentence(s.text)][:LEDE_SPAN]
+    language = doc.article.language
+    return next((i for i in candidates if says_what_happened(doc.sentences[i].text, language)),
+                candidates[0] if candidates else None)
+
+
+def headline(analysis: Analysis, max_words: int) -> tuple[str, int | None]:
+    """The story's headline, and the index of the sentence it was cut from (None: the title, or the id)."""
+    doc = analysis.doc
+    if doc.article.title:
+        return doc.article.title, None
+    lede = news_lede(doc)
+    if lede is None:
+        return doc.article.id, None
+    text = doc.sentences[lede].text
+    parsed = analysis.parsed
+    pieces = headline_pieces(parsed.sentences[lede], max_words) if parsed else text_headline(text, max_words)
+    return pieces_text(text, pieces), lede
+
+
+def plain_headline(doc: Document, max_words: int) -> str:
+    """A story's headline without its analysis (a story listed in one line): the title, else the news lede cut
+    to `max_words` words at a clause mark, else the id."""
+    if doc.article.title:
+        return doc.article.title
+    lede = news_lede(doc)
+    if lede is None:
+        return doc.article.id
+    text = doc.sentences[lede].text
+    return pieces_text(text, text_headline(text, max_words))

@@ -1,0 +1,68 @@
+"""Sentences a reader can follow where they are shown: the exact pointing rule, the learned stand-alone model,
+the sections' use of both, and the news lede an untitled headline is cut from."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from briefing.model import Article, Excerpt
+from briefing.nlp.sentences import segment
+from briefing.rank.standalone import FEATURES, context_features, leans_on_context, pointing_phrase, points_back
+from briefing.sections.excerpts import needs_previous, standing
+from briefing.sections.headline import news_lede, plain_headline, says_what_happened
+
+
+def test_phrases_that_point_back_are_caught() -> None:
+    assert pointing_phrase("The move angered Beijing, which called it a provocation.") == "the move"
+    assert points_back("But the decision was reversed within a week.")
+    assert points_back("He did exactly that on Monday.")
+    assert not points_back("Firefighters contained a warehouse fire in Northgate on Monday.")
+
+
+def test_the_model_reads_pronoun_openings_as_leaning() -> None:
+    assert leans_on_context("He added that the talks would resume next week.", 6)
+    assert leans_on_context("They said the road would stay closed.", 4, sure=False)
+    assert not leans_on_context("The European Central Bank raised interest rates by a quarter point on Thursday.", 6)
+
+
+def test_the_first_sentence_never_leans() -> None:
+    assert not needs_previous("He added that the talks would resume next week.", 0)
+    assert needs_previous("He added that the talks would resume next week.", 3)
+
+
+def test_the_model_ships_as_data_with_its_features() -> None:
+    model = json.loads(resources.files("briefing").joinpath("models/standalone.json").read_text("utf-8"))
+    features = context_features("He said so.", 3)
+    assert set(features) == set(FEATURES)
+    assert model["features"] == list(FEATURES) and len(model["weights"]) == len(FEATURES)
+    assert 0 < model["threshold"] < 1
+
+
+def _excerpt(index: int, text: str, label: str | None = None) -> Excerpt:
+    return Excerpt(text=text, article_id="a", sentence_index=index, label=label)
+
+
+def test_a_leaning_excerpt_stays_only_after_its_sentence() -> None:
+    lean = "He added that the talks would resume next week."
+    alone = [_excerpt(2, "Talks between the unions and the port broke down on Monday."), _excerpt(5, lean)]
+    assert [e.sentence_index for e in standing(alone)] == [2]
+    after = [_excerpt(4, "Port director Maria Lopez signed the deal."), _excerpt(5, lean)]
+    kept = standing(after)
+    assert [e.sentence_index for e in kept] == [4, 5] and kept[1].leans and not kept[0].leans
+    # A quotation labelled with its speaker says who "he" is.
+    assert standing([_excerpt(5, lean, label="Maria Lopez")])[0].sentence_index == 5
+
+
+def test_the_news_lede_skips_a_teaser() -> None:
+    assert not says_what_happened("Have you ever wondered where your recycling goes?")
+    assert not says_what_happened("If you've been following the story, you know how it ends.")
+    assert says_what_happened("Dock workers in Rotterdam returned to work on Wednesday after a ten-day strike.")
+    text = ("Have you ever wondered where your recycling goes? "
+            "Dock workers in Rotterdam returned to work on Wednesday after a ten-day strike. "
+            "The union said the contract raises wages.")
+    doc = segment(Article(id="port", text=text))
+    assert news_lede(doc) == 1
+    assert plain_headline(doc, 15).startswith("Dock workers in Rotterdam returned to work")
+    titled = segment(Article(id="port", title="Port strike ends", text=text))
+    assert plain_headline(titled, 15) == "Port strike ends"
