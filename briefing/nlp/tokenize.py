@@ -1,4 +1,4 @@
-"""Words and sentences without downloads: Punkt models shipped as code.
+"""Words and sentences without downloads: Punkt models shipped as code, sumy's words without NLTK.
 
 `Tokenizer` has the `to_sentences` / `to_words` interface sumy expects, so
 sumy's summarizers run on exactly the sentences `briefing` splits.
@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-
-import punkt
-from nltk.tokenize.destructive import NLTKWordTokenizer
+from typing import TYPE_CHECKING
 
 from .. import lexicon
 from .language import normalize_language
+from .treebank import words
 
-# sumy's notion of a word: letters, with inner apostrophes and hyphens.
-_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
+if TYPE_CHECKING:
+    import punkt
 # A fast regex tokenizer for the native methods.
 _FAST_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
 # Abbreviated titles written before a name ("Capt.", "Sgt."), lower case. Punkt may take one for a sentence's end
@@ -33,6 +32,8 @@ _FALLBACK_SPLIT = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
 
 @cache
 def _punkt(language: str) -> punkt.PunktSentenceTokenizer | None:
+    import punkt
+
     model = {"slovak": "czech"}.get(language, language)
     if model not in punkt.available_languages():
         return None
@@ -68,17 +69,12 @@ def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
-_word_tokenizer = NLTKWordTokenizer()
-
-
-def words(text: str) -> list[str]:
-    """Word tokens the way sumy sees them (Treebank rules, letters only)."""
-    return [w for w in _word_tokenizer.tokenize(text) if _WORD.match(w)]
-
-
 def fast_words(text: str) -> list[str]:
     """Lower-cased word tokens by one regex: for the native methods."""
     return _FAST_WORD.findall(text.lower())
+
+
+__all__ = ["Tokenizer", "fast_words", "sentence_spans", "words"]
 
 
 class Tokenizer:
