@@ -28,7 +28,6 @@ from .analysis import analyse
 from .model import Briefing, Document, Excerpt, Section, SourceRef, Story
 from .options import RankOptions
 from .sections import ACTORS_REQUIRE, BUILDERS, PRIORITY, Context, SectionSpec
-from .stories.merging import merge_stories
 from .templates import Template
 
 ARTICLES_PER_STORY = 5  # articles of a story composed and merged (the most representative first)
@@ -121,7 +120,11 @@ def compose(
     start = 0
     for group in groups:
         members = group[:ARTICLES_PER_STORY]
-        story = merge_stories(composed[start:start + len(members)], sections, docs[members[0]].article.language)
+        story = composed[start]
+        if len(members) > 1:  # a one-article story is itself (briefing.stories, and scipy with it, not imported)
+            from .stories.merging import merge_stories
+
+            story = merge_stories(composed[start:start + len(members)], sections, docs[members[0]].article.language)
         start += len(members)
         result.append(replace(story, article_ids=tuple(docs[i].article.id for i in group)))
     dates = [d.article.published for d in docs if d.article.published]

@@ -46,12 +46,14 @@ import shutil
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-
-import jinja2
+from typing import TYPE_CHECKING
 
 import briefing
 
 from .errors import UsageError
+
+if TYPE_CHECKING:
+    import jinja2
 
 DEFAULT_TEMPLATE = "standard"
 SPEC_FILE = "template.toml"
@@ -87,6 +89,8 @@ class Template:
         return tuple(s.key for s in self.sections)
 
     def loader(self) -> jinja2.BaseLoader:
+        import jinja2  # only when a text format is rendered
+
         """The Jinja2 loader for this template's renderings (lookup order: module docstring)."""
         standard = jinja2.FileSystemLoader(builtin_templates_dir() / DEFAULT_TEMPLATE)
         builtins = {
