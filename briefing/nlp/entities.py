@@ -10,13 +10,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+from importlib.util import find_spec
+from typing import TYPE_CHECKING
 
 from ..model import Document
 from .language import normalize_language
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 # Model packages per language, in order of preference.
 MODELS: dict[str, tuple[str, ...]] = {
@@ -25,12 +27,35 @@ MODELS: dict[str, tuple[str, ...]] = {
 
 
 @cache
+def model_package(language: str) -> str | None:
+    """The installed spaCy model package for `language`, found without importing spaCy (None: none)."""
+    return next((p for p in MODELS.get(normalize_language(language), ()) if find_spec(p) is not None), None)
+
+
+def has_model(language: str) -> bool:
+    """Whether `language` has a spaCy model installed (nothing is loaded)."""
+    return model_package(language) is not None
+
+
+@cache
 def load_nlp(language: str) -> Language | None:
-    """The spaCy pipeline for `language` ("english", "en", ...), or None if none is installed."""
-    for package in MODELS.get(normalize_language(language), ()):
-        if spacy.util.is_package(package):
-            return spacy.load(package, exclude=["senter"])  # our sentences are given
-    return None
+    """The spaCy pipeline for `language` ("english", "en", ...), or None if none is installed.
+
+    Every component is loaded (the analysis reads tags, dependencies, lemmas and entities) except
+    `senter`: our sentences are given.
+    """
+    package = model_package(language)
+    if package is None:
+        return None
+    import spacy
+
+    return spacy.load(package, exclude=["senter"])
+
+
+def load_all() -> None:
+    """Load every installed model (a worker process's initializer: ready before its first article)."""
+    for language in MODELS:
+        load_nlp(language)
 
 
 @dataclass(frozen=True)
