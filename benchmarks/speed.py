@@ -302,17 +302,19 @@ def daily(base: Path | None, sizes: Sequence[int], two_sizes: Sequence[int], das
 def parity() -> None:
     import re
 
+    import punkt
     from nltk.tokenize.destructive import NLTKWordTokenizer
     from sumy.nlp.stemmers import Stemmer
 
     from briefing.nlp.english_stemmer import stem
     from briefing.nlp.sentences import segment
-    from briefing.nlp.tokenize import words
+    from briefing.nlp.tokenize import punkt_spans, words
 
     word = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
     nltk_tokenizer = NLTKWordTokenizer()
     sumy_stem = Stemmer("english")
-    texts_seen = token_mismatches = 0
+    texts_seen = token_mismatches = pieces_seen = span_mismatches = 0
+    punkt_tokenizer = punkt.PunktSentenceTokenizer(punkt.load_model("english"))
     vocabulary: set[str] = set()
     for path in sorted(EVAL.glob("*.jsonl")):
         with path.open(encoding="utf-8") as handle:
@@ -321,6 +323,9 @@ def parity() -> None:
                 for text in [row.get("title") or "", row.get("text") or "", *(row.get("documents") or [])]:
                     if not text:
                         continue
+                    for block in {text, *text.split("\n\n")}:
+                        pieces_seen += 1
+                        span_mismatches += punkt_spans(block) != list(punkt_tokenizer.span_tokenize(block))
                     for piece in [text[:300], *(s.text for s in segment(Article(id="p", text=text)).sentences)]:
                         ours = words(piece)
                         texts_seen += 1
@@ -329,6 +334,8 @@ def parity() -> None:
     vocabulary |= {w.lower() for w in vocabulary}
     stem_mismatches = sum(stem(w) != sumy_stem(w) for w in vocabulary)
     _table("Parity over every text of ../shared/eval", ["check", "items", "different"], [
+        ["Punkt's sentence spans: ours against the punkt package's (texts and blocks)", pieces_seen,
+         span_mismatches],
         ["sumy's words: ours against NLTK's tokenizer (sentences, titles, openings)", texts_seen, token_mismatches],
         ["stems: ours against sumy's Snowball stemmer (every word, as written and lower-cased)", len(vocabulary),
          stem_mismatches]])

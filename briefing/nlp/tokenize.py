@@ -27,6 +27,8 @@ _TITLE_AT_END = re.compile(
 )
 # Abbreviations written before a number ("No. 1", "Art. 5", "Fig. 3", "Vol. 2"): Punkt may end a sentence there.
 _NUMBER_PREFIX_AT_END = re.compile(r"(?:^|[\s(\"'“‘])(?:No|Nos|Nr|Art|Fig|Figs|Vol|Vols|Ch|Sec|Para|Pt|Op)\.$")
+# How far from a sentence's end those two patterns can start matching.
+_ABBREVIATION_REACH = max(len(t) for t in [*TITLE_ABBREVIATIONS, "Nos", "Vols", "Figs", "Para"]) + 2
 # Languages Punkt has no model for, split on terminal punctuation instead.
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
 
@@ -173,6 +175,12 @@ def _punkt(language: str) -> _Punkt | None:
     return _Punkt(punkt.PunktSentenceTokenizer(punkt.load_model(model)))
 
 
+def punkt_spans(text: str, language: str = "english") -> list[tuple[int, int]] | None:
+    """Punkt's sentence spans of `text` as the punkt package gives them, or None without a Punkt model."""
+    tokenizer = _punkt(normalize_language(language))
+    return None if tokenizer is None else tokenizer.span_tokenize(text)
+
+
 def sentence_spans(text: str, language: str = "english") -> list[tuple[int, int]]:
     """Character spans of the sentences of `text` (whitespace between dropped)."""
     tokenizer = _punkt(normalize_language(language))
@@ -193,9 +201,12 @@ def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     in a number's abbreviation ("No.") joined to the number ("1 on my list ...")."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        before = text[out[-1][0]:out[-1][1]] if out else ""
-        if out and ((text[start:start + 1].isupper() and _TITLE_AT_END.search(before))
-                    or (text[start:start + 1].isdigit() and _NUMBER_PREFIX_AT_END.search(before))):
+        if out:  # both patterns end with "\\.$": only the end of the sentence before can match
+            a, b = out[-1]
+            first = text[start:start + 1]
+            tail = max(a, b - _ABBREVIATION_REACH)
+        if out and ((first.isupper() and _TITLE_AT_END.search(text[a:b], tail - a))
+                    or (first.isdigit() and _NUMBER_PREFIX_AT_END.search(text[a:b], tail - a))):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
@@ -207,7 +218,7 @@ def fast_words(text: str) -> list[str]:
     return _FAST_WORD.findall(text.lower())
 
 
-__all__ = ["Tokenizer", "fast_words", "sentence_spans", "words"]
+__all__ = ["Tokenizer", "fast_words", "punkt_spans", "sentence_spans", "words"]
 
 
 class Tokenizer:
