@@ -172,7 +172,18 @@ def _punkt(language: str) -> _Punkt | None:
     model = {"slovak": "czech"}.get(language, language)
     if model not in punkt.available_languages():
         return None
-    return _Punkt(punkt.PunktSentenceTokenizer(punkt.load_model(model)))
+    tokenizer = _Punkt(punkt.PunktSentenceTokenizer(punkt.load_model(model)))
+    _LOADED.append(tokenizer)
+    return tokenizer
+
+
+_LOADED: list[_Punkt] = []
+
+
+def clear() -> None:
+    """Forget memoised boundary decisions (for cold timings)."""
+    for tokenizer in _LOADED:
+        tokenizer.decisions.clear()
 
 
 def punkt_spans(text: str, language: str = "english") -> list[tuple[int, int]] | None:
@@ -218,7 +229,7 @@ def fast_words(text: str) -> list[str]:
     return _FAST_WORD.findall(text.lower())
 
 
-__all__ = ["Tokenizer", "fast_words", "punkt_spans", "sentence_spans", "words"]
+__all__ = ["Tokenizer", "clear", "fast_words", "punkt_spans", "sentence_spans", "words"]
 
 
 class Tokenizer:

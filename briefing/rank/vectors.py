@@ -20,7 +20,7 @@ from scipy import sparse
 
 from ..model import Document
 from ..nlp import stems as stem_memo
-from ..nlp import treebank
+from ..nlp import tokenize, treebank
 from ..nlp.stems import lower_stop_words, stem, stop_words
 from ..nlp.tokenize import fast_words, words
 
@@ -61,11 +61,12 @@ def describe_word(word: str, language: str) -> WordInfo:
 
 
 def clear_caches(stems: bool = True) -> None:
-    """Forget cached analyses (and memoised stems, word facts and tokens): for cold timings."""
+    """Forget cached analyses (and memoised stems, word facts, tokens and sentence boundaries): for cold timings."""
     _RECENT.clear()
     if stems:
         stem_memo.clear()
         treebank.clear()
+        tokenize.clear()
         word_cache.cache_clear()
 
 
