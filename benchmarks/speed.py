@@ -44,6 +44,8 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # as benchmark.py: BLAS on one
+    os.environ.setdefault(_name, "1")  # thread (set before numpy loads), so other load disturbs the figures less
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -252,7 +254,7 @@ from briefing.nlp.sentences import segment_all
 from briefing.options import ReadOptions
 from briefing.stories import group
 times = {}
-start = time.perf_counter(); articles = collect([sys.argv[1]], ReadOptions())
+start = time.perf_counter(); articles = collect([sys.argv[1]], ReadOptions(), on_error=lambda source, message: None)
 times["read"] = time.perf_counter() - start
 start = time.perf_counter(); docs = segment_all(articles); times["segment"] = time.perf_counter() - start
 start = time.perf_counter(); stories = group(docs); times["group"] = time.perf_counter() - start

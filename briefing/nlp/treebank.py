@@ -65,6 +65,7 @@ _ENDING: tuple[tuple[str, int, str, str], ...] = (
         r"(?i)\b(got)(?#X)(ta)\b", r"(?i)\b(lem)(?#X)(me)\b", r"(?i)\b(more)(?#X)('n)\b",
         r"(?i)\b(wan)(?#X)(na)(?=\s)", r"(?i) ('t)(?#X)(is)\b", r"(?i) ('t)(?#X)(was)\b")),
 )
+_CONTRACTIONS_AT = 6  # the first of MacIntyre's contractions in _ENDING
 # Whole chunks that MacIntyre's contractions split.
 _CONTRACTED = frozenset(["cannot", "gimme", "gonna", "gotta", "lemme", "wanna"])
 # What may follow a text's last word inside the final-period rule: closing quotes, brackets, spaces.
@@ -72,9 +73,24 @@ _CLOSERS = frozenset("])}>\"'»”’")
 _OTHER_SPACE = re.compile(r"[^\S ]")
 
 
+# What each rule needs to match at all, in ASCII text: one of these characters (of these words, lower-cased, for
+# MacIntyre's contractions); None: always run. A rule that cannot match leaves the text as it is, so it is skipped.
+_NEEDS: tuple[tuple[str, ...] | None, ...] = (
+    tuple("«“‘„`"), ('"',), ("`",), ('"', "'"), ("'",), (".",), (":", ","), (":", ","), (".",), tuple(";@#$%&"),
+    tuple("\u2012\u2013\u2014\u2015"), (".",), ("?", "!"), ("'",), ("*",), tuple("[](){}<>"), ("-",),
+)
+_ENDING_NEEDS: tuple[tuple[str, ...] | None, ...] = (
+    tuple("»”’"), ("'",), ('"',), None, ("'",), ("'",),
+    ("cannot",), ("d'ye",), ("gimme",), ("gonna",), ("gotta",), ("lemme",), ("more'n",), ("wanna",), ("'tis",),
+    ("'twas",),
+)
+Rule = tuple[Callable[..., str], str, tuple[str, ...] | None]
+
+
 @cache
-def _compiled(unicode: bool) -> tuple[list[tuple[Callable[..., str], str]], list[tuple[Callable[..., str], str]]]:
-    """The rules as (sub, replacement) pairs: NLTK's engines for any text, or `re` alone for ASCII."""
+def _compiled(unicode: bool) -> tuple[list[Rule], list[Rule]]:
+    """The rules as (sub, replacement, needs): NLTK's engines and every rule for any text, `re` alone and only the
+    rules that can match for ASCII."""
     if unicode:
         import regex
 
@@ -82,17 +98,23 @@ def _compiled(unicode: bool) -> tuple[list[tuple[Callable[..., str], str]], list
         module = regex if unicode and engine == "regex" else re
         return module.compile(pattern, flags).sub
 
-    return ([(sub(p, f, e), r) for p, f, r, e in _RULES], [(sub(p, f, e), r) for p, f, r, e in _ENDING])
+    return ([(sub(p, f, e), r, None if unicode else n) for (p, f, r, e), n in zip(_RULES, _NEEDS, strict=True)],
+            [(sub(p, f, e), r, None if unicode else n) for (p, f, r, e), n in zip(_ENDING, _ENDING_NEEDS, strict=True)])
 
 
 def treebank_tokens(text: str) -> list[str]:
     """All tokens of NLTK's `NLTKWordTokenizer().tokenize(text)`, by its rules."""
     first, ending = _compiled(not text.isascii())
-    for sub, replacement in first:
-        text = sub(replacement, text)
+    for sub, replacement, needs in first:
+        if needs is None or any(n in text for n in needs):
+            text = sub(replacement, text)
     text = " " + text + " "
-    for sub, replacement in ending:
-        text = sub(replacement, text)
+    lowered = ""
+    for index, (sub, replacement, needs) in enumerate(ending):
+        if index == _CONTRACTIONS_AT and needs is not None:
+            lowered = text.lower()  # the contractions are matched regardless of case
+        if needs is None or any(n in (lowered if index >= _CONTRACTIONS_AT else text) for n in needs):
+            text = sub(replacement, text)
     return text.split()
 
 
