@@ -224,7 +224,7 @@ def e2e(size: int, repeats: int, kl_size: int) -> None:
         print("  " + "  ".join(map(str, rows[-1])), flush=True)
     lead = _best_time(lambda: _e2e_run(text, "lead", warm=False), repeats)
     default_cold = _best_time(lambda: _e2e_run(text, "default", warm=False), repeats)
-    rows.append(["lead (split and tokenise only)", n, "", f"{lead:.4f}", "", "", "", ""])
+    rows.append(["lead (the split alone)", n, "", f"{lead:.4f}", "", "", "", ""])
     rows.append(["default", n, "", f"{default_cold:.4f}", "", "", "", ""])
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     _table(f"End to end (split, tokenise, rank), seconds, best of {repeats}; process peak {peak:.0f} MB "

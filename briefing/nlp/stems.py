@@ -52,14 +52,14 @@ def lower_stop_words(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in stop_words(language))
 
 
-@cache
-def _memo(language: str) -> dict[str, str]:
-    return {}
+_MEMOS: dict[str, dict[str, str]] = {}  # language -> word -> stem
 
 
 def stem(word: str, language: str) -> str:
     """The stem of the lower-cased word (memoised per language)."""
-    memo = _memo(language)
+    memo = _MEMOS.get(language)
+    if memo is None:
+        memo = _MEMOS[language] = {}
     found = memo.get(word)
     if found is None:
         if len(memo) >= MEMO_WORDS:
@@ -70,4 +70,4 @@ def stem(word: str, language: str) -> str:
 
 def clear() -> None:
     """Forget memoised stems (for cold timings)."""
-    _memo.cache_clear()
+    _MEMOS.clear()
