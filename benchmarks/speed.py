@@ -135,7 +135,11 @@ def article_of_words(words: int = 1000) -> str:
 
 
 def cold(base: Path | None, repeats: int) -> None:
-    folder = Path(tempfile.mkdtemp(prefix="briefing-cold-"))
+    with tempfile.TemporaryDirectory(prefix="briefing-cold-") as tmp:
+        _cold(Path(tmp), base, repeats)
+
+
+def _cold(folder: Path, base: Path | None, repeats: int) -> None:
     article = folder / "article.txt"
     article.write_text(article_of_words(), encoding="utf-8")
     trees = {"this tree": ROOT, **({"code before": base} if base else {})}
@@ -266,7 +270,12 @@ print(json.dumps(times))
 
 def daily(base: Path | None, sizes: Sequence[int], two_sizes: Sequence[int], dask_sizes: Sequence[int],
           base_sizes: Sequence[int]) -> None:
-    root = Path(tempfile.mkdtemp(prefix="briefing-daily-"))
+    with tempfile.TemporaryDirectory(prefix="briefing-daily-") as tmp:
+        _daily(Path(tmp), base, sizes, two_sizes, dask_sizes, base_sizes)
+
+
+def _daily(root: Path, base: Path | None, sizes: Sequence[int], two_sizes: Sequence[int],
+           dask_sizes: Sequence[int], base_sizes: Sequence[int]) -> None:
     folders = _folders(sorted({*sizes, *two_sizes, *dask_sizes, *base_sizes}), root)
     out = root / "brief.json"
 
