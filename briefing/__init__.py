@@ -12,7 +12,6 @@ The API is imported lazily, so `import briefing` stays cheap.
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from .errors import BriefingError, InputError, OutputError, UsageError
@@ -21,17 +20,19 @@ from .model import Actor, Article, Briefing, Document, Excerpt, Section, Sentenc
 if TYPE_CHECKING:
     from .api import brief, daily_brief, summarize, write
 
-try:
-    __version__ = version("briefing")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0.0.0"
-
 _LAZY = {"brief": "api", "daily_brief": "api", "summarize": "api", "write": "api"}
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    if name == "__version__":  # importlib.metadata costs a tenth of a second: only when asked
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("briefing")
+        except PackageNotFoundError:  # running from a source tree
+            return "0.0.0"
     raise AttributeError(f"module 'briefing' has no attribute {name!r}")
 
 

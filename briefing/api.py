@@ -95,11 +95,11 @@ def documents(sources: Iterable[Source], options: ReadOptions | None = None,
 
 def notices(docs: Iterable[Document]) -> list[str]:
     """What the user should know: each article's reading notes, then languages without an entity model."""
-    from .nlp.entities import load_nlp
+    from .nlp.entities import has_model
 
     docs = list(docs)
     found = [f"{d.article.source or d.article.id}: {note}" for d in docs for note in d.article.notes]
-    missing = sorted({d.article.language for d in docs if load_nlp(d.article.language) is None})
+    missing = sorted({d.article.language for d in docs if not has_model(d.article.language)})
     return found + [f"no entity model for {lang}: Actors, Background, Quotes, Key figures, Timeline and "
                     "What to watch are left empty" for lang in missing]
 
@@ -287,16 +287,18 @@ def daily_brief(
         progress("reading", 0, None)
     articles = collect([os.fspath(s) for s in sources], options, on_error=fail, on_note=note,
                        progress=report("reading"))
-    docs = segment_all(articles, max_sentences=options.max_sentences)
-    if not docs:
-        raise InputError("no articles could be read")
-    shown, also = split_stories(docs, group(docs, threshold=threshold), max_stories or MAX_STORIES)
-    dates = [d.article.published for d in docs if d.article.published]
-    brief_date = brief_date or (max(dates) if dates else date.today())  # a daily brief is always dated
-    if progress is not None:
-        progress("summarising", 0, None)
     with ExitStack() as stack:
-        pool = stack.enter_context(executor()) if callable(executor) else executor
+        # Entered once there are articles, so worker processes start (and load their models) while this one
+        # segments and groups.
+        pool = (stack.enter_context(executor()) if articles else None) if callable(executor) else executor
+        docs = segment_all(articles, max_sentences=options.max_sentences)
+        if not docs:
+            raise InputError("no articles could be read")
+        shown, also = split_stories(docs, group(docs, threshold=threshold), max_stories or MAX_STORIES)
+        dates = [d.article.published for d in docs if d.article.published]
+        brief_date = brief_date or (max(dates) if dates else date.today())  # a daily brief is always dated
+        if progress is not None:
+            progress("summarising", 0, None)
         result = compose(docs, spec, ranking, stories=shown, also=also, title=title, brief_date=brief_date,
                          notices=[*failed, *notes, *notices(docs)], executor=pool,
                          progress=report("summarising"))

@@ -35,7 +35,6 @@ from .sections.cutting import words
 from .sections.excerpts import standing
 from .sections.headline import headline as story_headline
 from .sections.headline import plain_headline
-from .stories.merging import merge_stories
 from .templates import QUOTES, SITUATION, Budget, Template
 
 ARTICLES_PER_STORY = 5  # articles of a story composed and merged (the most representative first)
@@ -167,7 +166,11 @@ def compose(
     start = 0
     for group in groups:
         members = group[:ARTICLES_PER_STORY]
-        story = merge_stories(composed[start:start + len(members)], sections, docs[members[0]].article.language)
+        story = composed[start]
+        if len(members) > 1:  # a one-article story is itself (briefing.stories, and scipy with it, not imported)
+            from .stories.merging import merge_stories
+
+            story = merge_stories(composed[start:start + len(members)], sections, docs[members[0]].article.language)
         start += len(members)
         main = composed[start - len(members)]
         result.append(replace(story, article_ids=tuple(docs[i].article.id for i in group), words=main.words,

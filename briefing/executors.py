@@ -30,7 +30,10 @@ def executor_for(workers: int = 1, dask_scheduler: str | None = None) -> Iterato
     elif workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        from .nlp.entities import load_all
+
+        with ProcessPoolExecutor(max_workers=workers, initializer=load_all) as pool:
+            pool.submit(int)  # starts the workers now: they load their models while this process goes on
             yield pool
     else:
         yield None

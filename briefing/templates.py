@@ -56,14 +56,16 @@ import re
 import shutil
 import tomllib
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 import briefing
 
 from .errors import UsageError
+
+if TYPE_CHECKING:
+    import jinja2
 
 DEFAULT_TEMPLATE = "standard"
 SPEC_FILE = "template.toml"
@@ -137,12 +139,15 @@ class Template:
         A file is found only inside its folder: a symlink leading out of it (to /etc/passwd, say)
         is not followed, so `{% include %}` cannot bring in other files.
         """
-        standard = _FolderLoader(builtin_templates_dir() / DEFAULT_TEMPLATE)
+        import jinja2  # only when a text format is rendered
+
+        folder_loader = _folder_loader()
+        standard = folder_loader(builtin_templates_dir() / DEFAULT_TEMPLATE)
         builtins = {
-            folder.name: jinja2.ChoiceLoader([_FolderLoader(folder), standard])
+            folder.name: jinja2.ChoiceLoader([folder_loader(folder), standard])
             for folder in _builtin_folders()
         }
-        return jinja2.ChoiceLoader([jinja2.PrefixLoader(builtins), _FolderLoader(self.path), standard])
+        return jinja2.ChoiceLoader([jinja2.PrefixLoader(builtins), folder_loader(self.path), standard])
 
     def file(self, name: str) -> Path | None:
         """A file of the template's own folder (e.g. REFERENCE_DOCX), or None when it has none (a symlink
@@ -257,14 +262,20 @@ def copy_template(name_or_dir: str | Path, dest: str | Path) -> Path:
     return dest
 
 
-class _FolderLoader(jinja2.FileSystemLoader):
-    """A FileSystemLoader for one folder that finds nothing outside it, symlinks followed."""
+@cache
+def _folder_loader() -> type[jinja2.FileSystemLoader]:
+    """A FileSystemLoader for one folder that finds nothing outside it, symlinks followed (made on first use, so
+    Jinja2 is imported only when a text format renders)."""
+    import jinja2
 
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
-        source, filename, uptodate = super().get_source(environment, template)
-        if not any(_inside(Path(filename), Path(folder)) for folder in self.searchpath):
-            raise jinja2.TemplateNotFound(template)
-        return source, filename, uptodate
+    class FolderLoader(jinja2.FileSystemLoader):
+        def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+            source, filename, uptodate = super().get_source(environment, template)
+            if not any(_inside(Path(filename), Path(folder)) for folder in self.searchpath):
+                raise jinja2.TemplateNotFound(template)
+            return source, filename, uptodate
+
+    return FolderLoader
 
 
 def _inside(path: Path, folder: Path) -> bool:

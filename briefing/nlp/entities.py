@@ -16,15 +16,17 @@ import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..model import Document
 from .language import normalize_language
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 # Model packages per language, in order of preference.
 MODELS: dict[str, tuple[str, ...]] = {
@@ -38,6 +40,8 @@ def chosen_model() -> tuple[str, str] | None:
     name = os.environ.get(MODEL_VARIABLE, "").strip()
     if not name:
         return None
+    import spacy
+
     path = Path(name).expanduser()
     if not path.is_dir():
         if not spacy.util.is_package(name):
@@ -56,16 +60,40 @@ def model_for(language: str) -> str | None:
     chosen = chosen_model()
     if chosen is not None and chosen[1] == language:
         return chosen[0]
-    return next((p for p in MODELS.get(language, ()) if spacy.util.is_package(p)), None)
+    return model_package(language)
+
+
+@cache
+def model_package(language: str) -> str | None:
+    """The installed spaCy model package for `language`, found without importing spaCy (None: none)."""
+    return next((p for p in MODELS.get(normalize_language(language), ()) if find_spec(p) is not None), None)
+
+
+def has_model(language: str) -> bool:
+    """Whether `language` has a spaCy model installed (nothing is loaded; spaCy is imported only when
+    `BRIEFING_SPACY_MODEL` is set)."""
+    return model_for(language) is not None
 
 
 @cache
 def load_nlp(language: str) -> Language | None:
-    """The spaCy pipeline for `language` ("english", "en", ...), or None if none is installed."""
+    """The spaCy pipeline for `language` ("english", "en", ...), or None if none is installed.
+
+    Every component is loaded (the analysis reads tags, dependencies, lemmas and entities) except
+    `senter`: our sentences are given.
+    """
     name = model_for(language)
     if name is None:
         return None
-    return spacy.load(name, exclude=["senter"])  # our sentences are given
+    import spacy
+
+    return spacy.load(name, exclude=["senter"])
+
+
+def load_all() -> None:
+    """Load every installed model (a worker process's initializer: ready before its first article)."""
+    for language in MODELS:
+        load_nlp(language)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from .tokenize import sentence_spans
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+|\r\n[ \t]*\r\n+")
 _LINE_END_SENTENCE = re.compile(r"[.!?…\"'”’)\]]\s*$")
-_SPACE = re.compile(r"\s+")
 # A dateline before the first sentence: "(CNN)", "LONDON, England (CNN) -- ",
 # "WASHINGTON (Reuters) - ", "BEIRUT — ". It is not part of any sentence.
 _DATELINE = re.compile(
@@ -46,8 +45,8 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def clean(text: str) -> str:
-    """A sentence as shown: the source's characters, whitespace runs folded."""
-    return _SPACE.sub(" ", text).strip()
+    """A sentence as shown: the source's characters, whitespace runs folded (str.split's whitespace is re's \\s)."""
+    return " ".join(text.split())
 
 
 MAX_SENTENCE_CHARS = 5000  # longer "sentences" are runs without sentence breaks (tables, dumps)

@@ -1,16 +1,22 @@
-"""Stems and stop words, per language: one source for grouping, the native methods and sumy's.
+"""Stems and stop words, per language: one source for grouping, the native methods and `default`.
 
-The stemmer is the one sumy uses for the language (Snowball for most, sumy's own
+The stems are the ones sumy's `Stemmer` gives: for English, NLTK's Snowball
+algorithm reproduced in `english_stemmer` (so NLTK is not imported); for other
+languages sumy's own stemmer, imported only then (Snowball for most, sumy's own
 for Czech, Slovak, Greek, Polish and Ukrainian, lower-casing only for Chinese,
-Japanese, Korean and Hebrew, and for a language with none); the stop words are
-sumy's list for the language (empty when it has none). `stem` memoises stems per
-language, bounded, since news repeats its words.
+Japanese, Korean and Hebrew, and for a language with none). The stop words are
+sumy's list for the language, read from sumy's data without importing sumy's
+utilities (empty when it has none). `stem` memoises stems per language, bounded,
+since news repeats its words.
 """
 
 from __future__ import annotations
 
+import pkgutil
 from collections.abc import Callable
 from functools import cache
+
+from .english_stemmer import stem as english_stem
 
 MEMO_WORDS = 200_000  # memoised stems per language before starting afresh
 
@@ -18,6 +24,8 @@ MEMO_WORDS = 200_000  # memoised stems per language before starting afresh
 @cache
 def stemmer(language: str) -> Callable[[str], str]:
     """The stemming function for `language` (a normalised name: "english")."""
+    if language == "english":
+        return english_stem
     from sumy.nlp.stemmers import Stemmer, null_stemmer
 
     try:
@@ -29,12 +37,13 @@ def stemmer(language: str) -> Callable[[str], str]:
 @cache
 def stop_words(language: str) -> frozenset[str]:
     """The stop words of `language` as listed (sumy's list; empty when it has none)."""
-    from sumy.utils import get_stop_words
-
     try:
-        return frozenset(get_stop_words(language))
-    except LookupError:
+        data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt")
+    except OSError:
         return frozenset()
+    if data is None:
+        return frozenset()
+    return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
 
 
 @cache
@@ -43,14 +52,14 @@ def lower_stop_words(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in stop_words(language))
 
 
-@cache
-def _memo(language: str) -> dict[str, str]:
-    return {}
+_MEMOS: dict[str, dict[str, str]] = {}  # language -> word -> stem
 
 
 def stem(word: str, language: str) -> str:
     """The stem of the lower-cased word (memoised per language)."""
-    memo = _memo(language)
+    memo = _MEMOS.get(language)
+    if memo is None:
+        memo = _MEMOS[language] = {}
     found = memo.get(word)
     if found is None:
         if len(memo) >= MEMO_WORDS:
@@ -61,4 +70,4 @@ def stem(word: str, language: str) -> str:
 
 def clear() -> None:
     """Forget memoised stems (for cold timings)."""
-    _memo.cache_clear()
+    _MEMOS.clear()

@@ -30,16 +30,14 @@ from itertools import chain
 
 import numpy as np
 from scipy import sparse
-from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
 
 from ..model import Document
 from . import vectors
 from .registry import Method
 from .vectors import Analysis, analyze
 
-LEXRANK_THRESHOLD = LexRankSummarizer.threshold
-LEXRANK_EPSILON = LexRankSummarizer.epsilon
+LEXRANK_THRESHOLD = 0.1  # sumy's LexRankSummarizer.threshold (a test checks they agree)
+LEXRANK_EPSILON = 0.1  # sumy's LexRankSummarizer.epsilon
 TEXTRANK_EPSILON = 1e-4
 TEXTRANK_DAMPING = 0.85
 TEXTRANK_ZERO_DIVISION_PREVENTION = 1e-7
@@ -110,6 +108,8 @@ def lexrank_scores(doc: Document) -> np.ndarray:
 
 def _exact_cosines(a: Analysis, cosine: np.ndarray, pairs: np.ndarray, df: np.ndarray) -> None:
     """Re-score pairs at the threshold with sumy's own cosine (in place)."""
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
     stems = a.content_stem_lists()
     n = a.n
     idf = {t: math.log(n / (1 + int(df[a.vocab[t]]))) for i in set(pairs.ravel()) for t in stems[i]}
@@ -328,6 +328,8 @@ class _KLReference:
 
     def value(self, i: int) -> float:
         if not self._ready:
+            from sumy.summarizers.kl import KLSummarizer
+
             stops = self.a.raw_stops
             self.kl = KLSummarizer()
             self.kl.stop_words = stops
@@ -340,7 +342,7 @@ class _KLReference:
         key = (tuple(self.sentence_words[i]), len(self.summary))
         if key not in self.cache:
             joint = self.kl._joint_freq(self.sentence_words[i], self.summary)
-            self.cache[key] = KLSummarizer._kl_divergence(joint, self.doc_freq)
+            self.cache[key] = self.kl._kl_divergence(joint, self.doc_freq)
         return self.cache[key]
 
 

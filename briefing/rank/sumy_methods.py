@@ -4,6 +4,7 @@ Each summarizer is run on a sumy document built from the Document's own
 sentences (grouped by paragraph, the title as a heading), so its choices map
 back to our sentence indices. The score of every sentence is read from the
 rating sumy computes before it picks, so selection here is sumy's selection.
+sumy (and NLTK with it) is imported only when one of its summarizers runs.
 """
 
 from __future__ import annotations
@@ -11,36 +12,44 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import cache
+from importlib import import_module
 from itertools import groupby
+from typing import Any
 
 import numpy
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
-from sumy.summarizers.edmundson import EdmundsonSummarizer
-from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.random import RandomSummarizer
-from sumy.summarizers.reduction import ReductionSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
 
 from .. import lexicon
 from ..model import Document
-from ..nlp.stems import stemmer, stop_words
+from ..nlp.stems import stop_words
 from ..nlp.tokenize import Tokenizer, words
 
+
+class SumyClass:
+    """A sumy summarizer class, imported when first needed; calling it makes an instance."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module, self.name = module, name
+
+    def load(self) -> type:
+        return getattr(import_module(f"sumy.summarizers.{self.module}"), self.name)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.load()(*args, **kwargs)
+
+
 SUMMARIZERS = {
-    "lexrank": (LexRankSummarizer, "LexRank: eigenvector centrality of the TF-IDF cosine graph"),
-    "textrank": (TextRankSummarizer, "TextRank: PageRank over word-overlap similarity"),
-    "lsa": (LsaSummarizer, "LSA: sentence strength in the top singular vectors"),
-    "luhn": (LuhnSummarizer, "Luhn: clusters of significant words"),
-    "edmundson": (EdmundsonSummarizer, "Edmundson: cue, title and location words (bonus words from the title)"),
-    "kl": (KLSummarizer, "KL-Sum: greedy KL-divergence to the document's word distribution"),
-    "sumbasic": (SumBasicSummarizer, "SumBasic: average word probability, updated after each pick"),
-    "reduction": (ReductionSummarizer, "Reduction: graph of shared words, sentence degree"),
-    "random": (RandomSummarizer, "Random sentences (a floor for comparison)"),
+    "lexrank": (SumyClass("lex_rank", "LexRankSummarizer"),
+                "LexRank: eigenvector centrality of the TF-IDF cosine graph"),
+    "textrank": (SumyClass("text_rank", "TextRankSummarizer"), "TextRank: PageRank over word-overlap similarity"),
+    "lsa": (SumyClass("lsa", "LsaSummarizer"), "LSA: sentence strength in the top singular vectors"),
+    "luhn": (SumyClass("luhn", "LuhnSummarizer"), "Luhn: clusters of significant words"),
+    "edmundson": (SumyClass("edmundson", "EdmundsonSummarizer"),
+                  "Edmundson: cue, title and location words (bonus words from the title)"),
+    "kl": (SumyClass("kl", "KLSummarizer"), "KL-Sum: greedy KL-divergence to the document's word distribution"),
+    "sumbasic": (SumyClass("sum_basic", "SumBasicSummarizer"),
+                 "SumBasic: average word probability, updated after each pick"),
+    "reduction": (SumyClass("reduction", "ReductionSummarizer"), "Reduction: graph of shared words, sentence degree"),
+    "random": (SumyClass("random", "RandomSummarizer"), "Random sentences (a floor for comparison)"),
 }
 
 # Edmundson's cue method needs stigma words: hedges that mark weak sentences.
@@ -64,12 +73,15 @@ class _Recorder:
 
 @cache
 def _recording_class(name: str) -> type:
-    base = SUMMARIZERS[name][0]
+    base = SUMMARIZERS[name][0].load()
     return type(f"Recording{base.__name__}", (_Recorder, base), {})
 
 
-def to_sumy(doc: Document, tokenizer: Tokenizer) -> ObjectDocumentModel:
-    """A sumy document holding exactly our sentences, the title as a heading."""
+def to_sumy(doc: Document, tokenizer: Tokenizer) -> Any:
+    """A sumy document (ObjectDocumentModel) holding exactly our sentences, the title as a heading."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
     paragraphs = []
     for number, group in groupby(doc.sentences, key=lambda s: s.paragraph):
         items = [SumySentence(s.text, tokenizer) for s in group]
@@ -79,9 +91,20 @@ def to_sumy(doc: Document, tokenizer: Tokenizer) -> ObjectDocumentModel:
     return ObjectDocumentModel(paragraphs)
 
 
+@cache
+def sumy_stemmer(language: str):
+    """sumy's own stemmer for `language` (lower-casing when it has none): sumy's methods run as sumy ships them."""
+    from sumy.nlp.stemmers import Stemmer, null_stemmer
+
+    try:
+        return Stemmer(language)
+    except LookupError:
+        return null_stemmer
+
+
 def build(name: str, language: str):
     """A configured recording summarizer for `name` in `language`."""
-    summarizer = _recording_class(name)(stemmer(language))
+    summarizer = _recording_class(name)(sumy_stemmer(language))
     if hasattr(summarizer, "stop_words"):
         summarizer.stop_words = stop_words(language)
     return summarizer

@@ -19,6 +19,8 @@ import numpy as np
 from scipy import sparse
 
 from ..model import Document
+from ..nlp import stems as stem_memo
+from ..nlp import tokenize, treebank
 from ..nlp.stems import lower_stop_words, stem, stop_words
 from ..nlp.tokenize import fast_words, words
 
@@ -59,10 +61,12 @@ def describe_word(word: str, language: str) -> WordInfo:
 
 
 def clear_caches(stems: bool = True) -> None:
-    """Forget cached analyses (and memoised stems and word facts): for cold timings."""
+    """Forget cached analyses (and memoised stems, word facts, tokens and sentence boundaries): for cold timings."""
     _RECENT.clear()
     if stems:
-        stems.clear()
+        stem_memo.clear()
+        treebank.clear()
+        tokenize.clear()
         word_cache.cache_clear()
 
 

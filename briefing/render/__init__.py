@@ -17,15 +17,16 @@ without them a template folder's own `reference.docx` or `brief.docx` is used.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, overload
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Literal, overload
 
 from ..errors import OutputError, UsageError
 from ..model import Briefing
 from ..templates import DOCX_TEMPLATE, REFERENCE_DOCX, Template, load_template
 from .files import refuse_inputs, write_atomic
 from .view import BriefView, build_view
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMATS: dict[str, str] = {
     ".docx": "docx",
