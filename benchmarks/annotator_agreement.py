@@ -7,10 +7,10 @@
 Files come in pairs: the first of a pair is taken as the gold standard and the second as the
 "system", on the articles both hold, with the matching rules of `benchmarks/sections_eval.py`
 (and of `eval/annotations/guidelines.md`): actor names (a name matches the gold name or one of
-its variants), the stated role (word-overlap F1 >= 0.5 with a gold phrasing; the second
-annotator's first phrasing), background sentences, outlook sentences (version-2 files), and
-quote speakers. Background and outlook also get Cohen's kappa over every sentence (agreement
-beyond what the two annotators' rates give by chance). Several pairs are pooled. Human
+its variants; also by kind, and places in version-2 files), the stated role (word-overlap F1 >= 0.5
+with a gold phrasing; the second annotator's first phrasing), background sentences, outlook
+sentences (version-2 files), and quote speakers. Background and outlook also get Cohen's kappa
+over every sentence (agreement beyond what the two annotators' rates give by chance). Several pairs are pooled. Human
 agreement is the ceiling a system can be expected to reach against one annotator.
 """
 
@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sections_eval import Counts, _match_actors, role_right, speaker_right
+from sections_eval import Counts, _match_actors, _place_names, role_right, speaker_right
 
 ANNOTATIONS = Path(__file__).resolve().parents[1] / "eval" / "annotations"
 PAIRS = (  # every double-annotated set: (first annotator, second annotator)
@@ -38,6 +38,7 @@ PAIRS = (  # every double-annotated set: (first annotator, second annotator)
 class _Actor:
     name: str
     role: str | None
+    kind: str = ""
 
 
 @dataclass
@@ -81,6 +82,12 @@ class Agreement:
     quotes_right: int = 0
     speakers: int = 0
     speakers_wrong: int = 0
+    kinds: dict[str, Counts] = field(default_factory=lambda: {"person": Counts(), "organization": Counts()})
+    same_kind: int = 0  # matched actors both annotators give the same kind
+    places: Counts = field(default_factory=Counts)  # version-2 files: one place matches one (any of its names)
+    places_articles: int = 0
+    people_with_role: int = 0  # matched people the first annotator gives a role ...
+    second_gives_none: int = 0  # ... for whom the second gives none
 
 
 def _read(path: Path) -> dict[str, dict]:
@@ -94,13 +101,30 @@ def compare(gold: dict[str, dict], other: dict[str, dict], into: Agreement | Non
     for ident in shared:
         a, b = gold[ident], other[ident]
         out.articles += 1
-        system = [_Actor(x["name"], (x["roles"] or [None])[0]) for x in b["actors"]]
+        system = [_Actor(x["name"], (x["roles"] or [None])[0], x["kind"]) for x in b["actors"]]
         matched, extra = _match_actors(a["actors"], system)
         out.actors.add(Counts(len(matched), len(extra), len(a["actors"]) - len(matched)))
+        for kind, counts in out.kinds.items():
+            counts.add(Counts(sum(1 for k in matched if a["actors"][k]["kind"] == kind),
+                              sum(1 for x in extra if x.kind == kind),
+                              sum(1 for k, g in enumerate(a["actors"]) if g["kind"] == kind and k not in matched)))
+        out.same_kind += sum(1 for k, x in matched.items() if x.kind == a["actors"][k]["kind"])  # type: ignore[attr-defined]
         for k, g in enumerate(a["actors"]):
             if g["kind"] == "person" and g["roles"] and k in matched:
                 out.roles += 1
                 out.roles_right += role_right(matched[k].role, g["roles"])
+                out.people_with_role += 1
+                out.second_gives_none += matched[k].role is None  # type: ignore[attr-defined]
+        if "places" in a and "places" in b:
+            out.places_articles += 1
+            truth, theirs, hit, fp = _place_names(a), _place_names(b), set(), 0
+            for names in theirs:
+                index = next((i for i, t in enumerate(truth) if names & t and i not in hit), None)
+                if index is None:
+                    fp += 1
+                else:
+                    hit.add(index)
+            out.places.add(Counts(len(hit), fp, len(truth) - len(hit)))
         found, truth = set(b["background"]), set(a["background"])
         out.background.add(Counts(len(found & truth), len(found - truth), len(truth - found)))
         out.background_table.add(truth, found, a["sentences"])
@@ -140,11 +164,19 @@ def report(r: Agreement, title: str) -> str:
     (ap, ar, af), (bp, br, bf), (op, orr, of) = r.actors.prf(), r.background.prf(), r.outlook.prf()
     lines = [
         f"Agreement on {r.articles} articles ({title})",
-        f"  actor names      P {ap:.3f}  R {ar:.3f}  F1 {af:.3f}",
-        f"  roles right      {r.roles_right / r.roles if r.roles else 0.0:.3f}",
+        f"  actor names      P {ap:.3f}  R {ar:.3f}  F1 {af:.3f}   ({r.actors.tp + r.actors.fn} vs "
+        f"{r.actors.tp + r.actors.fp} actors; same kind for {r.same_kind} of {r.actors.tp} matched)",
+        *(f"  {kind:<16} P {c.prf()[0]:.3f}  R {c.prf()[1]:.3f}  F1 {c.prf()[2]:.3f}"
+          for kind, c in r.kinds.items()),
+        f"  roles right      {r.roles_right / r.roles if r.roles else 0.0:.3f} ({r.roles_right}/{r.roles} "
+        f"matched people "
+        f"with a role; the second annotator gives none for {r.second_gives_none})",
         f"  background       P {bp:.3f}  R {br:.3f}  F1 {bf:.3f}  kappa {r.background_table.kappa():.3f}"
         f"   ({r.background.tp + r.background.fn} vs {r.background.tp + r.background.fp} sentences)",
     ]
+    if r.places_articles:
+        pp, pr, pf = r.places.prf()
+        lines.append(f"  places           P {pp:.3f}  R {pr:.3f}  F1 {pf:.3f}   ({r.places_articles} articles)")
     if r.outlook_articles:
         lines.append(f"  outlook          P {op:.3f}  R {orr:.3f}  F1 {of:.3f}  kappa {r.outlook_table.kappa():.3f}"
                      f"   ({r.outlook.tp + r.outlook.fn} vs {r.outlook.tp + r.outlook.fp} sentences, "
