@@ -22,7 +22,7 @@ _SUFFIXES = lexicon.words("generational_suffixes")
 _NICKNAMES = lexicon.table("first_name_short_forms")
 
 
-def _name_match(short: str, full: str) -> bool:
+def name_match(short: str, full: str) -> bool:
     """Whether `short` can refer to the person named `full`: same name, surname(s) or first name."""
     s, f = _person_words(short), _person_words(full)
     if len(s) == len(f) >= 2 and s[1:] == f[1:] and _first_name(s[0]) == _first_name(f[0]):
@@ -53,7 +53,7 @@ def cluster_people(mentions: list[Mention]) -> list[Cluster]:
     clusters: list[Cluster] = []
     by_length = sorted(mentions, key=lambda m: (-len(m.text.split()), m.span.start))
     for mention in by_length:
-        candidates = [c for c in clusters if any(_name_match(mention.text, m.text) for m in c.mentions)]
+        candidates = [c for c in clusters if any(name_match(mention.text, m.text) for m in c.mentions)]
         if not candidates:
             clusters.append(Cluster(PERSON, [mention]))
         else:
@@ -130,7 +130,7 @@ def absorb(people: list[Cluster], others: list[Mention]) -> list[Mention]:
     """Move organisation/place mentions that are a known person's name into that person; the rest stay."""
     rest = []
     for mention in others:
-        match = next((c for c in people if any(_name_match(mention.text, m.text) for m in c.mentions)), None)
+        match = next((c for c in people if any(name_match(mention.text, m.text) for m in c.mentions)), None)
         if match is not None and len(mention.span) <= 2:
             match.mentions.append(Mention(mention.span, PERSON, mention.sentence))
         else:

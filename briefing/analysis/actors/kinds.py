@@ -1,25 +1,20 @@
-"""Kinds of names: evidence that a name is a person's, an organisation's or a place's, whatever NER says.
+"""Cues to the kind of a name: evidence that it is a person's, an organisation's or a place's, whatever NER says.
 
-Every mention of a name votes for its kind; a title before the name ("striker
-Papiss Cisse"), a place's context ("the town of Digne", "Diffa, Niger") or a
-team's position in a match report weighs more. In a match report (a place
-acting in a sentence with a score), places in a team's positions are clubs,
-also in sentences without a score; but a country stays a place (the
-guidelines count national teams named as countries as places), and a name
-ending in a club word ("Manchester United") is a club. A family name and a
-hyphenated given name ("Yeo Woon-jin") is a person's, and so is a surname NER takes for a place
-when the article also has the full name and the surname acts like a person ("Buhari said").
+A title before the name ("striker Papiss Cisse", "Fatiya, who"), a place's
+context ("the town of Digne", "Diffa, Niger", "killed in Mali"), a team's
+position in a match report ("Arsenal beat Swansea 3-2"), a club's name
+("Manchester United"), the shape of a family name and a hyphenated given name
+("Yeo Woon-jin"). Each is a cue of one mention (`mentions.CUES`); the learned
+decision (`learned`) weighs them.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from spacy.tokens import Span
 
 from ... import lexicon
-from .names import PERSON, name_key
 from .words import HYPHENS, ORG_HEADS, PERSON_NOUNS, TITLES
 
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "into", "outside", "inside"}
@@ -124,52 +119,8 @@ def in_place_context(span: Span) -> bool:
     return bool(partners) and all(p.ent_type_ in ("GPE", "LOC") for p in partners)
 
 
-def kind_of_votes(votes: Counter[str]) -> str:
-    """The kind a name's votes settle on (a person on a tie)."""
-    return max(votes.most_common(), key=lambda kv: (kv[1], kv[0] == PERSON))[0]
-
-
 # Verbs whose subject is a person (or a body speaking through one): "Buhari said", "Carmi told", "blamed",
 # "campaigned". Not the quotes or timeline speech verbs: this set asks who acts like a person.
 PERSON_VERBS = lexicon.words("speech_verbs") | lexicon.words("person_verbs")
 # First words of two-word place and club names ("New York", "Real Madrid"): not a given name.
-_PLACE_FIRST = lexicon.words("place_first_words")
-
-
-def _person_cue(span: Span) -> bool:
-    """Whether a name acts like a person's: a title before it ("President Buhari"), "X, who", or the subject of a
-    speech verb ("Buhari said", "Carmi told")."""
-    doc, root = span.doc, span.root
-    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES | PERSON_NOUNS:
-        return True
-    if any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in root.rights):
-        return True
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in PERSON_VERBS
-
-
-def surname_votes(spans: list[Span], votes: dict[str, Counter[str]], lower: set[str]) -> None:
-    """A person's surname that NER takes for a place or an organisation ("Buhari" of "Muhammadu Buhari", "Carmi" of
-    "Nachshon Carmi"): a one-word name, not a country, that is the last word of a two-word name (PERSON or ORG) in
-    the article whose first word is no place, organisation or common word, and that acts like a person ("Buhari
-    said", more often than it stands where a place does) is that person's; so is the two-word name. Not "Real
-    Madrid" and "Madrid", "New York", "Goldman Sachs" (the first word an organisation of its own)."""
-    cues: Counter[str] = Counter()
-    placed: Counter[str] = Counter()
-    for span in spans:
-        if len(span) == 1:
-            cues[name_key(span.text)] += _person_cue(span)
-            placed[name_key(span.text)] += is_located(span) or in_place_context(span)
-    for span in spans:
-        if len(span) != 2 or span.label_ not in ("PERSON", "ORG"):
-            continue
-        first, last = span[0], span[1]
-        if not all(t.is_alpha and t.text.istitle() for t in span):
-            continue
-        f, k = name_key(first.text), name_key(last.text)
-        if k in COUNTRIES or f in _PLACE_FIRST or f in lower or k in lower or f in votes or k not in votes \
-                or f in TITLES | ORG_HEADS or k in ORG_HEADS or cues[k] <= placed[k]:
-            continue
-        for key in (k, name_key(span.text)):
-            others = max((n for kind, n in votes[key].items() if kind != PERSON), default=0)
-            if kind_of_votes(votes[key]) != PERSON:
-                votes[key][PERSON] = others + 1
+PLACE_FIRST_WORDS = lexicon.words("place_first_words")

@@ -1,14 +1,15 @@
-"""Mentions: which of an article's names are actors or places, each with the kind its votes settle on.
+"""Mentions: an article's candidate names, and the cues of each mention (`CUES`) the learned decision weighs.
 
-Not actors: titles of works in quotation marks, fictional characters ("X, played
-by Y", "stars as X", "plays his daughter, X"), religious figures ("Prophet X"),
-names in a figure of speech ("the George Carlin of Bangladesh", "Hulk-style"),
-brand + product ("the Apple watch"), the author's bio before an opinion
-disclaimer, credit lines and link texts ("X also contributed.", "See more:"), the
-publisher's staff ("CNN's aviation correspondent X"), and outlets someone only
-"told" or gave an interview (in all their mentions, unless they act elsewhere).
-Nor are events, documents, technical terms, codes ("MH370") and the publisher's
-own products.
+Candidates are the repaired entity spans (`spans`), less names in credit lines,
+the author's bio before an opinion disclaimer and the publisher's promotion of
+itself (exact). The cues are what the rules of earlier versions tested, now
+each a feature: titles of works in quotation marks, fictional characters ("X,
+played by Y", "stars as X"), religious figures ("Prophet X"), figures of speech
+("the George Carlin of Bangladesh", "Hulk-style"), made things ("the Metop
+weather satellite"), the publisher's staff and products ("CNN's aviation
+correspondent X"), outlets someone only "told", codes ("MH370"), a title or a
+noun for a person before the name, a place's context, a team's place in a
+match report, and NER's label.
 """
 
 from __future__ import annotations
@@ -25,37 +26,31 @@ from ...nlp.entities import Parsed
 from ...nlp.furniture import CREDIT
 from .kinds import (
     COUNTRIES,
+    PERSON_VERBS,
     hyphenated_given_name,
     in_place_context,
     is_club,
     is_located,
     is_team,
-    kind_of_votes,
-    surname_votes,
     titled_person,
 )
-from .names import NER_KIND, ORGANIZATION, PERSON, PLACE, Mention, acronym_of, name_key
+from .names import NER_KIND, PERSON, UNTAGGED, Mention, acronym_of, name_key
 from .roles import title_start
 from .spans import acronym_aliases, entity_spans
-from .words import DEMONYMS, HYPHENS, JOB_TITLES, NAME_LINKS, ORG_HEADS, ORG_NOUNS, TITLES
+from .words import (
+    DEITIES,
+    HYPHENS,
+    JOB_TITLES,
+    MEDIA_HEADS,
+    NAME_LINKS,
+    NEWSPAPER_WORDS,
+    ORG_HEADS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PLATFORMS,
+    TITLES,
+)
 
-# Organisation words that media names may end in ("Fox News Network", "BBC World Service").
-_MEDIA_HEADS = lexicon.words("media_name_heads")
-# Last words of names that are places, whatever NER says ("Los Angeles International Airport").
-_FACILITIES = lexicon.words("facility_words")
-# Last words of places named for a person or a thing, that NER may take for a person's name: no surname.
-_ROADS = lexicon.words("road_words")
-# Buildings named for the institution in them: a place unless the name acts somewhere ("Drents Museum said").
-_INSTITUTIONS = lexicon.words("institution_buildings")
-# Last words of names that are events, prizes or competitions, not actors ("FA Cup", "Academy Award").
-_EVENTS = lexicon.words("event_name_words")
-# Last words of names of documents, laws and agreements: texts, not actors ("Common Core State Standards").
-_DOCUMENTS = lexicon.words("document_name_words")
-# Acronyms of technical terms, used like common nouns ("a CT scan", "suffering from TBI"): not organisations.
-_TERMS = lexicon.words("technical_acronyms")
-_RELIGIONS = lexicon.words("religions")
-# Services that carry what people post ("on Twitter", "a Facebook page"): a medium, not an actor.
-_PLATFORMS = lexicon.words("platforms")
 # The publisher promoting its own programme: the names in it are the publisher's products.
 _PROMO = re.compile(r"(?i)\bthank you for (?:using|watching|reading|joining|listening to)\b")
 # An opinion piece's disclaimer: the sentences before it (at the top) or the one before it are the author's bio.
@@ -112,7 +107,6 @@ def _in_quoted_title(span: Span) -> bool:
 
 
 _PLAYED = lexicon.words("played_by_verbs")
-_DEITIES = lexicon.words("deities")
 
 
 def is_unreal(span: Span) -> bool:
@@ -121,7 +115,7 @@ def is_unreal(span: Span) -> bool:
     a figure of speech or the explanation of one ("the George Carlin of Bangladesh", "a reference to Goebbels")."""
     doc = span.doc
     key = name_key(span.text)
-    if key in _DEITIES or key.split()[0] == "prophet" or (span.start > 0 and doc[span.start - 1].lower_ == "prophet"):
+    if key in DEITIES or key.split()[0] == "prophet" or (span.start > 0 and doc[span.start - 1].lower_ == "prophet"):
         return True
     after = [t for t in doc[span.end:span.end + 3] if t.text not in (",", "(")]
     if len(after) >= 2 and after[0].lemma_ in _PLAYED and after[0].tag_ == "VBN" and after[1].lower_ == "by":
@@ -273,7 +267,7 @@ def _medium(span: Span, kind: str, source: str | None) -> bool:
     doc, root = span.doc, span.root
     key = name_key(span.text)
     before = [t for t in doc[max(span.start - 3, 0):span.start]]
-    if key in _PLATFORMS or (kind != PERSON and key.split()[-1] in _PLATFORMS):
+    if key in PLATFORMS or (kind != PERSON and key.split()[-1] in PLATFORMS):
         return True  # "on Twitter", "the Roudebush VA Facebook page"
     if source is not None:
         owner = name_key(source)
@@ -302,7 +296,7 @@ def _medium(span: Span, kind: str, source: str | None) -> bool:
         root = root.head  # "told French newspaper Liberation", "with Newsweek magazine"; not "told FBI agents"
     if root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell":
         heads = {span[-1].lower_, span.root.lower_}  # not "told the Humanist and Ethical Union", "the Union of X"
-        return not heads & (ORG_HEADS - _MEDIA_HEADS)
+        return not heads & (ORG_HEADS - MEDIA_HEADS)
     if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_ in _PIECES:
         return True  # "the story in Uptown Magazine", "an op-ed in the Daily Courier"
     return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_ == "interview"
@@ -330,156 +324,201 @@ _CODE = re.compile(r"^[A-Z]{1,3}-?\d{2,4}[A-Z]?$")  # "MH370", "G20", "A380": a 
 _MODEL = re.compile(r"^[A-Z]{0,2}-?\d{2,4}[A-Za-z]{0,2}$")  # "Boeing 777", "Airbus A380"
 
 
-def find_mentions(parsed: Parsed, source: str | None = None) -> tuple[list[Mention], dict[str, str]]:
-    """Mentions of people, organisations and places (a name's kind settled by vote), and acronym aliases.
-    Names in credit lines, names that only carry the story (see `_medium`), the publisher's own products, events,
-    documents, works, codes and technical terms are left out."""
+@dataclass(frozen=True)
+class Seen:
+    """What the whole article says about its names, for the cues of one mention."""
+
+    source: str | None  # the publisher, from the dateline
+    promo: frozenset[int]  # sentences where the publisher promotes itself
+    people: tuple[Span, ...]  # PERSON spans
+    prior: dict[str, str]  # name key -> the kind most of its NER labels say (person, organization, place, other)
+    own: frozenset[str]  # the publisher's products and affiliates
+    acting: frozenset[str]  # names that stand as subjects, owners or agents somewhere
+    singular: frozenset[str]  # one-word surnames in -s the tagger also reads as singular ("Knowles")
+    sporty: bool  # a match report: a place acts in a sentence with a score
+
+
+OTHER = "other"  # the prior kind of a name NER gave no kind of actor or place ("Coldplay"/NORP, untagged)
+
+
+def find_candidates(parsed: Parsed, source: str | None = None) -> tuple[list[Mention], dict[str, str], Seen]:
+    """Every candidate name of an article (repaired NER spans of names, and capitalised names NER left untagged),
+    each with the kind its NER labels say (`Mention.kind`: person, organization, place or other), the acronyms the
+    article defines, and what the article says about its names. Names in credit lines, the author's bio before an
+    opinion disclaimer and the publisher's promotion of itself are no candidates: those are exact."""
     credits = {i for i, sentence in enumerate(parsed.sentences) if CREDIT.search(sentence.text.strip())}
     credits |= {i - 1 for i in credits  # "Journalist X in Dili and CNN's Y from Atlanta." before "... contributed."
                 if i > 0 and not any(t.pos_ in ("VERB", "AUX") for t in parsed.sentences[i - 1])}
-    promo = {i for i, sentence in enumerate(parsed.sentences) if _PROMO.search(sentence.text)}
+    promo = frozenset(i for i, sentence in enumerate(parsed.sentences) if _PROMO.search(sentence.text))
     for d in (i for i, sentence in enumerate(parsed.sentences) if _DISCLAIMER.search(sentence.text)):
         credits |= set(range(0, d + 1)) if d <= 5 else {d - 1, d}  # the author's bio goes with the disclaimer
     every = entity_spans(parsed.doc)
-    spans = [s for s in every if parsed.sentence_of(s.start_char) not in credits | promo]
-    people = [s for s in spans if s.label_ == "PERSON"]
-    sporty = any(NER_KIND[s.label_] == PLACE and is_team(s) and name_key(s.text) not in COUNTRIES
-                 for s in spans)  # a match report: its clubs are actors
-    votes: dict[str, Counter[str]] = {}
-    located = set()
+    spans = [s for s in every if parsed.sentence_of(s.start_char) not in credits]
+    labels: dict[str, Counter[str]] = {}
     for span in spans:
-        kind = NER_KIND[span.label_]
-        if kind != PERSON and (titled_person(span) or hyphenated_given_name(span)):
-            kind, weight = PERSON, 3
-        elif kind == PLACE and _newspaper(span):
-            kind, weight = ORGANIZATION, 3  # "according to the South China Morning Post"
-        elif _teammate(span):
-            kind, weight = ORGANIZATION, 3  # "Massa's Williams teammate Valtteri Bottas": a team
-        elif is_club(span):
-            kind, weight = ORGANIZATION, 3  # "while playing for Manchester United"
-        elif kind != PERSON and name_key(span.text) in COUNTRIES:
-            kind, weight = PLACE, 3  # "Wales beat Israel 3-0": a country is a place, also as a national team
-        elif (kind == PLACE and is_team(span)) or (
-                sporty and span.label_ in ("GPE", "FAC") and is_team(span, scored=False)):
-            kind, weight = ORGANIZATION, 2  # "Arsenal beat Swansea 3-2"; "exit to Paris Saint Germain" in a match
-        elif in_place_context(span):
-            kind, weight = PLACE, 3
-        elif kind == PERSON and is_located(span):
-            kind, weight = PLACE, 1
-        elif kind == PERSON and span.end < len(span.doc) and span.doc[span.end].is_lower \
-                and span.doc[span.end].tag_ in ("NN", "NNS"):
-            weight = 0  # "a Madison residence", "Madison police": a modifier says nothing of its kind
-        else:
-            weight = 1
-        if is_located(span):
-            located.add(name_key(span.text))
-        votes.setdefault(name_key(span.text), Counter())[kind] += weight
-    for key in located:  # "at Indian Wells" (ORG) and "Indian Wells" (LOC) elsewhere: a place
-        if votes[key][PLACE]:
-            votes[key][PLACE] += 1
-    _partner_votes(spans, votes)
-    if not sporty:  # in a match report a club may share a word with a player
-        surname_votes(spans, votes, {t.text for t in parsed.doc if t.is_lower and t.is_alpha})
-    nationalities = {name_key(e.text) for e in parsed.doc.ents if e.label_ == "NORP"}
-
-    def kind_of(span: Span) -> str:
-        return kind_of_votes(votes[name_key(span.text)])
-
-    places = {key for key in votes if kind_of_votes(votes[key]) == PLACE}
+        labels.setdefault(name_key(span.text), Counter())[NER_KIND.get(span.label_, OTHER)] += 1
+    prior = {key: max(c.most_common(), key=lambda kv: (kv[0] != OTHER, kv[1], kv[0] == PERSON))[0]
+             for key, c in labels.items()}  # a kind NER gives it somewhere, the most often given
     own = {name_key(s.text) for s in every if NER_KIND.get(s.label_) != PERSON and _publisher_product(
         s, source, parsed.sentence_of(s.start_char) in promo)}
     own |= {k.split("-")[0] for k in own if len(k.split()) == 1}  # "WKOW-TV" and "WKOW"
     acting = {name_key(s.text) for s in spans if s.root.dep_ in ("nsubj", "poss")
               or (s.root.dep_ == "pobj" and s.root.head.lower_ == "by")}
-    media = {name_key(s.text) for s in spans if _medium(s, kind_of(s), source)} - acting  # "interview with NRG"
-    # surnames in -s that the tagger also reads as singular on their own ("Knowles indicated"): not plurals
     singular = {name_key(s.text) for s in spans if len(s) == 1 and s[0].tag_ == "NNP" and s[0].text.endswith("s")}
-    seen = _Article(source, places, own, acting, media, singular, nationalities, people)
-    mentions = []
-    for span in spans:
-        name = _Name(span, _settled_kind(span, kind_of(span), seen), name_key(span.text), span[-1].lower_,
-                     _head_word(span))
-        if not any(rule(name, seen) for _, rule in NOT_ACTORS):
-            mentions.append(Mention(span, name.kind, parsed.sentence_of(span.start_char)))
-    return mentions, acronym_aliases(parsed.doc, spans)
+    sporty = any(s.label_ in ("GPE", "LOC", "FAC") and is_team(s) and name_key(s.text) not in COUNTRIES
+                 for s in spans)
+    seen = Seen(source, promo, tuple(s for s in spans if s.label_ == "PERSON"), prior, frozenset(own),
+                frozenset(acting), frozenset(singular), sporty)
+    mentions = [Mention(s, prior[name_key(s.text)], parsed.sentence_of(s.start_char)) for s in spans]
+    return mentions, acronym_aliases(parsed.doc, spans), seen
 
 
-@dataclass(frozen=True)
-class _Article:
-    """What the whole article says about its names, for the rules below."""
-
-    source: str | None  # the publisher, from the dateline
-    places: set[str]  # keys whose votes settled on a place
-    own: set[str]  # the publisher's products and affiliates
-    acting: set[str]  # names that stand as subjects, owners or agents somewhere
-    media: set[str]  # names that only carry the story ("told NRG")
-    singular: set[str]  # one-word surnames in -s the tagger also reads as singular ("Knowles")
-    nationalities: set[str]  # NORP entities
-    people: list[Span]  # PERSON spans
+def _before(span: Span, words: frozenset[str] | set[str]) -> bool:
+    """Whether the word right before a name is one of `words` (lower case, without a final period)."""
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in words
 
 
-@dataclass(frozen=True)
-class _Name:
-    """One mention under consideration, with its settled kind and the words the rules look at."""
-
-    span: Span
-    kind: str
-    key: str
-    last: str  # its last word, lower case
-    head: str  # its last word before an "of", "de" ... ("summit" of "Summit on Countering ...")
+def _in_quotation(span: Span) -> bool:
+    """Whether a name stands inside quotation marks of its sentence (an odd number of marks before it)."""
+    marks = sum(1 for t in span.doc[span.sent.start:span.start] if _quote_mark(t))
+    return marks % 2 == 1
 
 
-def _settled_kind(span: Span, kind: str, seen: _Article) -> str:
-    """The kind, after what a name's own words say of places: "the Bardo Museum", "the Circuit de Catalunya",
-    "Ocean Drive" (no one's surname), "the Niger-Nigeria border"."""
-    key, last, head = name_key(span.text), span[-1].lower_, _head_word(span)
-    if kind != PERSON and (last in _FACILITIES or head in _FACILITIES or (head in _INSTITUTIONS and key not in
-                                                                           seen.acting)):
-        return PLACE
-    if kind == PERSON and len(span) > 1 and last in _ROADS and span[-1].text.istitle():
-        return PLACE
-    if "-" in key and all(part in seen.places for part in key.split("-")):
-        return PLACE
-    return kind
+def _according_to(span: Span) -> bool:
+    """"according to X": the source of what the sentence says."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
 
 
-# Names that are no actor, each a rule (name, article) -> True to leave the name out, tried in this order.
-NOT_ACTORS: tuple[tuple[str, Callable[[_Name, _Article], bool]], ...] = (
-    ("a medium, a religion or an event (\"the White House Summit on ...\")", lambda n, a: _medium(
-        n.span, n.kind, a.source) or n.key in _RELIGIONS
-        or (n.kind == ORGANIZATION and bool({n.last, n.head} & _EVENTS))),
-    ("a holiday (\"Martin Luther King Day\", not \"Doris Day\")", lambda n, a: n.kind == PERSON and n.last == "day"
-        and (len(n.span.text.split()) > 2 or any(t.tag_ == "POS" for t in n.span))),
-    ("a numbered name (\"Formula One\", \"Air Force One\")", lambda n, a: _numbered(n.span)),
-    ("an outlet that only carries the story", lambda n, a: n.kind == ORGANIZATION and n.key in a.media),
-    ("the publisher's product (\"CNN Student News Roll Call\")", lambda n, a: n.kind != PERSON and (
-        n.key in a.own or n.key.split("-")[0] in a.own or any(n.key.startswith(o + " ") for o in a.own))),
-    ("a document, term, product or league (\"a CT scan\", \"a Boeing 777\")", lambda n, a: n.kind == ORGANIZATION
-        and (n.last in _DOCUMENTS or n.key in _TERMS or _product(n.span) or (n.last == "league"
-                                                                            and n.key not in a.acting))),
-    ("a comparison (\"Hulk-style\")", lambda n, a: _styled(n.span)),
-    ("a code or a hashtag (\"MH370\", \"#G20\")", lambda n, a: bool(_CODE.match(n.span.text)) or (
-        n.span.start > 0 and n.span.doc[n.span.start - 1].text == "#")),
-    ("a person's name with a digit (\"MD-88\")", lambda n, a: n.kind == PERSON and any(
-        t.like_num or any(c.isdigit() for c in t.text) for t in n.span)),
-    ("a nationality (\"the Frenchman said\", \"a Kazakh official\")", lambda n, a: n.kind != PLACE
-        and n.key in DEMONYMS),
-    ("a group, a plural or an acronym as a person", lambda n, a: n.kind == PERSON and (
-        n.key in a.nationalities or (n.span.root.tag_ == "NNPS" and n.key.split()[-1] not in a.singular)
-        or bool(acronym_of(n.span.text)))),
-    ("part of a person's title (\"Defense\" Secretary)", lambda n, a: n.kind == ORGANIZATION and (
-        _in_person_title(n.span, a.people) or _title_modifier(n.span))),
-    ("a work's title (\"Seinfeld\" episodes, \"the film X\")", lambda n, a: _in_quoted_title(n.span) or (
-        n.kind != PLACE and _work_title(n.span))),
-    ("a modifier (\"Katyusha rockets\")", lambda n, a: n.kind in (PLACE, PERSON) and _is_modifier(n.span)),
-    ("a made thing (\"the Metop weather satellite\")", lambda n, a: n.kind != PLACE and _object_name(n.span)),
-    ("the words of a title (\"FBI Supervisory Special\" Agent X)", lambda n, a: n.kind == PERSON
-        and _title_words(n.span)),
-    ("an event named for a person (\"the Michael Brown shooting\")", lambda n, a: n.kind == PERSON
-        and _the_modifier(n.span)),
-    ("a common noun (\"a 2-year old Rottweiler\")", lambda n, a: any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.span.root.children)),
+def _told(span: Span) -> bool:
+    """"told X", "said in an interview with X": someone spoke to it."""
+    root = span.root
+    if root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_ == "interview"
+
+
+def _partner_places(span: Span) -> bool:
+    """Whether a name is coordinated only with names NER tags as places ("Crimea and Sevastopol")."""
+    root = span.root
+    partners = ([root.head] if root.dep_ == "conj" else []) + [c for c in root.children if c.dep_ == "conj"]
+    partners = [p for p in partners if not span.start <= p.i < span.end]
+    return bool(partners) and all(p.ent_type_ in ("GPE", "LOC") for p in partners)
+
+
+def _listed_with_people(span: Span) -> bool:
+    """Whether a name stands in a list beside a name NER tags as a person's ("Horak, Kennedy, Casey", "Jay-Z and
+    Eminem")."""
+    doc, root = span.doc, span.root
+    partners = ([root.head] if root.dep_ == "conj" else []) + [c for c in root.children if c.dep_ == "conj"]
+    if any(p.ent_type_ == "PERSON" and not span.start <= p.i < span.end for p in partners):
+        return True
+    before = doc[span.start - 2] if span.start > 1 and doc[span.start - 1].text in (",", "and") else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text in (",", "and") else None
+    return any(t is not None and t.ent_type_ == "PERSON" for t in (before, after))
+
+
+def _defines_acronym(span: Span) -> bool:
+    """"Popular Mobilization Forces (PMF)": a name the article abbreviates."""
+    after = span.doc[span.end:span.end + 3]
+    return len(after) == 3 and after[0].text == "(" and after[2].text == ")" and bool(acronym_of(after[1].text))
+
+
+def _counted(span: Span) -> bool:
+    """A name after "a", "an", "one" or "his" that heads its phrase ("a Taser", "a 2-year old Rottweiler")."""
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
+        return True
+    word = span.doc[span.start - 1] if span.start > 0 else None
+    return word is not None and word.lower_ in _COUNTED and word.head == span.root
+
+
+_COUNTED = frozenset({"a", "an", "one", "his", "her", "their", "its", "my", "our", "your"})
+
+
+def _publisher_staff(span: Span, source: str | None) -> bool:
+    """A person the publisher employs or an outlet of the publisher's (see `_medium`, with the person's kind)."""
+    return _medium(span, PERSON, source)
+
+
+# Cues of one mention: (name, test of a span in its article). A name's features are how many of its mentions
+# show each cue (`features`): what NER says, what stands before and after it, what the parse makes of it.
+CUES: tuple[tuple[str, Callable[[Span, Seen], bool]], ...] = (
+    ("NER: person", lambda s, a: s.label_ == "PERSON"),
+    ("NER: organisation", lambda s, a: s.label_ == "ORG"),
+    ("NER: city, state or country", lambda s, a: s.label_ == "GPE"),
+    ("NER: location", lambda s, a: s.label_ == "LOC"),
+    ("NER: facility", lambda s, a: s.label_ == "FAC"),
+    ("NER: nationality or group", lambda s, a: s.label_ == "NORP"),
+    ("NER: work of art", lambda s, a: s.label_ == "WORK_OF_ART"),
+    ("NER: event", lambda s, a: s.label_ == "EVENT"),
+    ("NER: product", lambda s, a: s.label_ == "PRODUCT"),
+    ("NER: law", lambda s, a: s.label_ == "LAW"),
+    ("NER: untagged", lambda s, a: s.label_ == UNTAGGED),
+    ("named by an organisation word (\"Security Media Cell\")", lambda s, a: s.kb_id_ == "headed"),
+    ("after a noun for an organisation (\"the broadcaster TF1\")", lambda s, a: s.kb_id_ == "described"),
+    ("a place's body (\"Charlottesville police\", \"the Saudi government\")", lambda s, a: s.kb_id_ == "body"),
+    ("a title before it (\"President X\")", lambda s, a: _before(s, TITLES) and s.doc[s.start - 1].text[:1].isupper()),
+    ("a noun for a person before it (\"striker X\")", lambda s, a: _before(s, PERSON_NOUNS)),
+    ("titled like a person", lambda s, a: titled_person(s)),
+    ("a who-clause (\"X, who\")", lambda s, a: any(c.dep_ == "relcl" and c.left_edge.lower_ == "who"
+                                                   for c in s.root.rights)),
+    ("a which-clause (\"X, which\")", lambda s, a: any(c.dep_ == "relcl" and c.left_edge.lower_ == "which"
+                                                       for c in s.root.rights)),
+    ("subject of a person's verb (\"X said\")", lambda s, a: s.root.dep_ == "nsubj"
+        and s.root.head.lemma_.lower() in PERSON_VERBS),
+    ("subject", lambda s, a: s.root.dep_ in ("nsubj", "nsubjpass")),
+    ("possessive (\"X's\")", lambda s, a: s.end < len(s.doc) and s.doc[s.end].tag_ == "POS"),
+    ("agent (\"by X\")", lambda s, a: s.root.dep_ == "pobj" and s.root.head.lower_ == "by"),
+    ("object", lambda s, a: s.root.dep_ in ("dobj", "dative")),
+    ("where something is (\"in X\")", lambda s, a: is_located(s)),
+    ("a place's context (\"the town of X\", \"X, Niger\")", lambda s, a: in_place_context(s)),
+    ("coordinated with places", lambda s, a: _partner_places(s)),
+    ("modifies a noun (\"Katyusha rockets\")", lambda s, a: _is_modifier(s)),
+    ("after \"the\"", lambda s, a: _before(s, {"the"})),
+    ("counted (\"a Taser\")", lambda s, a: _counted(s)),
+    ("opens its sentence", lambda s, a: s.start == s.sent.start),
+    ("inside a quotation", lambda s, a: _in_quotation(s)),
+    ("a team in a sentence with a score", lambda s, a: is_team(s)),
+    ("a team in a match report", lambda s, a: a.sporty and is_team(s, scored=False)),
+    ("before \"teammate\"", lambda s, a: _teammate(s)),
+    ("a club's name (\"Manchester United\")", lambda s, a: is_club(s)),
+    ("a newspaper's name (\"the Indy Star\")", lambda s, a: _newspaper(s)),
+    ("a hyphenated given name (\"Yeo Woon-jin\")", lambda s, a: hyphenated_given_name(s)),
+    ("only carries the story (\"told X\", \"on Twitter\")", lambda s, a: _medium(s, a.prior.get(
+        name_key(s.text), OTHER), a.source)),
+    ("the publisher's staff (\"CNN's X\")", lambda s, a: _publisher_staff(s, a.source)),
+    ("the publisher's product (\"CNN Student News\")", lambda s, a: _owned(name_key(s.text), a.own)),
+    ("part of a person's title (\"Defense\" Secretary)", lambda s, a: _in_person_title(s, list(a.people))
+        or _title_modifier(s)),
+    ("a quoted title (\"Seinfeld\")", lambda s, a: _in_quoted_title(s)),
+    ("a work's title (\"the film X\")", lambda s, a: _work_title(s)),
+    ("a made thing (\"the Metop weather satellite\")", lambda s, a: _object_name(s)),
+    ("a model number after it (\"Boeing 777\")", lambda s, a: _product(s)),
+    ("a number word after it (\"Formula One\")", lambda s, a: _numbered(s)),
+    ("a comparison (\"Hulk-style\")", lambda s, a: _styled(s)),
+    ("a character, a deity or a figure of speech", lambda s, a: is_unreal(s)),
+    ("the words of a title (\"FBI Supervisory Special\" Agent X)", lambda s, a: _title_words(s)),
+    ("the X shooting", lambda s, a: _the_modifier(s)),
+    ("a code or a hashtag (\"MH370\", \"#G20\")", lambda s, a: bool(_CODE.match(s.text)) or (
+        s.start > 0 and s.doc[s.start - 1].text == "#")),
+    ("according to X", lambda s, a: _according_to(s)),
+    ("X reported", lambda s, a: s.root.dep_ == "nsubj" and s.root.head.lemma_ in ("report", "write", "publish")),
+    ("told X", lambda s, a: _told(s)),
+    ("in a list with people", lambda s, a: _listed_with_people(s)),
+    ("abbreviated after it (\"X (ABC)\")", lambda s, a: _defines_acronym(s)),
+    ("a plural proper noun", lambda s, a: s.root.tag_ == "NNPS" and name_key(s.text).split()[-1] not in a.singular),
+    ("a lower-case noun after it", lambda s, a: s.end < len(s.doc) and s.doc[s.end].is_lower
+        and s.doc[s.end].tag_ in ("NN", "NNS")),
 )
+
+
+def _owned(key: str, own: frozenset[str]) -> bool:
+    return key in own or key.split("-")[0] in own or any(key.startswith(o + " ") for o in own)
+
+
+def cues(span: Span, seen: Seen) -> list[bool]:
+    """Each cue of `CUES` for one mention."""
+    return [test(span, seen) for _, test in CUES]
 
 
 def _teammate(span: Span) -> bool:
@@ -488,24 +527,6 @@ def _teammate(span: Span) -> bool:
     doc = span.doc
     after = " ".join(t.lower_ for t in doc[span.end:span.end + 3])
     return after.startswith(("teammate", "team-mate", "team - mate")) and doc[span.end].is_lower
-
-
-def _partner_votes(spans: list[Span], votes: dict[str, Counter[str]]) -> None:
-    """A name mentioned once and coordinated only with names that are places is a place too, whatever NER says
-    ("Crimea and Sevastopol", once "the annexation of Crimea" has made Crimea a place)."""
-    places = {k for k, v in votes.items() if kind_of_votes(v) == PLACE}
-    key_at = {t.i: name_key(s.text) for s in spans for t in s}
-    extra: Counter[str] = Counter()
-    for span in spans:
-        key, root = name_key(span.text), span.root
-        if span.label_ == "PERSON" or key in places or sum(votes[key].values()) > 1:
-            continue  # "between Israel and Hamas": a name used more than once keeps its kind
-        partners = ([root.head] if root.dep_ == "conj" else []) + [c for c in root.children if c.dep_ == "conj"]
-        partners = [key_at.get(p.i) for p in partners if not span.start <= p.i < span.end]
-        if partners and all(p in places for p in partners):
-            extra[key] += 2
-    for key, weight in extra.items():
-        votes[key][PLACE] += weight
 
 
 def _head_word(span: Span) -> str:
@@ -526,14 +547,12 @@ def _numbered(span: Span) -> bool:
         and span.end + 1 < len(doc) and not doc[span.end + 1].text[:1].isupper()
 
 
-# Last words of newspapers' names ("the Boston Globe"), which NER may take for a place's.
-_NEWSPAPER_WORDS = lexicon.words("newspaper_name_words")
 
 
 def _newspaper(span: Span) -> bool:
     """Whether a name of two or more words after "the" ends in a newspaper's word: "the Indy Star"."""
     doc = span.doc
-    return len(span) > 1 and span[-1].lower_ in _NEWSPAPER_WORDS and span[-1].text[:1].isupper() \
+    return len(span) > 1 and span[-1].lower_ in NEWSPAPER_WORDS and span[-1].text[:1].isupper() \
         and span.start > 0 and doc[span.start - 1].lower_ == "the"
 
 

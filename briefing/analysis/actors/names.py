@@ -15,6 +15,10 @@ from .words import NICKNAME, TITLES
 
 PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
 NER_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+# Entity labels whose spans are candidate names: NER's kinds of names, and labels NER gives names it misreads
+# ("Coldplay"/NORP, "The Dallas Morning News"/EVENT); UNTAGGED marks capitalised names it did not tag.
+UNTAGGED = "UNTAGGED"
+CANDIDATE_LABELS = frozenset({*NER_KIND, "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", UNTAGGED})
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|at|az)[-‐]", re.IGNORECASE)
 
 

@@ -74,6 +74,14 @@ def _apposition(span: Span) -> str | None:
                 break  # "A, B and C -- another co-defendant": it describes the last of the list, or all of it
             if child.dep_ == "appos" and child.i > span.end and _is_description(child) and child.tag_ != "NNS":
                 return _text(doc, child.left_edge.i, child.right_edge.i + 1)  # not "Dr. Jo Olson, the groups"
+    if root.dep_ == "conj" and span.end + 1 < len(doc) and doc[span.end].text == "," \
+            and not any(c.dep_ == "conj" for c in root.children):
+        top = root  # "Susan Rice and Wendy Sherman, the lead U.S. negotiator": the parser hangs it on the first name
+        while top.dep_ == "conj":
+            top = top.head
+        for child in top.rights:
+            if child.dep_ == "appos" and child.left_edge.i == span.end + 1 and child.tag_ == "NN":
+                return _text(doc, child.left_edge.i, child.right_edge.i + 1)
     if root.dep_ == "conj" and span.end + 1 < len(doc) and doc[span.end].text in ("--", "—", "–"):
         top = root
         while top.dep_ == "conj":
@@ -212,8 +220,8 @@ def title_start(span: Span) -> int:
         if t.lower_ == "and" and i - 1 >= lower_bound and doc[i - 1].pos_ == "NOUN" and start < span.start:
             start, i = i, i - 1
             continue
-        if t.lower_ == "of" and i - 1 >= lower_bound and doc[i - 1].lower_.rstrip(".") in TITLES:
-            start, i = i, i - 1  # "Secretary of State"
+        if t.lower_ in ("of", "to") and i - 1 >= lower_bound and doc[i - 1].lower_.rstrip(".") in TITLES:
+            start, i = i, i - 1  # "Secretary of State", "U.S. ambassador to Lebanon"
             continue
         if t.tag_ == "PRP$" and start < span.start:  # "his wife"
             start = i

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import lexicon
 from ...nlp.dates import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
-from .names import NER_KIND, acronym_of, is_call_sign, name_key
+from .names import CANDIDATE_LABELS, NER_KIND, UNTAGGED, acronym_of, is_call_sign, name_key
 from .words import (
     CUT,
     DEMONYMS,
@@ -44,6 +44,8 @@ def _trim(span: Span, label: str) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     end = next((t.i for t in span if t.text == "("), end)
+    while end - start > 1 and doc[start].lower_ in _CALENDAR and doc[start + 1].tag_ == "DT":
+        start += 1  # "Saturday the State Department"
     while start < end and (doc[start].is_punct or (doc[start].tag_ in ("DT", "PRP$") and not _name_word(doc[start]))):
         start += 1
     while start < end and doc[start].pos_ in ("ADP", "SCONJ", "ADV", "CCONJ") and doc[start].tag_ != "NNP":
@@ -55,6 +57,12 @@ def _trim(span: Span, label: str) -> Span | None:
             and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in doc[start:end]) and (
                 label == "PERSON" or any(e.label_ == "PERSON" and e[-1].text == doc[end - 1].text for e in doc.ents)):
         start, label = start + 1, "PERSON"  # "Dane Kevin Magnussen", "for Floridian Every" (Matt Every): a demonym
+    if label != "PERSON":  # "Mr Doherty" untagged, "Musician Alan Wass" as an organisation: the name after it
+        while end - start > 1 and doc[start].lower_.rstrip(".") in _HONORIFICS and doc[start + 1].text[:1].isupper():
+            start += 1
+        if end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in _DESCRIBERS \
+                and doc[start + 1].text.istitle() and doc[start + 1].is_alpha:
+            start += 1
     if label == "PERSON":
         if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in ("VBG", "VBN", "VBD", "IN"):
             start += 1  # "Following Netanyahu's interview": a verb opening the sentence, not a forename
@@ -73,13 +81,25 @@ def _trim(span: Span, label: str) -> Span | None:
     body = span.kb_id_ == "body"  # "Charlottesville police": its lower-case words are its name
     while end > start and not body and (
         doc[end - 1].tag_ == "POS" or (doc[end - 1].is_lower and not _name_tail(doc[end - 1]))
-        or doc[end - 1].text in CUT or doc[end - 1].like_num or doc[end - 1].lower_ in _CALENDAR - _months(label)
+        or doc[end - 1].text in CUT or (doc[end - 1].like_num and not _numbered_name(span, end))
+        or doc[end - 1].lower_ in _CALENDAR - _months(label)
         or (doc[end - 1].is_punct and doc[end - 1].text not in (".", "!"))
     ):
         end -= 1  # also a common noun ("Lashkar Gah city"), a score ("Levante 2-0"), a day ("Burnley Saturday")
     if start >= end:
         return None
     return Span(doc, start, end, label=label, kb_id=span.kb_id_)
+
+
+def _numbered_name(span: Span, end: int) -> bool:
+    """Whether a number closing an organisation's name is part of it ("Channel 4", "Sky One", "Maroon 5"), not a
+    score after a team ("Levante 2"): a short number, nothing numeric after it."""
+    doc = span.doc
+    number = doc[end - 1]
+    after = doc[end] if end < len(doc) else None
+    return span.label_ in ("ORG", "WORK_OF_ART", "PRODUCT") and end == span.end and end - span.start > 1 \
+        and (len(number) <= 3 or number.text.istitle()) and not number.text.startswith("0") \
+        and (after is None or not (after.like_num or after.text in HYPHENS or after.text in ("-", "–")))
 
 
 def _name_tail(token: Token) -> bool:
@@ -103,6 +123,10 @@ def _months(label: str) -> set[str]:
 
 
 _ARTICLES = lexicon.words("determiners")
+_HONORIFICS = lexicon.words("honorifics")
+# Nouns for people and bodies that open a sentence before a name, capitalised: "Musician Alan Wass",
+# "Bookmakers Ladbrokes" (not "General" of "General Motors").
+_DESCRIBERS = (PERSON_NOUNS | ORG_NOUNS | {n + "s" for n in ORG_NOUNS} | TITLES) - {"general", "national"}
 _ROMAN = re.compile(r"^[IVX]+$")
 
 
@@ -168,10 +192,10 @@ def _missed_organizations(doc: Doc) -> list[Span]:
                                     and after.tag_ == "NN")  # "The Advocate newspaper", "the UK's Telegraph newspaper"
         said_to_be = said_to_be or (end > i and not doc[i].is_sent_start and _reporting(doc[end - 1]))
         if headed:
-            found.append(Span(doc, i, j, label="ORG"))
+            found.append(Span(doc, i, j, label="ORG", kb_id="headed"))
             i = j
         elif end - i >= 3 and doc[i].lower_ in ORG_HEADS and linked:
-            found.append(Span(doc, i, end, label="ORG"))
+            found.append(Span(doc, i, end, label="ORG", kb_id="headed"))
             i = end
         elif end == i + 1 and is_call_sign(doc[i]) and doc[i].dep_ == "pobj" and doc[i].head.lower_ in _AFFILIATION \
                 and doc[i].head.head.ent_type_ == "PERSON":
@@ -185,23 +209,34 @@ def _missed_organizations(doc: Doc) -> list[Span]:
     return found
 
 
-# Lower-case nouns that make a place, a nationality or a leader's name into an organisation: "Charlottesville
-# police", "Israeli police", "the Obama administration".
-_BODIES = {"GPE": {"police"}, "NORP": {"police"}, "LOC": {"police"}, "PERSON": {"administration"}}
+# Lower-case nouns that make a place or a nationality into a body ("Charlottesville police", "the Saudi government",
+# "Iran's government"), and a leader's name into one ("the Obama administration").
+_BODY_NOUNS = lexicon.words("body_nouns")
+_BODIES = {"GPE": _BODY_NOUNS, "NORP": _BODY_NOUNS, "LOC": _BODY_NOUNS, "PERSON": {"administration"}}
+_BODY_WORDS = {"department", "force", "service"}  # "Palm Bay police department"
+_MINISTRY_WORDS = lexicon.words("ministry_words")
 
 
 def _bodies(doc: Doc) -> list[Span]:
-    """Organisations named by a place or nationality and "police" ("Palm Bay police department"), or by a leader and
-    "administration" ("the Obama administration"): NER tags only the name before the lower-case word."""
+    """Bodies named by a place or a nationality and a lower-case noun ("Palm Bay police department", "the Saudi
+    government", "Iran's government", "China's foreign ministry"), or by a leader and "administration" ("the Obama
+    administration"): NER tags only the name before the lower-case word."""
     found = []
     for ent in doc.ents:
         end = ent.end
+        if ent.label_ != "PERSON" and end + 1 < len(doc) and doc[end].tag_ == "POS":
+            end += 1  # "Iran's government"
+        if end + 1 < len(doc) and doc[end].lower_ in _MINISTRY_WORDS and doc[end + 1].lower_ == "ministry":
+            end += 1  # "China's foreign ministry"
         if end >= len(doc) or doc[end].lower_ not in _BODIES.get(ent.label_, ()) or not doc[end].is_lower:
             continue
         if ent.label_ == "PERSON" and len(ent) > 1:
             continue  # "the Obama administration", not "President Barack Obama administration officials"
+        if doc[end].lower_ != "police" and end + 1 < len(doc) and doc[end + 1].tag_ in ("NN", "NNS") \
+                and doc[end + 1].is_lower:
+            continue  # "Yemeni government officials": the officials
         end += 1
-        if end < len(doc) and doc[end].lower_ in ("department", "force", "service") and doc[end].is_lower:
+        if end < len(doc) and doc[end].lower_ in _BODY_WORDS and doc[end].is_lower:
             end += 1
         found.append(Span(doc, ent.start, end, label="ORG", kb_id="body"))
     return found
@@ -215,6 +250,8 @@ def _first_word(ent: Span) -> int:
 def _split_possessive(ent: Span) -> list[Span]:
     """"ASU's Institute of Human Origins": two names (not "People's Freedom")."""
     cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+    if ent.kb_id_ == "body":
+        return [ent]  # "China's foreign ministry"
     if cut is not None and ent.doc[cut - 1].lower_ in _COLLECTIVES:
         return [ent]  # "People's Liberation Army", "Children's Hospital": one name
     if cut is None or ent.label_ != "ORG" or not any(t.lower_ in ORG_HEADS for t in ent.doc[cut + 1:ent.end]):
@@ -320,18 +357,49 @@ def entity_spans(doc: Doc) -> list[Span]:
             or all(e.label_ not in NER_KIND for e in overlapping)
         ):
             merged = [e for e in merged if e not in overlapping] + [org]
-    for body in _bodies(doc):  # the leader keeps their name: "the Obama administration" also names Obama
-        merged = [e for e in merged if not (e.start < body.end and body.start < e.end) or e.label_ == "PERSON"] + [body]
+    for body in _bodies(doc):  # the leader and the place keep their names: "the Obama administration" also names
+        merged = [e for e in merged if not (e.start < body.end and body.start < e.end)  # Obama, "the U.S. military"
+                  or e.label_ in ("PERSON", "GPE", "LOC", "NORP")] + [body]  # the U.S.
     merged = _join_places(doc, sorted(merged, key=lambda e: e.start))
     merged = [part for ent in merged for part in _split_possessive(ent)]
     merged = [_with_surname(_with_forename(_with_nickname(ent))) for ent in _join_people(doc, merged)]
     spans = []
     for ent in sorted(merged, key=lambda e: e.start):
-        if ent.label_ in NER_KIND:
+        if ent.label_ in CANDIDATE_LABELS:
             trimmed = _trim(ent, ent.label_)
             if trimmed is not None and _is_name(trimmed):
                 spans.append(trimmed)
-    return spans
+    return sorted(spans + _untagged(doc, spans), key=lambda e: e.start)
+
+
+def _untagged(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Runs of capitalised proper nouns NER gave no name label ("According to Deadline", "Oasis", "Villarreal,
+    coached by"): candidates too, labelled UNTAGGED; whether they name anyone is for the learned decision."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    taken |= {t.i for e in doc.ents if e.label_ in CANDIDATE_LABELS for t in e}
+    ends = {s.end for s in spans}
+    found = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if i in taken or t.tag_ not in ("NNP", "NNPS") or not t.text[:1].isupper() or not t.is_alpha:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j not in taken and not doc[j].is_sent_start and (
+            (doc[j].tag_ in ("NNP", "NNPS") and doc[j].text[:1].isupper() and doc[j].is_alpha)
+            or (doc[j].lower_ in NAME_LINKS and j + 1 < len(doc) and doc[j + 1].tag_ in ("NNP", "NNPS")
+                and doc[j + 1].text[:1].isupper() and j + 1 not in taken)
+        ):
+            j += 1
+        if i > 0 and doc[i - 1].text == "(" and j < len(doc) and doc[j].text == ")" and i - 1 in ends:
+            i = j  # "National Audit Office (NAO)": the acronym the name defines, a mention `acronym_aliases` reads
+            continue
+        span = _trim(Span(doc, i, j, label=UNTAGGED), UNTAGGED)
+        if span is not None and _is_name(span) and not all(w.lower_.rstrip(".") in TITLES for w in span):
+            found.append(span)
+        i = j
+    return found
 
 
 def _is_name(span: Span) -> bool:

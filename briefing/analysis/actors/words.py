@@ -32,3 +32,25 @@ _ROOTS = lexicon.ordered("nationalities")
 _MEN = tuple(d for d in _ROOTS if d.endswith("man") and d != "german")  # "Frenchmen", not "Germen"
 DEMONYMS = frozenset(_ROOTS) | {d[:-3] + "men" for d in _MEN} \
     | {d + "s" for d in _ROOTS if not d.endswith(("ese", "swiss")) and d not in _MEN}
+
+# Organisation words that media names may end in ("Fox News Network", "BBC World Service").
+MEDIA_HEADS = lexicon.words("media_name_heads")
+# Last words of names that are places, whatever NER says ("Los Angeles International Airport").
+FACILITIES = lexicon.words("facility_words")
+# Last words of places named for a person or a thing, that NER may take for a person's name: no surname.
+ROADS = lexicon.words("road_words")
+# Buildings named for the institution in them: a place unless the name acts somewhere ("Drents Museum said").
+INSTITUTIONS = lexicon.words("institution_buildings")
+# Last words of names that are events, prizes or competitions, not actors ("FA Cup", "Academy Award").
+EVENT_WORDS = lexicon.words("event_name_words")
+# Last words of names of documents, laws and agreements: texts, not actors ("Common Core State Standards").
+DOCUMENT_WORDS = lexicon.words("document_name_words")
+# Acronyms of technical terms, used like common nouns ("a CT scan", "suffering from TBI"): not organisations.
+TERMS = lexicon.words("technical_acronyms")
+RELIGIONS = lexicon.words("religions")
+# Services that carry what people post ("on Twitter", "a Facebook page"): a medium, not an actor.
+PLATFORMS = lexicon.words("platforms")
+# Last words of newspapers' names ("the Boston Globe"), which NER may take for a place's.
+NEWSPAPER_WORDS = lexicon.words("newspaper_name_words")
+# Gods and religious figures: objects of belief, not actors ("Allah").
+DEITIES = lexicon.words("deities")
