@@ -1,9 +1,4 @@
-"""Background sentences: the example article's acceptance criteria and small synthetic articles.
-
-Background is a learned decision over the hand evidence (`background_scores`) and other features; where a
-small synthetic article tests one cue, the test checks the evidence the model weighs, since a three-sentence
-article is far from what the model was trained on.
-"""
+"""Background sentences: the example article's acceptance criteria and small synthetic articles."""
 
 from __future__ import annotations
 
@@ -27,11 +22,6 @@ def document(raw: str, language: str = "english", published: date | None = None)
     """An article given as headline, blank line, body."""
     title, _, body = raw.partition("\n\n")
     return segment(Article(id="test", title=title.strip(), text=body, language=language, published=published))
-
-
-def cue(raw: str) -> list[bool]:
-    """Where the hand evidence, which the model weighs, calls a sentence background."""
-    return [score >= THRESHOLD for score in background_scores(document(raw))]
 
 
 def background_texts(doc: Document) -> list[str]:
@@ -167,7 +157,7 @@ Government forces retook the main bridge into the city on Monday, officials said
 Troops have repeatedly tried to reach the bridge. \
 Officials said the army would push on toward the center.
 """
-    assert cue(raw) == [False, True, False]
+    assert is_background(document(raw)) == [False, True, False]
 
 
 def test_biography_is_background():
@@ -200,8 +190,9 @@ A hostage was killed in a courthouse siege on Tuesday. \
 The police chief said the hostage had been shot before officers entered the room. \
 Such a siege has happened before.
 """
-    scores = background_scores(document(raw))  # the cue (the model weighs it)
-    assert scores[1] < THRESHOLD <= scores[2]
+    flags = is_background(document(raw))
+    assert flags[1] is False
+    assert flags[2] is True
 
 
 def test_comes_a_day_after():
@@ -211,7 +202,7 @@ Troops from two countries attacked militants on Sunday. \
 This comes a day after the militants pledged allegiance to another group. \
 The offensive is still under way, officials say.
 """
-    assert cue(raw) == [False, True, False]
+    assert is_background(document(raw)) == [False, True, False]
 
 
 def test_followed_in_a_relative_clause_is_no_cue():
@@ -259,7 +250,7 @@ More than 800 people were killed in violence after the vote in 2011. \
 On Saturday, gunmen killed 11 people at polling stations. \
 Voters waited for hours in the heat.
 """
-    assert cue(raw) == [False, True, False, False]
+    assert is_background(document(raw)) == [False, True, False, False]
 
 
 def test_a_lasting_word_must_modify_the_main_verb():
@@ -274,7 +265,7 @@ The watch goes on sale in April.
 """
     doc = document(raw)
     assert background_scores(doc)[1] < THRESHOLD
-    assert background_scores(doc)[2] >= THRESHOLD  # the cue (the model weighs it)
+    assert is_background(doc) == [False, False, True, False]
 
 
 def test_a_vow_made_before_and_not_until():

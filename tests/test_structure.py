@@ -46,7 +46,6 @@ _GRAMMAR_OK = {  # closed classes and labels that stay in code: exact, not vocab
     "_COUNTED", "_LOCATIVE", "_NP_LEFT", "_AFFILIATION", "_PERFECT_AUX", "_LABELS", "_NO_PERSON_TYPES", "_FIRST_PERSON",
     "NER_KIND", "DEMONSTRATIVES", "__all__", "PRIORITY", "_LOOSE", "_OPEN", "_DANGLING_TAGS",
     "BASE_FEATURES", "SCORERS", "SUMMARIZERS", "FEATURES", "CATEGORIES", "MODELS",  # names of features and methods
-    "CONTEXT_FEATURES", "CONTEXT", "TIMES",  # a learned model's feature names; verb times
 }
 
 

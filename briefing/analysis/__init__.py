@@ -81,7 +81,7 @@ STEPS: dict[str, Step] = {step.assigns: step for step in (
     Step("dates", ("parsed",), lambda a: document_dates(a.parsed, a.doc.article)),
     Step("actors", ("parsed",), lambda a: find_actors(a.parsed, a.doc.article)),
     Step("quotes", ("parsed", "actors"), lambda a: find_quotes(a.doc, a.parsed, a.actors)),
-    Step("outlook", ("parsed", "dates"), lambda a: outlook_scores(a.doc, a.parsed, a.dates),
+    Step("outlook", ("parsed", "dates"), lambda a: outlook_scores(a.parsed, a.dates),
          empty=lambda a: (0.0,) * len(a.doc)),
     Step("background", ("parsed", "dates", "quotes", "outlook", "actors"), _background,
          empty=lambda a: (False,) * len(a.doc)),

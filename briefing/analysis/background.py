@@ -1,68 +1,81 @@
-"""Background: sentences about earlier events and context that led up to the main event, a learned decision.
+"""Background: sentences about earlier events and context that led up to the main event.
 
-Each sentence (but the lead, which is the main event) gets features, and two small
-logistic models (`briefing/learn.py`, trained by `scripts/train_background.py` on the
-dev annotations, cross-validated by file) decide:
+Each sentence gets a score from its own evidence: that it looks back (discourse
+cues such as "in retaliation for", "came amid", "followed", "prompted", "last
+week", "previously", "used to", past perfect "had + VBN", "X followed Y") and
+dates before the main event's day (resolved by `timeline.document_dates`: "Sunday",
+"Dec. 27", "in January", "in 2013"; counted in full in the main clause, half in a
+clause below it), minus evidence that it is the main event (its day, much of the
+wording of the lead's main clause) or a reaction or outlook ("will", "could").
+A bare month counts in full in a sentence told in the past ("was arrested in
+January"): news names the main event's days by weekday, so a month names an
+earlier episode. Independent pieces add up: two halves ("amid" and a year in a
+clause below the main one) make a whole, except inside a quotation, where every
+piece already counts half. "recently", "initially", "first" before a past verb
+("She first told her story to ...") are a half cue. The age something happened at
+("When he was 15, González made a decision", "She was 12 when ...", "at the age of
+19", "as a newborn") in a sentence told in the past is a full cue: a life before the
+story. A date counts also when the main verb is in the present but the clause that
+holds it is told in the past ("The garden is where Williams was booed during the 2001 final").
 
-- `background` scores a sentence on its own features: the evidence that it looks
-  back, the time its main verb tells, its quotation, its actors and the document's
-  tense;
-- `background_context` scores it again with the first model's probabilities of its
-  neighbours (news tells an earlier episode in a run of sentences and marks only the
-  first: "In 2006 she was shot ... Last year a court sentenced five men"), of its
-  quotation's other sentences, and how they meet its own time (a run goes on while it
-  is told in the past; the present, "now", a statement made for the story and the main
-  event's own actors end it). A sentence is background when this probability reaches
-  the model's threshold (chosen by cross-validated F1). Credit lines are never
-  background. Documents in a language without a spaCy model get no background.
+Two signals come from tense alone, so they carry over to articles whose wording
+the cues never saw. The present perfect of something lasting ("have tried
+multiple times since June", "has long been", "so far") reports a state or a
+series that began before the main event. And in a document told in the present
+(an essay, an opinion piece, a profile: at most 40% of its told sentences in the
+past, or at most 60% when its lead is told in the present and reports no speech,
+"Alexis González walks slowly ...", not "Police say ..." nor a quotation), a
+sentence told in the past steps back from it: a past state ("I knew I was a boy",
+"Olmert was the former") starts a run of background, a past event ("We found
+that ...") only adds to other evidence, since such documents often
+tell the news itself in the past. Biography ("was born", "grew up") is a cue.
 
-The evidence (`background_scores` sums it as the rules did before; each piece is
-also a feature of its own):
+The lasting words must modify the main verb ("have tried repeatedly", not "its
+first product since the iPad"); "so far" and "never" are not lasting (they say
+how things stand now). A commitment in the present perfect ("has vowed to") was
+made before. "It wasn't until ..." narrates an earlier sequence. "... before" looks
+back only as an adverb ("it has been done before"), not before a clause ("had been
+shot before police entered" only orders the main event).
 
-- cues that look back ("in retaliation for", "came amid", "prompted", "last week",
-  "previously", "used to", "It wasn't until", "it has been done before" but not "had
-  been shot before police entered"), each a feature; the past perfect in a main
-  clause; "X followed Y"; a life before the story ("was born", "When he was 15");
-- dates before the main event's day (resolved by `dating.document_dates`: "Dec. 27",
-  "in January", "in 2013"; in full in the main clause, half in a clause below it or
-  inside a quotation; a bare month in a sentence told in the past names an earlier
-  episode, as news names the main event's days by weekday), a date in a past clause
-  under a present main verb ("is where Williams was booed during the 2001 final");
-- the present perfect of something lasting, modifying the main verb ("have tried
-  repeatedly", "has long been"), and a commitment made before ("has vowed to");
-- in a document told in the present (an essay, a profile), a sentence told in the past
-  (a past state in full, a past event half);
-- against: the main event's own day, its wording (half the content words of the lead's
-  main clause), its subject named again ("The victory eases ..."), and what looks ahead
-  (the outlook model's probability).
-
-The other features: the time the main verb tells, quotation (opening, continuing, the
-time of what it quotes), a speech verb and a statement made now ("says", "told CNN it
-would"), "now"/"still", the lead's and the headline's actors named again or a new actor,
-a fronted date ("In 2006, ..."), a year, the share of the document told in the past, a
-first word that leans back, overlap with the lead, and the run rule the rules used
-before (`_runs`), as one feature among the others.
+Then narrative continuity: news tells an earlier episode in a run of sentences
+and marks only the first ("In 2006 she was shot ... Last year a court sentenced
+five men"). A sentence at or above `THRESHOLD` starts (or continues) a run; a
+sentence with no evidence either way continues the run before it when it is told
+in the past (simple past, past perfect, "has been ...") or continues a quotation;
+evidence of the main event, or present or future tense, ends it, and so does a
+weekday on or after the main event's day ("On Saturday, gunmen killed ..."; without
+a publication date or a dated lead, any weekday, since news names the days of the
+main event's week, unless the lead itself dates an earlier event aside: "Roy, who
+was killed last week"). Only the lead's main clause dates the main event. A
+quotation joins a run when what it quotes is told in the past ("I climbed up" yes,
+"It is understandable" no, and "..., says X" never: said for the story). A
+quotation that runs over several sentences is one block: all its sentences share
+the label of its first, or background for all when any of them carries its own
+evidence ("Leave him alone," he said on Facebook two months ago). An episode's
+first sentence often carries only weak evidence and the date comes in the next
+("The drama started ... . In 2010, she ..."): a sentence told in the past with
+some evidence of its own (not a report of speech) joins the run that the sentence
+after it starts with full evidence. Credit lines,
+also a reporter's "X reported from Istanbul.", are never background. The lead
+sentence is the main event, never background. Documents in a language without a
+spaCy model get no background.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Sequence
 from datetime import timedelta
 
 from spacy.tokens import Span, Token
 
-from .. import learn, lexicon
+from .. import lexicon
 from ..model import Actor, Document
 from ..nlp.dates import weekday_of
 from ..nlp.entities import Parsed
 from ..nlp.furniture import is_credit
-from ..rank.standalone import leans_back
 from .actors import Actors
 from .dating import SPEECH, DocumentDates
 from .outlook import THRESHOLD as OUTLOOK_THRESHOLD
-from .outlook import TIMES, main_verb, verb_time
 from .quotes import Quote
 
 THRESHOLD = 1.0  # own evidence that starts a run of background
@@ -71,34 +84,33 @@ BREAK = -0.5  # own evidence at or below this ends a run
 
 _UNIT = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
-    (name, re.compile(pattern), weight)
-    for name, pattern, weight in (
-        ("retaliation", r"\bin (?:retaliation|response|reprisal|revenge) (?:for|to)\b", 1.0),
-        ("wake", r"\bin the wake of\b", 1.0),
-        ("comes_after", rf"\b(?:comes?|came|coming) (?:(?:just |only |nearly |almost |more than )?(?:(?:a|an|one|two|"
-         rf"three|four|five|six|several|a few|\d+) )?{_UNIT} )?(?:amid|after|on the heels of)\b", 1.0),
-        ("prompted", r"\b(?:prompted|sparked|triggered|led to|fueled|fuelled)\b", 1.0),
-        ("born", r"\b(?:was born|grew up|began (?:his|her|their) career|was raised)\b", 1.0),  # a life before
-        ("last", rf"\blast (?:week|month|year|weekend|decade|spring|summer|fall|autumn|winter|{_WEEKDAYS})", 1.0),
-        ("ago", rf"\b(?:a|an|one|two|three|four|five|six|several|few|\d+) {_UNIT} (?:ago|earlier|before)", 1.0),
-        ("recent", rf"\b(?:earlier this|in recent|over the past|in the past|during the past|in the last) (?:\w+ )?"
-         rf"{_UNIT}", 1.0),
-        ("previously", r"\b(?:previously|formerly|used to|at the time|traditionally|historically|until now|"
-         r"until recently)\b", 1.0),
+_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
+    (re.compile(pattern), weight)
+    for pattern, weight in (
+        (r"\bin (?:retaliation|response|reprisal|revenge) (?:for|to)\b", 1.0),
+        (r"\bin the wake of\b", 1.0),
+        (rf"\b(?:comes?|came|coming) (?:(?:just |only |nearly |almost |more than )?(?:(?:a|an|one|two|three|four|five|"
+         rf"six|several|a few|\d+) )?{_UNIT} )?(?:amid|after|on the heels of)\b", 1.0),  # "comes a day after"
+        (r"\b(?:prompted|sparked|triggered|led to|fueled|fuelled)\b", 1.0),
+        (r"\b(?:was born|grew up|began (?:his|her|their) career|was raised)\b", 1.0),  # a life before the story
+        (rf"\blast (?:week|month|year|weekend|decade|spring|summer|fall|autumn|winter|{_WEEKDAYS})", 1.0),
+        (rf"\b(?:a|an|one|two|three|four|five|six|several|few|\d+) {_UNIT} (?:ago|earlier|before)", 1.0),
+        (rf"\b(?:earlier this|in recent|over the past|in the past|during the past|in the last) (?:\w+ )?{_UNIT}",
+         1.0),
+        (r"\b(?:previously|formerly|used to|at the time|traditionally|historically|until now|until recently)\b", 1.0),
         # "It's been done before", not "had been shot before police entered"
-        ("before", r"\b(?:has|have|had|'s|'ve) (?:been )?(?:\w+ )?(?:before(?! \w)|already)\b", 1.0),
-        ("leading_up", r"\bin the (?:days|weeks|months|years|hours) (?:before|leading up to|prior to)\b", 1.0),
-        ("yearslong", r"\b(?:yearslong|decades-long|decadeslong)\b", 1.0),
-        ("not_until", r"\b(?:was|were|is|wa)(?:n't| not) until\b|^not until\b", 1.0),  # "It wasn't until a CT scan"
-        ("long", r"\b(?:has|have|had) long\b", 1.0),
-        ("for_years", r"\bfor (?:weeks|months|years|decades)\b|\blong-(?:running|standing)\b", 0.5),
-        ("amid", r"\b(?:amid|since|following)\b|\bearlier\b(?! than)", 0.5),
-        ("after", r"\bafter (?:a|an|last|its|his|her|their)\b", 0.5),  # "after the ..." tends to mean the main event
-        ("latest", r"\bthe latest\b|\bfor the first time since\b", 0.5),
+        (r"\b(?:has|have|had|'s|'ve) (?:been )?(?:\w+ )?(?:before(?! \w)|already)\b", 1.0),
+        (r"\bin the (?:days|weeks|months|years|hours) (?:before|leading up to|prior to)\b", 1.0),
+        (r"\b(?:yearslong|decades-long|decadeslong)\b", 1.0),
+        (r"\b(?:was|were|is|wa)(?:n't| not) until\b|^not until\b", 1.0),  # "It wasn't until a CT scan last year"
+        (r"\b(?:has|have|had) long\b", 1.0),
+        (r"\bfor (?:weeks|months|years|decades)\b|\blong-(?:running|standing)\b", 0.5),
+        (r"\b(?:amid|since|following)\b|\bearlier\b(?! than)", 0.5),
+        (r"\bafter (?:a|an|last|its|his|her|their)\b", 0.5),  # "after the ..." tends to mean the main event
+        (r"\bthe latest\b|\bfor the first time since\b", 0.5),
         # "She first told her story to ...", "His firm recently completed ...": an earlier step, told as such
-        ("first", r"\b(?:recently|initially|originally|once|first) (?:\w+ed|began|became|won|took|spent|told|went|"
-         r"met|came)\b", 0.5),
+        (r"\b(?:recently|initially|originally|once|first) (?:\w+ed|began|became|won|took|spent|told|went|met|came)\b",
+         0.5),
     )
 )
 _GENERIC = lexicon.words("generic_content_words")
@@ -190,13 +202,39 @@ def tense(sentence: Span) -> str:
     return PRESENT
 
 
+_PERFECT_AUX = {"has", "have", "'s", "'ve"}
+
+
+def verb_time(verb: Token) -> str:
+    """The time a verb's form tells: "pluperfect" (had done), "past", "perfect" (has done), "present", "future"
+    (will, and the other modals)."""
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if words & _FUTURE or verb.lower_ in _FUTURE:
+        return "future"
+    if words & {"had", "'d"}:
+        return "pluperfect"
+    if words & _PERFECT_AUX and (verb.tag_ == "VBN" or "been" in words):
+        return "perfect"
+    if words & {"was", "were", "did"} or verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not words):
+        return "past"
+    return "present"
+
+
+def _main_verb(sentence: Span) -> Token:
+    """The main verb (the root, or the first verb when the root is not one)."""
+    root = sentence.root
+    if root.pos_ not in ("VERB", "AUX"):
+        root = next((t for t in sentence if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"), root)
+    return root
+
+
 def _on_main_verb(sentence: Span, at: int) -> bool:
     """Whether the word at character `at` modifies the sentence's main verb ("have tried since June", not "its
     first product since the iPad")."""
     span = sentence.char_span(at, at + 1, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    main, token = main_verb(sentence), span[0]
+    main, token = _main_verb(sentence), span[0]
     for _ in range(4):
         if token == main:
             return True
@@ -286,7 +324,7 @@ def _evidence(doc: Document, parsed: Parsed, dated: DocumentDates, found: tuple[
     quotes = {q.sentence: q for q in found}
     # Per sentence: whether it tells an event (a verb, not a credit line), its main verb and that verb's time.
     eventful = [any(t.pos_ in ("VERB", "AUX") for t in s) and not is_credit(s.text) for s in parsed.sentences]
-    mains = [main_verb(s) for s in parsed.sentences]
+    mains = [_main_verb(s) for s in parsed.sentences]
     times = [verb_time(m) for m in mains]
     told = [times[i] in ("past", "pluperfect") for i in range(1, len(mains)) if i not in quotes and eventful[i]]
     told_in_present = bool(told) and sum(told) / len(told) <= 1 - PRESENT_SHARE
@@ -294,7 +332,7 @@ def _evidence(doc: Document, parsed: Parsed, dated: DocumentDates, found: tuple[
         # A lead told in the present (a scene, a state, an essay's claim: "Alexis González walks slowly"), not a
         # report ("Police say"): the past of a feature or a profile is its history, unless it tells most of it.
         told_in_present = sum(told) / len(told) <= PRESENT_LEAD_PAST
-    out: list[dict[str, float]] = [{"rule": 0.0, "told_in_present": float(told_in_present)}]
+    out: list[dict[str, float]] = [{"rule": 0.0}]
     for i, sentence in enumerate(parsed.sentences[1:], start=1):
         if not eventful[i]:
             out.append({"rule": 0.0, "no_event": 1.0})  # a caption, a credit line: no event
@@ -310,11 +348,9 @@ def _evidence(doc: Document, parsed: Parsed, dated: DocumentDates, found: tuple[
             clause = _clause_weight(token[0], sentence) if token is not None and len(token) else 1.0
             return (0.5 if _quoted(text, at, continuing) else 1.0) * clause
 
-        matched = {name: w * weight(m.start()) for name, pattern, w in _CUES for m in [pattern.search(text)] if m}
-        cues = min(sum(matched.values()), 2.0)
+        cues = min(sum(w * weight(m.start()) for pattern, w in _CUES for m in [pattern.search(text)] if m), 2.0)
         main_time = 0.0
         earlier = 0.0
-        said_before = False
         current = 0.0
         if ahead[i] < OUTLOOK_THRESHOLD or i in quotes:
             for d in by_sentence.get(i, []):
@@ -331,7 +367,6 @@ def _evidence(doc: Document, parsed: Parsed, dated: DocumentDates, found: tuple[
                         when.end < dated.reference.day - timedelta(days=30))
                 if before:
                     earlier = max(earlier, EARLIER_DATE * w)
-                    said_before = said_before or d.speech  # "Esper said Thursday" (before Friday's strike)
                 elif anchored and when.start >= main_start and when.end <= main_end and not d.speech:
                     main_time += MAIN_TIME * w
                 if not before and not d.speech and weekday_of(when.text) is not None and (
@@ -346,8 +381,8 @@ def _evidence(doc: Document, parsed: Parsed, dated: DocumentDates, found: tuple[
                     d.start <= at_year.start < d.end for d in by_sentence.get(i, [])):  # "At the 2012 Olympics, ..."
                 earlier = max(earlier, EARLIER_DATE * weight(match.start()))
         perfect, followed = _past_perfect(sentence), _followed(sentence)
-        age = AGE if past and _AGE.search(text) else 0.0  # "When he was 15, González made a decision"
-        cues = max(cues, age)
+        if past and _AGE.search(text):  # "When he was 15, González made a decision": a life before the story
+            cues = max(cues, AGE)
         shift = 0.0  # told in the past in a document told in the present: an essay's or a profile's history
         if told_in_present and main_tense in ("past", "pluperfect") and i not in quotes \
                 and sentence.root.lemma_ not in SPEECH:
@@ -365,7 +400,7 @@ def _evidence(doc: Document, parsed: Parsed, dated: DocumentDates, found: tuple[
         if i not in quotes and not past and (ahead[i] >= OUTLOOK_THRESHOLD or tense(sentence) == FUTURE):
             outlook = OUTLOOK  # (a quotation, or a past vow or threat, is told in the past)
         main_event = 0.0
-        if _about_main_event(sentence) and not any(pattern.search(text) for _, pattern, _ in _CUES[:4]):
+        if _about_main_event(sentence) and not any(pattern.search(text) for pattern, _ in _CUES[:4]):
             main_event = MAIN_EVENT
         words = _content(sentence)
         restates = 0.0
@@ -375,8 +410,7 @@ def _evidence(doc: Document, parsed: Parsed, dated: DocumentDates, found: tuple[
             "rule": round(score - outlook - main_event - restates, 3), "cues": cues, "earlier_date": earlier,
             "main_time": main_time, "past_perfect": perfect, "followed": followed,
             "outlook": min(ahead[i], 2.0), "main_event": main_event, "restates": restates, "tense_shift": shift,
-            "lasting": lasting, "current": current, "age": age, "said_before": float(said_before),
-            **{f"cue_{name}": w for name, w in matched.items()},
+            "lasting": lasting, "current": current,
         })
     return out
 
@@ -402,7 +436,7 @@ def _quoted_time(sentence: Span) -> str:
                       None)
         if report is not None:
             return verb_time(report)
-    return verb_time(main_verb(sentence))
+    return verb_time(_main_verb(sentence))
 
 
 def _blocks(quotes: dict, n: int) -> dict[int, int]:
@@ -414,14 +448,15 @@ def _blocks(quotes: dict, n: int) -> dict[int, int]:
     return first
 
 
-def _runs(doc: Document, parsed: Parsed, evidence: list[dict[str, float]], found: tuple[Quote, ...],
-          headline: list[Actor]) -> list[bool]:
-    """The run rule (one feature of the first model): a sentence whose own evidence reaches `THRESHOLD` starts or
-    continues a run of background; one without evidence either way continues the run before it when it is told in
-    the past, or continues a quotation; evidence of the main event, the present, "now" and the main event's days
-    end it; an episode's past-tense opening joins the run the sentence after it starts."""
+def is_background(doc: Document, parsed: Parsed, dated: DocumentDates, found: tuple[Quote, ...],
+                  ahead: tuple[float, ...], actors: Actors) -> tuple[bool, ...]:
+    """Whether each sentence is background (never the lead sentence): own evidence, then continuity."""
+    if not doc.sentences:
+        return ()
+    evidence = _evidence(doc, parsed, dated, found, ahead)
     scores = [e["rule"] for e in evidence]
     quotes = {q.sentence: q for q in found}
+    headline = _headline_actors(doc.article.title, actors)
     first = _blocks(quotes, len(doc))
     strongest: dict[int, float] = {}
     for i, start in first.items():
@@ -455,188 +490,8 @@ def _runs(doc: Document, parsed: Parsed, evidence: list[dict[str, float]], found
             flags[i] = flags[j] and same_paragraph and told_past and not names_headline
     for i in range(len(doc) - 2, 0, -1):  # an episode's opening ("The drama started ..."), dated just after it
         if (not flags[i] and flags[i + 1] and scores[i + 1] >= THRESHOLD and scores[i] > 0 and i not in quotes
-                and verb_time(main_verb(parsed.sentences[i])) in ("past", "pluperfect")
+                and verb_time(_main_verb(parsed.sentences[i])) in ("past", "pluperfect")
                 and parsed.sentences[i].root.lemma_ not in SPEECH and not is_credit(parsed.sentences[i].text)
                 and not evidence[i].get("current")):
             flags[i] = True
-    return flags
-
-
-CUE_NAMES = tuple(f"cue_{name}" for name, _, _ in _CUES)
-# The first model's features: the hand evidence (its sum, "rule", and each piece), then the rest.
-FEATURES = (
-    "rule", "cues", "earlier_date", "main_time", "past_perfect", "followed", "outlook", "main_event", "restates",
-    "tense_shift", "lasting", "current", "age", "said_before", "no_event", *CUE_NAMES,
-    *(f"time_{t}" for t in TIMES), "told_past", "quote", "quote_opens", "quote_continues", "quoted_past",
-    "quoted_present", "speech", "says_now", "now", "names_headline", "credit",
-    "paragraph_first", "paragraphs", "words", "told_in_present", "past_share", "leans_earlier", "leans_previous",
-    "lead_overlap", "outlook_p", "run", "lead_actor", "new_actor", "speaker_lead_actor", "lead_told_present",
-    "past_after_present_lead", "fronted_date", "year",
-)
-
-
-def features(doc: Document, parsed: Parsed, dated: DocumentDates, found: tuple[Quote, ...],
-             ahead: tuple[float, ...], actors: Actors) -> list[dict[str, float]]:
-    """Each sentence's features for the first model: its own evidence (see `background_scores`), the time its main
-    verb tells, whether it quotes and what, where it stands, and the document's tense (the lead's are empty)."""
-    if not doc.sentences:
-        return []
-    evidence = _evidence(doc, parsed, dated, found, ahead)
-    quotes = {q.sentence: q for q in found}
-    headline = _headline_actors(doc.article.title, actors)
-    n = len(doc)
-    times = [verb_time(main_verb(s)) for s in parsed.sentences]
-    told = [times[i] in ("past", "pluperfect") for i in range(1, n) if i not in quotes]
-    past_share = sum(told) / len(told) if told else 0.0
-    told_in_present = evidence[0].get("told_in_present", 0.0)
-    lead = parsed.sentences[0]
-    lead_words = _content(_main_clause(lead))
-    runs = _runs(doc, parsed, evidence, found, headline)
-    paragraphs = float(len({s.paragraph for s in doc.sentences}) > 1)
-    named = [{actors.names[t.i] for t in sentence if t.i in actors.names} for sentence in parsed.sentences]
-    lead_actors = named[0] | {a.name for a in headline}
-    seen = set(lead_actors)
-    lead_present = float(times[0] in ("present", "perfect", "future"))
-    fronted = {d.sentence for d in dated.items if not d.future and d.start - parsed.sentences[d.sentence].start <= 2}
-    out: list[dict[str, float]] = [{}]
-    for i in range(1, n):
-        sentence, f = parsed.sentences[i], dict(evidence[i])
-        f[f"time_{times[i]}"] = 1.0
-        f["told_past"] = float(tense(sentence) == PAST)
-        if i in quotes:
-            q = quotes[i]
-            f["quote"], f["quote_opens"], f["quote_continues"] = 1.0, float(q.opens), float(not q.opens)
-            quoted = _quoted_time(sentence)
-            f["quoted_past"] = float(quoted in ("past", "pluperfect"))
-            f["quoted_present"] = float(quoted in ("present", "perfect"))
-        f["speech"] = float(sentence.root.lemma_ in SPEECH)
-        f["says_now"] = float(_says_now(sentence))
-        f["now"] = float(bool(_NOW.search(_lower(sentence.text))))
-        f["names_headline"] = float(any(actor.named_in(sentence.text) for actor in headline))
-        f["credit"] = float(is_credit(sentence.text))
-        f["paragraph_first"] = float(doc.sentences[i].paragraph != doc.sentences[i - 1].paragraph)
-        f["paragraphs"] = paragraphs
-        f["words"] = min(len(sentence) / 30, 3.0)
-        f["told_in_present"] = told_in_present
-        f["past_share"] = past_share
-        kind = leans_back(sentence.text)
-        f["leans_earlier"], f["leans_previous"] = float(kind == "earlier"), float(kind == "previous")
-        words = _content(sentence)
-        f["lead_overlap"] = len(words & lead_words) / len(words) if words else 0.0
-        f["outlook_p"] = ahead[i] if i < len(ahead) else 0.0
-        f["run"] = float(runs[i])
-        f["lead_actor"] = float(bool(named[i] & lead_actors))
-        f["new_actor"] = float(bool(named[i] - seen))
-        seen |= named[i]
-        f["speaker_lead_actor"] = float(i in quotes and quotes[i].speaker in lead_actors)
-        f["lead_told_present"] = lead_present
-        f["past_after_present_lead"] = lead_present * float(times[i] in ("past", "pluperfect"))
-        f["fronted_date"] = float(i in fronted)
-        f["year"] = float(bool(_YEAR.search(sentence.text)))
-        out.append({k: v for k, v in f.items() if v})
-    return out
-
-
-CONTEXT = ("self", "previous", "next", "previous2", "next2", "same_paragraph_previous", "same_paragraph_next")
-
-
-def logit(p: float) -> float:
-    """log(p / (1 - p)), bounded to about +-6."""
-    p = min(max(p, 0.0025), 0.9975)
-    return math.log(p / (1 - p))
-
-
-def neighbours(doc: Document, first: Sequence[float]) -> list[dict[str, float]]:
-    """A second pass's view of the first pass's probabilities: a sentence's own (as a logit) and its neighbours'
-    (0 past the ends; the lead counts as nothing), and whether each neighbour shares its paragraph."""
-    n = len(first)
-    out = []
-    for i in range(n):
-        near = {"self": logit(first[i]) if i > 0 else logit(0.0)}
-        for name, j in (("previous", i - 1), ("next", i + 1), ("previous2", i - 2), ("next2", i + 2)):
-            near[name] = first[j] if 0 < j < n else 0.0
-        near["same_paragraph_previous"] = float(i > 0 and doc.sentences[i].paragraph == doc.sentences[i - 1].paragraph)
-        near["same_paragraph_next"] = float(i + 1 < n and doc.sentences[i].paragraph == doc.sentences[i + 1].paragraph)
-        out.append(near)
-    return out
-
-
-CONTEXT_FEATURES = (
-    *CONTEXT, "block", "previous_past", "previous_present", "previous_quote", "previous_break", "previous_headline",
-    "next_evidence", "outlook_p", "previous_outlook", "next_outlook", "previous3",
-)
-
-
-def context_features(doc: Document, own: list[dict[str, float]], first: list[float],
-                     found: tuple[Quote, ...], ahead: tuple[float, ...]) -> list[dict[str, float]]:
-    """The second model's features: the first model's probabilities of the sentence and its neighbours, and how
-    they meet the sentence's own time (an earlier episode runs on while it is told in the past), its quotation (a
-    quotation's sentences share their first's label) and what ends a run (now, the main event's days)."""
-    quotes = {q.sentence: q for q in found}
-    block: dict[int, float] = {}
-    start = 0
-    for i in range(len(first)):
-        if i in quotes:
-            start = start if i - 1 in quotes and not quotes[i].opens else i
-            block[start] = max(block.get(start, 0.0), first[i])
-    out = []
-    start = 0
-    for i, near in enumerate(neighbours(doc, first)):
-        f, o = dict(near), own[i]
-        previous = near["previous"]
-        past = o.get("time_past", 0.0) + o.get("time_pluperfect", 0.0)
-        if i in quotes:
-            start = start if i - 1 in quotes and not quotes[i].opens else i
-            f["block"] = block[start]
-            past = o.get("quoted_past", 0.0)
-        f["previous_past"] = previous * past
-        f["previous_present"] = previous * (o.get("time_present", 0.0) + o.get("time_future", 0.0))
-        f["previous_quote"] = previous * o.get("quote_continues", 0.0)
-        f["previous_break"] = previous * max(o.get("now", 0.0), o.get("current", 0.0), o.get("says_now", 0.0))
-        f["previous_headline"] = previous * o.get("names_headline", 0.0)
-        f["next_evidence"] = near["next"] * float(o.get("rule", 0.0) > 0)
-        f["outlook_p"] = ahead[i] if i < len(ahead) else 0.0
-        f["previous_outlook"] = ahead[i - 1] if 0 < i <= len(ahead) else 0.0
-        f["next_outlook"] = ahead[i + 1] if i + 1 < len(ahead) else 0.0
-        f["previous3"] = max(first[max(i - 3, 1):i], default=0.0) if i > 1 else 0.0
-        out.append(f)
-    return out
-
-
-def one_statement(probabilities: Sequence[float], found: tuple[Quote, ...]) -> list[float]:
-    """A quotation running over several sentences is one statement, made at one time: each of its sentences gets
-    the surest probability among them ("The writer is dead. ... Leave him alone," he said two months ago)."""
-    quotes = {q.sentence: q for q in found}
-    out = list(probabilities)
-    block: list[int] = []
-    for i in [*range(len(out)), len(out)]:
-        if block and (i not in quotes or quotes[i].opens or i - 1 not in quotes):
-            surest = max(out[j] for j in block)
-            for j in block:
-                out[j] = surest
-            block = []
-        if i in quotes and i > 0:
-            block.append(i)
-    return out
-
-
-def probabilities(doc: Document, parsed: Parsed, dated: DocumentDates, found: tuple[Quote, ...],
-                  ahead: tuple[float, ...], actors: Actors) -> tuple[float, ...]:
-    """Each sentence's probability of being background (the lead's is 0)."""
-    if not doc.sentences:
-        return ()
-    own = features(doc, parsed, dated, found, ahead, actors)
-    first_model = learn.model("background", FEATURES)
-    first = [first_model.probability(f) if i > 0 else 0.0 for i, f in enumerate(own)]
-    second = learn.model("background_context", CONTEXT_FEATURES)
-    final = [second.probability(f) if i > 0 else 0.0 for i, f in enumerate(context_features(doc, own, first, found,
-                                                                                             ahead))]
-    return tuple(round(p, 4) for p in one_statement(final, found))
-
-
-def is_background(doc: Document, parsed: Parsed, dated: DocumentDates, found: tuple[Quote, ...],
-                  ahead: tuple[float, ...], actors: Actors) -> tuple[bool, ...]:
-    """Whether each sentence is background (never the lead sentence, nor a credit line)."""
-    threshold = learn.model("background_context", CONTEXT_FEATURES).threshold
-    return tuple(p >= threshold and not is_credit(doc.sentences[i].text)
-                 for i, p in enumerate(probabilities(doc, parsed, dated, found, ahead, actors)))
+    return tuple(flags)
