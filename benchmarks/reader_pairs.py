@@ -79,7 +79,7 @@ def lay_out(name: str, lines: list[int], before: str | None) -> Path:
             codes["old"] = old
         try:
             for kind, code in codes.items():
-                out = Path(tmp) / kind
+                out = Path(tmp) / f"{kind}-briefs"  # apart from the old code's worktree, removed below
                 make_briefs("cnndm-test", max(lines) + 1, out, code, first=min(lines))
                 made[kind] = out
         finally:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .analysis import analyse
-from .model import Article, Briefing, Document, Excerpt, OtherStory, Section, SourceRef, Story
+from .model import ELLIPSIS, Article, Briefing, Document, Excerpt, OtherStory, Section, SourceRef, Story
 from .options import RankOptions
 from .sections import ACTORS_REQUIRE, BUILDERS, PRIORITY, Context, SectionSpec
 from .sections.cutting import words
@@ -59,21 +59,26 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
     analysis = analyse(doc, *requirements(sections))
     claimed = set(analysis.furniture)  # web furniture is never shown
     headline, lede = story_headline(analysis, budget.headline_words)
-    above = lede if main else None  # the sentence the headline says: shown in no section
+    said = lede if main else None  # the sentence the headline says: shown in no section
+    # ... and the sentence a reader reads right above the first one shown, when the headline shows it whole
+    above = said if said is not None and ELLIPSIS not in headline else None
     built: dict[str, tuple[Excerpt, ...]] = {}
     by_key = {s.key: s for s in sections}
+    quota = _quotas(sections, budget.story_words(words(doc.article.text)))
     for key in [k for k in PRIORITY if k in by_key]:
         builder = BUILDERS[key]
         # Situation ranks with the lede (so what follows it may lean on it) and then leaves it to the headline.
-        taken = claimed if key == SITUATION or above is None else claimed | {above}
+        taken = claimed if key == SITUATION or said is None else claimed | {said}
         count = options.sentences
-        if key == SITUATION and above is not None and options.words is None and options.ratio is None:
+        if key == SITUATION and said is not None and options.words is None and options.ratio is None:
             count = (by_key[key].limit if count is None else count) + 1  # one more: the lede goes to the headline
         context = Context(frozenset(taken), options.method, count, options.words, options.ratio, options.lede,
                           budget.line_words)
         excerpts = builder.build(analysis, by_key[key], context)
-        if key == SITUATION and above is not None:
-            excerpts = tuple(e for e in excerpts if e.sentence_index != above)
+        if key == SITUATION and said is not None:
+            excerpts = tuple(e for e in excerpts if e.sentence_index != said)
+        if builder.claims and key != SITUATION:
+            excerpts = _within(excerpts, quota.get(key))  # what the budget will not show stays free for others
         if builder.claims:
             # Situation is the brief: only a sure leaner waits for its sentence; other sections can do without.
             # A quotation says who speaks in its own sentence: only the exact rule applies to it.
@@ -93,6 +98,31 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
         words=words(article.text),
         headline_from=(article.id, lede) if lede is not None else None,
     )
+
+
+CLAIM_SHARES = 2  # a section claims up to this many times its share of a story's words (what sections leave goes round)
+
+
+def _quotas(sections: Sequence[SectionSpec], story_words: int) -> dict[str, int]:
+    """The words each section may claim: `CLAIM_SHARES` times its share of a story's words (`render.budget.fit`
+    gives each its share, then what is left over goes round)."""
+    weight = sum(s.share for s in sections) or 1.0
+    return {s.key: int(CLAIM_SHARES * story_words * s.share / weight) for s in sections}
+
+
+def _within(excerpts: tuple[Excerpt, ...], quota: int | None) -> tuple[Excerpt, ...]:
+    """The excerpts, in their order, that fit `quota` words (the first always): a section claims no sentence the
+    budget would not show, so a later section may still show it."""
+    if quota is None:
+        return excerpts
+    kept, used = [], 0
+    for excerpt in excerpts:
+        cost = words(excerpt.text) + words(excerpt.label or "")
+        if kept and used + cost > quota:
+            continue
+        kept.append(excerpt)
+        used += cost
+    return tuple(kept)
 
 
 def source_ref(article: Article) -> SourceRef:

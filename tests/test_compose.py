@@ -85,3 +85,13 @@ def test_furniture_sentences() -> None:
     assert not is_furniture_sentence("The Internet Archive lost its appeal in a copyright case on Monday.")
     assert not is_furniture_sentence("Users were told to change their password after the breach.")
     assert not is_furniture_sentence("\"I signed up for that long ago, and you learn to accept it,\" he said.")
+
+
+def test_a_section_claims_only_what_its_budget_can_show() -> None:
+    from briefing.templates import Budget
+
+    tight = compose_story(segment(ARTICLE), SECTIONS, Options(), budget=Budget(words=60, article_share=0))
+    loose = compose_story(segment(ARTICLE), SECTIONS, Options(), budget=Budget(words=0))
+    claimed = {s.key: len(s.excerpts) for s in tight.sections if s.key not in VIEWS and s.key != "situation"}
+    free = {s.key: len(s.excerpts) for s in loose.sections if s.key not in VIEWS and s.key != "situation"}
+    assert all(claimed[k] <= free[k] for k in claimed) and sum(claimed.values()) < sum(free.values())

@@ -66,3 +66,24 @@ def test_the_news_lede_skips_a_teaser() -> None:
     assert plain_headline(doc, 15).startswith("Dock workers in Rotterdam returned to work")
     titled = segment(Article(id="port", title="Port strike ends", text=text))
     assert plain_headline(titled, 15) == "Port strike ends"
+
+
+def test_an_untitled_headline_is_the_ledes_opening() -> None:
+    from briefing.analysis import analyse
+    from briefing.model import ELLIPSIS
+    from briefing.sections.headline import headline
+
+    lede = ("Anthony Ray Hinton is thankful to be free after nearly 30 years on Alabama's death row for murders he "
+            "says he didn't commit.")
+    doc = segment(Article(id="hinton", text=lede + " He was released on Friday."))
+    text, index = headline(analyse(doc, "parsed", "furniture"), 15)
+    assert index == 0 and text.endswith(ELLIPSIS) and ELLIPSIS not in text[:-1]
+    assert lede.startswith(text.removesuffix(ELLIPSIS).rstrip()) and len(text.split()) <= 16
+
+
+def test_a_line_with_a_spaced_stop_is_a_link_or_subhead() -> None:
+    from briefing.nlp.furniture import is_furniture_sentence
+
+    assert is_furniture_sentence("Amnesty report: Executions down but death sentences on the rise .")
+    assert is_furniture_sentence("TRANSCRIPT .")
+    assert not is_furniture_sentence("Amnesty said executions were down but death sentences were on the rise.")

@@ -166,16 +166,29 @@ def is_teaser(text: str) -> bool:
     return bool(patterns["teaser"].match(stripped.lower()) or patterns["teaser_caps"].match(stripped))
 
 
+_UNSTOPPED = re.compile(r"\s[.:]\s*$")
+
+
+def is_unstopped_line(text: str) -> bool:
+    """A line that ended its paragraph without a stop of its own, as a scraper wrote it with a spaced " ." or
+    " :" ("Amnesty report: Executions down but death sentences on the rise .", "TRANSCRIPT ."): a link to
+    another story, a subhead, a caption or a list item, never prose typeset as such."""
+    return _UNSTOPPED.search(text) is not None
+
+
 def is_furniture_sentence(text: str) -> bool:
     """Whether a sentence is page furniture, never shown in a brief (see the module doc): "Add this tweet to your
     website by copying the code below.", "(function() {", "Advertisement", "Subscribe to continue reading.",
-    "CNN's Jane Doe contributed to this report.", "READ MORE: ...", "Photo: Getty Images"."""
+    "CNN's Jane Doe contributed to this report.", "READ MORE: ...", "Photo: Getty Images", a line with a
+    spaced stop ("Amnesty report: Executions down ...")."""
     lower = text.lower()
     if _SITE_NOTICE.search(lower) or _patterns()["notice"].search(lower):
         return True
     if _is_notice_line(lower) or _is_timestamp(lower) or _is_code(text.strip(), lower.strip()):
         return True
     if is_credit_line(text) or is_teaser(text) or is_photo_credit(text) or is_fragment(text):
+        return True
+    if is_unstopped_line(text):
         return True
     return FURNITURE.search(lower) is not None and _TO_READER.search(lower) is not None \
         and _QUOTATION.search(text) is None

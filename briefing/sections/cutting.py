@@ -232,7 +232,37 @@ def headline_pieces(sentence: Span, max_words: int) -> Pieces:
             keep |= _core(reported)
     if _count(doc, range(sentence.start, sentence.end)) <= max_words:
         return _offsets(sentence, _tidy(doc, list(range(sentence.start, sentence.end)), keep))
-    return cut(root, keep, max_words, sentence)
+    pieces = cut(root, keep, max_words, sentence)
+    if len(pieces) > 1:  # a cut inside: a headline reads better, and is safer, as its sentence's opening words
+        opening = _opening(sentence, root, keep, max_words)
+        if opening is not None:
+            return opening
+    return pieces
+
+
+HEADLINE_OPENING = 6  # the fewest words an opening needs to stand as a headline
+
+
+def _opening(sentence: Span, root: Token, keep: Collection[int], max_words: int) -> Pieces | None:
+    """The longest opening of `sentence` that ends where a constituent ends (the right edge of a dependent of
+    the main clause, or of one of that dependent's dependents), holds `keep` and the main verb, and has
+    `HEADLINE_OPENING` to `max_words` words; None when there is none."""
+    doc = sentence.doc
+    start, needed = sentence.start, max([root.i, *keep], default=root.i)
+    ends: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for child in node.rights:
+            if child.is_punct:
+                continue
+            ends.add(min(child.right_edge.i, sentence.end - 1))
+            stack.append(child)
+    fitting = [e for e in ends if e >= needed and HEADLINE_OPENING <= _count(doc, range(start, e + 1)) <= max_words]
+    if not fitting:
+        return None
+    runs = _tidy(doc, list(range(start, max(fitting) + 1)), keep)
+    return _offsets(sentence, runs[:1]) if runs else None
 
 
 _CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s|\s--\s")

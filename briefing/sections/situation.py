@@ -4,7 +4,8 @@ News puts the main event first, so the lede (the first sentence that is not page
 furniture) opens Situation (in place of the weakest choice), and the people and
 organisations the headline names are the main event's: each is mentioned, its
 best-scored sentence taking the place of the weakest choice that names none of
-them. Background sentences are left to Background. A sentence that leans on the one
+them. Background sentences are left to Background, except at the article's front (its first
+third), where news tells its main event: one Background did not show may serve there. A sentence that leans on the one
 before it is taken only with it: the ranking offers a few more than the count, and the
 best that a reader can follow are kept (`standing_choice`). A sentence longer than a bottom
 line's words carries a short cut of its main clause (`Excerpt.short`), for the
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from . import SectionSpec
 
 REQUIRES = ("background", "actors", "furniture")
+FRONT_SHARE = 1 / 3  # the share of an article at its front where a background sentence Background left is allowed
 SPARE = 3  # sentences ranked beyond the count, to stand in for those that lean on a sentence left out
 
 
@@ -42,7 +44,8 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     """The ranked choice of sentences for Situation, in document order, with their scores."""
     doc, flags = analysis.doc, analysis.background
     lede = lede_index(analysis)
-    allowed = {i for i in range(len(doc)) if i not in context.claimed and (i == lede or not flags[i])}
+    front = len(doc) * FRONT_SHARE
+    allowed = {i for i in range(len(doc)) if i not in context.claimed and (i == lede or i < front or not flags[i])}
     length = length_of(context, spec.limit)
     counted = length.sentences is not None and length.words is None and length.ratio is None
     ask = Length(sentences=length.sentences + SPARE) if counted and length.sentences else length
