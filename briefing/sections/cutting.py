@@ -233,7 +233,8 @@ def headline_pieces(sentence: Span, max_words: int) -> Pieces:
     if _count(doc, range(sentence.start, sentence.end)) <= max_words:
         return _offsets(sentence, _tidy(doc, list(range(sentence.start, sentence.end)), keep))
     pieces = cut(root, keep, max_words, sentence)
-    if len(pieces) > 1:  # a cut inside: a headline reads better, and is safer, as its sentence's opening words
+    if len(pieces) != 1 or pieces[0][0] > 0:  # a cut inside or before: a headline reads better, and is safer, as
+        # its sentence's opening words
         opening = _opening(sentence, root, keep, max_words)
         if opening is not None:
             return opening
