@@ -245,7 +245,7 @@ def test_builtin_templates() -> None:
     standard = load_template("standard")
     assert "standard" in [t.name for t in list_templates()]
     assert [(s.key, s.title, s.limit) for s in standard.sections][:3] == [
-        ("situation", "Situation", 4), ("actors", "Actors", 12), ("background", "Background", 4)]
+        ("situation", "Situation", 5), ("actors", "Actors", 12), ("background", "Background", 4)]
     assert load_template(None) == standard == load_template(standard)
 
 
