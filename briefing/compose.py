@@ -59,16 +59,19 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
     analysis = analyse(doc, *requirements(sections))
     claimed = set(analysis.furniture)  # web furniture is never shown
     headline, lede = story_headline(analysis, budget.headline_words)
-    said = lede if main else None  # the sentence the headline says: shown in no section
-    # ... and the sentence a reader reads right above the first one shown, when the headline shows it whole
-    above = said if said is not None and ELLIPSIS not in headline else None
+    # The lede the headline is cut from is Situation's alone; when the headline shows it whole it is shown in no
+    # section, and it is the sentence a reader reads right above the first one shown. A cut headline leaves the
+    # lede whole in Situation: the reader gets the main event in full.
+    reserved = lede if main else None
+    said = reserved if reserved is not None and ELLIPSIS not in headline else None
+    above = said
     built: dict[str, tuple[Excerpt, ...]] = {}
     by_key = {s.key: s for s in sections}
     quota = _quotas(sections, budget.story_words(words(doc.article.text)))
     for key in [k for k in PRIORITY if k in by_key]:
         builder = BUILDERS[key]
         # Situation ranks with the lede (so what follows it may lean on it) and then leaves it to the headline.
-        taken = claimed if key == SITUATION or said is None else claimed | {said}
+        taken = claimed if key == SITUATION or reserved is None else claimed | {reserved}
         count = options.sentences
         if key == SITUATION and said is not None and options.words is None and options.ratio is None:
             count = (by_key[key].limit if count is None else count) + 1  # one more: the lede goes to the headline

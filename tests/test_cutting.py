@@ -139,8 +139,13 @@ def test_an_untitled_article_gets_a_short_headline_said_once() -> None:
     assert words(story.headline) <= 15 and story.headline.startswith("Five Americans")
     assert story.headline_from == ("text", 0)
     md = render(b, "md")
-    assert md.count("Five Americans") == 1
+    # The headline is a cut of the lede, so Situation opens with the lede whole: the main event in full, once.
+    assert "…" in story.headline and md.count("Five Americans") == 2
+    assert re.search(r"^- Five Americans who were monitored .* said in an email Wednesday\.$", md, re.M)
     assert re.search(r"^- One of the five", md, re.M)
+    whole = briefing.brief("Five Americans exposed to Ebola in West Africa were released on Wednesday. "
+                           "One of the five had a heart-related issue on Saturday.")
+    assert render(whole, "md").count("Five Americans") == 1  # a headline that shows the lede whole: said once
 
 
 def test_excerpt_shown_and_line() -> None:

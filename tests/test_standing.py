@@ -87,3 +87,27 @@ def test_a_line_with_a_spaced_stop_is_a_link_or_subhead() -> None:
     assert is_furniture_sentence("Amnesty report: Executions down but death sentences on the rise .")
     assert is_furniture_sentence("TRANSCRIPT .")
     assert not is_furniture_sentence("Amnesty said executions were down but death sentences were on the rise.")
+
+
+def test_situation_never_shows_a_question_or_words_to_the_reader() -> None:
+    import briefing
+    from briefing.sections.headline import is_teaser
+
+    assert is_teaser("Do you remember the talk about plans to take back Mosul this spring?")
+    assert is_teaser("Well, you might want to forget it.")
+    assert not is_teaser('"You just learn to accept it," the fire chief said.')  # the reader is not addressed
+    text = ("Do you remember the talk about plans to take back Mosul this spring? Well, you might want to forget it. "
+            "A senior official in the Obama administration said on Thursday that Washington set no timeframe for "
+            "an offensive on Mosul. Officials insist that ISIS has been degraded by air power and ground combat. "
+            "Iraqi forces retook Tikrit a few weeks ago. Is that enough to win?")
+    b = briefing.brief(text, sentences=4)
+    shown = [e.text for s in b.stories[0].sections for e in s.excerpts]
+    assert not any(t.endswith("?") or "you might" in t for t in shown)
+    assert b.stories[0].headline_from == ("text", 2)
+
+
+def test_a_whole_quotation_comes_before_a_piece_of_a_longer_one() -> None:
+    from briefing.sections.quotes import whole_quotation
+
+    assert whole_quotation('"We will win," she said.') and whole_quotation("“We will win,” she said.")
+    assert not whole_quotation('It "might be some time from now.') and not whole_quotation('Might be soon," he said.')

@@ -234,10 +234,14 @@ def headline_pieces(sentence: Span, max_words: int) -> Pieces:
         return _offsets(sentence, _tidy(doc, list(range(sentence.start, sentence.end)), keep))
     pieces = cut(root, keep, max_words, sentence)
     if len(pieces) != 1 or pieces[0][0] > 0:  # a cut inside or before: a headline reads better, and is safer, as
-        # its sentence's opening words
+        # its sentence's opening words up to a constituent's end; else a cut that keeps the subject with at most one
+        # gap ("Richard Dysart … has died"); else the opening words up to a clause mark
         opening = _opening(sentence, root, keep, max_words)
         if opening is not None:
             return opening
+        if pieces and pieces[0][0] == 0 and len(pieces) <= 2:
+            return pieces
+        return text_headline(sentence.text, max_words)
     return pieces
 
 

@@ -23,23 +23,33 @@ LEDE_SPAN = 3  # sentences a news lede is looked for in
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d")
 
 
-def says_what_happened(text: str, language: str = "english") -> bool:
-    """Whether a sentence can head a story: no question, no words to the reader, leaning on nothing, naming
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def is_teaser(text: str, language: str = "english") -> bool:
+    """Whether a sentence asks or speaks to the reader rather than tells ("Do you remember the talk about ...?",
+    "Well, you might want to forget it."): a question, or words to the reader outside a quotation."""
+    if text.rstrip(" \"'”’)").endswith("?"):
+        return True
+    reader = lexicon.words("reader_words", language)
+    return any(w.lower().replace("’", "'") in reader for w in _WORDS.findall(_QUOTED.sub(" ", text)))
+
+
+def says_what_happened(text: str, language: str = "english", naming: bool = True) -> bool:
+    """Whether a sentence can head a story: no teaser (`is_teaser`), leaning on nothing, and (`naming`) naming
     something (a capitalised word after the first, or a number)."""
-    if text.rstrip(" \"'”’)").endswith("?") or points_back(text, language):
+    if is_teaser(text, language) or points_back(text, language):
         return False
     found = _WORDS.findall(text)
-    reader = lexicon.words("reader_words", language)
-    if any(w.lower().replace("’", "'") in reader for w in found):
-        return False
-    return any(w.isdigit() or w[0].isupper() for w in found[1:])
+    return not naming or any(w.isdigit() or w[0].isupper() for w in found[1:])
 
 
-def news_lede(doc: Document) -> int | None:
-    """The sentence an untitled article's headline is cut from (see the module docstring), or None."""
+def news_lede(doc: Document, naming: bool = True) -> int | None:
+    """The sentence an untitled article's headline is cut from (see the module docstring), or None; `naming`:
+    see `says_what_happened` (Situation's lede need not name anything)."""
     candidates = [s.index for s in doc.sentences if not is_furniture_sentence(s.text)][:LEDE_SPAN]
     language = doc.article.language
-    return next((i for i in candidates if says_what_happened(doc.sentences[i].text, language)),
+    return next((i for i in candidates if says_what_happened(doc.sentences[i].text, language, naming)),
                 candidates[0] if candidates else None)
 
 

@@ -1,7 +1,8 @@
 """Quotes: which quotation sentences to show, and in what order.
 
-Speakers the actors name come first, one quotation per speaker before any
-speaker repeats, a quotation's opening sentence before its continuation. Only a
+A quotation's opening sentence comes before its continuation, a whole quotation
+before a piece of a longer one; then speakers the actors name, one quotation per
+speaker before any speaker repeats. Only a
 sentence that shows a quotation mark is shown: a sentence from the middle of a long
 quotation holds none, and on its own would read as the brief's own words.
 """
@@ -33,7 +34,9 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
         repeat = seen.get(q.speaker, 0)
         seen[q.speaker] = repeat + 1
         named = q.speaker in rank
-        key = (not q.opens, repeat, not named, q.speaker is None, rank.get(q.speaker or "", 99), q.sentence)
+        whole = whole_quotation(doc.sentences[q.sentence].text)
+        key = (not q.opens, not whole, repeat, not named, q.speaker is None, rank.get(q.speaker or "", 99),
+               q.sentence)
         order.append((key, q))
     chosen = [q for _, q in sorted(order, key=lambda pair: pair[0])[: spec.limit]]
     return tuple(
@@ -41,3 +44,10 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
                 label=q.speaker)
         for q in sorted(chosen, key=lambda q: q.sentence)
     )
+
+
+def whole_quotation(text: str) -> bool:
+    """Whether a sentence holds a quotation from its opening mark to its closing one (not the first or last
+    sentence of a longer one: "It \"might be some time from now.")."""
+    straight = text.count('"')
+    return (straight >= 2 and straight % 2 == 0) or ("“" in text and "”" in text and text.index("“") < text.rindex("”"))

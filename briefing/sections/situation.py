@@ -1,15 +1,17 @@
 """Situation: the key sentences, ranked by the chosen method, among those no other section took.
 
-News puts the main event first, so the lede (the first sentence that is not page
-furniture) opens Situation (in place of the weakest choice), and the people and
-organisations the headline names are the main event's: each is mentioned, its
-best-scored sentence taking the place of the weakest choice that names none of
-them. Background sentences are left to Background, except at the article's front (its first
-third), where news tells its main event: one Background did not show may serve there. A sentence that leans on the one
-before it is taken only with it: the ranking offers a few more than the count, and the
-best that a reader can follow are kept (`standing_choice`). A sentence longer than a bottom
-line's words carries a short cut of its main clause (`Excerpt.short`), for the
-bottom line.
+News puts the main event first, so the news lede (the first sentence that is not page
+furniture, nor a teaser when one of the next two is not: `headline.news_lede`) opens
+Situation (in place of the weakest choice), and the people and organisations the
+headline names are the main event's: each is mentioned, its best-scored sentence
+taking the place of the weakest choice that names none of them. A question or words
+to the reader (`headline.is_teaser`) is never chosen. Background sentences are left
+to Background, except at the article's front (its first third), where news tells its
+main event: one Background did not show may serve there. A sentence that leans on
+the one before it is taken only with it: the ranking offers a few more than the
+count, and the best that a reader can follow are kept (`standing_choice`). A
+sentence longer than a bottom line's words carries a short cut of its main clause
+(`Excerpt.short`), for the bottom line.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ..rank import Length, rank
 from .context import Context
 from .cutting import headline_pieces, text_headline, words
 from .excerpts import excerpts, needs_previous
+from .headline import is_teaser, news_lede
 
 if TYPE_CHECKING:
     from . import SectionSpec
@@ -45,7 +48,9 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     doc, flags = analysis.doc, analysis.background
     lede = lede_index(analysis)
     front = len(doc) * FRONT_SHARE
-    allowed = {i for i in range(len(doc)) if i not in context.claimed and (i == lede or i < front or not flags[i])}
+    language = doc.article.language
+    allowed = {i for i in range(len(doc)) if i not in context.claimed
+               and (i == lede or ((i < front or not flags[i]) and not is_teaser(doc.sentences[i].text, language)))}
     length = length_of(context, spec.limit)
     counted = length.sentences is not None and length.words is None and length.ratio is None
     ask = Length(sentences=length.sentences + SPARE) if counted and length.sentences else length
@@ -110,8 +115,10 @@ def cover_headline(analysis: Analysis, chosen: list[int], scores: Sequence[float
 
 
 def lede_index(analysis: Analysis) -> int:
-    """The lede: the first sentence that is not page furniture (a credit, a teaser, a notice is never one)."""
-    return next((i for i in range(len(analysis.doc)) if i not in analysis.furniture), 0)
+    """The lede: the news lede (`headline.news_lede`: the first sentence that is not page furniture, unless it is a
+    teaser and one of the next two is not); an untitled article's is the one its headline is cut from."""
+    found = news_lede(analysis.doc, naming=not analysis.doc.article.title)
+    return 0 if found is None else found
 
 
 def with_lede(selected: Sequence[int], scores: Sequence[float], allowed: set[int], lede: bool,
