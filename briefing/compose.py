@@ -34,7 +34,7 @@ from .sections import ACTORS_REQUIRE, BUILDERS, PRIORITY, Context, SectionSpec
 from .sections.cutting import words
 from .sections.excerpts import standing
 from .sections.headline import headline as story_headline
-from .sections.headline import plain_headline
+from .sections.headline import is_teaser, plain_headline
 from .templates import QUOTES, SITUATION, Budget, Template
 
 ARTICLES_PER_STORY = 5  # articles of a story composed and merged (the most representative first)
@@ -83,8 +83,11 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
         if builder.claims and key != SITUATION:
             excerpts = _within(excerpts, quota.get(key))  # what the budget will not show stays free for others
         if builder.claims:
-            # Situation is the brief: only a sure leaner waits for its sentence; other sections can do without.
-            # A quotation says who speaks in its own sentence: only the exact rule applies to it.
+            # Situation is the brief: only a sure leaner waits for its sentence; other sections can do without. A
+            # quotation says who speaks in its own sentence: only the exact rule applies to it. Outside Quotes, a
+            # question or words to the reader ("Take a look at the video above") are no news.
+            if key != QUOTES:
+                excerpts = tuple(e for e in excerpts if not is_teaser(e.text, doc.article.language))
             excerpts = standing(excerpts, doc.article.language, above if key == SITUATION else None,
                                 bool(doc.article.title), sure=key == SITUATION, learned=key != QUOTES)
             claimed.update(e.sentence_index for e in excerpts)

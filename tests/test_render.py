@@ -835,3 +835,12 @@ def test_every_date_a_brief_shows_has_one_form(tmp_path: Path, example_path: Pat
         assert text.count("3 Jan 2020") >= 2, f"{fmt}: the brief's date, the source's date"
         for label in labels:
             assert label in text, f"{fmt}: timeline label {label!r} missing"
+
+
+def test_an_actor_named_once_with_no_role_gets_no_row() -> None:
+    from briefing.model import Actor
+    from briefing.render.view import shown_actor
+
+    assert shown_actor(Actor("Laura Petro", "person", role="Jefferson County Circuit Court Judge"))
+    assert shown_actor(Actor("Bryan Stevenson", "person", mentions=5))
+    assert not shown_actor(Actor("Viggo", "organization"))

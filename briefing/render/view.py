@@ -390,12 +390,18 @@ def _item(excerpt: Excerpt, names: re.Pattern[str] | None, *, line: bool = False
                 spans=pieces)
 
 
+def shown_actor(actor: Actor) -> bool:
+    """Whether an actor earns a row: named more than once, or given a role (one passing mention with nothing said of
+    it is where wrong kinds cluster, and tells a reader little). JSON keeps every actor."""
+    return actor.mentions > 1 or bool(actor.role)
+
+
 def _block(story: Story, key: str, title: str, limit: int | None, names: re.Pattern[str] | None = None,
            skip: frozenset[Where] = frozenset()) -> Block | None:
     if key == ACTORS:
         rows = tuple(
             ActorRow(one_line(a.name), one_line(a.kind), one_line(a.role or ""), a.mentions, a)
-            for a in story.actors[:limit]
+            for a in [a for a in story.actors if shown_actor(a)][:limit]
         )
         places = tuple(one_line(p) for p in story.places[:PLACES_SHOWN])
         return Block(key, title, ACTORS, actors=rows, places=places) if rows or places else None

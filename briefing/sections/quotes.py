@@ -1,7 +1,7 @@
 """Quotes: which quotation sentences to show, and in what order.
 
-A quotation's opening sentence comes before its continuation, a whole quotation
-before a piece of a longer one; then speakers the actors name, one quotation per
+Whole quotations are shown, a piece of a longer one only for want of them; a
+quotation's opening sentence comes before its continuation; then speakers the actors name, one quotation per
 speaker before any speaker repeats. Only a
 sentence that shows a quotation mark is shown: a sentence from the middle of a long
 quotation holds none, and on its own would read as the brief's own words.
@@ -27,6 +27,8 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     doc = analysis.doc
     found = [q for q in analysis.quotes if q.sentence not in context.claimed and q.sentence > 0
              and holds_mark(doc.sentences[q.sentence].text)]
+    whole = [q for q in found if whole_quotation(doc.sentences[q.sentence].text)]
+    found = whole or found  # a piece of a longer quotation ("It \"might be some time from now.") only for want of one
     rank = {a.name: i for i, a in enumerate(analysis.actors.actors)}
     seen: dict[str | None, int] = {}
     order = []
@@ -34,14 +36,15 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
         repeat = seen.get(q.speaker, 0)
         seen[q.speaker] = repeat + 1
         named = q.speaker in rank
-        whole = whole_quotation(doc.sentences[q.sentence].text)
-        key = (not q.opens, not whole, repeat, not named, q.speaker is None, rank.get(q.speaker or "", 99),
+        key = (not q.opens, repeat, not named, q.speaker is None, rank.get(q.speaker or "", 99),
                q.sentence)
         order.append((key, q))
     chosen = [q for _, q in sorted(order, key=lambda pair: pair[0])[: spec.limit]]
+    # The score is the rank, so a story's word budget keeps the best quotations; they are shown in document order.
+    score = {q.sentence: round(1.0 - k / max(len(chosen), 1), 4) for k, q in enumerate(chosen)}
     return tuple(
         Excerpt(text=doc.sentences[q.sentence].text, article_id=doc.article.id, sentence_index=q.sentence,
-                label=q.speaker)
+                score=score[q.sentence], label=q.speaker)
         for q in sorted(chosen, key=lambda q: q.sentence)
     )
 
