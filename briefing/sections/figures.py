@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from . import SectionSpec
 
 REQUIRES = ("figures", "furniture")
-CLAUSE_WORDS = 10  # most words of an entry (more when the phrase itself is longer)
+CLAUSE_WORDS = 15  # most words of an entry (more when the phrase itself is longer)
 
 
 def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Excerpt, ...]:

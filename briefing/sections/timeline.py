@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from . import SectionSpec
 
 REQUIRES = ("dates", "furniture")
-CLAUSE_WORDS = 14  # most words of an entry's clause
+CLAUSE_WORDS = 18  # most words of an entry's clause
 _PRECISION = {dates.DAY: 0, dates.WEEK: 1, dates.MONTH: 2, dates.YEAR: 3, dates.DECADE: 4}
 
 
