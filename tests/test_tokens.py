@@ -106,3 +106,18 @@ def test_native_constants_are_sumys() -> None:
 
     ours = (native.LEXRANK_THRESHOLD, native.LEXRANK_EPSILON)
     assert ours == (LexRankSummarizer.threshold, LexRankSummarizer.epsilon)
+
+
+def test_a_names_initials_do_not_end_a_sentence() -> None:
+    from briefing.model import Article
+    from briefing.nlp.sentences import segment
+
+    def split(text: str) -> list[str]:
+        return [s.text for s in segment(Article(id="x", text=text)).sentences]
+
+    assert split("Blues legend B.B. King was hospitalized. He is 89.") == [
+        "Blues legend B.B. King was hospitalized.", "He is 89."]
+    assert split("Former President George H.W. Bush was in hospital. He is 90.")[0].endswith("in hospital.")
+    # Initials that stand for a place end a sentence, and so do initials before a function word.
+    assert split("He lives in the U.S. The rest of his family does not.") == [
+        "He lives in the U.S.", "The rest of his family does not."]

@@ -27,6 +27,9 @@ _TITLE_AT_END = re.compile(
 )
 # Abbreviations written before a number ("No. 1", "Art. 5", "Fig. 3", "Vol. 2"): Punkt may end a sentence there.
 _NUMBER_PREFIX_AT_END = re.compile(r"(?:^|[\s(\"'“‘])(?:No|Nos|Nr|Art|Fig|Figs|Vol|Vols|Ch|Sec|Para|Pt|Op)\.$")
+# A name's initials at a sentence's end ("legend B.B.", "George H.W."): Punkt may end a sentence there.
+_INITIALS_AT_END = re.compile(r"(?:^|[\s(\"'“‘])((?:[A-Z]\.){2,3})$")
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # How far from a sentence's end those two patterns can start matching.
 _ABBREVIATION_REACH = max(len(t) for t in [*TITLE_ABBREVIATIONS, "Nos", "Vols", "Figs", "Para"]) + 2
 # Languages Punkt has no model for, split on terminal punctuation instead.
@@ -208,8 +211,9 @@ def sentence_spans(text: str, language: str = "english") -> list[tuple[int, int]
 
 
 def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans with a sentence that ends in a title ("Capt.") joined to the name that follows it, and one that ends
-    in a number's abbreviation ("No.") joined to the number ("1 on my list ...")."""
+    """Spans with a sentence that ends in a title ("Capt.") or a name's initials ("George H.W.") joined to the name
+    that follows it, and one that ends in a number's abbreviation ("No.") joined to the number ("1 on my list
+    ...")."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         if out:  # both patterns end with "\\.$": only the end of the sentence before can match
@@ -217,11 +221,30 @@ def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
             first = text[start:start + 1]
             tail = max(a, b - _ABBREVIATION_REACH)
         if out and ((first.isupper() and _TITLE_AT_END.search(text[a:b], tail - a))
-                    or (first.isdigit() and _NUMBER_PREFIX_AT_END.search(text[a:b], tail - a))):
+                    or (first.isdigit() and _NUMBER_PREFIX_AT_END.search(text[a:b], tail - a))
+                    or (first.isupper() and _initials_before_name(text[a:b], text[start:end]))):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
     return out
+
+
+def _initials_before_name(before: str, after: str) -> bool:
+    """Whether `before` ends in a name's initials ("B.B.") and `after` goes on with the name ("King was ..."):
+    initials that stand for a place or body (lexicon `place_initials`: "U.S.") end sentences, and so does
+    initials followed by a function word ("... the U.K. The rest")."""
+    found = _INITIALS_AT_END.search(before, max(0, len(before) - 12))
+    if found is None or found.group(1) in lexicon.words("place_initials"):
+        return False
+    word = _FIRST_WORD.match(after)
+    return word is not None and word.group().lower() not in _function_words()
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    from .stems import stop_words
+
+    return stop_words("english")
 
 
 def fast_words(text: str) -> list[str]:
