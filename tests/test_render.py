@@ -844,3 +844,12 @@ def test_an_actor_named_once_with_no_role_gets_no_row() -> None:
     assert shown_actor(Actor("Laura Petro", "person", role="Jefferson County Circuit Court Judge"))
     assert shown_actor(Actor("Bryan Stevenson", "person", mentions=5))
     assert not shown_actor(Actor("Viggo", "organization"))
+
+
+def test_a_bottom_line_shows_no_quotation_or_first_person_as_its_own_words() -> None:
+    from briefing.render.view import stands_as_line
+
+    assert stands_as_line("Israeli Prime Minister Benjamin Netanyahu criticized the deal on Thursday.")
+    assert not stands_as_line("I think there's a third alternative, and that is standing firm.")
+    assert not stands_as_line('"This is a bad deal," Netanyahu said.')
+    assert not stands_as_line("That's because California grows a third of the nation's vegetables.")

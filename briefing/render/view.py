@@ -261,7 +261,7 @@ def build_view(briefing: Briefing, template: Template, *, marking: str | None = 
         names = _name_pattern(story.actors)
         situation = story.section(SITUATION)
         # A bottom line is read without its story's headline: its sentences must stand alone.
-        alone = tuple(e for e in situation.excerpts if not points_back(e.text)) if lead and situation else ()
+        alone = tuple(e for e in situation.excerpts if stands_as_line(e.text)) if lead and situation else ()
         top = _bottom_line(alone[: lead.limit], template.budget.line_words) if lead else ()
         items = tuple(_item(e, names, line=True) for e in top)
         headline = one_line(story.headline)
@@ -388,6 +388,16 @@ def _item(excerpt: Excerpt, names: re.Pattern[str] | None, *, line: bool = False
     pieces = excerpt.short if line and excerpt.short else excerpt.spans
     return Item(text, excerpt, spans, one_line(excerpt.label) if excerpt.label else None, excerpt.seen,
                 spans=pieces)
+
+
+_SPEAKS = re.compile(r"^[\s\"'“‘«(]*(?:I|We|I'm|I've|We're|We've|I’m|I’ve|We’re|We’ve)\b|^[\s(]*[\"“‘«]")
+
+
+def stands_as_line(text: str) -> bool:
+    """Whether a sentence can stand as a story's one line, read without its headline or its neighbours: it leans on
+    no sentence before it, and it is no quotation or first-person speech that would read as the brief's own
+    words ("I think there's a third alternative ...")."""
+    return not points_back(text) and _SPEAKS.search(text) is None
 
 
 def shown_actor(actor: Actor) -> bool:
