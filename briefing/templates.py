@@ -78,7 +78,7 @@ _KEY = re.compile(r"[a-z][a-z0-9_-]*")
 
 
 # How much of a story's word budget each section gets, by default (a template's `share` overrides).
-SHARES = {"situation": 6.0, "bottom_line": 0.0, "actors": 2.0, "quotes": 2.0, "background": 2.0,
+SHARES = {"situation": 8.0, "bottom_line": 0.0, "actors": 2.0, "quotes": 1.5, "background": 2.0,
           "figures": 1.0, "timeline": 1.0, "outlook": 1.0}
 DEFAULT_SHARE = 1.0
 
