@@ -885,3 +885,13 @@ def test_role_after_the_last_of_two_names_and_a_title_to_a_place() -> None:
            "disappeared in June 1976. Meloy was later found dead.")
     assert role_of(raw, "Wendy Sherman") == "the lead U.S. negotiator for the Iran talks"
     assert role_of(raw, "Francis Meloy") == "U.S. ambassador to Lebanon"
+
+
+
+def test_a_measure_is_no_role() -> None:
+    raw = """Forward stabbed
+
+Chris Copeland, 6-foot-8-inch, was stabbed outside a New York club early Wednesday. \
+Copeland was taken to hospital.
+"""
+    assert not (role_of(raw, "Chris Copeland") or "").startswith("6")

@@ -376,6 +376,10 @@ def _affiliation(span: Span) -> str | None:
     return _text(doc, prep.i, objects[0].right_edge.i + 1)
 
 
+# No role: a measure ("6-foot-8-inch", "6-foot-8"), which describes a body, not what a person is.
+_UNFIT = re.compile(r"^\d|\d-(?:foot|feet|inch|pound|meter|metre)\b", re.IGNORECASE)
+
+
 def find_role(cluster: Cluster) -> str | None:
     """The best role the article gives, by kind of evidence, then earliest mention."""
     finders = [_apposition, _named_as, _title, _list_title, _list_head, _relative_clause, _affiliation, _as_phrase,
@@ -386,7 +390,7 @@ def find_role(cluster: Cluster) -> str | None:
     for finder in finders:
         for mention in sorted(cluster.mentions, key=lambda m: m.span.start):
             role = finder(mention.span)
-            if role and name_key(role) != name_key(mention.text):
+            if role and name_key(role) != name_key(mention.text) and not _UNFIT.search(role):
                 found.append(role)
     # "the group" says less than a later "Iran-backed militias"
     return next((r for r in found if not _VAGUE.fullmatch(r)), found[0] if found else None)
