@@ -121,3 +121,16 @@ def test_a_names_initials_do_not_end_a_sentence() -> None:
     # Initials that stand for a place end a sentence, and so do initials before a function word.
     assert split("He lives in the U.S. The rest of his family does not.") == [
         "He lives in the U.S.", "The rest of his family does not."]
+
+
+def test_a_lower_case_abbreviation_or_an_open_bracket_does_not_end_a_sentence() -> None:
+    from briefing.model import Article
+    from briefing.nlp.sentences import segment
+
+    def split(text: str) -> list[str]:
+        return [s.text for s in segment(Article(id="x", text=text)).sentences]
+
+    assert split("He bought 8 oz. of gold. It rose.") == ["He bought 8 oz. of gold.", "It rose."]
+    assert split("The launch is set for Friday (5 a.m. ET) Saturday. It was delayed.") == [
+        "The launch is set for Friday (5 a.m. ET) Saturday.", "It was delayed."]
+    assert split("Sales of iPhone rose. iPhone sales fell.") == ["Sales of iPhone rose.", "iPhone sales fell."]

@@ -212,8 +212,8 @@ def sentence_spans(text: str, language: str = "english") -> list[tuple[int, int]
 
 def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans with a sentence that ends in a title ("Capt.") or a name's initials ("George H.W.") joined to the name
-    that follows it, and one that ends in a number's abbreviation ("No.") joined to the number ("1 on my list
-    ...")."""
+    that follows it, one that ends in a number's abbreviation ("No.") joined to the number ("1 on my list ..."),
+    and the two halves of one Punkt cut inside (`_inside_sentence`: "8 oz." + "of gold", "(5 a.m." + "ET)")."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         if out:  # both patterns end with "\\.$": only the end of the sentence before can match
@@ -222,11 +222,26 @@ def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
             tail = max(a, b - _ABBREVIATION_REACH)
         if out and ((first.isupper() and _TITLE_AT_END.search(text[a:b], tail - a))
                     or (first.isdigit() and _NUMBER_PREFIX_AT_END.search(text[a:b], tail - a))
-                    or (first.isupper() and _initials_before_name(text[a:b], text[start:end]))):
+                    or (first.isupper() and _initials_before_name(text[a:b], text[start:end]))
+                    or _inside_sentence(text[a:b], text[start:end])):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
     return out
+
+
+_LOWER_ABBREVIATION_AT_END = re.compile(r"(?:^|[\s(])((?:[a-z]\.){1,2}[a-z]|[a-z]{1,6})\.$")
+_CLOSES_FIRST = re.compile(r"^[^.!?()]*\)")
+
+
+def _inside_sentence(before: str, after: str) -> bool:
+    """Whether Punkt split a sentence in two: after a lower-case abbreviation (lexicon `lower_abbreviations`:
+    "8 oz." + "of gold", "5 p.m." + "local time"), the rest opening in lower case; or inside brackets
+    ("(5 a.m." + "ET) Saturday."), the rest closing them before any stop."""
+    found = _LOWER_ABBREVIATION_AT_END.search(before, max(0, len(before) - 8)) if after[:1].islower() else None
+    if found is not None and found.group(1) in lexicon.words("lower_abbreviations"):
+        return True
+    return before.count("(") > before.count(")") and _CLOSES_FIRST.match(after) is not None
 
 
 def _initials_before_name(before: str, after: str) -> bool:
