@@ -35,6 +35,9 @@ def test_summarize_every_method(method: str) -> None:
     assert positions == sorted(positions), "sentences come back in document order"
 
 
+_TIE = 1e-9  # scores this close (relative) are a tie: LSA's last bits vary with memory alignment
+
+
 @pytest.mark.parametrize("method", [m for m in ISSUE_METHODS if m != "random"])
 def test_scores_cover_every_sentence_and_explain_the_choice(doc, method: str) -> None:
     ranking = rank(doc, method, Length(sentences=4))
@@ -42,7 +45,8 @@ def test_scores_cover_every_sentence_and_explain_the_choice(doc, method: str) ->
     assert list(ranking.selected) == sorted(ranking.selected)
     if get_method(method).select is None:  # plain top-k methods: the chosen have the top scores
         worst_chosen = min(ranking.scores[i] for i in ranking.selected)
-        assert all(ranking.scores[i] <= worst_chosen for i in range(len(doc)) if i not in ranking.selected)
+        assert all(ranking.scores[i] <= worst_chosen + _TIE * abs(worst_chosen)
+                   for i in range(len(doc)) if i not in ranking.selected)
 
 
 @pytest.mark.parametrize("name", sorted(set(SUMMARIZERS) - {"random"}))
@@ -67,7 +71,16 @@ def test_sumy_adapters_choose_what_sumy_chooses(doc, name: str) -> None:
         plain._bonus_words, plain._stigma_words, plain._null_words = (
             summarizer._bonus_words, summarizer._stigma_words, summarizer._null_words)
     expected = [str(s) for s in plain(to_sumy(doc, tokenizer), 4)]
-    ours = [doc.sentences[i].text for i in rank(doc, name, Length(sentences=4)).selected]
+    ranking = rank(doc, name, Length(sentences=4))
+    ours = [doc.sentences[i].text for i in ranking.selected]
+    if name == "lsa" and ours != expected:
+        # LSA's singular values differ in their last bits from run to run (SIMD paths follow memory alignment):
+        # sentences whose strengths tie to 1e-9 may be chosen either way, and nothing else may differ.
+        index = {s.text: s.index for s in doc.sentences}
+        differ = {index[t] for t in set(ours) ^ set(expected)}
+        worst = min(ranking.scores[i] for i in ranking.selected)
+        assert all(abs(ranking.scores[i] - worst) <= _TIE * abs(worst) for i in differ), (ours, expected)
+        return
     assert ours == expected
 
 
