@@ -853,3 +853,19 @@ def test_a_bottom_line_shows_no_quotation_or_first_person_as_its_own_words() -> 
     assert not stands_as_line("I think there's a third alternative, and that is standing firm.")
     assert not stands_as_line('"This is a bad deal," Netanyahu said.')
     assert not stands_as_line("That's because California grows a third of the nation's vegetables.")
+
+
+def test_a_timeline_cut_too_short_to_say_anything_is_left_out() -> None:
+    from briefing.model import Briefing, Excerpt, Section, Story
+    from briefing.render.view import build_view
+    from briefing.templates import load_template
+
+    text = "The two-day embassy attack which ended Wednesday prompted President Donald Trump to order troops."
+    short = Excerpt(text=text, article_id="a", sentence_index=3, spans=((31, 46),))  # "… which ended Wednesday …"
+    longer = Excerpt(text=text, article_id="a", sentence_index=3, spans=((0, 46),))
+    template = load_template("standard").with_story_words(0)
+    for excerpt, shown in ((short, False), (longer, True)):
+        story = Story(headline="Attack", sections=(Section("timeline", "Timeline", (excerpt,)),))
+        view = build_view(Briefing(title="Attack", stories=(story,)), template)
+        keys = [b.key for b in view.stories[0].blocks]
+        assert ("timeline" in keys) is shown, (excerpt.shown, keys)

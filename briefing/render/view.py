@@ -31,6 +31,8 @@ ALSO_TODAY = "Also today"
 OUTLETS_SHOWN = 3  # outlets named on an "Also today" line
 SEEN_TAG = "(seen before)"
 FIGURES = "figures"  # whose labels are phrases of their own sentences
+CUT_VIEWS = frozenset(["timeline"])  # a date and a cut of its sentence (a figure phrase stands alone)
+CUT_WORDS = 5  # the fewest words such a cut shows
 RUNNING_TITLE = 80  # most characters of the title in a page header
 REPEATS = 0.6  # a piece holding this share of a sentence shown whole elsewhere says it again
 PLACES_SHOWN = 10  # places listed with the actors (JSON keeps them all)
@@ -418,7 +420,10 @@ def _block(story: Story, key: str, title: str, limit: int | None, names: re.Patt
     section = story.section(key)
     if section is None or not section.excerpts:
         return None
-    excerpts = [e for e in section.excerpts if _where(e) not in skip][:limit]
+    excerpts = [e for e in section.excerpts if _where(e) not in skip]
+    if key in CUT_VIEWS:  # a cut too short to say anything ("… which ended Wednesday …") is left out
+        excerpts = [e for e in excerpts if words(e.shown) >= CUT_WORDS]
+    excerpts = excerpts[:limit]
     if not excerpts:
         return None
     items = tuple(_item(e, names) for e in excerpts)
