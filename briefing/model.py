@@ -85,6 +85,12 @@ class Ranking:
 
 
 ELLIPSIS = "…"
+_WORD = re.compile(r"\w+")
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them (runs of letters and digits): the unit of every word budget."""
+    return len(_WORD.findall(text))
 _CLOSING = " \t\n.!?;:,\"'”’)]»"
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from .language import normalize_language
+from .stems import stop_words
 from .treebank import words
 
 if TYPE_CHECKING:
@@ -252,14 +253,7 @@ def _initials_before_name(before: str, after: str) -> bool:
     if found is None or found.group(1) in lexicon.words("place_initials"):
         return False
     word = _FIRST_WORD.match(after)
-    return word is not None and word.group().lower() not in _function_words()
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    from .stems import stop_words
-
-    return stop_words("english")
+    return word is not None and word.group().lower() not in stop_words("english")
 
 
 def fast_words(text: str) -> list[str]:

@@ -15,21 +15,16 @@ Words are counted as a reader counts them (runs of letters and digits).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
+
+from ..model import word_count as words
 
 if TYPE_CHECKING:
     from .view import Block
 
 TABLE_HEADER = ("Name", "Kind", "Role", "Mentions")  # the actors table's columns, as renderers head them
 PLACES_LABEL = "Places"
-_WORD = re.compile(r"\w+")
-
-
-def words(text: str) -> int:
-    """Words as a reader counts them."""
-    return len(_WORD.findall(text))
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from collections.abc import Collection
 from spacy.tokens import Span, Token
 
 from .. import lexicon
+from ..model import word_count as words
 
 # Dependents that add something of their own: what may be left out when a piece must shrink.
 _LOOSE = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "parataxis", "appos", "prep", "npadvmod",
@@ -35,11 +36,6 @@ _WORD = re.compile(r"\w+")
 INNER_GAP = 3  # words a subtree must have to be left out from inside a piece (else the piece just ends sooner)
 
 Pieces = tuple[tuple[int, int], ...]  # character offsets within the sentence's text
-
-
-def words(text: str) -> int:
-    """Words as a reader counts them (runs of letters and digits)."""
-    return len(_WORD.findall(text))
 
 
 def _count(doc, kept: Collection[int]) -> int:
