@@ -30,12 +30,25 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval"
 STATS = ROOT.parent / "shared" / "tools" / "brief_stats.py"
 ANNOTATIONS = ROOT / "eval" / "annotations"
+
+
+@contextmanager
+def code_at(rev: str, folder: Path) -> Iterator[Path]:
+    """The code of commit `rev`, as a temporary git worktree in `folder` (removed on leaving)."""
+    subprocess.run(["git", "worktree", "add", "--detach", str(folder), rev], cwd=ROOT, check=True,
+                   capture_output=True)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(folder)], cwd=ROOT, capture_output=True)
 
 
 def make_briefs(split: str, count: int, out: Path, code: Path, first: int = 0) -> None:
@@ -167,30 +180,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="keep the briefs in this folder")
     args = parser.parse_args(argv)
     splits = args.split or ["cnndm-test", "bbc-test"]
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         base = args.keep or Path(tmp)
         codes = {"now": ROOT}
         if args.before:
-            old = Path(tmp) / "before"
-            subprocess.run(["git", "worktree", "add", "--detach", str(old), args.before], cwd=ROOT, check=True,
-                           capture_output=True)
+            old = stack.enter_context(code_at(args.before, Path(tmp) / "before"))
             codes = {f"before ({args.before})": old, "now": ROOT}
-        try:
-            for split in splits:
-                figures = {}
-                for name, code in codes.items():
-                    folder = base / split / name.split()[0]
-                    make_briefs(split, args.count, folder, code)
-                    figures[name] = measure(folder, split)
-                print(f"\n{split}: {args.count} articles, one-article briefs (template standard)")
-                keys = list(next(iter(figures.values())))
-                width = max(len(k) for k in keys)
-                print(f"  {'':<{width}}  " + "  ".join(f"{n:>22}" for n in figures))
-                for key in keys:
-                    print(f"  {key:<{width}}  " + "  ".join(f"{figures[n].get(key, ''):>22}" for n in figures))
-        finally:
-            if args.before:
-                subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT, capture_output=True)
+        for split in splits:
+            figures = {}
+            for name, code in codes.items():
+                folder = base / split / name.split()[0]
+                make_briefs(split, args.count, folder, code)
+                figures[name] = measure(folder, split)
+            print(f"\n{split}: {args.count} articles, one-article briefs (template standard)")
+            keys = list(next(iter(figures.values())))
+            width = max(len(k) for k in keys)
+            print(f"  {'':<{width}}  " + "  ".join(f"{n:>22}" for n in figures))
+            for key in keys:
+                print(f"  {key:<{width}}  " + "  ".join(f"{figures[n].get(key, ''):>22}" for n in figures))
     return 0
 
 

@@ -23,15 +23,15 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import subprocess
 import sys
 import tempfile
 from collections import Counter
+from contextlib import ExitStack
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from brief_quality import DATA, ROOT, make_briefs
+from brief_quality import DATA, ROOT, code_at, make_briefs
 
 READERS = ROOT / "eval" / "readers"
 INSTRUCTIONS = """# Which brief would you send?
@@ -69,23 +69,16 @@ def lay_out(name: str, lines: list[int], before: str | None) -> Path:
     items = [json.loads(x) for x in (DATA / "cnndm-test.jsonl").read_text(encoding="utf-8").splitlines()]
     with tempfile.TemporaryDirectory() as tmp:
         made: dict[str, Path] = {}
-        codes = {"new": ROOT}
-        if "old" in kinds:
-            if not before:
-                raise SystemExit("old-new needs --before REV")
-            old = Path(tmp) / "old"
-            subprocess.run(["git", "worktree", "add", "--detach", str(old), before], cwd=ROOT, check=True,
-                           capture_output=True)
-            codes["old"] = old
-        try:
+        with ExitStack() as stack:
+            codes = {"new": ROOT}
+            if "old" in kinds:
+                if not before:
+                    raise SystemExit("old-new needs --before REV")
+                codes["old"] = stack.enter_context(code_at(before, Path(tmp) / "old"))
             for kind, code in codes.items():
-                out = Path(tmp) / f"{kind}-briefs"  # apart from the old code's worktree, removed below
+                out = Path(tmp) / f"{kind}-briefs"  # apart from the old code's worktree, removed after
                 make_briefs("cnndm-test", max(lines) + 1, out, code, first=min(lines))
                 made[kind] = out
-        finally:
-            if "old" in codes:
-                subprocess.run(["git", "worktree", "remove", "--force", str(codes["old"])], cwd=ROOT,
-                               capture_output=True)
         rng = random.Random(name)
         key = {}
         for number, line in enumerate(lines):
