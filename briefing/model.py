@@ -88,6 +88,12 @@ ELLIPSIS = "…"
 _WORD = re.compile(r"\w+")
 
 
+def odd_quotation_marks(text: str) -> bool:
+    """Whether a text opens a quotation it does not close, or closes one it did not open (a sentence of a
+    quotation that runs over several: "\"The Communist Party, Chairman Mao.")."""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
 def word_count(text: str) -> int:
     """Words as a reader counts them (runs of letters and digits): the unit of every word budget."""
     return len(_WORD.findall(text))

@@ -111,3 +111,7 @@ def test_a_whole_quotation_comes_before_a_piece_of_a_longer_one() -> None:
 
     assert whole_quotation('"We will win," she said.') and whole_quotation("“We will win,” she said.")
     assert not whole_quotation('It "might be some time from now.') and not whole_quotation('Might be soon," he said.')
+    from briefing.model import odd_quotation_marks
+
+    assert odd_quotation_marks('"The Communist Party, Chairman Mao.') and odd_quotation_marks("Mao.” he sang.")
+    assert not odd_quotation_marks('"We will win," she said.') and not odd_quotation_marks("No quotation here.")

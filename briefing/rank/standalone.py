@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from .. import learn, lexicon
-from ..model import Document
+from ..model import Document, odd_quotation_marks
 
 # Demonstratives point at what was just said: they need the sentence right before them.
 # Pronouns pick up the story's actors and connectives continue its line: any earlier
@@ -127,7 +127,7 @@ def context_features(text: str, index: int, language: str = "english", titled: b
             speaker.group(1).lower() in pronouns or (speaker.group(2).lower() in pronouns
                                                      and speaker.group(1).lower() in speech))),
         "starts_quoted": float(quoted),
-        "odd_quotes": float((text.count('"') % 2 == 1) or (text.count("“") != text.count("”"))),
+        "odd_quotes": float(odd_quotation_marks(text)),
         "quoted_no_name": float(quoted and not any(w[:1].isupper() for w in _TOKEN.findall(outside))),
         "definite_subject": float(definite),
         "names": float(min(names, 6)),

@@ -24,6 +24,7 @@ from collections.abc import Collection
 from spacy.tokens import Span, Token
 
 from .. import lexicon
+from ..model import odd_quotation_marks
 from ..model import word_count as words
 
 # Dependents that add something of their own: what may be left out when a piece must shrink.
@@ -182,8 +183,8 @@ def _paired(doc, inside: set[int]) -> bool:
     """Whether every bracket and quotation mark of the run `inside` has its partner in it."""
     marks = [j for j in sorted(inside) if doc[j].text in ('"', "“", "”", "(", ")", "[", "]")]
     text = "".join(doc[j].text for j in marks)
-    return text.count("(") == text.count(")") and text.count("[") == text.count("]") and (
-        text.count('"') % 2 == 0) and text.count("“") == text.count("”")
+    return text.count("(") == text.count(")") and text.count("[") == text.count("]") \
+        and not odd_quotation_marks(text)
 
 
 def _verb_of(token: Token) -> Token:

@@ -54,10 +54,3 @@ def whole_quotation(text: str) -> bool:
     sentence of a longer one: "It \"might be some time from now.")."""
     straight = text.count('"')
     return (straight >= 2 and straight % 2 == 0) or ("“" in text and "”" in text and text.index("“") < text.rindex("”"))
-
-
-def piece_of_quotation(text: str) -> bool:
-    """Whether a sentence is one of several a quotation runs over: it opens a quotation it does not close ("\"The
-    Communist Party, Chairman Mao.") or closes one it did not open."""
-    straight = text.count('"')
-    return straight % 2 == 1 or text.count("“") != text.count("”")

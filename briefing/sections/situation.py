@@ -6,7 +6,7 @@ Situation (in place of the weakest choice), and the people and organisations the
 headline names are the main event's: each is mentioned, its best-scored sentence
 taking the place of the weakest choice that names none of them. A question or words
 to the reader (`headline.is_teaser`) is never chosen, nor one sentence of a quotation
-that runs over several (`quotes.piece_of_quotation`). Background sentences are left
+that runs over several (`model.odd_quotation_marks`). Background sentences are left
 to Background, except at the article's front (its first third), where news tells its
 main event: one Background did not show may serve there. A sentence that leans on
 the one before it is taken only with it: the ranking offers a few more than the
@@ -22,13 +22,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..analysis import Analysis
-from ..model import Excerpt
+from ..model import Excerpt, odd_quotation_marks
 from ..rank import Length, rank
 from .context import Context
 from .cutting import headline_pieces, text_headline, words
 from .excerpts import excerpts, needs_previous
 from .headline import is_teaser, news_lede
-from .quotes import piece_of_quotation
 
 if TYPE_CHECKING:
     from . import SectionSpec
@@ -53,7 +52,7 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     language = doc.article.language
     allowed = {i for i in range(len(doc)) if i not in context.claimed
                and (i == lede or ((i < front or not flags[i]) and not is_teaser(doc.sentences[i].text, language)
-                                  and not piece_of_quotation(doc.sentences[i].text)))}
+                                  and not odd_quotation_marks(doc.sentences[i].text)))}
     length = length_of(context, spec.limit)
     counted = length.sentences is not None and length.words is None and length.ratio is None
     ask = Length(sentences=length.sentences + SPARE) if counted and length.sentences else length
