@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -120,17 +121,43 @@ def dangling(brief: dict, doc_sentences: list[str], needs: dict[int, tuple[int, 
     return bad, whole
 
 
+_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
+
+
+def content_words(text: str) -> set[str]:
+    """The lower-cased words of `text` that carry content: not stop words, and not a lone letter."""
+    sys.path.insert(0, str(ROOT))
+    from briefing.nlp.stems import lower_stop_words
+
+    stops = lower_stop_words("english")
+    return {w for w in (m.group().lower() for m in _WORD.finditer(text)) if len(w) > 1 and w not in stops}
+
+
+def highlight_recall(brief_markdown: str, summary: str) -> float | None:
+    """The share of the human highlights' content words that the brief shows (its Sources left out): how much
+    of what the article's editors thought its key facts a reader of the brief gets."""
+    wanted = content_words(summary)
+    if not wanted:
+        return None
+    shown = content_words(brief_markdown.split("#### Sources")[0])
+    return len(wanted & shown) / len(wanted)
+
+
 def measure(folder: Path, split: str) -> dict[str, float]:
     """The figures of one folder of briefs."""
     stats = _brief_stats()
     context = _context(split)
-    rows, summaries, dangled, whole, gold_dangled, gold_whole = [], [], 0, 0, 0, 0
+    rows, summaries, recalls, dangled, whole, gold_dangled, gold_whole = [], [], [], 0, 0, 0, 0
     for md in sorted(folder.glob("[0-9][0-9][0-9][0-9].md")):
         article = md.with_suffix(".txt").read_text(encoding="utf-8")
-        rows.append(stats.stats(md.read_text(encoding="utf-8"), article))
+        markdown = md.read_text(encoding="utf-8")
+        rows.append(stats.stats(markdown, article))
         summary = md.with_suffix(".summary.md").read_text(encoding="utf-8")
         if summary:
             summaries.append(stats.stats(summary, article))
+            recall = highlight_recall(markdown, summary)
+            if recall is not None:
+                recalls.append(recall)
         data = json.loads(md.with_suffix(".json").read_text(encoding="utf-8"))
         b, w = dangling(data, [])
         dangled, whole = dangled + b, whole + w
@@ -154,6 +181,8 @@ def measure(folder: Path, split: str) -> dict[str, float]:
     }
     if gold_whole:
         out["dangling share (annotated articles)"] = round(gold_dangled / gold_whole, 3)
+    if recalls:
+        out["highlight words shown (mean)"] = round(statistics.fmean(recalls), 3)
     if summaries:
         out["highlights: median words"] = statistics.median(r["words"] for r in summaries)
         out["highlights: median length ratio"] = statistics.median(r["length_ratio"] for r in summaries)
@@ -175,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", action="append", help="a test split of ../shared/eval (default: cnndm-test, "
                         "bbc-test)")
+    parser.add_argument("--first", type=int, default=0, help="the first line of each split (default 0)")
     parser.add_argument("--count", type=int, default=100, help="articles of each split (default 100)")
     parser.add_argument("--before", metavar="REV", help="also measure the code of this commit")
     parser.add_argument("--keep", type=Path, help="keep the briefs in this folder")
@@ -190,9 +220,9 @@ def main(argv: list[str] | None = None) -> int:
             figures = {}
             for name, code in codes.items():
                 folder = base / split / name.split()[0]
-                make_briefs(split, args.count, folder, code)
+                make_briefs(split, args.first + args.count, folder, code, args.first)
                 figures[name] = measure(folder, split)
-            print(f"\n{split}: {args.count} articles, one-article briefs (template standard)")
+            print(f"\n{split}: {args.count} articles from line {args.first}, one-article briefs (template standard)")
             keys = list(next(iter(figures.values())))
             width = max(len(k) for k in keys)
             print(f"  {'':<{width}}  " + "  ".join(f"{n:>22}" for n in figures))
