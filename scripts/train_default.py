@@ -34,7 +34,7 @@ from briefing.evaluate import Rouge, _CachedTokenizer, load  # noqa: E402
 from briefing.model import Document  # noqa: E402
 from briefing.nlp.sentences import segment  # noqa: E402
 from briefing.rank import default  # noqa: E402
-from briefing.rank.registry import Length  # noqa: E402
+from briefing.rank.registry import Length, take  # noqa: E402
 
 DEV_SETS = ("cnndm-dev", "bbc-dev")
 ORACLE_SHARE = 0.75  # label = share × (in the oracle) + (1 - share) × (own gain / the document's best)
@@ -162,8 +162,9 @@ def rouge_of(model: default.Model, test_set: list[Example], lam: float, sentence
     sums: dict[str, dict[str, Counter]] = {}
     for e in test_set:
         scores = model.score(e.x)
-        picks = default.select(e.doc, scores, Length(sentences=sentences), mmr_lambda=lam,
-                               stand_alone=stand_alone)
+        length = Length(sentences=sentences)
+        # select() gives its choice in order, then the other candidates: the summary is what `take` keeps.
+        picks = take(e.doc, default.select(e.doc, scores, length, mmr_lambda=lam, stand_alone=stand_alone), length)
         for label, chosen in (("model", sorted(picks)), ("lead", list(range(min(sentences, len(e.doc)))))):
             r = rouge(e.reference, [e.doc.sentences[i].text for i in chosen])
             sums.setdefault(e.dataset, {}).setdefault(label, Counter()).update(r)
