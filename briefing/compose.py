@@ -80,7 +80,7 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
         excerpts = builder.build(analysis, by_key[key], context)
         if key == SITUATION and said is not None:
             excerpts = tuple(e for e in excerpts if e.sentence_index != said)
-        if builder.claims and key != SITUATION:
+        if builder.claims and key != SITUATION:  # Situation, the brief, chose first and within its limit
             excerpts = _within(excerpts, quota.get(key))  # what the budget will not show stays free for others
         if builder.claims:
             # Situation is the brief: only a sure leaner waits for its sentence; other sections can do without. A

@@ -90,8 +90,24 @@ def test_furniture_sentences() -> None:
 def test_a_section_claims_only_what_its_budget_can_show() -> None:
     from briefing.templates import Budget
 
-    tight = compose_story(segment(ARTICLE), SECTIONS, Options(), budget=Budget(words=60, article_share=0))
-    loose = compose_story(segment(ARTICLE), SECTIONS, Options(), budget=Budget(words=0))
+    narrative = [s for s in SECTIONS if s.key != "situation"]  # Situation chooses first, within its limit
+    tight = compose_story(segment(ARTICLE), narrative, Options(), budget=Budget(words=40, article_share=0))
+    loose = compose_story(segment(ARTICLE), narrative, Options(), budget=Budget(words=0))
     claimed = {s.key: len(s.excerpts) for s in tight.sections if s.key not in VIEWS and s.key != "situation"}
     free = {s.key: len(s.excerpts) for s in loose.sections if s.key not in VIEWS and s.key != "situation"}
     assert all(claimed[k] <= free[k] for k in claimed) and sum(claimed.values()) < sum(free.values())
+
+
+def test_situation_chooses_first_whatever_else_the_template_has() -> None:
+    from briefing.templates import Budget
+
+    doc = segment(ARTICLE)
+    alone = [s for s in SECTIONS if s.key == "situation"]
+    for method in ("default", "lexrank"):
+        full = compose_story(doc, SECTIONS, Options(method=method, sentences=4), budget=Budget(words=0))
+        only = compose_story(doc, alone, Options(method=method, sentences=4), budget=Budget(words=0))
+        chosen = [e.sentence_index for e in full.section("situation").excerpts]
+        assert chosen == [e.sentence_index for e in only.section("situation").excerpts] and len(chosen) == 4
+        others = {e.sentence_index for s in full.sections if s.key in ("quotes", "background", "outlook")
+                  for e in s.excerpts}
+        assert not others & set(chosen)

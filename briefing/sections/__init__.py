@@ -2,12 +2,12 @@
 
 A builder declares the parts of the analysis it reads (`requires`, see
 `briefing.analysis`) and whether it claims its sentences. The narrative sections
-(Quotes, Background, What to watch, Situation) claim theirs: a sentence claimed by
+(Situation, Quotes, Background, What to watch) claim theirs: a sentence claimed by
 one is never shown in another, so they run in `PRIORITY` order whatever the
-template's layout: Quotes first (a quotation is best shown with its speaker, and
-the few it takes are chosen among many), then Background (what led up to the
-event), then What to watch, and Situation last, taking what the others leave. The
-lead sentence is the main event: only Situation takes it.
+template's layout. Situation is the brief, so it chooses first: the story's key
+sentences are its own, and the sections after it take what it leaves (a quotation
+then with its speaker, what led up to the event, what comes next). The lead
+sentence is the main event: only Situation takes it.
 
 Key figures and Timeline are views over the numbers and dates of the article, not
 narrative: their entries may repeat a sentence shown in a narrative section
@@ -52,7 +52,7 @@ BUILDERS: dict[str, Builder] = {b.key: b for b in (
     Builder("figures", figures.REQUIRES, figures.build, claims=False),
     Builder("timeline", timeline.REQUIRES, timeline.build, claims=False),
 )}
-PRIORITY = ("quotes", "background", "outlook", "situation", "figures", "timeline")
+PRIORITY = ("situation", "quotes", "background", "outlook", "figures", "timeline")
 VIEWS = frozenset(k for k, b in BUILDERS.items() if not b.claims)
 ACTORS_REQUIRE = ("actors",)  # the "actors" key: the actors table and places
 
