@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from briefing.learn import LinearModel, train  # noqa: E402
 from briefing.model import Article, Document  # noqa: E402
 from briefing.nlp.sentences import segment  # noqa: E402
-from briefing.stories.grouping import centroid_sims  # noqa: E402
+from briefing.stories.grouping import story_centrality  # noqa: E402
 from briefing.stories.importance import FEATURES, features  # noqa: E402
 from briefing.stories.pairs import outlet, views  # noqa: E402
 
@@ -62,7 +62,7 @@ def day_events(name: str, data: str) -> tuple[list[dict[str, float]], list[int]]
     docs: list[Document] = [segment(Article(id=e["id"], text=texts[e["id"]], source=e["id"])) for e in events]
     slugs = sorted({e["event"] for e in events})
     label_of = np.array([slugs.index(e["event"]) for e in events])
-    _, centrality = centroid_sims(views(docs).words, label_of)
+    centrality = story_centrality(views(docs), label_of)
     rows, labels = [], []
     for k, slug in enumerate(slugs):
         members = [i for i, e in enumerate(events) if e["event"] == slug]

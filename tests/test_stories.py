@@ -5,6 +5,9 @@ from __future__ import annotations
 import random
 from datetime import date
 
+import numpy as np
+import pytest
+
 from briefing.model import Article, Document
 from briefing.nlp.furniture import is_boilerplate
 from briefing.nlp.sentences import segment
@@ -169,3 +172,24 @@ def test_unrelated_articles_with_few_shared_words_stay_apart() -> None:
              data / "flood-herald.txt", data / "flood-tribune.txt"]
     stories = group(documents(paths))
     assert sorted(sorted(s) for s in stories) == [[0], [1], [2, 3]]
+
+
+def test_long_background_does_not_make_a_story_central() -> None:
+    """Centrality is read from the ledes: background only a long article carries does not raise its story's
+    centrality (over all its words, a long feature shared a little with everything and ranked the higher)."""
+    from briefing.stories.grouping import centroid_sims, story_centrality
+    from briefing.stories.pairs import views
+
+    def centralities(items: list[tuple[str, str]]) -> tuple[float, float]:
+        v = views(_docs(items))
+        label_of = np.array([0, 1, 1, 1, 2, 2])  # the eclipse alone, the takeover, the flood's first two reports
+        return float(story_centrality(v, label_of)[0]), float(centroid_sims(v.words, label_of)[1][0])
+
+    # The history shares words with the takeover and flood reports ("money", "cash", "homes", "closed") ...
+    history = "The observatory closed its doors to raise money in cash for homes, schools and regulators. " * 3
+    short = [ECLIPSE[0], *MERGER, *FLOOD[:2]]
+    long = [(ECLIPSE[0][0], f"{ECLIPSE[0][1]} {history}{OBSERVATORY_HISTORY}"), *MERGER, *FLOOD[:2]]
+    lede_short, words_short = centralities(short)
+    lede_long, words_long = centralities(long)
+    assert words_long > words_short  # ... so over all the words the long eclipse report looks more central,
+    assert lede_long == pytest.approx(lede_short)  # over the ledes it does not

@@ -32,7 +32,7 @@ from ..model import Document
 from ..nlp.furniture import is_boilerplate
 from .clustering import average_linkage, shifted
 from .importance import features, importance, recency
-from .pairs import FEATURES, candidates, outlet, pair_features, row_norms, views
+from .pairs import FEATURES, Views, candidates, outlet, pair_features, row_norms, views
 
 MODELS = ("story_pairs", "story_pairs_uncased")  # for cased and lower-cased text (briefing/models)
 
@@ -72,6 +72,13 @@ def centroid_sims(x: sparse.csr_matrix, label_of: np.ndarray) -> tuple[np.ndarra
     return own, np.where(norms > 0, centrality, 0.0)
 
 
+def story_centrality(v: Views, label_of: np.ndarray) -> np.ndarray:
+    """Per story, how alike its articles are to the day's others, over the ledes (title and first sentences),
+    which are alike in length: over all their words, a long feature shares a little with everything and came out
+    the more central, hard news told in few words the less."""
+    return centroid_sims(v.lede, label_of)[1]
+
+
 def group(docs: Sequence[Document], *, threshold: float | None = None) -> list[list[int]]:
     """Stories: lists of indices into `docs`, most important story first.
 
@@ -92,8 +99,8 @@ def group(docs: Sequence[Document], *, threshold: float | None = None) -> list[l
     for label, members in enumerate(average_linkage(len(docs), i, j, chance, 0.5)):
         label_of[members] = label
     furniture = v.furniture
-    x = v.words
-    own, centrality = centroid_sims(x, label_of)
+    own, _ = centroid_sims(v.words, label_of)
+    centrality = story_centrality(v, label_of)
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(label_of.tolist()):
         clusters.setdefault(label, []).append(i)

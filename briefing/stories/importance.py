@@ -5,7 +5,9 @@ title and first sentences): the share of their words that speak of deaths,
 violence, disasters, government and elections, courts, the economy (hard news),
 or of sport, entertainment and lifestyle (soft news), whether the pieces are
 opinion, the largest toll the ledes give, how many articles and outlets cover it,
-and how central it is to the day. Length is not a feature, nor are particular
+and how central it is to the day (how alike its ledes are to the other articles':
+ledes, alike in length, so that a long article, with words in common with
+everything, does not count as central). Length is not a feature, nor are particular
 words (a bag of the ledes' words ranked held-out dev days a little better, but
 learned the month's topics: a takeover fell below an eclipse). Two
 logistic models learned from editor tiers of annotated dev days (eval/events:
