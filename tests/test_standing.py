@@ -115,3 +115,22 @@ def test_a_whole_quotation_comes_before_a_piece_of_a_longer_one() -> None:
 
     assert odd_quotation_marks('"The Communist Party, Chairman Mao.') and odd_quotation_marks("Mao.” he sang.")
     assert not odd_quotation_marks('"We will win," she said.') and not odd_quotation_marks("No quotation here.")
+
+
+def test_lists_additions_and_left_out_verbs_point_back() -> None:
+    # A list's next point, an addition ("too") and a verb left out each lean on a sentence before them.
+    assert pointing_phrase("First, Clinton is no ordinary female presidential candidate.") == "first,"
+    assert pointing_phrase("In addition, police found a gun in the car.") == "in addition,"
+    assert pointing_phrase("A new jury was empanelled in 2014, but they, too, were unable to agree.") == ", too,"
+    assert pointing_phrase("The Senate approved it, too.") == ", too"
+    assert pointing_phrase("Widespread sexism and misogyny likely did not.") == "did not"
+    assert pointing_phrase("Critics said the plan did not go far enough.") is None
+    assert pointing_phrase("First lady Michelle Obama visited the school.") is None
+    assert pointing_phrase("The talks are too slow for the unions.") is None
+
+
+def test_a_question_with_an_exclamation_is_a_teaser() -> None:
+    from briefing.sections.headline import is_teaser
+
+    assert is_teaser("(Could that mean he's a Muslim Santa?!")
+    assert not is_teaser("The ship sank on Sunday!")

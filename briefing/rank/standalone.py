@@ -61,19 +61,30 @@ _CONNECTIVE_START = re.compile(r"^[\s\"'“‘«(\[-]*(?:but|and|yet|so|still|no
 def pointing_phrase(text: str, language: str = "english") -> str | None:
     """The phrase of lexicon `pointing_phrases` a sentence leans back with ("The move ...", "... exactly
     that"), or None: an opening one at the sentence's start (after a quotation mark or connective), an
-    "anywhere" one wherever it stands."""
+    "anywhere" one wherever it stands, an "ending" one as its last words ("... did not.")."""
     phrases = lexicon.table("pointing_phrases", language)
     if not phrases:
         return None
     lowered = " ".join(text.lower().replace("’", "'").split())
     opening = _CONNECTIVE_START.sub("", lowered).lstrip("\"'“‘«([- ")
+    ending = lowered.rstrip(" .!\"'”’)")
     for phrase, where in phrases.items():
         if where == "anywhere":
-            if re.search(rf"\b{re.escape(phrase)}\b", lowered):
+            if re.search(_whole(phrase), lowered):
+                return phrase
+        elif where == "ending":
+            if re.search(_whole(phrase) + "$", ending):
                 return phrase
         elif opening.startswith(phrase + " ") or opening.startswith(phrase + ","):
             return phrase
     return None
+
+
+def _whole(phrase: str) -> str:
+    """A pattern for `phrase` as whole words (", too" after any word: "they, too, were")."""
+    before = r"(?<![\w'])" if phrase[:1].isalnum() else ""
+    after = r"(?![\w'])" if phrase[-1:].isalnum() else ""
+    return before + re.escape(phrase) + after
 
 
 def points_back(text: str, language: str = "english") -> bool:

@@ -29,7 +29,7 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 def is_teaser(text: str, language: str = "english") -> bool:
     """Whether a sentence asks or speaks to the reader rather than tells ("Do you remember the talk about ...?",
     "Well, you might want to forget it."): a question, or words to the reader outside a quotation."""
-    if text.rstrip(" \"'”’)").endswith("?"):
+    if text.rstrip(" \"'”’)!").endswith("?"):  # "... a Muslim Santa?!"
         return True
     reader = lexicon.words("reader_words", language)
     return any(w.lower().replace("’", "'") in reader for w in _WORDS.findall(_QUOTED.sub(" ", text)))
