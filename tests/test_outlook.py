@@ -57,3 +57,27 @@ def test_claimed_sentences_and_limit() -> None:
 def test_language_without_model_has_no_outlook() -> None:
     doc = document("Gespräche\n\nDie Parteien werden nächste Woche unterzeichnen.", language="german")
     assert outlook(doc, 3) == ()
+
+
+def test_what_to_watch_leaves_out_the_writers_own_voice() -> None:
+    from briefing.sections.outlook import writer_speaks
+
+    assert writer_speaks("And we'll call it a day.") and writer_speaks("We’ll raise the banner over the movement.")
+    assert writer_speaks("I will vote for her next year.")
+    assert not writer_speaks('"We will stop this outbreak in its tracks," Pence said.')
+    assert not writer_speaks("Officials will meet next week to decide.")
+
+
+def test_the_writers_plans_are_not_shown_as_what_to_watch() -> None:
+    from briefing.compose import compose_story
+    from briefing.options import RankOptions
+    from briefing.templates import Budget, load_template
+
+    article = Article(id="op", title="Clinton enters the race", text=(
+        "Hillary Clinton announced her candidacy on Sunday.\n\n"
+        "We will raise the banner over the movement next week. "
+        "The Clinton campaign will hold its first rally in Iowa next week."))
+    story = compose_story(segment(article), load_template("standard").sections, RankOptions(sentences=1),
+                          budget=Budget(words=0))  # Situation takes the lede alone
+    watch = [e.text for e in story.section("outlook").excerpts] if story.section("outlook") else []
+    assert watch == ["The Clinton campaign will hold its first rally in Iowa next week."]
