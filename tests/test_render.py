@@ -628,6 +628,20 @@ def test_bottom_line_shows_an_untitled_storys_lede_once() -> None:
     assert SENTENCES[12] not in [i.text for b in view.stories[1].blocks for i in b.items]
 
 
+def test_a_story_headed_by_its_whole_lede_is_that_line_not_the_next_sentence() -> None:
+    """A headline cut from nothing (the lede shown whole above the story) is the story's line: the sentence after
+    the lede would read as the story's point without it ("Both save states money over time.")."""
+    briefing = daily_briefing("daily")
+    second = briefing.stories[1]
+    lede = SENTENCES[12]
+    headed = replace(second, headline=lede, headline_from=(second.article_ids[0], 12))
+    view = build_view(replace(briefing, stories=(briefing.stories[0], headed)), load_template("daily"))
+    line = view.bottom_line.lines[1]
+    assert (line.items, line.line) == ((), lede)
+    shown = [i.excerpt.sentence_index for b in view.stories[1].blocks for i in b.items if b.kind != "actors"]
+    assert second.section("situation").excerpts[0].sentence_index in shown  # left to its story, not lost
+
+
 def test_items_know_the_actor_names() -> None:
     view = build_view(airport_briefing(), load_template("standard"))
     item = view.stories[0].blocks[0].items[1]

@@ -269,6 +269,8 @@ def build_view(briefing: Briefing, template: Template, *, marking: str | None = 
         headline = one_line(story.headline)
         if several:  # an untitled article's headline is its lede: the line shows it once
             items = tuple(i for i in items if i.text.casefold() != headline.casefold())
+            if story.headline_from and ELLIPSIS not in headline:
+                top, items = (), ()  # the headline is the whole lede: it is the line, not the sentence after it
         fixed = sum(words(i.text) for i in items)
         if several:
             fixed += words(headline)
