@@ -53,6 +53,31 @@ def test_a_headline_is_the_main_clause_within_its_words(sentence: str, most: int
     assert not any(shown.rstrip(f" {ELLIPSIS}").endswith(w) for w in (" the", " of", " and", ","))
 
 
+@pytest.mark.parametrize("sentence, must, never", [
+    # A long clause before the subject: the main clause from its subject says what happened.
+    ("As relatives and friends mourn the loss of their loved ones aboard Germanwings Flight 9525, investigators are "
+     "piecing together what happened in the final minutes of the flight.", "investigators are piecing together",
+     "As relatives"),
+    # ... but not from a pronoun subject, which would point back into what was cut.
+    ("When Indiana Gov. Michael Pence signed his state's Religious Freedom Restoration Act into law last week, he "
+     "probably did not expect the national uproar that followed.", "When Indiana Gov. Michael Pence", "… he"),
+    # A cut falls between words, never inside one ("re-united").
+    ("With a little bit of help from Donald Trump, Rory McIlroy was re-united with his golf club at the Doral "
+     "tournament on Sunday.", "re-united", "re …"),
+])
+def test_a_headline_says_what_happened_and_cuts_between_words(sentence: str, must: str, never: str) -> None:
+    _doc, parsed = _parsed(sentence)
+    pieces = headline_pieces(parsed.sentences[0], 15)
+    shown = pieces_text(sentence, pieces)
+    assert words(shown) <= 15 and must in shown and never not in shown
+
+
+def test_without_a_parse_a_headline_never_ends_inside_a_word() -> None:
+    text = "With a little bit of help from his friend Donald Trump Rory McIlroy was re-united with his club today."
+    (piece,) = text_headline(text, 15)
+    assert text[slice(*piece)].endswith("McIlroy was")
+
+
 def test_a_trailing_speaker_gives_way_to_what_was_said() -> None:
     sentence = ("Andrew Getty, one of the heirs to billions of oil money, appears to have died of natural causes, "
                 "a Los Angeles Police Department spokesman said.")

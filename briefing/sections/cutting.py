@@ -238,6 +238,12 @@ def headline_pieces(sentence: Span, max_words: int) -> Pieces:
             return opening
         if pieces and pieces[0][0] == 0 and len(pieces) <= 2:
             return pieces
+        # A long opening phrase or clause before the subject ("When Indiana Gov. Michael Pence signed ..., the
+        # uproar ..."): the main clause from its subject, so the headline says what happened.
+        begin = _subject_start(root, sentence)
+        main = _opening(sentence, root, keep, max_words, start=begin) if begin is not None else None
+        if main is not None:
+            return main
         return text_headline(sentence.text, max_words)
     return pieces
 
@@ -245,12 +251,28 @@ def headline_pieces(sentence: Span, max_words: int) -> Pieces:
 HEADLINE_OPENING = 6  # the fewest words an opening needs to stand as a headline
 
 
-def _opening(sentence: Span, root: Token, keep: Collection[int], max_words: int) -> Pieces | None:
-    """The longest opening of `sentence` that ends where a constituent ends (the right edge of a dependent of
-    the main clause, or of one of that dependent's dependents), holds `keep` and the main verb, and has
-    `HEADLINE_OPENING` to `max_words` words; None when there is none."""
+def _word_ends(doc, i: int, sentence: Span) -> bool:
+    """Whether a cut after token `i` falls between words, not inside one ("re" of "re-united")."""
+    return i >= sentence.end - 1 or bool(doc[i].whitespace_) or doc[i + 1].text[:1] in _AFTER_WORD
+
+
+def _subject_start(root: Token, sentence: Span) -> int | None:
+    """Where the main clause's subject begins, when something comes before it and it is no pronoun; else None."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.left_edge.i <= sentence.start or subject.pos_ == "PRON":
+        return None  # a pronoun ("..., he probably did not expect") would point back into what was cut
+    return subject.left_edge.i
+
+
+def _opening(sentence: Span, root: Token, keep: Collection[int], max_words: int,
+             start: int | None = None) -> Pieces | None:
+    """The longest opening of `sentence` (from its token `start` when given) that ends between words where a
+    constituent ends (the right edge of a dependent of the main clause, or of one of that dependent's
+    dependents), holds `keep` and the main verb, and has `HEADLINE_OPENING` to `max_words` words; None when
+    there is none."""
     doc = sentence.doc
-    start, needed = sentence.start, max([root.i, *keep], default=root.i)
+    start = sentence.start if start is None else start
+    needed = max([root.i, *keep], default=root.i)
     ends: set[int] = set()
     stack = [root]
     while stack:
@@ -260,13 +282,15 @@ def _opening(sentence: Span, root: Token, keep: Collection[int], max_words: int)
                 continue
             ends.add(min(child.right_edge.i, sentence.end - 1))
             stack.append(child)
-    fitting = [e for e in ends if e >= needed and HEADLINE_OPENING <= _count(doc, range(start, e + 1)) <= max_words]
+    fitting = [e for e in ends if e >= needed and _word_ends(doc, e, sentence)
+               and HEADLINE_OPENING <= _count(doc, range(start, e + 1)) <= max_words]
     if not fitting:
         return None
     runs = _tidy(doc, list(range(start, max(fitting) + 1)), keep)
     return _offsets(sentence, runs[:1]) if runs else None
 
 
+_AFTER_WORD = " \t\n.!?;:,\"'”’)]»"  # what may follow a word's end
 _CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s|\s--\s")
 
 
@@ -279,5 +303,7 @@ def text_headline(text: str, max_words: int) -> Pieces:
     if len(found) <= max_words:
         return ((0, end),)
     limit = found[max_words - 1].end()
+    if limit < len(text) and not (text[limit].isspace() or text[limit] in _AFTER_WORD):  # inside a word ("re-united")
+        limit = max(text.rfind(" ", 0, limit), found[0].end())
     stops = [m.start() for m in _CLAUSE_END.finditer(text, 0, limit + 1) if words(text[: m.start()]) >= 4]
     return ((0, stops[-1] if stops else limit),)
