@@ -126,3 +126,11 @@ def test_june_is_the_year_the_text_means() -> None:
     doc = document(PAST_JUNE, published=date(2020, 3, 4))  # a Wednesday
     assert [(e.label, e.sentence_index) for e in timeline(doc, 8)] == [
         ("Jun 2019", 1), ("Dec 2019", 2), ("2 Mar 2020", 0), ("Jun 2020", 3)]
+
+
+
+def test_a_models_year_is_no_date() -> None:
+    doc = document("Shooting charges\n\nHernandez fired into their 2003 BMW in Boston in July 2012. "
+                   "In 2003 the club moved to a new stadium.")
+    entries = [(e.label, e.sentence_index) for e in timeline(doc, 8)]
+    assert ("2003", 1) in entries and ("2003", 0) not in entries and ("Jul 2012", 0) in entries

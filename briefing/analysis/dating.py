@@ -5,8 +5,8 @@ Dates are spaCy's DATE entities (and holidays it tags as events) resolved by
 main event's day (the lead's weekday; see `dates.reference`). A date in a future
 clause ("will vote on Tuesday") names the coming day; one in a clause that looked
 ahead from the past ("troops were expected to return in April") the nearer of the
-last and the next. Durations, ages, other expressions that name no point in time and
-a copyright notice's year ("© 2015 Cable News Network") are left out.
+last and the next. Durations, ages, other expressions that name no point in time, a
+copyright notice's year ("© 2015 Cable News Network") and a model's year ("their 2003 BMW") are left out.
 
 Each expression records whether it sits in a future clause and whether it only
 dates a statement ("said Thursday"). The timeline, background and outlook read them.
@@ -90,6 +90,14 @@ def _copyright(ent: Span, sentence: Span) -> bool:
     return dates.copyright_year(before + (own.group() if own else ""))
 
 
+def _model_year(ent: Span) -> bool:
+    """Whether a date expression is a bare year naming a make's model or edition ("their 2003 BMW"), not a time:
+    a year modifying a name of no entity, or of a product or organisation (a make)."""
+    head = ent.root.head
+    return (len(ent) == 1 and ent.root.dep_ == "nummod" and head.i > ent.root.i and head.pos_ == "PROPN"
+            and head.ent_type_ in ("", "PRODUCT", "ORG"))
+
+
 def _expressions(span: Span) -> list[Span]:
     """DATE entities, and holidays NER tags as events ("New Year's Eve")."""
     holiday = ("eve", "day", "christmas", "thanksgiving", "halloween")
@@ -109,7 +117,8 @@ def document_dates(parsed: Parsed, article: Article) -> DocumentDates:
     """Every date expression of a parsed article that names a point in time, resolved."""
     found: list[tuple[int, Span, bool]] = []
     for i, sentence in enumerate(parsed.sentences):
-        found += [(i, ent, is_future(ent.root)) for ent in _expressions(sentence) if not _copyright(ent, sentence)]
+        found += [(i, ent, is_future(ent.root)) for ent in _expressions(sentence)
+                  if not _copyright(ent, sentence) and not _model_year(ent)]
     lead_days = [dates.weekday_of(e.text) for i, e, _ in found if i == 0 and e.root.head.lemma_ not in SPEECH]
     weekday = next((d for d in lead_days if d is not None), dates.weekday_of(article.title))
     past = [(e, future) for _, e, future in found if not future]
