@@ -18,6 +18,7 @@ A template is a folder:
     [budget]               # optional; these are the defaults
     words = 350            # most words a story is shown in (headline, sections, actors; not its sources)
     article_share = 0.4    # ... and at most this share of its article's words (0: no such bound)
+    least_words = 80       # ... but a short article's story may take this many, up to half its article
     line_words = 30        # most words of a story's line in the bottom line
     headline_words = 15    # most words of a headline made from an untitled article's lede
 
@@ -101,13 +102,17 @@ class Budget:
     article_share: float = 0.4  # ... and at most this share of its article's words; 0: no such bound
     line_words: int = 30  # most words of a story's line in the bottom line
     headline_words: int = 15  # most words of a headline cut from an untitled article's lede
+    least_words: int = 80  # ... but a short article's story may take this many, up to half its article
 
     def story_words(self, article_words: int) -> int:
-        """The words a story may take, given its article's length (0: unknown); `words` 0 is no bound."""
+        """The words a story may take, given its article's length (0: unknown); `words` 0 is no bound. A short
+        article's share would leave too few to tell it (0.4 of 130 words is 52): it may take `least_words`, up
+        to half its article."""
         if not self.words:
             return 10**9
         if self.article_share and article_words:
-            return min(self.words, int(self.article_share * article_words))
+            shared = int(self.article_share * article_words)
+            return min(self.words, max(shared, min(self.least_words, article_words // 2)))
         return self.words
 
 
@@ -176,7 +181,8 @@ class Template:
         lines = [f"{self.name}: {self.description}".rstrip(": "), f"  {kind}: {self.path}", "  sections:"]
         lines += [f"    {s.key:<12} {s.title!r:<24} limit {s.limit}, share {s.share:g}" for s in self.sections]
         b = self.budget
-        bound = f", at most {b.article_share:g} of its article" if b.article_share else ""
+        bound = (f", at most {b.article_share:g} of its article (a short one's: {b.least_words} words, up to half)"
+                 if b.article_share else "")
         lines.append(f"  budget: {b.words} words a story{bound}; bottom line {b.line_words} words a story; "
                      f"headlines {b.headline_words} words")
         lines.append("  renderings:")
@@ -356,11 +362,11 @@ def _budget(raw: object) -> Budget:
         return Budget()
     if not isinstance(raw, dict):
         raise ValueError("budget must be a table")
-    unknown = set(raw) - {"words", "article_share", "line_words", "headline_words"}
+    unknown = set(raw) - {"words", "article_share", "line_words", "headline_words", "least_words"}
     if unknown:
         raise ValueError(f"budget: unknown key(s) {', '.join(sorted(unknown))}")
     values = {}
-    for key in ("words", "line_words", "headline_words"):
+    for key in ("words", "line_words", "headline_words", "least_words"):
         if key in raw:
             value = raw[key]
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:

@@ -169,3 +169,12 @@ def test_html_is_self_contained_and_printable(template: str) -> None:
     for external in ("<script", "<link", "<img", "<iframe", "<object", "url(", "@import", " src="):
         assert external not in page
     assert "@media print" in page and "@page" in page and "<style>" in page
+
+
+def test_a_short_articles_story_may_take_up_to_half_of_it() -> None:
+    from briefing.templates import Budget
+
+    budget = Budget()  # 350 words, 0.4 of the article, at least 80 up to half
+    assert budget.story_words(1000) == 350 and budget.story_words(500) == 200
+    assert budget.story_words(130) == 65 and budget.story_words(180) == 80 and budget.story_words(300) == 120
+    assert Budget(least_words=1).story_words(130) == 52
