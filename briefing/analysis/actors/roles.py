@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ... import lexicon
 from ...nlp.tokenize import TITLE_ABBREVIATIONS
 from .names import ORGANIZATION, Cluster, is_call_sign, name_key
-from .words import CUT, HYPHENS, ORG_HEADS, ORG_NOUNS, TITLES
+from .words import CUT, DEMONYMS, HYPHENS, ORG_HEADS, ORG_NOUNS, PERSON_NOUNS, TITLES
 
 # Titles that only say how to address someone: no role on their own.
 _HONORIFICS = lexicon.words("honorifics")
@@ -208,6 +208,9 @@ def title_start(span: Span) -> int:
         if t.lower_.rstrip(".") in TITLES and t.text[:1].isupper():  # "Trooper" inside NER's name
             start, i = i, i - 1
             continue
+        if _person_word(t):  # "striker" the tagger calls a verb, "Kenyan" inside NER's name
+            start, i = i, i - 1
+            continue
         if t.tag_ == "POS" and i - 1 >= lower_bound and doc[i - 1].pos_ == "PROPN":  # "Broussard's friend"
             j = i - 1
             while j - 1 >= lower_bound and doc[j - 1].pos_ == "PROPN" and doc[j - 1].ent_iob_ == "I":
@@ -237,23 +240,32 @@ def _title(span: Span) -> str | None:
         start += 1
     words = doc[start:span.start]
     hyphened = {t.i for t in words if t.i > 0 and doc[t.i - 1].text in HYPHENS}
-    if not words or any(t.pos_ == "VERB" and t.tag_ != "VBN" and t.i not in hyphened for t in words):
+    if not words or any(t.pos_ == "VERB" and t.tag_ != "VBN" and t.i not in hyphened and not _person_word(t)
+                        for t in words):
         return None
     last = words[-1]
     if last.tag_ == "POS" and words[0].pos_ == "PROPN":
         return words.text  # "Duke's Christian Laettner": the team or the show the person is known by
-    if not any(_is_description(t) or t.lower_.rstrip(".") in TITLES for t in words) and not _nominal(last, span):
+    if not any(_is_description(t) or t.lower_.rstrip(".") in TITLES or _person_word(t) for t in words) \
+            and not _nominal(last, span):
         return None
     if not any(_is_description(t) or t.lower_.rstrip(".") in TITLES or t.i == last.i for t in words) or (
-            last.ent_type_ == "PERSON" and last.lower_.rstrip(".") not in TITLES):
+            last.ent_type_ == "PERSON" and last.lower_.rstrip(".") not in TITLES and not _person_word(last)):
         return None
     if words.text.lower().rstrip(".") in _HONORIFICS:  # "Mr.", also "Hon" + "."
         return None
-    if "year-old" in words.text or (len(words) == 1 and last.ent_type_ and last.lower_.rstrip(".") not in TITLES):
+    if "year-old" in words.text or (len(words) == 1 and last.ent_type_ and last.lower_.rstrip(".") not in TITLES
+                                    and not _person_word(last)):
         return None
     if not _attached(last, span.root):  # "from the moment Bergdahl went missing": a clause, not a title
         return None
     return words.text
+
+
+def _person_word(token: Token) -> bool:
+    """A noun for a person or a nationality, whatever the tagger or NER make of it: "striker" tagged a verb,
+    "Broadcaster" and "Kenyan" inside NER's name."""
+    return token.is_alpha and (token.lower_ in PERSON_NOUNS or token.lower_ in DEMONYMS)
 
 
 # Adjectives before a name that describe, not say what the person is ("the late X", "embattled X").

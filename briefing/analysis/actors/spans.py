@@ -63,6 +63,9 @@ def _trim(span: Span, label: str) -> Span | None:
         if end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in _DESCRIBERS \
                 and doc[start + 1].text.istitle() and doc[start + 1].is_alpha:
             start += 1
+        while end - start > 2 and doc[start].lower_.rstrip(".") in TITLES | PERSON_NOUNS \
+                and all(t.is_alpha and t.text.istitle() and t.lower_ not in ORG_HEADS for t in doc[start + 1:end]):
+            start += 1  # "Col Eric Schnaible", "Physicist Larry Shaw" tagged as an organisation: the name after it
     if label == "PERSON":
         if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in ("VBG", "VBN", "VBD", "IN"):
             start += 1  # "Following Netanyahu's interview": a verb opening the sentence, not a forename
@@ -285,7 +288,7 @@ def _with_forename(ent: Span) -> Span:
     while ent.label_ == "PERSON" and start > 0 and not doc[start].is_sent_start:
         word = doc[start - 1]
         if word.tag_ != "NNP" or not word.text[:1].isupper() or word.ent_type_ or not word.is_alpha \
-                or word.lower_.rstrip(".") in TITLES | _CALENDAR:
+                or word.lower_.rstrip(".") in TITLES | PERSON_NOUNS | _CALENDAR:
             break
         if start > 1 and doc[start - 2].ent_type_ in ("ORG", "GPE", "LOC"):
             break  # "New England Patriot Aaron Hernandez": a member of the team or body named before it
