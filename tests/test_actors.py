@@ -927,3 +927,14 @@ def test_cues_of_things_and_of_people_beside_a_title():
     beside = "any: beside a title or a noun for a person (\"the President, X\")"
     assert beside in cues_of(raw, "Abdu Rabbu Mansour Hadi")
     assert "Abdu Rabbu Mansour Hadi" in names_of(raw) and "Asperger" not in names_of(raw)
+
+
+def test_roles_before_a_name_that_say_when_give_way_and_affiliations_after_a_comma_count():
+    raw = ("Budget\n\nThese days, Fatiya Hassan works in a bakery. Kyle Cooper, at Citigroup Global Markets, said the "
+           "dollar would fall. Isabel Sawhill and Joanna Venator of the Brookings Institution wrote the study. The "
+           "club signed 21-year-old defender Michael Dawson.")
+    actors = names_of(raw)
+    assert actors["Fatiya Hassan"].role != "These days"
+    assert actors["Kyle Cooper"].role == "at Citigroup Global Markets"
+    assert actors["Isabel Sawhill"].role == "of the Brookings Institution"
+    assert actors["Michael Dawson"].role == "defender"
