@@ -72,7 +72,7 @@ NAME_FEATURES = (
     "name: a role as an organisation", "name: sporty article",
     "name: ends in a thing's noun (\"Germanwings Flight\")", "name: a kinship word (\"Mom\", \"Dad Camp\")",
     "name: its last word named alone (log mentions)", "name: its last word named alone as a person's surname",
-    "name: a political party (\"Labour\", \"the Tories\")",
+    "name: a political party (\"Labour\", \"the Tories\")", "name: only organisation words (\"Police Department\")",
 )
 FEATURES = tuple(f"any: {c}" for c in _CUE_NAMES) + tuple(f"share: {c}" for c in _CUE_NAMES) + NAME_FEATURES
 
@@ -203,6 +203,7 @@ def _name_features(key: str, ms: list[Mention], title: str, lower: set[str], sur
         "name: its last word named alone as a person's surname": float(len(words) > 1 and last in alone
                                                                       and last in surnames),
         "name: a political party (\"Labour\", \"the Tories\")": float(key in PARTIES),
+        "name: only organisation words (\"Police Department\")": float(all(w in ORG_HEADS | NAME_LINKS for w in words)),
     }
     del spans
     return values

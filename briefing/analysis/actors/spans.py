@@ -75,8 +75,10 @@ def _trim(span: Span, label: str) -> Span | None:
             start += 1  # "Singer Zoe Hart" at the start of a sentence
         inner = [i for i in range(start + 1, end - 1) if doc[i].lower_.rstrip(".") in JOB_TITLES
                  and doc[i].text[:1].isupper() and doc[i + 1].text[:1].isupper()]
-        if inner:  # "Google CFO Patrick Pichette"
+        if inner:  # "Google CFO Patrick Pichette", "Tory Treasurer Lord Ashcroft"
             start = inner[-1] + 1
+            while end - start > 1 and doc[start].lower_.rstrip(".") in TITLES:
+                start += 1
         while end - start > 2 and _post_nominal(doc[end - 1]):
             end -= 1  # "Ian Rank-Broadley FRBS": letters after the name, not part of it
     while label == "ORG" and end - start > 1 and doc[end - 1].is_upper and doc[end - 1].lower_ in JOB_TITLES:
