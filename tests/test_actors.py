@@ -938,3 +938,9 @@ def test_roles_before_a_name_that_say_when_give_way_and_affiliations_after_a_com
     assert actors["Kyle Cooper"].role == "at Citigroup Global Markets"
     assert actors["Isabel Sawhill"].role == "of the Brookings Institution"
     assert actors["Michael Dawson"].role == "defender"
+
+
+def test_the_navy_ends_in_an_organisation_word():
+    raw = "Rescue\n\nThe Navy said two sailors were missing after the ship sank off the coast of Oman."
+    assert "name: ends in an organisation word" in cues_of(raw, "Navy")
+    assert "Navy" not in extract_actors(document(raw))[1]  # not a place

@@ -522,9 +522,12 @@ CUES: tuple[tuple[str, Callable[[Span, Seen], bool]], ...] = (
 
 def _titled_apposition(span: Span) -> bool:
     """Whether a name stands in apposition to a title or a noun for a person, before or after it: "the
-    U.S.-supported President, Abdu Rabbu Mansour Hadi", "Lynch's father, the Rev. Lorenzo Lynch", "X, a striker"."""
+    U.S.-supported President, Abdu Rabbu Mansour Hadi", "Lynch's father, the Rev. Lorenzo Lynch", "X, a striker";
+    not a part played ("will play her daughter, Ashley Rowe")."""
     root = span.root
     words = TITLES | PERSON_NOUNS | KINSHIP
+    if is_unreal(span):
+        return False  # "will play her ambitious daughter, Ashley Rowe": a part played
     if root.dep_ == "appos" and not span.start <= root.head.i < span.end and root.head.lower_ in words:
         return True
     return any(c.dep_ == "appos" and c.lower_ in words and not span.start <= c.i < span.end for c in root.children)
