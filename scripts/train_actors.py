@@ -71,9 +71,10 @@ class Item:
 
 
 def dev_files() -> list[Path]:
-    """Every first annotator's dev file (not a test file, not a second annotator's copy)."""
+    """Every first annotator's dev file of actors (not a test file, not a second annotator's copy, not a context
+    file, which annotates which sentences lean on others and names no actors)."""
     return sorted(p for p in ANNOTATIONS.glob("*.jsonl")
-                  if p.name.startswith(("cnndm-dev", "bbc-dev")) and "second" not in p.name)
+                  if p.name.startswith(("cnndm-dev", "bbc-dev")) and "second" not in p.name and "context" not in p.name)
 
 
 def _parses(gold: Path, docs: list, cache: Path | None) -> list[Parsed]:
@@ -228,7 +229,11 @@ def score(items: list[Item], models: dict[int, dict[str, LinearModel]], errors: 
         for i, g in enumerate(gold["actors"]):
             if g["kind"] == PERSON and g["roles"]:
                 s.roles += 1
-                s.roles_right += i in matched and role_right(matched[i].role, g["roles"])
+                right = i in matched and role_right(matched[i].role, g["roles"])
+                s.roles_right += right
+                if errors is not None and i in matched and not right:
+                    errors.append(f"{it.source}:{gold['line']} role wrong: {g['name']}: {matched[i].role!r} "
+                                  f"(gold {g['roles'][0]!r})")
         tag = f"{it.source}:{gold['line']}"
         if errors is not None:
             errors += [f"{tag} actor missed: {g['name']} ({g['kind']})" for i, g in enumerate(gold["actors"])

@@ -895,3 +895,52 @@ Chris Copeland, 6-foot-8-inch, was stabbed outside a New York club early Wednesd
 Copeland was taken to hospital.
 """
     assert not (role_of(raw, "Chris Copeland") or "").startswith("6")
+
+
+def test_title_or_noun_for_a_person_before_a_name_is_a_role_not_part_of_the_name():
+    raw = ("Vote ahead\n\nPhysicist Larry Shaw said the result was close. Col Eric Schnaible of the US Air Force "
+           "agreed. The singer, who has been linked to supermodel Kate Moss, was arrested. The manager made three "
+           "changes, bringing on defender Goran Stanic, midfielder Gabor Vincze, and striker Ferenc Horvath for "
+           "Bahoken. Kenyan Bernard Lagat won.")
+    assert not {"Physicist Larry Shaw", "Col Eric Schnaible"} & candidates(raw)
+    actors = names_of(raw)
+    assert actors["Larry Shaw"].role == "Physicist" and actors["Eric Schnaible"].role == "Col"
+    # a noun for a person the tagger calls a verb, or one NER put inside the name, is still the role
+    assert actors["Kate Moss"].role == "supermodel" and actors["Ferenc Horvath"].role == "striker"
+    assert actors["Bernard Lagat"].role == "Kenyan"
+
+
+def test_a_party_and_its_nickname_are_one_actor():
+    raw = ("Vote ahead\n\nThe Tories said the Lib Dems were wrong. Conservatives and Liberal Democrats met on "
+           "Monday to talk about the vote.")
+    actors = names_of(raw)
+    assert actors["Conservatives"].kind == "organization" and actors["Conservatives"].variants == ("Tories",)
+    assert actors["Liberal Democrats"].variants == ("Lib Dems",)
+    assert "name: a political party (\"Labour\", \"the Tories\")" in cues_of(raw, "Tories")
+
+
+def test_cues_of_things_and_of_people_beside_a_title():
+    raw = ("Crash\n\nThe U.S.-supported President, Abdu Rabbu Mansour Hadi, has fled. Shaw has Asperger's syndrome. "
+           "The Germanwings flight crashed.")
+    assert "any: a thing's noun after it (\"X's syndrome\", \"X flight\")" in cues_of(raw, "Asperger")
+    assert "any: a thing's noun after it (\"X's syndrome\", \"X flight\")" in cues_of(raw, "Germanwings")
+    beside = "any: beside a title or a noun for a person (\"the President, X\")"
+    assert beside in cues_of(raw, "Abdu Rabbu Mansour Hadi")
+    assert "Abdu Rabbu Mansour Hadi" in names_of(raw) and "Asperger" not in names_of(raw)
+
+
+def test_roles_before_a_name_that_say_when_give_way_and_affiliations_after_a_comma_count():
+    raw = ("Budget\n\nThese days, Fatiya Hassan works in a bakery. Kyle Cooper, at Citigroup Global Markets, said the "
+           "dollar would fall. Isabel Sawhill and Joanna Venator of the Brookings Institution wrote the study. The "
+           "club signed 21-year-old defender Michael Dawson.")
+    actors = names_of(raw)
+    assert actors["Fatiya Hassan"].role != "These days"
+    assert actors["Kyle Cooper"].role == "at Citigroup Global Markets"
+    assert actors["Isabel Sawhill"].role == "of the Brookings Institution"
+    assert actors["Michael Dawson"].role == "defender"
+
+
+def test_the_navy_ends_in_an_organisation_word():
+    raw = "Rescue\n\nThe Navy said two sailors were missing after the ship sank off the coast of Oman."
+    assert "name: ends in an organisation word" in cues_of(raw, "Navy")
+    assert "Navy" not in extract_actors(document(raw))[1]  # not a place

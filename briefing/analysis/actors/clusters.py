@@ -14,7 +14,7 @@ import re
 
 from ... import lexicon
 from .names import PERSON, Cluster, Mention, acronym_of, initials_of, name_key
-from .words import NAME_LINKS, ORG_HEADS
+from .words import NAME_LINKS, ORG_HEADS, PARTY_NAMES
 
 # Generational suffixes after a surname ("Donald B. Verrilli Jr."): not the surname.
 _SUFFIXES = lexicon.words("generational_suffixes")
@@ -68,6 +68,11 @@ def cluster_names(mentions: list[Mention], aliases: dict[str, str], parts: bool 
     clusters: dict[str, Cluster] = {}
     for mention in mentions:
         clusters.setdefault(name_key(mention.text), Cluster(mention.kind)).mentions.append(mention)
+    parties: dict[str, str] = {}  # "Tories" and "Tory" are the "Conservatives": one party, under its first name
+    for key in list(clusters):
+        party = PARTY_NAMES.get(key)
+        if party is not None and parties.setdefault(party, key) != key:
+            clusters[parties[party]].mentions.extend(clusters.pop(key).mentions)
     for key, cluster in list(clusters.items()):
         letters = acronym_of(cluster.mentions[0].text)
         if letters is None:

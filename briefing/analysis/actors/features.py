@@ -39,13 +39,16 @@ from .words import (
     EVENT_WORDS,
     FACILITIES,
     INSTITUTIONS,
+    KINSHIP,
     MEDIA_HEADS,
     NAME_LINKS,
     ORG_HEADS,
+    PARTIES,
     PLATFORMS,
     RELIGIONS,
     ROADS,
     TERMS,
+    THING_NOUNS,
     TITLES,
 )
 
@@ -67,6 +70,9 @@ NAME_FEATURES = (
     "name: places joined by a hyphen (\"Niger-Nigeria\")", "name: shaped like a person's name",
     "name: opens with a place's first word (\"New\", \"San\")", "name: a role as a person",
     "name: a role as an organisation", "name: sporty article",
+    "name: ends in a thing's noun (\"Germanwings Flight\")", "name: a kinship word (\"Mom\", \"Dad Camp\")",
+    "name: its last word named alone (log mentions)", "name: its last word named alone as a person's surname",
+    "name: a political party (\"Labour\", \"the Tories\")", "name: only organisation words (\"Police Department\")",
 )
 FEATURES = tuple(f"any: {c}" for c in _CUE_NAMES) + tuple(f"share: {c}" for c in _CUE_NAMES) + NAME_FEATURES
 
@@ -100,6 +106,7 @@ def name_features(mentions: list[Mention], seen: Seen, title: str,
     products = product_keys(doc)
     places = {k for k, ms in by_key.items() if seen.prior.get(k) == "place"}
     source = name_key(seen.source) if seen.source else None
+    alone = {k: len(ms) for k, ms in by_key.items() if len(k.split()) == 1}  # one-word names: how often each
     out = {}
     for key, ms in by_key.items():
         values = [cues(m.span, seen) for m in ms]
@@ -109,7 +116,7 @@ def name_features(mentions: list[Mention], seen: Seen, title: str,
             features[f"any: {name}"] = float(hits > 0)
             features[f"share: {name}"] = hits / len(values)
         features.update(_name_features(key, ms, title, lower, surnames, forenames, parts, initials, nationalities,
-                                       products, places, source, aliases, seen, shaped))
+                                       products, places, source, aliases, seen, shaped, alone))
         out[key] = features
     return out
 
@@ -127,7 +134,7 @@ def _person_shaped(text: str, lower: set[str]) -> bool:
 def _name_features(key: str, ms: list[Mention], title: str, lower: set[str], surnames: set[str],
                    forenames: set[str], parts: set[str], initials: set[str], nationalities: set[str],
                    products: set[str], places: set[str], source: str | None, aliases: dict[str, str],
-                   seen: Seen, shaped: set[str]) -> dict[str, float]:
+                   seen: Seen, shaped: set[str], alone: dict[str, int]) -> dict[str, float]:
     words = key.split()
     text = max((m.text for m in ms), key=len)
     first = min(m.sentence for m in ms)
@@ -189,6 +196,14 @@ def _name_features(key: str, ms: list[Mention], title: str, lower: set[str], sur
         "name: a role as a person": float(find_role(person) is not None),
         "name: a role as an organisation": float(find_role(organisation) is not None),
         "name: sporty article": float(seen.sporty),
+        "name: ends in a thing's noun (\"Germanwings Flight\")": float(len(words) > 1 and (last in THING_NOUNS
+                                                                                         or head in THING_NOUNS)),
+        "name: a kinship word (\"Mom\", \"Dad Camp\")": float(len(words) <= 2 and words[0] in KINSHIP),
+        "name: its last word named alone (log mentions)": math.log1p(alone.get(last, 0)) if len(words) > 1 else 0.0,
+        "name: its last word named alone as a person's surname": float(len(words) > 1 and last in alone
+                                                                      and last in surnames),
+        "name: a political party (\"Labour\", \"the Tories\")": float(key in PARTIES),
+        "name: only organisation words (\"Police Department\")": float(all(w in ORG_HEADS | NAME_LINKS for w in words)),
     }
     del spans
     return values

@@ -41,6 +41,7 @@ from .words import (
     DEITIES,
     HYPHENS,
     JOB_TITLES,
+    KINSHIP,
     MEDIA_HEADS,
     NAME_LINKS,
     NEWSPAPER_WORDS,
@@ -48,9 +49,12 @@ from .words import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PLATFORMS,
+    THING_NOUNS,
     TITLES,
 )
 
+# Nouns after a name that say it is a medium's: "The Advocate newspaper".
+_PRESS_NOUNS = lexicon.words("press_nouns")
 # The publisher promoting its own programme: the names in it are the publisher's products.
 _PROMO = re.compile(r"(?i)\bthank you for (?:using|watching|reading|joining|listening to)\b")
 # An opinion piece's disclaimer: the sentences before it (at the top) or the one before it are the author's bio.
@@ -299,7 +303,7 @@ def _medium(span: Span, kind: str, source: str | None) -> bool:
         return not heads & (ORG_HEADS - MEDIA_HEADS)
     if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_ in _PIECES:
         return True  # "the story in Uptown Magazine", "an op-ed in the Daily Courier"
-    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_ == "interview"
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_ in ("interview", "interviewer")
 
 
 # A publisher's staff, named after the publisher ("CNN aviation reporter Richard Quest").
@@ -395,7 +399,7 @@ def _told(span: Span) -> bool:
     root = span.root
     if root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell":
         return True
-    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_ == "interview"
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_ in ("interview", "interviewer")
 
 
 def _partner_places(span: Span) -> bool:
@@ -509,7 +513,52 @@ CUES: tuple[tuple[str, Callable[[Span, Seen], bool]], ...] = (
     ("a plural proper noun", lambda s, a: s.root.tag_ == "NNPS" and name_key(s.text).split()[-1] not in a.singular),
     ("a lower-case noun after it", lambda s, a: s.end < len(s.doc) and s.doc[s.end].is_lower
         and s.doc[s.end].tag_ in ("NN", "NNS")),
+    ("a thing's noun after it (\"X's syndrome\", \"X flight\")", lambda s, a: _thing_after(s)),
+    ("an organisation's noun after it (\"Billboard magazine\")", lambda s, a: _org_noun_after(s)),
+    ("opens its sentence with a common word (\"Follow X\")", lambda s, a: _common_opener(s)),
+    ("beside a title or a noun for a person (\"the President, X\")", lambda s, a: _titled_apposition(s)),
 )
+
+
+def _titled_apposition(span: Span) -> bool:
+    """Whether a name stands in apposition to a title or a noun for a person, before or after it: "the
+    U.S.-supported President, Abdu Rabbu Mansour Hadi", "Lynch's father, the Rev. Lorenzo Lynch", "X, a striker";
+    not a part played ("will play her daughter, Ashley Rowe")."""
+    root = span.root
+    words = TITLES | PERSON_NOUNS | KINSHIP
+    if is_unreal(span):
+        return False  # "will play her ambitious daughter, Ashley Rowe": a part played
+    if root.dep_ == "appos" and not span.start <= root.head.i < span.end and root.head.lower_ in words:
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in words and not span.start <= c.i < span.end for c in root.children)
+
+
+def _thing_after(span: Span) -> bool:
+    """Whether a name, possessive or not, goes on with a lower-case noun for a condition, an event, a work or a
+    vehicle ("Asperger's syndrome", "the Germanwings flight", "X's rare disease")."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].tag_ == "POS":
+        i += 1
+    if i < len(doc) and doc[i].is_lower and doc[i].tag_ == "JJ":
+        i += 1
+    return i < len(doc) and doc[i].is_lower and doc[i].lemma_.lower() in THING_NOUNS
+
+
+def _org_noun_after(span: Span) -> bool:
+    """Whether a name goes on with a lower-case noun that says what kind of body it is ("Billboard magazine",
+    "Apple company")."""
+    doc, i = span.doc, span.end
+    return i < len(doc) and doc[i].is_lower and doc[i].lemma_.lower() in ORG_NOUNS | _PRESS_NOUNS
+
+
+def _common_opener(span: Span) -> bool:
+    """Whether a name of two or more words opens its sentence with a word that is capitalised only for that: not a
+    proper noun to the tagger, or written in lower case elsewhere in the article ("Follow Evangelista", "Shooting
+    Yiwu", "Brutally Honest")."""
+    if len(span) < 2 or span.start != span.sent.start:
+        return False
+    first = span[0]
+    return first.tag_ not in ("NNP", "NNPS") or any(t.text == first.lower_ for t in span.doc)
 
 
 def _owned(key: str, own: frozenset[str]) -> bool:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ... import lexicon
 from ...nlp.tokenize import TITLE_ABBREVIATIONS
 from .names import ORGANIZATION, Cluster, is_call_sign, name_key
-from .words import CUT, HYPHENS, ORG_HEADS, ORG_NOUNS, TITLES
+from .words import CUT, DEMONYMS, HYPHENS, ORG_HEADS, ORG_NOUNS, PERSON_NOUNS, TITLES
 
 # Titles that only say how to address someone: no role on their own.
 _HONORIFICS = lexicon.words("honorifics")
@@ -59,15 +59,8 @@ def _is_description(token: Token) -> bool:
 
 
 def _apposition(span: Span) -> str | None:
-    """"X, the head of Y" or "the head of Y, X": the description beside the name."""
+    """"X, the head of Y": the description after the name (before it: `_apposition_before`)."""
     doc, root = span.doc, span.root
-    sent = span.sent
-    if span.start >= sent.start + 2 and doc[span.start - 1].text == ",":  # "A corruption-fighting lawyer, Navalny"
-        before = doc[sent.start:span.start - 1]
-        nouns = [t for t in before if t.pos_ == "NOUN"]
-        if nouns and len(before) <= 8 and before[0].tag_ == "DT" and all(
-                t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "NUM") or t.tag_ == "VBG" for t in before):
-            return _text(doc, sent.start, span.start - 1)
     if span.end < len(doc) and doc[span.end].text == ",":
         for child in root.rights:
             if any(c.dep_ == "conj" and c.i < child.i for c in root.rights):
@@ -89,11 +82,26 @@ def _apposition(span: Span) -> str | None:
         for child in top.rights:  # "Ortiz and Ernest Wallace -- another co-defendant --"
             if child.dep_ == "appos" and child.left_edge.i == span.end + 1 and child.tag_ == "NN":
                 return _text(doc, child.left_edge.i, child.right_edge.i + 1)
+    return None
+
+
+def _apposition_before(span: Span) -> str | None:
+    """"A corruption-fighting lawyer, Navalny", "Johnson's mother, Melanie Griffith": the description before the name
+    and a comma (weighed after a title and a who-clause: the parser also hangs a name on an object before it, "said
+    it amounted to racial abuse, Bill Dwyre"); never a time ("These days, Fatiya")."""
+    doc, root = span.doc, span.root
+    sent = span.sent
+    if span.start >= sent.start + 2 and doc[span.start - 1].text == ",":  # "A corruption-fighting lawyer, Navalny"
+        before = doc[sent.start:span.start - 1]
+        nouns = [t for t in before if t.pos_ == "NOUN"]
+        if nouns and len(before) <= 8 and before[0].tag_ == "DT" and all(
+                t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "NUM") or t.tag_ == "VBG" for t in before):
+            return _timeless(doc[sent.start:span.start - 1])
     if root.dep_ == "appos" and root.head.i < span.start and root.head.tag_ == "NN" and doc[span.start - 1].text == ",":
         head = root.head  # "Johnson's mother, Melanie Griffith", however the parser hangs the sentence on "mother"
         left = min([c.left_edge.i for c in head.lefts if c.dep_ in _NP_LEFT] + [head.i])
         if not any(t.is_punct for t in doc[left:span.start - 1]):
-            return _text(doc, left, span.start - 1)
+            return _timeless(doc[left:span.start - 1])
     if root.dep_ != "appos" or root.head.i >= span.start:
         return None
     head = root.head  # "the militia in Iraq, the Kataeb Hezbollah": the parser may attach it to "Iraq"
@@ -105,8 +113,19 @@ def _apposition(span: Span) -> str | None:
         return None
     phrase_end = max(phrase)
     if head.tag_ in ("NN", "NNS") and phrase_end + 1 < span.start and doc[phrase_end + 1].text == ",":
-        return _text(doc, head.left_edge.i, phrase_end + 1)
+        return _timeless(doc[head.left_edge.i:phrase_end + 1])
     return None
+
+
+# Nouns for spans of time: "This year, X" and "Friday night, X" say when, not what X is.
+_TIME_NOUNS = lexicon.words("time_nouns")
+
+
+def _timeless(words: Span) -> str | None:
+    """The text of a description before a name, unless it says when ("The following year", "Friday night")."""
+    if any(t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in _TIME_NOUNS for t in words):
+        return None
+    return _text(words.doc, words.start, words.end)
 
 
 def _as_phrase(span: Span) -> str | None:
@@ -208,6 +227,9 @@ def title_start(span: Span) -> int:
         if t.lower_.rstrip(".") in TITLES and t.text[:1].isupper():  # "Trooper" inside NER's name
             start, i = i, i - 1
             continue
+        if _person_word(t):  # "striker" the tagger calls a verb, "Kenyan" inside NER's name
+            start, i = i, i - 1
+            continue
         if t.tag_ == "POS" and i - 1 >= lower_bound and doc[i - 1].pos_ == "PROPN":  # "Broussard's friend"
             j = i - 1
             while j - 1 >= lower_bound and doc[j - 1].pos_ == "PROPN" and doc[j - 1].ent_iob_ == "I":
@@ -237,23 +259,38 @@ def _title(span: Span) -> str | None:
         start += 1
     words = doc[start:span.start]
     hyphened = {t.i for t in words if t.i > 0 and doc[t.i - 1].text in HYPHENS}
-    if not words or any(t.pos_ == "VERB" and t.tag_ != "VBN" and t.i not in hyphened for t in words):
+    if not words or any(t.pos_ == "VERB" and t.tag_ != "VBN" and t.i not in hyphened and not _person_word(t)
+                        for t in words):
         return None
     last = words[-1]
     if last.tag_ == "POS" and words[0].pos_ == "PROPN":
         return words.text  # "Duke's Christian Laettner": the team or the show the person is known by
-    if not any(_is_description(t) or t.lower_.rstrip(".") in TITLES for t in words) and not _nominal(last, span):
+    if not any(_is_description(t) or t.lower_.rstrip(".") in TITLES or _person_word(t) for t in words) \
+            and not _nominal(last, span):
         return None
     if not any(_is_description(t) or t.lower_.rstrip(".") in TITLES or t.i == last.i for t in words) or (
-            last.ent_type_ == "PERSON" and last.lower_.rstrip(".") not in TITLES):
+            last.ent_type_ == "PERSON" and last.lower_.rstrip(".") not in TITLES and not _person_word(last)):
         return None
     if words.text.lower().rstrip(".") in _HONORIFICS:  # "Mr.", also "Hon" + "."
         return None
-    if "year-old" in words.text or (len(words) == 1 and last.ent_type_ and last.lower_.rstrip(".") not in TITLES):
+    if len(words) == 1 and last.ent_type_ and last.lower_.rstrip(".") not in TITLES and not _person_word(last):
         return None
     if not _attached(last, span.root):  # "from the moment Bergdahl went missing": a clause, not a title
         return None
+    age = words.text.lower().rfind("year-old")
+    if age >= 0:  # "21-year-old defender": the age says how old, the rest what the person is
+        after = words[0].idx + age + len("year-old")
+        rest = [t for t in words if t.idx >= after]
+        if not rest or not any(_is_description(t) or _person_word(t) for t in rest):
+            return None
+        return doc[rest[0].i:span.start].text
     return words.text
+
+
+def _person_word(token: Token) -> bool:
+    """A noun for a person or a nationality, whatever the tagger or NER make of it: "striker" tagged a verb,
+    "Broadcaster" and "Kenyan" inside NER's name."""
+    return token.is_alpha and (token.lower_ in PERSON_NOUNS or token.lower_ in DEMONYMS)
 
 
 # Adjectives before a name that describe, not say what the person is ("the late X", "embattled X").
@@ -364,11 +401,20 @@ def _relative_clause(span: Span) -> str | None:
 
 
 def _affiliation(span: Span) -> str | None:
-    """"Abbas Faiz of Amnesty International", "Benoit Zeisser from the Gendarmerie": where the person works."""
+    """"Abbas Faiz of Amnesty International", "Benoit Zeisser from the Gendarmerie", "Kyle Cooper, at Citigroup",
+    "Isabel Sawhill and Joanna Venator of the Brookings Institution": where the person works."""
     doc = span.doc
-    if span.end >= len(doc) or doc[span.end].lower_ not in ("of", "from", "at", "with"):
+    i = span.end
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].head == span.root:
+        i += 1  # "Kyle Cooper, at Citigroup Global Markets"
+    elif i + 1 < len(doc) and doc[i].lower_ == "and" and doc[i + 1].ent_iob_ == "B" \
+            and doc[i + 1].ent_type_ == "PERSON":
+        i += 2  # "Isabel Sawhill and Joanna Venator of the Brookings Institution": both of it
+        while i < len(doc) and doc[i].ent_iob_ == "I":
+            i += 1
+    if i >= len(doc) or doc[i].lower_ not in ("of", "from", "at", "with"):
         return None
-    prep = doc[span.end]
+    prep = doc[i]
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     if not objects or not any(t.ent_type_ == "ORG" or t.lemma_.lower() in ORG_NOUNS | ORG_HEADS or is_call_sign(t)
                               for t in objects[0].subtree):
@@ -382,10 +428,10 @@ _UNFIT = re.compile(r"^\d|\d-(?:foot|feet|inch|pound|meter|metre)\b", re.IGNOREC
 
 def find_role(cluster: Cluster) -> str | None:
     """The best role the article gives, by kind of evidence, then earliest mention."""
-    finders = [_apposition, _named_as, _title, _list_title, _list_head, _relative_clause, _affiliation, _as_phrase,
-               _group_apposition, _copula]
+    finders = [_apposition, _named_as, _title, _list_title, _list_head, _relative_clause, _apposition_before,
+               _affiliation, _as_phrase, _group_apposition, _copula]
     if cluster.kind == ORGANIZATION:
-        finders = [_apposition, _named_as, _relative_clause]
+        finders = [_apposition, _named_as, _relative_clause, _apposition_before]
     found = []
     for finder in finders:
         for mention in sorted(cluster.mentions, key=lambda m: m.span.start):

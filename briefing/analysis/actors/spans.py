@@ -63,6 +63,9 @@ def _trim(span: Span, label: str) -> Span | None:
         if end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in _DESCRIBERS \
                 and doc[start + 1].text.istitle() and doc[start + 1].is_alpha:
             start += 1
+        while end - start > 2 and doc[start].lower_.rstrip(".") in TITLES | PERSON_NOUNS \
+                and all(t.is_alpha and t.text.istitle() and t.lower_ not in ORG_HEADS for t in doc[start + 1:end]):
+            start += 1  # "Col Eric Schnaible", "Physicist Larry Shaw" tagged as an organisation: the name after it
     if label == "PERSON":
         if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in ("VBG", "VBN", "VBD", "IN"):
             start += 1  # "Following Netanyahu's interview": a verb opening the sentence, not a forename
@@ -72,8 +75,10 @@ def _trim(span: Span, label: str) -> Span | None:
             start += 1  # "Singer Zoe Hart" at the start of a sentence
         inner = [i for i in range(start + 1, end - 1) if doc[i].lower_.rstrip(".") in JOB_TITLES
                  and doc[i].text[:1].isupper() and doc[i + 1].text[:1].isupper()]
-        if inner:  # "Google CFO Patrick Pichette"
+        if inner:  # "Google CFO Patrick Pichette", "Tory Treasurer Lord Ashcroft"
             start = inner[-1] + 1
+            while end - start > 1 and doc[start].lower_.rstrip(".") in TITLES:
+                start += 1
         while end - start > 2 and _post_nominal(doc[end - 1]):
             end -= 1  # "Ian Rank-Broadley FRBS": letters after the name, not part of it
     while label == "ORG" and end - start > 1 and doc[end - 1].is_upper and doc[end - 1].lower_ in JOB_TITLES:
@@ -285,7 +290,7 @@ def _with_forename(ent: Span) -> Span:
     while ent.label_ == "PERSON" and start > 0 and not doc[start].is_sent_start:
         word = doc[start - 1]
         if word.tag_ != "NNP" or not word.text[:1].isupper() or word.ent_type_ or not word.is_alpha \
-                or word.lower_.rstrip(".") in TITLES | _CALENDAR:
+                or word.lower_.rstrip(".") in TITLES | PERSON_NOUNS | _CALENDAR:
             break
         if start > 1 and doc[start - 2].ent_type_ in ("ORG", "GPE", "LOC"):
             break  # "New England Patriot Aaron Hernandez": a member of the team or body named before it

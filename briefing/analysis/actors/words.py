@@ -54,3 +54,12 @@ PLATFORMS = lexicon.words("platforms")
 NEWSPAPER_WORDS = lexicon.words("newspaper_name_words")
 # Gods and religious figures: objects of belief, not actors ("Allah").
 DEITIES = lexicon.words("deities")
+# Common nouns of conditions, events, works and vehicles that a name may head or possess ("Asperger's syndrome",
+# "Germanwings Flight"): a thing's name, not an actor's.
+THING_NOUNS = lexicon.words("thing_nouns")
+# What a family calls its members ("Mom", "Dad Camp"): a relation, not a name.
+KINSHIP = lexicon.words("kinship_words")
+# Political parties by name or nickname ("Labour", "the Tories"): organisations, though their words are common.
+PARTIES = lexicon.words("party_names")
+# A party's nickname -> the name it stands for ("tories" -> "conservatives"); a party's name maps to itself.
+PARTY_NAMES = {k: v or k for k, v in lexicon.table("party_names").items()}
