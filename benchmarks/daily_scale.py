@@ -27,6 +27,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this tree's briefing, not an installed one
+
 from briefing.compose import compose
 from briefing.ingest.sources import collect
 from briefing.nlp.sentences import segment

@@ -29,12 +29,15 @@ import argparse
 import json
 import random
 import statistics
+import sys
 import time
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from pathlib import Path
 
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this tree's briefing, not an installed one
 
 from briefing.model import Article, Document
 from briefing.nlp.sentences import segment

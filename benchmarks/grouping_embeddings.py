@@ -23,6 +23,7 @@ import argparse
 import hashlib
 import itertools
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -30,6 +31,8 @@ import numpy as np
 from grouping import DEFAULT_DATA, adjusted_rand_index, labelled, load, mix, to_documents
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.special import erf
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this tree's briefing, not an installed one
 
 from briefing.nlp.furniture import is_boilerplate
 from briefing.stories import vectors

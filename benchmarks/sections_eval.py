@@ -36,6 +36,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this tree's briefing, not an installed one
+
 from briefing.analysis import analyse
 from briefing.model import Article, Document
 from briefing.nlp.sentences import segment
