@@ -111,3 +111,37 @@ def test_situation_chooses_first_whatever_else_the_template_has() -> None:
         others = {e.sentence_index for s in full.sections if s.key in ("quotes", "background", "outlook")
                   for e in s.excerpts}
         assert not others & set(chosen)
+
+
+UNTITLED = Article(id="durst", title="", text=(
+    "A federal grand jury has charged millionaire real estate heir Robert Durst, a convicted felon, with unlawful "
+    "possession of a firearm. In this week's indictment, Durst, 71, is accused of possessing a .38 caliber "
+    "revolver, which authorities found in his hotel room last month. He faces a maximum of 10 years in prison if "
+    "found guilty of that charge, according to the indictment. Durst was featured this spring in an HBO "
+    "documentary about him."))
+
+
+def test_under_a_cut_headline_situation_goes_on_with_the_rest_of_the_lede() -> None:
+    from briefing.model import ELLIPSIS
+    from briefing.templates import Budget
+
+    doc = segment(UNTITLED)
+    story = compose_story(doc, SECTIONS, Options(), budget=Budget(words=0))
+    lede = doc.sentences[0].text
+    first = story.section("situation").excerpts[0]
+    assert story.headline.endswith(ELLIPSIS) and story.headline_from == ("durst", 0) and first.sentence_index == 0
+    (start, end), = first.spans
+    assert first.shown.startswith(ELLIPSIS) and lede[start:end] in first.shown
+    opening = story.headline.removesuffix(ELLIPSIS).rstrip()
+    assert lede.startswith(opening) and start >= len(opening)  # no word said twice
+    assert "unlawful possession of a firearm" in first.shown and "Robert Durst" not in first.shown
+
+
+def test_a_daily_line_shows_the_whole_lede_of_a_cut_headline() -> None:
+    from briefing.compose import compose
+    from briefing.render.view import build_view
+
+    docs = [segment(UNTITLED), segment(ARTICLE)]
+    view = build_view(compose(docs, load_template("daily")), load_template("daily"))
+    line = next(line for line in view.bottom_line.lines if line.headline.startswith("A federal grand jury"))
+    assert "unlawful possession of a firearm" in line.line and line.line.startswith("A federal grand jury")
