@@ -2,6 +2,7 @@
 
     python benchmarks/reader_pairs.py lay-out old-new --before 1473a7b --lines 100-111
     python benchmarks/reader_pairs.py lay-out new-highlights --lines 120-131
+    python benchmarks/reader_pairs.py lay-out old-new --before REV --lines 260-299 --differing 12
     python benchmarks/reader_pairs.py score old-new
 
 `lay-out NAME` writes `eval/readers/NAME/`: for each test article (cnndm-test, by
@@ -61,8 +62,9 @@ def _highlights(summary: str) -> str:
     return "\n".join(f"- {line}" for line in lines) + "\n"
 
 
-def lay_out(name: str, lines: list[int], before: str | None) -> Path:
-    """Write the pairs of `name` (see the module docstring); returns the folder."""
+def lay_out(name: str, lines: list[int], before: str | None, differing: int | None = None) -> Path:
+    """Write the pairs of `name` (see the module docstring); returns the folder. With `differing`, only the first
+    that many articles whose two briefs differ get a pair (a change that touches some briefs only)."""
     kinds = name.split("-")
     folder = READERS / name
     folder.mkdir(parents=True, exist_ok=True)
@@ -81,7 +83,8 @@ def lay_out(name: str, lines: list[int], before: str | None) -> Path:
                 made[kind] = out
         rng = random.Random(name)
         key = {}
-        for number, line in enumerate(lines):
+        number = -1
+        for line in lines:
             item = items[line]
             texts = {}
             for kind in kinds:
@@ -89,6 +92,9 @@ def lay_out(name: str, lines: list[int], before: str | None) -> Path:
                     texts[kind] = _highlights(item["summary"])
                 else:
                     texts[kind] = (made[kind] / f"{line:04d}.md").read_text(encoding="utf-8")
+            if differing is not None and (len(set(texts.values())) == 1 or number + 1 == differing):
+                continue
+            number += 1
             order = kinds[:]
             rng.shuffle(order)
             pair = f"pair-{number:02d}"
@@ -126,11 +132,12 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("name", help="old-new or new-highlights")
     make.add_argument("--lines", default="100-111", help="cnndm-test lines, FIRST-LAST")
     make.add_argument("--before", help="the old code's commit (old-new)")
+    make.add_argument("--differing", type=int, metavar="N", help="only the first N articles whose briefs differ")
     tally = sub.add_parser("score", help="count the verdicts")
     tally.add_argument("name")
     args = parser.parse_args(argv)
     if args.command == "lay-out":
-        print(f"wrote {lay_out(args.name, _lines(args.lines), args.before)}")
+        print(f"wrote {lay_out(args.name, _lines(args.lines), args.before, args.differing)}")
     else:
         counts = score(args.name)
         total = sum(counts.values())
