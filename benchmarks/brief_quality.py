@@ -15,10 +15,10 @@ Dangling sentences: of the whole sentences a brief shows, those whose sense lean
 a sentence left out -- it opens with a pronoun, demonstrative or connective
 (`rank.standalone`) or names a thing only a sentence before it could say (a
 pointing phrase: lexicon `pointing_phrases`) -- and the item before it in its
-section (for the first section, the headline when it was cut from a sentence) is not
-the sentence before it in the article; an article's first sentence leans on nothing. Quotes whose speaker is
-shown beside them are not counted (the label names who "he" is). The same yardstick
-(today's code) measures both columns. When the split has blind context annotations
+section (for the first section, the headline when it was cut from a sentence, or the rest of that
+sentence shown under it) is not the sentence before it in the article; an article's first sentence
+leans on nothing. Quotes whose speaker is shown beside them are not counted (the label names who
+"he" is). The same yardstick (today's code) measures both columns. When the split has blind context annotations
 (`eval/annotations/<split>-context.jsonl`), the rate by them is printed too.
 """
 
@@ -102,8 +102,8 @@ def dangling(brief: dict, doc_sentences: list[str], needs: dict[int, tuple[int, 
         for number, section in enumerate(story["sections"]):
             previous = above if number == 0 else None
             for item in section["items"]:
-                if item.get("spans"):
-                    previous = None
+                if item.get("spans"):  # a piece; the rest of the lede the headline was cut from completes it
+                    previous = item["sentence_index"] if item["sentence_index"] == above else None
                     continue
                 i = item["sentence_index"]
                 if i == 0:  # the first sentence leans on nothing
