@@ -97,7 +97,7 @@ def odd_quotation_marks(text: str) -> bool:
 def word_count(text: str) -> int:
     """Words as a reader counts them (runs of letters and digits): the unit of every word budget."""
     return len(_WORD.findall(text))
-_CLOSING = " \t\n.!?;:,\"'”’)]»"
+CLOSING = " \t\n.!?;:,\"'”’)]»"  # what may follow a word's end: space, stops, closing marks
 
 
 def pieces_text(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -109,7 +109,7 @@ def pieces_text(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     shown = f" {ELLIPSIS} ".join(parts)
     if text[: spans[0][0]].strip(" \t\n\"'“‘(["):
         shown = f"{ELLIPSIS} {shown}"
-    if text[spans[-1][1]:].strip(_CLOSING):
+    if text[spans[-1][1]:].strip(CLOSING):
         shown = f"{shown} {ELLIPSIS}"
     return shown
 

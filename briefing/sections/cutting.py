@@ -24,7 +24,7 @@ from collections.abc import Collection
 from spacy.tokens import Span, Token
 
 from .. import lexicon
-from ..model import odd_quotation_marks
+from ..model import CLOSING, odd_quotation_marks
 from ..model import word_count as words
 
 # Dependents that add something of their own: what may be left out when a piece must shrink.
@@ -253,7 +253,7 @@ HEADLINE_OPENING = 6  # the fewest words an opening needs to stand as a headline
 
 def _word_ends(doc, i: int, sentence: Span) -> bool:
     """Whether a cut after token `i` falls between words, not inside one ("re" of "re-united")."""
-    return i >= sentence.end - 1 or bool(doc[i].whitespace_) or doc[i + 1].text[:1] in _AFTER_WORD
+    return i >= sentence.end - 1 or bool(doc[i].whitespace_) or doc[i + 1].text[:1] in CLOSING
 
 
 def _subject_start(root: Token, sentence: Span) -> int | None:
@@ -290,7 +290,6 @@ def _opening(sentence: Span, root: Token, keep: Collection[int], max_words: int,
     return _offsets(sentence, runs[:1]) if runs else None
 
 
-_AFTER_WORD = " \t\n.!?;:,\"'”’)]»"  # what may follow a word's end
 _CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s|\s--\s")
 
 
@@ -303,7 +302,7 @@ def text_headline(text: str, max_words: int) -> Pieces:
     if len(found) <= max_words:
         return ((0, end),)
     limit = found[max_words - 1].end()
-    if limit < len(text) and not (text[limit].isspace() or text[limit] in _AFTER_WORD):  # inside a word ("re-united")
+    if limit < len(text) and not (text[limit].isspace() or text[limit] in CLOSING):  # inside a word ("re-united")
         limit = max(text.rfind(" ", 0, limit), found[0].end())
     stops = [m.start() for m in _CLAUSE_END.finditer(text, 0, limit + 1) if words(text[: m.start()]) >= 4]
     return ((0, stops[-1] if stops else limit),)
