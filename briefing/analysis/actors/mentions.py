@@ -303,7 +303,7 @@ def _medium(span: Span, kind: str, source: str | None) -> bool:
         return not heads & (ORG_HEADS - MEDIA_HEADS)
     if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_ in _PIECES:
         return True  # "the story in Uptown Magazine", "an op-ed in the Daily Courier"
-    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_ in ("interview", "interviewer")
+    return _in_interview_with(root)
 
 
 # A publisher's staff, named after the publisher ("CNN aviation reporter Richard Quest").
@@ -394,12 +394,18 @@ def _according_to(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
 
 
+def _in_interview_with(token: Token) -> bool:
+    """Whether a name is the one an interview was with ("in an interview with X", "an interviewer with X")."""
+    return token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lemma_ in ("interview",
+                                                                                             "interviewer")
+
+
 def _told(span: Span) -> bool:
     """"told X", "said in an interview with X": someone spoke to it."""
     root = span.root
     if root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell":
         return True
-    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_ in ("interview", "interviewer")
+    return _in_interview_with(root)
 
 
 def _partner_places(span: Span) -> bool:
