@@ -65,8 +65,7 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
     # opening, Situation's first bullet is the rest of the lede ("… with unlawful possession of a firearm."): the
     # reader gets the main event in full and no words twice (blind readers preferred it, eval/readers/rest-of-lede).
     reserved = lede if main else None
-    said = reserved if reserved is not None and ELLIPSIS not in headline else None
-    above = said
+    said = reserved if reserved is not None and ELLIPSIS not in headline else None  # shown right above Situation
     built: dict[str, tuple[Excerpt, ...]] = {}
     by_key = {s.key: s for s in sections}
     quota = _quotas(sections, budget.story_words(words(doc.article.text)))
@@ -93,7 +92,7 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
             # question or words to the reader ("Take a look at the video above") are no news.
             if key != QUOTES:
                 excerpts = tuple(e for e in excerpts if not is_teaser(e.text, doc.article.language))
-            excerpts = standing(excerpts, doc.article.language, above if key == SITUATION else None,
+            excerpts = standing(excerpts, doc.article.language, said if key == SITUATION else None,
                                 bool(doc.article.title), sure=key == SITUATION, learned=key != QUOTES)
             claimed.update(e.sentence_index for e in excerpts)
         built[key] = excerpts
