@@ -25,6 +25,7 @@ leans on nothing. Quotes whose speaker is shown beside them are not counted (the
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import statistics
@@ -124,12 +125,18 @@ def dangling(brief: dict, doc_sentences: list[str], needs: dict[int, tuple[int, 
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 
 
-def content_words(text: str) -> set[str]:
-    """The lower-cased words of `text` that carry content: not stop words, and not a lone letter."""
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """English stop words as today's code has them (its tree put on the path once)."""
     sys.path.insert(0, str(ROOT))
     from briefing.nlp.stems import lower_stop_words
 
-    stops = lower_stop_words("english")
+    return lower_stop_words("english")
+
+
+def content_words(text: str) -> set[str]:
+    """The lower-cased words of `text` that carry content: not stop words, and not a lone letter."""
+    stops = _stop_words()
     return {w for w in (m.group().lower() for m in _WORD.finditer(text)) if len(w) > 1 and w not in stops}
 
 
