@@ -3,6 +3,8 @@
     python benchmarks/brief_quality.py                         # cnndm-test and bbc-test, 100 articles each
     python benchmarks/brief_quality.py --before 1473a7b        # ... beside the code of an earlier commit
     python benchmarks/brief_quality.py --split cnndm-test --count 300 --keep /tmp/briefs
+    python benchmarks/brief_quality.py --split cnndm-dev --split bbc-dev --first 200 --oracle   # the choice's bound
+    python benchmarks/brief_quality.py --split cnndm-dev --first 200 --article-share 0.5       # the budget's trade-off
 
 Each article of a test split becomes a one-article brief in Markdown and JSON (the
 default template); `../shared/tools/brief_stats.py` measures each Markdown brief
@@ -53,10 +55,33 @@ def code_at(rev: str, folder: Path) -> Iterator[Path]:
         subprocess.run(["git", "worktree", "remove", "--force", str(folder)], cwd=ROOT, capture_output=True)
 
 
-def make_briefs(split: str, count: int, out: Path, code: Path, first: int = 0) -> None:
+# --oracle: Situation ranks its sentences by the human highlights' content words they hold (per square root of
+# their own), in place of the chosen method: how far a better choice of sentences could take a brief.
+ORACLE = """
+import math, re
+import briefing.sections.situation as situation
+from briefing.model import Ranking
+from briefing.nlp.stems import lower_stop_words
+from briefing.rank.registry import take
+_word, _stops, wanted = re.compile(r"[^\\W_]+(?:['’.][^\\W_]+)*"), lower_stop_words("english"), set()
+def _content(text):
+    return {w for w in (m.group().lower() for m in _word.finditer(text)) if len(w) > 1 and w not in _stops}
+def _rank(doc, method, length, allowed=None):
+    scores = tuple(len(_content(s.text) & wanted) / math.sqrt(1 + len(_content(s.text))) for s in doc.sentences)
+    order = [i for i in sorted(range(len(scores)), key=lambda i: -scores[i]) if allowed is None or i in allowed]
+    return Ranking("oracle", scores, take(doc, order, length))
+situation.rank = _rank
+"""
+
+
+def make_briefs(split: str, count: int, out: Path, code: Path, first: int = 0, oracle: bool = False,
+                share: float | None = None) -> None:
     """Write NAME.md, NAME.json and NAME.txt (the article) for the articles of `split` from line `first` up to
     line `count` (NAME: the line, 0042), with the `briefing` package found in `code` (run in a fresh
-    interpreter so any version can be measured)."""
+    interpreter so any version can be measured); `oracle`: see ORACLE; `share`: the standard template's
+    `article_share` in place of its own (today's code only)."""
+    template = "None" if share is None else (
+        f"replace(load_template('standard'), budget=replace(load_template('standard').budget, article_share={share}))")
     script = f"""
 import json, sys
 sys.path.insert(0, {str(code)!r})
@@ -64,14 +89,19 @@ from pathlib import Path
 from briefing.api import brief
 from briefing.model import Article
 from briefing.render import render
+{"from dataclasses import replace; from briefing.templates import load_template" if share is not None else ""}
+{ORACLE if oracle else "wanted = set()"}
+template = {template}
 out = Path({str(out)!r})
 lines = Path({str(DATA / (split + ".jsonl"))!r}).read_text(encoding="utf-8").splitlines()[:{count}]
 for n, raw in enumerate(lines):
     if n < {first}:
         continue
     item = json.loads(raw)
+    wanted.clear()
+    wanted.update(_content(item.get("summary") or "") if {oracle!r} else ())
     article = Article(id=item["id"], text=item["text"], title=item.get("title") or "", language="english")
-    b = brief(article)
+    b = brief(article) if template is None else brief(article, template=template)
     name = f"{{n:04d}}"
     (out / (name + ".md")).write_text(render(b, "md"), encoding="utf-8")
     (out / (name + ".json")).write_text(render(b, "json"), encoding="utf-8")
@@ -215,19 +245,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=100, help="articles of each split (default 100)")
     parser.add_argument("--before", metavar="REV", help="also measure the code of this commit")
     parser.add_argument("--keep", type=Path, help="keep the briefs in this folder")
+    parser.add_argument("--article-share", type=float, metavar="X", help="today's briefs with the standard "
+                        "template's article_share set to X (the budget's trade-off; default: the template's)")
+    parser.add_argument("--oracle", action="store_true", help="also measure Situation chosen by the highlights "
+                        "(an upper bound for the choice of sentences; dev splits only)")
     args = parser.parse_args(argv)
     splits = args.split or ["cnndm-test", "bbc-test"]
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         base = args.keep or Path(tmp)
-        codes = {"now": ROOT}
+        codes: dict[str, Path] = {"now": ROOT}
         if args.before:
             old = stack.enter_context(code_at(args.before, Path(tmp) / "before"))
             codes = {f"before ({args.before})": old, "now": ROOT}
         for split in splits:
             figures = {}
-            for name, code in codes.items():
+            runs = [(name, code, False) for name, code in codes.items()]
+            runs += [("oracle", ROOT, True)] if args.oracle else []
+            for name, code, oracle in runs:
                 folder = base / split / name.split()[0]
-                make_briefs(split, args.first + args.count, folder, code, args.first)
+                make_briefs(split, args.first + args.count, folder, code, args.first, oracle,
+                            args.article_share if code == ROOT else None)
                 figures[name] = measure(folder, split)
             print(f"\n{split}: {args.count} articles from line {args.first}, one-article briefs (template standard)")
             keys = list(next(iter(figures.values())))
