@@ -44,3 +44,22 @@ def test_a_brief_follows_each_articles_language() -> None:
                            Article(id="en", text=SAMPLES["english"], language="auto")])
     assert any("no entity model for spanish" in n for n in made.notices)
     assert len(made.stories) == 2
+
+
+POLISH = ("Rząd ogłosił w środę nowe środki przeciwko inflacji, ale eksperci twierdzą, że nie wystarczą one "
+          "rodzinom, które najbardziej ucierpiały. Ministrowie spotkają się ponownie w przyszłym tygodniu.")
+
+
+@pytest.mark.parametrize("language", ["polish", "greek"])
+def test_a_language_whose_stemmer_needs_a_missing_package_is_lower_cased_not_a_crash(language: str) -> None:
+    from briefing.nlp.stems import stem
+
+    assert stem("Słowami", language) == "słowami"
+
+
+def test_a_polish_article_is_briefed_with_the_rest_of_the_day(tmp_path) -> None:
+    (tmp_path / "pl.txt").write_text(POLISH, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(SAMPLES["english"], encoding="utf-8")
+    made = briefing.daily_brief([tmp_path], history=None, record=False)
+    assert len(made.stories) == 2
+    assert all(s.sections for s in made.stories)

@@ -3,8 +3,9 @@
 The stems are the ones sumy's `Stemmer` gives: for English, NLTK's Snowball
 algorithm reproduced in `english_stemmer` (so NLTK is not imported); for other
 languages sumy's own stemmer, imported only then (Snowball for most, sumy's own
-for Czech, Slovak, Greek, Polish and Ukrainian, lower-casing only for Chinese,
-Japanese, Korean and Hebrew, and for a language with none). The stop words are
+for Czech, Slovak and Ukrainian, lower-casing only for Chinese, Japanese, Korean
+and Hebrew, for a language with none, and for Polish and Greek, whose stemmers
+need packages briefing does not install). The stop words are
 sumy's list for the language, read from sumy's data without importing sumy's
 utilities (empty when it has none). `stem` memoises stems per language, bounded,
 since news repeats its words.
@@ -26,12 +27,20 @@ def stemmer(language: str) -> Callable[[str], str]:
     """The stemming function for `language` (a normalised name: "english")."""
     if language == "english":
         return english_stem
+    return sumy_stemmer(language)
+
+
+@cache
+def sumy_stemmer(language: str) -> Callable[[str], str]:
+    """sumy's own stemmer for `language`, or lower-casing where it has none that runs here."""
     from sumy.nlp.stemmers import Stemmer, null_stemmer
 
     try:
-        return Stemmer(language)
-    except LookupError:
+        chosen = Stemmer(language)
+        chosen("probe")  # sumy's Polish and Greek stemmers raise on use without their optional packages
+    except (LookupError, ValueError, ImportError):
         return null_stemmer
+    return chosen
 
 
 @cache

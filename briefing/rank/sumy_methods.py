@@ -20,7 +20,7 @@ import numpy
 
 from .. import lexicon
 from ..model import Document
-from ..nlp.stems import stop_words
+from ..nlp.stems import stop_words, sumy_stemmer
 from ..nlp.tokenize import Tokenizer, words
 
 
@@ -89,17 +89,6 @@ def to_sumy(doc: Document, tokenizer: Tokenizer) -> Any:
             items.insert(0, SumySentence(doc.article.title, tokenizer, is_heading=True))
         paragraphs.append(Paragraph(items))
     return ObjectDocumentModel(paragraphs)
-
-
-@cache
-def sumy_stemmer(language: str):
-    """sumy's own stemmer for `language` (lower-casing when it has none): sumy's methods run as sumy ships them."""
-    from sumy.nlp.stemmers import Stemmer, null_stemmer
-
-    try:
-        return Stemmer(language)
-    except LookupError:
-        return null_stemmer
 
 
 def build(name: str, language: str):
