@@ -34,6 +34,8 @@ _SCRIPTS = (
     (0x0370, 0x03FF, "greek"), (0x0590, 0x05FF, "hebrew"), (0x0600, 0x06FF, "arabic"), (0x0E00, 0x0E7F, "thai"),
     (0x3040, 0x30FF, "japanese"), (0xAC00, 0xD7AF, "korean"), (0x4E00, 0x9FFF, "chinese"),
 )
+_IN_SCRIPT = tuple((re.compile(f"[{chr(first)}-{chr(last)}]"), language) for first, last, language in _SCRIPTS)
+_KANA = _IN_SCRIPT[4][0]
 
 
 @cache
@@ -53,12 +55,11 @@ def detect(text: str) -> str | None:
     """The language of `text` by the share of its words that are each language's function words (or by its
     script: Greek, Hebrew, Arabic, Thai, Japanese, Korean, Chinese); None when the text says too little."""
     sample = text[:SAMPLE_WORDS * 12]
-    letters = [ch for ch in sample if ch.isalpha()]
-    if letters:
-        for first, last, language in _SCRIPTS:
-            if sum(first <= ord(ch) <= last for ch in letters) > 0.3 * len(letters):
-                return "japanese" if language == "chinese" and any(0x3040 <= ord(ch) <= 0x30FF for ch in letters) \
-                    else language
+    letters = "".join(filter(str.isalpha, sample))
+    if not letters.isascii():  # every script of _SCRIPTS lies beyond ASCII
+        for script, language in _IN_SCRIPT:
+            if len(script.findall(letters)) > 0.3 * len(letters):
+                return "japanese" if language == "chinese" and _KANA.search(letters) else language
     words = [w.lower() for w in _WORD.findall(sample)][:SAMPLE_WORDS]
     if len(words) < 5:
         return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from .. import learn, lexicon
 from ..model import Document, odd_quotation_marks
@@ -61,23 +62,45 @@ _CONNECTIVE_START = re.compile(r"^[\s\"'“‘«(\[-]*(?:but|and|yet|so|still|no
 def pointing_phrase(text: str, language: str = "english") -> str | None:
     """The phrase of lexicon `pointing_phrases` a sentence leans back with ("The move ...", "... exactly
     that"), or None: an opening one at the sentence's start (after a quotation mark or connective), an
-    "anywhere" one wherever it stands, an "ending" one as its last words ("... did not.")."""
-    phrases = lexicon.table("pointing_phrases", language)
-    if not phrases:
+    "anywhere" one wherever it stands, an "ending" one as its last words ("... did not."). Of several, the
+    first in the lexicon's order."""
+    matcher = _pointing(language)
+    if matcher is None:
         return None
+    ordered, anywhere, endings, openings = matcher
     lowered = " ".join(text.lower().replace("’", "'").split())
     opening = _CONNECTIVE_START.sub("", lowered).lstrip("\"'“‘«([- ")
     ending = lowered.rstrip(" .!\"'”’)")
-    for phrase, where in phrases.items():
+    if not (any(phrase in lowered for phrase in anywhere) or ending.endswith(endings) or opening.startswith(openings)):
+        return None  # most sentences: plain string tests, no pattern
+    for phrase, where, pattern in ordered:
         if where == "anywhere":
-            if re.search(_whole(phrase), lowered):
+            if pattern.search(lowered):
                 return phrase
         elif where == "ending":
-            if re.search(_whole(phrase) + "$", ending):
+            if pattern.search(ending):
                 return phrase
-        elif opening.startswith(phrase + " ") or opening.startswith(phrase + ","):
+        elif opening.startswith((phrase + " ", phrase + ",")):
             return phrase
     return None
+
+
+@cache
+def _pointing(language: str) -> tuple[tuple[tuple[str, str, re.Pattern[str]], ...], tuple[str, ...],
+                                      tuple[str, ...], tuple[str, ...]] | None:
+    """The pointing phrases of `language` made ready once: each (phrase, where, pattern) in the lexicon's
+    order, and the "anywhere" phrases, the "ending" ones and the openings' prefixes as plain strings (a
+    sentence holding none of them as text has none as whole words)."""
+    phrases = lexicon.table("pointing_phrases", language)
+    if not phrases:
+        return None
+    suffix = {"anywhere": "", "ending": "$"}
+    ordered = tuple((phrase, where, re.compile(_whole(phrase) + suffix.get(where, "")))
+                    for phrase, where in phrases.items())
+    anywhere = tuple(phrase for phrase, where in phrases.items() if where == "anywhere")
+    endings = tuple(phrase for phrase, where in phrases.items() if where == "ending")
+    openings = tuple(phrase + mark for phrase, where in phrases.items() if where not in suffix for mark in " ,")
+    return ordered, anywhere, endings, openings
 
 
 def _whole(phrase: str) -> str:

@@ -11,6 +11,7 @@ the next `LEDE_SPAN - 1` sentences is not; then it is that one.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .. import lexicon
 from ..analysis import Analysis
@@ -47,7 +48,7 @@ def says_what_happened(text: str, language: str = "english", naming: bool = True
 def news_lede(doc: Document, naming: bool = True) -> int | None:
     """The sentence an untitled article's headline is cut from (see the module docstring), or None; `naming`:
     see `says_what_happened` (Situation's lede need not name anything)."""
-    candidates = [s.index for s in doc.sentences if not is_furniture_sentence(s.text)][:LEDE_SPAN]
+    candidates = list(islice((s.index for s in doc.sentences if not is_furniture_sentence(s.text)), LEDE_SPAN))
     language = doc.article.language
     return next((i for i in candidates if says_what_happened(doc.sentences[i].text, language, naming)),
                 candidates[0] if candidates else None)
