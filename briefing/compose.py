@@ -13,9 +13,8 @@ template's builders require (`briefing.analysis`), and the builders run in
 before it only right after that sentence (`sections.excerpts.standing`). Page
 furniture is claimed before any of them: never shown.
 The story's headline is the article's title, else the main clause of its news
-lede cut to the template's `headline_words` (`sections.headline`): a lede the
-headline shows whole leaves Situation, and one cut from its opening goes on in
-Situation's first bullet with what the headline left out. A brief never says it twice.
+lede cut to the template's `headline_words` (`sections.headline`), which then
+leaves Situation: a brief never says it twice.
 
 Per-article work goes through an executor when one is given, so it can run in
 processes or on a Dask cluster; the result does not depend on it.
@@ -61,9 +60,8 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
     claimed = set(analysis.furniture)  # web furniture is never shown
     headline, lede = story_headline(analysis, budget.headline_words)
     # The lede the headline is cut from is Situation's alone; when the headline shows it whole it is shown in no
-    # section, and it is the sentence a reader reads right above the first one shown. Under a headline cut from its
-    # opening, Situation's first bullet is the rest of the lede ("… with unlawful possession of a firearm."): the
-    # reader gets the main event in full and no words twice (blind readers preferred it, eval/readers/rest-of-lede).
+    # section, and it is the sentence a reader reads right above the first one shown. A cut headline leaves the
+    # lede whole in Situation: the reader gets the main event in full.
     reserved = lede if main else None
     said = reserved if reserved is not None and ELLIPSIS not in headline else None  # shown right above Situation
     built: dict[str, tuple[Excerpt, ...]] = {}
@@ -81,9 +79,6 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
         excerpts = builder.build(analysis, by_key[key], context)
         if key == SITUATION and said is not None:
             excerpts = tuple(e for e in excerpts if e.sentence_index != said)
-        if key == SITUATION and reserved is not None and said is None and excerpts and \
-                excerpts[0].sentence_index == reserved:  # right below the headline: its rest reads on from it
-            excerpts = (_rest_of(excerpts[0], headline), *excerpts[1:])
         if builder.claims and key != SITUATION:  # Situation, the brief, chose first and within its limit
             excerpts = _within(excerpts, quota.get(key))  # what the budget will not show stays free for others
         if builder.claims:
@@ -110,24 +105,6 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
     )
 
 
-def _rest_of(excerpt: Excerpt, headline: str) -> Excerpt:
-    """The lede as Situation shows it under a headline cut from its opening: what the headline left out ("…
-    with unlawful possession of a firearm."), so no words are said twice; whole when the headline is no opening
-    of it, or leaves too little to stand as a line."""
-    opening = headline.removesuffix(ELLIPSIS).rstrip()
-    text = excerpt.text
-    if not opening or not text.startswith(opening):
-        return excerpt
-    start = len(opening)
-    while start < len(text) and not text[start].isalnum() and text[start] not in "\"“'(":
-        start += 1
-    end = len(text.rstrip())
-    if words(text[start:end]) < REST_WORDS:
-        return excerpt
-    return replace(excerpt, spans=((start, end),))
-
-
-REST_WORDS = 4  # the fewest words the rest of a cut lede shows (fewer: the lede is shown whole)
 CLAIM_SHARES = 2  # a section claims up to this many times its share of a story's words (what sections leave goes round)
 
 

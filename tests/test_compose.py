@@ -121,20 +121,17 @@ UNTITLED = Article(id="durst", title="", text=(
     "documentary about him."))
 
 
-def test_under_a_cut_headline_situation_goes_on_with_the_rest_of_the_lede() -> None:
+def test_under_a_cut_headline_situation_opens_with_the_whole_lede() -> None:
+    # Blind readers preferred the lede whole to its rest after the headline ("… with unlawful possession of a
+    # firearm.") in 40 of 48 pairs (eval/readers/rest-of-lede-2): the rest alone reads as a fragment.
     from briefing.model import ELLIPSIS
     from briefing.templates import Budget
 
     doc = segment(UNTITLED)
     story = compose_story(doc, SECTIONS, Options(), budget=Budget(words=0))
-    lede = doc.sentences[0].text
     first = story.section("situation").excerpts[0]
-    assert story.headline.endswith(ELLIPSIS) and story.headline_from == ("durst", 0) and first.sentence_index == 0
-    (start, end), = first.spans
-    assert first.shown.startswith(ELLIPSIS) and lede[start:end] in first.shown
-    opening = story.headline.removesuffix(ELLIPSIS).rstrip()
-    assert lede.startswith(opening) and start >= len(opening)  # no word said twice
-    assert "unlawful possession of a firearm" in first.shown and "Robert Durst" not in first.shown
+    assert story.headline.endswith(ELLIPSIS) and story.headline_from == ("durst", 0)
+    assert first.sentence_index == 0 and not first.spans and first.shown == doc.sentences[0].text
 
 
 def test_a_daily_line_shows_the_whole_lede_of_a_cut_headline() -> None:

@@ -263,9 +263,7 @@ def build_view(briefing: Briefing, template: Template, *, marking: str | None = 
         names = _name_pattern(story.actors)
         situation = story.section(SITUATION)
         # A bottom line is read without its story's headline: its sentences must stand alone.
-        # The rest of a lede the headline was cut from is the whole lede there: the line is read on its own.
-        alone = tuple(replace(e, spans=()) if _where(e) == story.headline_from else e
-                      for e in situation.excerpts if stands_as_line(e.text)) if lead and situation else ()
+        alone = tuple(e for e in situation.excerpts if stands_as_line(e.text)) if lead and situation else ()
         top = _bottom_line(alone[: lead.limit], template.budget.line_words) if lead else ()
         items = tuple(_item(e, names, line=True) for e in top)
         headline = one_line(story.headline)
@@ -344,8 +342,7 @@ def _story_view(story: Story, template: Template, several: bool, number: int, na
     blocks = fit(candidates, shares, budget, fixed)
     for _ in range(3):  # a piece reading as a sentence shown whole elsewhere says it twice: drop it, fit again
         whole = {_where(i.excerpt) for b in blocks for i in b.items if not i.spans} | skip | said
-        # (Situation's one piece is the rest of the lede a headline was cut from: what the headline left out.)
-        trimmed = [b if b.key == SITUATION else _without(b, whole) for b in candidates]
+        trimmed = [_without(b, whole) for b in candidates]
         if all(len(t.items) == len(b.items) for t, b in zip(trimmed, candidates, strict=True)):
             break
         candidates = trimmed
