@@ -944,3 +944,12 @@ def test_the_navy_ends_in_an_organisation_word():
     raw = "Rescue\n\nThe Navy said two sailors were missing after the ship sank off the coast of Oman."
     assert "name: ends in an organisation word" in cues_of(raw, "Navy")
     assert "Navy" not in extract_actors(document(raw))[1]  # not a place
+
+
+def test_an_apposition_after_an_object_is_the_piece_next_to_the_name() -> None:
+    raw = """Beer
+
+The Prime Minister accepted and even gave a short, impromptu speech, one of the football coaches, Simon \
+Carrodus, told the magazine. Carrodus said the crowd cheered.
+"""
+    assert names(raw)["Simon Carrodus"].role == "one of the football coaches"  # not "a short"

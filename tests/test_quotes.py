@@ -845,3 +845,15 @@ We had no other way," she said.
     doc = document(raw)
     assert set(speakers(raw)) == {1, 2, 3}
     assert [e.sentence_index for e in quotes(doc, 5)] == [1, 3]
+
+
+def test_quoted_him_as_saying_is_not_the_spokesmans_words() -> None:
+    from briefing.analysis.quotes.attribution import subject_of
+
+    raw = ("Farage challenged\n\nFarage said he did not intend to cross swords with the prince. \"It is an impressive "
+           "sword. But I'm not intending to accept the offer,\" a spokesman quoted him as saying.")
+    found = speakers(raw)
+    assert found and "a spokesman" not in found.values()
+    doc = load_nlp("english")("State media quoted Kim Jong Un as saying that the tests would go on.")
+    for verb in ("quoted", "saying"):
+        assert subject_of(next(t for t in doc if t.text == verb)).text == "Un"

@@ -134,3 +134,21 @@ def test_a_models_year_is_no_date() -> None:
                    "In 2003 the club moved to a new stadium.")
     entries = [(e.label, e.sentence_index) for e in timeline(doc, 8)]
     assert ("2003", 1) in entries and ("2003", 0) not in entries and ("Jul 2012", 0) in entries
+
+
+GROWING = """Bombing in Jalalabad
+
+A suicide bomber blew himself up in front of a bank in Jalalabad on Saturday. \
+In February, a former Taliban commander was killed in a drone strike. \
+Fears about ISIS involvement in the region have been growing this year.
+"""
+
+
+@pytest.mark.parametrize("published", [None, date(2015, 4, 18)])
+def test_this_year_is_an_entry_only_when_the_publication_date_places_it(published: date | None) -> None:
+    entries = timeline(document(GROWING, published=published), 8)
+    assert [e.sentence_index for e in entries if e.sentence_index != 2] == [1, 0]
+    if published is None:  # "this year" would place nothing
+        assert not any(e.sentence_index == 2 for e in entries)
+    else:
+        assert ("2015", 2) in [(e.label, e.sentence_index) for e in entries]

@@ -4,7 +4,8 @@ An entry is a sentence with one of its dates; a sentence with two different date
 ("said Thursday ... the attack on Dec. 27") gives two entries. One entry per date:
 its first sentence, preferring one where the date is not only when something was
 said. When there are more dates than room, the precise ones and those nearest the
-main event are kept. Entries run in true order: a range at its end ("last week" after
+main event are kept. Words naming the present period ("this year") make no entry when the
+publication date is unknown: they would place nothing. Entries run in true order: a range at its end ("last week" after
 the days inside it; `dates.When.key`). The label is the resolved date, in the brief's
 one date form ("27 Dec 2019") when the publication date is known or the date is
 written in full, else the words of the source. What is shown is the clause that
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import lexicon
 from ..analysis import Analysis
 from ..analysis.dating import Dated
 from ..model import Excerpt
@@ -37,7 +39,10 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     if found is None:
         return ()
     by_date: dict[tuple, Dated] = {}
+    present = lexicon.words("present_periods", doc.article.language)
     for dated in found.items:
+        if not dated.when.exact and dated.when.text.lower() in present:
+            continue  # "this year" without the publication date: no date a reader can place
         key = dated.when.key
         kept = by_date.get(key)
         if kept is None or (kept.speech and not dated.speech):

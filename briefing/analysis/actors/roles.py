@@ -113,7 +113,9 @@ def _apposition_before(span: Span) -> str | None:
         return None
     phrase_end = max(phrase)
     if head.tag_ in ("NN", "NNS") and phrase_end + 1 < span.start and doc[phrase_end + 1].text == ",":
-        return _timeless(doc[head.left_edge.i:phrase_end + 1])
+        start = head.left_edge.i  # of "a short, impromptu speech, one of the football coaches, Simon Carrodus",
+        commas = [t.i for t in doc[start:phrase_end + 1] if t.text == ","]  # the piece next to the name
+        return _timeless(doc[commas[-1] + 1 if commas else start:phrase_end + 1])
     return None
 
 

@@ -38,7 +38,10 @@ def _is_speech(t: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The speaker token of a speech verb: its subject, "according to"'s object, a participle's head's subject,
-    or the object of an inverted "..., reads the offer"."""
+    or the object of an inverted "..., reads the offer"; of "X quoted Y as saying", Y."""
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     if verb.lemma_.lower() in _VIEWS and verb.pos_ == "NOUN":
         return next((c for c in verb.children if c.dep_ == "poss"), None)
     if verb.lower_ == "according":
@@ -82,6 +85,18 @@ def subject_of(verb: Token) -> Token | None:
         objects = [c for c in start.children if c.dep_ in ("dobj", "attr") and c.i > start.i]
         return objects[0] if objects else _name_after(start)
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """Y of "X quoted Y as saying" (from "quoted" or "saying"): the one whose words they are, not X who passes
+    them on ('"...," a spokesman quoted him as saying')."""
+    quote = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb
+    if quote.lemma_ != "quote" or quote.pos_ != "VERB":
+        return None
+    saying = any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.lemma_ in SPEECH
+                                                                 for g in c.children) for c in quote.children)
+    objects = [c for c in quote.children if c.dep_ == "dobj"]
+    return objects[0] if saying and objects else None
 
 
 def _name_after(verb: Token) -> Token | None:
