@@ -953,3 +953,11 @@ The Prime Minister accepted and even gave a short, impromptu speech, one of the 
 Carrodus, told the magazine. Carrodus said the crowd cheered.
 """
     assert names(raw)["Simon Carrodus"].role == "one of the football coaches"  # not "a short"
+
+
+def test_a_place_naming_someones_beat_is_no_place_of_the_story() -> None:
+    doc = document("Execution\n\nSaudi Arabia executed a maid on Thursday. \"It smacks of a lack of humanity,\" said "
+                   "Philip Luther, Middle East and North Africa Programme Director at Amnesty International. Louisiana "
+                   "Gov. Bobby Jindal spoke in Baton Rouge.\n")
+    places = extract_actors(doc)[1]
+    assert "North Africa" not in places and "Saudi Arabia" in places and "Louisiana" in places

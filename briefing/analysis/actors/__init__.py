@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ... import lexicon
 from ...model import Actor, Article
 from ...nlp.entities import Parsed
 from ...nlp.naming import actor_forms, names_any
@@ -63,6 +64,16 @@ class Actors:
 
 
 NO_ACTORS = Actors((), (), {})
+_BEATS = lexicon.words("beat_nouns")
+
+
+def _in_beat(mention: Mention) -> bool:
+    """A place naming someone's beat, not where the story happens: "Middle East and North Africa Programme
+    Director", "CNN's Europe editor" (the place modifies a beat noun after it)."""
+    head = mention.span.root.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    return mention.span.root.dep_ == "compound" and head.i >= mention.span.end and head.lemma_.lower() in _BEATS
 
 
 def find_actors(parsed: Parsed, article: Article, models: Models | None = None) -> Actors:
@@ -75,7 +86,7 @@ def find_actors(parsed: Parsed, article: Article, models: Models | None = None) 
     people = cluster_people([m for m in mentions if m.kind == PERSON])
     others = absorb(people, [m for m in mentions if m.kind != PERSON])  # "Buhari" of "Muhammadu Buhari"
     organizations = cluster_names([m for m in others if m.kind == ORGANIZATION], aliases, parts=True)
-    places = cluster_names([m for m in others if m.kind == PLACE], aliases)
+    places = cluster_names([m for m in others if m.kind == PLACE and not _in_beat(m)], aliases)
     title = article.title
     ranked = _ranked(people + organizations, title)
     actors = tuple(
