@@ -27,8 +27,9 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .analysis import analyse
+from .analysis import Analysis, extend
 from .model import ELLIPSIS, Article, Briefing, Document, Excerpt, OtherStory, Section, SourceRef, Story
+from .nlp.entities import parse_all
 from .options import RankOptions
 from .sections import ACTORS_REQUIRE, BUILDERS, PRIORITY, Context, SectionSpec
 from .sections.cutting import words
@@ -38,6 +39,7 @@ from .sections.headline import is_teaser, plain_headline
 from .templates import QUOTES, SITUATION, Budget, Template
 
 ARTICLES_PER_STORY = 5  # articles of a story composed and merged (the most representative first)
+ARTICLES_PER_JOB = 8  # articles parsed together in one job (spaCy parses a batch faster; jobs share the workers)
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
 
@@ -51,12 +53,13 @@ def requirements(sections: Sequence[SectionSpec]) -> tuple[str, ...]:
 
 
 def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankOptions | None = None,
-                  budget: Budget | None = None, *, main: bool = True) -> Story:
+                  budget: Budget | None = None, *, main: bool = True, known: Analysis | None = None) -> Story:
     """One story from one document, its sections in the template's order. When `main` (the article whose
-    headline the story takes) and the headline is cut from the lede, the lede is left to the headline."""
+    headline the story takes) and the headline is cut from the lede, the lede is left to the headline.
+    `known`: parts of the document's analysis already made (its parse, made with others' in a batch)."""
     options = options or RankOptions()
     budget = budget or Budget()
-    analysis = analyse(doc, *requirements(sections))
+    analysis = extend(known or Analysis(doc), *requirements(sections))
     claimed = set(analysis.furniture)  # web furniture is never shown
     headline, lede = story_headline(analysis, budget.headline_words)
     # The lede the headline is cut from is Situation's alone; when the headline shows it whole it is shown in no
@@ -148,19 +151,22 @@ def story_line(docs: Sequence[Document], members: Sequence[int], max_words: int 
 
 @dataclass(frozen=True)
 class _Job:
-    """One article to compose (picklable, for process pools and Dask)."""
+    """Articles to compose, parsed together (picklable, for process pools and Dask)."""
 
-    doc: Document
+    docs: tuple[Document, ...]
+    mains: tuple[bool, ...]
     sections: tuple[SectionSpec, ...]
     options: RankOptions
     budget: Budget
-    main: bool
 
-    def __call__(self) -> Story:
-        return compose_story(self.doc, self.sections, self.options, self.budget, main=self.main)
+    def __call__(self) -> list[Story]:
+        parses = parse_all(self.docs)
+        return [compose_story(doc, self.sections, self.options, self.budget, main=main,
+                              known=Analysis(doc, parsed=parsed, made=frozenset({"parsed"})))
+                for doc, main, parsed in zip(self.docs, self.mains, parses, strict=True)]
 
 
-def _run(job: _Job) -> Story:
+def _run(job: _Job) -> list[Story]:
     return job()
 
 
@@ -189,14 +195,15 @@ def compose(
     template = template.with_story_words(options.story_words)
     groups = [list(s) for s in stories] if stories is not None else [[i] for i in range(len(docs))]
     sections = tuple(template.sections)
-    jobs = [_Job(docs[i], sections, options, template.budget, k == 0)
-            for group in groups for k, i in enumerate(group[:ARTICLES_PER_STORY])]
+    chosen = [(docs[i], k == 0) for group in groups for k, i in enumerate(group[:ARTICLES_PER_STORY])]
+    jobs = [_Job(tuple(d for d, _ in part), tuple(m for _, m in part), sections, options, template.budget)
+            for part in (chosen[k:k + ARTICLES_PER_JOB] for k in range(0, len(chosen), ARTICLES_PER_JOB))]
     mapper = executor.map if executor is not None else map
     composed: list[Story] = []
-    for done, story in enumerate(mapper(_run, jobs), 1):
-        composed.append(story)
+    for stories_done in mapper(_run, jobs):
+        composed.extend(stories_done)
         if progress is not None:
-            progress(done, len(jobs))
+            progress(len(composed), len(chosen))
     result: list[Story] = []
     start = 0
     for group in groups:

@@ -65,8 +65,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..model import Actor, Document
@@ -77,6 +76,9 @@ from .actors import Actors
 from .dating import SPEECH, DocumentDates
 from .outlook import THRESHOLD as OUTLOOK_THRESHOLD
 from .quotes import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 THRESHOLD = 1.0  # own evidence that starts a run of background
 SECOND = 1.0  # share of the second-strongest independent piece of evidence added to the strongest

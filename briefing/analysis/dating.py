@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..model import Article
 from ..nlp import dates
 from ..nlp.entities import Parsed
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 SPEECH = lexicon.words("speech_verbs")
 _FUTURE_AUX = lexicon.words("future_auxiliaries")

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..nlp.dates import MONTHS
 from ..nlp.entities import Parsed
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _TOLL = lexicon.words("toll_words")

@@ -15,12 +15,14 @@ model get no outlook.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..nlp.entities import Parsed
 from .dating import SPEECH, DocumentDates
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 THRESHOLD = 1.0
 MAIN_CLAUSE = 0.5  # bonus when the future verb is the sentence's main verb (or its auxiliary)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
@@ -115,9 +116,35 @@ class Parsed:
 
 def parse(document: Document) -> Parsed | None:
     """Parse a Document's sentences with spaCy in one pass, or None if its language has no model."""
-    nlp = load_nlp(document.article.language)
-    if nlp is None:
-        return None
+    return parse_all([document])[0]
+
+
+PARSE_BATCH = 16  # documents each component takes at once (spaCy runs a batch faster than one by one)
+
+
+def parse_all(documents: Sequence[Document]) -> list[Parsed | None]:
+    """`parse` of each document (None where its language has no model), the pipeline run over them in batches:
+    the same parses, in less time than one by one."""
+    found: list[Parsed | None] = [None] * len(documents)
+    by_language: dict[str, list[int]] = {}
+    for i, document in enumerate(documents):
+        by_language.setdefault(document.article.language, []).append(i)
+    for language, indices in by_language.items():
+        nlp = load_nlp(language)
+        if nlp is None:
+            continue
+        prepared = [_prepare(nlp, documents[i]) for i in indices]
+        docs = [doc for doc, _ in prepared]
+        for _, component in nlp.pipeline:
+            docs = list(component.pipe(docs, batch_size=PARSE_BATCH))
+        for i, doc, (_, starts) in zip(indices, docs, prepared, strict=True):
+            found[i] = _spans(doc, starts, documents[i])
+    return found
+
+
+def _prepare(nlp: Language, document: Document) -> tuple[Doc, list[int]]:
+    """The spaCy Doc of a Document's sentences joined by single spaces, its sentence starts set (the parser keeps
+    boundaries set beforehand), and the character offset of each sentence."""
     starts: list[int] = []
     pos = 0
     for sentence in document.sentences:
@@ -125,10 +152,12 @@ def parse(document: Document) -> Parsed | None:
         pos += len(sentence.text) + 1
     doc = nlp.make_doc(" ".join(s.text for s in document.sentences))
     first = set(starts)
-    for token in doc:  # the parser keeps boundaries set beforehand
+    for token in doc:
         token.is_sent_start = token.idx in first
-    for _, component in nlp.pipeline:
-        doc = component(doc)
+    return doc, starts
+
+
+def _spans(doc: Doc, starts: list[int], document: Document) -> Parsed:
     spans = []
     for start, sentence in zip(starts, document.sentences, strict=True):
         span = doc.char_span(start, start + len(sentence.text), alignment_mode="expand")

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..model import CLOSING, odd_quotation_marks
 from ..model import word_count as words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 # Dependents that add something of their own: what may be left out when a piece must shrink.
 _LOOSE = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "parataxis", "appos", "prep", "npadvmod",

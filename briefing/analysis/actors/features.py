@@ -24,8 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from ...nlp.naming import actor_forms, names_any
 from .kinds import COUNTRIES, PLACE_FIRST_WORDS
@@ -51,6 +50,9 @@ from .words import (
     THING_NOUNS,
     TITLES,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _CUE_NAMES = tuple(name for name, _ in CUES)
 # Features of the name as a whole (its words, how the article uses it), in this order after the cues'.

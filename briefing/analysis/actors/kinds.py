@@ -11,11 +11,13 @@ decision (`learned`) weighs them.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
 
 from ... import lexicon
 from .words import HYPHENS, ORG_HEADS, PERSON_NOUNS, TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "into", "outside", "inside"}
 # Countries (and the United Kingdom's nations): places, also when a national team plays under the name ("Wales beat

@@ -18,8 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from ... import lexicon
 from ...nlp.entities import Parsed
@@ -52,6 +51,9 @@ from .words import (
     THING_NOUNS,
     TITLES,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 # Nouns after a name that say it is a medium's: "The Advocate newspaper".
 _PRESS_NOUNS = lexicon.words("press_nouns")

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from .words import NICKNAME, TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
 NER_KIND = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}

@@ -11,13 +11,15 @@ clause. A vague role ("the group") gives way to a more specific one.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from ... import lexicon
 from ...nlp.tokenize import TITLE_ABBREVIATIONS
 from .names import ORGANIZATION, Cluster, is_call_sign, name_key
 from .words import CUT, DEMONYMS, HYPHENS, ORG_HEADS, ORG_NOUNS, PERSON_NOUNS, TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 # Titles that only say how to address someone: no role on their own.
 _HONORIFICS = lexicon.words("honorifics")

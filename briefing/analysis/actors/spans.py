@@ -13,8 +13,7 @@ Origins" is two names.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from ... import lexicon
 from ...nlp.dates import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
@@ -31,6 +30,16 @@ from .words import (
     PERSON_NOUNS,
     TITLES,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+def _span(doc: Doc, start: int, end: int, **attrs: str) -> Span:
+    """A new spaCy Span (spaCy imported here, so importing briefing does not import it)."""
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, **attrs)
 
 _CALENDAR = {*WEEKDAYS, *WEEKDAY_ABBREVIATIONS, *MONTHS, "today", "yesterday", "tomorrow"}
 # Collective nouns that open organisation names in the possessive ("People's Liberation Army").
@@ -93,7 +102,7 @@ def _trim(span: Span, label: str) -> Span | None:
         end -= 1  # also a common noun ("Lashkar Gah city"), a score ("Levante 2-0"), a day ("Burnley Saturday")
     if start >= end:
         return None
-    return Span(doc, start, end, label=label, kb_id=span.kb_id_)
+    return _span(doc, start, end, label=label, kb_id=span.kb_id_)
 
 
 def _numbered_name(span: Span, end: int) -> bool:
@@ -197,17 +206,17 @@ def _missed_organizations(doc: Doc) -> list[Span]:
                                     and after.tag_ == "NN")  # "The Advocate newspaper", "the UK's Telegraph newspaper"
         said_to_be = said_to_be or (end > i and not doc[i].is_sent_start and _reporting(doc[end - 1]))
         if headed:
-            found.append(Span(doc, i, j, label="ORG", kb_id="headed"))
+            found.append(_span(doc, i, j, label="ORG", kb_id="headed"))
             i = j
         elif end - i >= 3 and doc[i].lower_ in ORG_HEADS and linked:
-            found.append(Span(doc, i, end, label="ORG", kb_id="headed"))
+            found.append(_span(doc, i, end, label="ORG", kb_id="headed"))
             i = end
         elif end == i + 1 and is_call_sign(doc[i]) and doc[i].dep_ == "pobj" and doc[i].head.lower_ in _AFFILIATION \
                 and doc[i].head.head.ent_type_ == "PERSON":
-            found.append(Span(doc, i, end, label="ORG"))  # "Aaron Rupar of KMSP"
+            found.append(_span(doc, i, end, label="ORG"))  # "Aaron Rupar of KMSP"
             i = end
         elif end > i and said_to_be and not any(t.ent_type_ == "PERSON" for t in doc[i:end]):
-            found.append(Span(doc, i, end, label="ORG", kb_id="described"))  # replaces what NER said
+            found.append(_span(doc, i, end, label="ORG", kb_id="described"))  # replaces what NER said
             i = end
         else:
             i += 1
@@ -243,7 +252,7 @@ def _bodies(doc: Doc) -> list[Span]:
         end += 1
         if end < len(doc) and doc[end].lower_ in _BODY_WORDS and doc[end].is_lower:
             end += 1
-        found.append(Span(doc, ent.start, end, label="ORG", kb_id="body"))
+        found.append(_span(doc, ent.start, end, label="ORG", kb_id="body"))
     return found
 
 
@@ -263,7 +272,7 @@ def _split_possessive(ent: Span) -> list[Span]:
         return [ent]
     if ent.end - cut <= 2:  # "Waltham Forest Magistrates' Court": a lone "Court" is no name of its own
         return [ent]
-    return [Span(ent.doc, ent.start, cut, label="ORG"), Span(ent.doc, cut + 1, ent.end, label="ORG")]
+    return [_span(ent.doc, ent.start, cut, label="ORG"), _span(ent.doc, cut + 1, ent.end, label="ORG")]
 
 
 def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -277,7 +286,7 @@ def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
         if ent.label_ == "ORG" and nxt is not None and nxt.label_ in ("GPE", "LOC") and nxt.start == ent.end + 1 \
                 and doc[ent.end].lower_ == "and" and any(t.lower_ == "of" for t in ent[1:-1]) \
                 and not (nxt.end < len(doc) and doc[nxt.end].text[:1].isupper()):
-            out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+            out.append(_span(doc, ent.start, nxt.end, label="ORG"))
             skip = nxt
         else:
             out.append(ent)
@@ -295,7 +304,7 @@ def _with_forename(ent: Span) -> Span:
         if start > 1 and doc[start - 2].ent_type_ in ("ORG", "GPE", "LOC"):
             break  # "New England Patriot Aaron Hernandez": a member of the team or body named before it
         start -= 1
-    return ent if start == ent.start else Span(doc, start, ent.end, label="PERSON")
+    return ent if start == ent.start else _span(doc, start, ent.end, label="PERSON")
 
 
 def _with_surname(ent: Span) -> Span:
@@ -310,7 +319,7 @@ def _with_surname(ent: Span) -> Span:
         end += 1
     if ent.label_ == "PERSON" and end + 1 < len(doc) and _name_tail(doc[end + 1]) and doc[end + 1].is_lower:
         end += 2  # "Kim Do" + "-hee": the rest of a hyphenated given name
-    return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
+    return ent if end == ent.end else _span(doc, ent.start, end, label="PERSON")
 
 
 def _join_people(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -320,7 +329,7 @@ def _join_people(doc: Doc, ents: list[Span]) -> list[Span]:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start \
                 and not doc[ent.start].is_sent_start and doc[prev.end - 1].tag_ != "POS":
-            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            out[-1] = _span(doc, prev.start, ent.end, label="PERSON")
         else:
             out.append(ent)
     return out
@@ -339,7 +348,7 @@ def _with_nickname(ent: Span) -> Span:
     k = j + 1
     while k < len(doc) and doc[k].tag_ == "NNP" and doc[k].text[:1].isupper() and not doc[k].is_sent_start:
         k += 1
-    return Span(doc, ent.start, max(k, ent.end), label="PERSON") if k > j + 1 else ent
+    return _span(doc, ent.start, max(k, ent.end), label="PERSON") if k > j + 1 else ent
 
 
 def entity_spans(doc: Doc) -> list[Span]:
@@ -351,7 +360,7 @@ def entity_spans(doc: Doc) -> list[Span]:
             prev is not None and prev.label_ == "NORP" and ent.label_ == "ORG" and prev.end == ent.start
             and all(t.tag_ in ("NNP", "NNPS") for t in prev)
         ):
-            merged[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            merged[-1] = _span(doc, prev.start, ent.end, label="ORG")
         else:
             merged.append(ent)
     for org in _missed_organizations(doc):
@@ -400,7 +409,7 @@ def _untagged(doc: Doc, spans: list[Span]) -> list[Span]:
         if i > 0 and doc[i - 1].text == "(" and j < len(doc) and doc[j].text == ")" and i - 1 in ends:
             i = j  # "National Audit Office (NAO)": the acronym the name defines, a mention `acronym_aliases` reads
             continue
-        span = _trim(Span(doc, i, j, label=UNTAGGED), UNTAGGED)
+        span = _trim(_span(doc, i, j, label=UNTAGGED), UNTAGGED)
         if span is not None and _is_name(span) and not all(w.lower_.rstrip(".") in TITLES for w in span):
             found.append(span)
         i = j

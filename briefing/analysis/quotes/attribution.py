@@ -6,13 +6,15 @@ See the package docstring for the order in which the places are tried.
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from ... import lexicon
 from ...nlp.entities import Parsed
 from .marks import QUOTE_CHARS, QuoteSpan, after_colon
 from .speakers import DOCUMENTS, OWNED, agentive, is_age_description, personal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 SPEECH = lexicon.words("speech_verbs")
 # Nouns whose owner is the source of what follows: "in Netanyahu's view", "in her words".

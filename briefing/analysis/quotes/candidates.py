@@ -21,14 +21,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from ... import learn, lexicon
 from ...model import Document
 from ...nlp.entities import Parsed
 from .marks import QuoteSpan, clause_before, whole_sentences
 from .speakers import FEMALE, MALE, Resolver, agentive
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # The model's features. A site is where a subject was found (see `attribution.attribution_sites`); the first
 # site's place and its subject's kind are the former rules' tier ("after:name", "before:pronoun" ...).

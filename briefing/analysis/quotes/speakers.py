@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from ... import lexicon
 from ...nlp.entities import Parsed
 from ..actors import Actors
 from ..actors.kinds import COUNTRIES
 from .marks import QUOTE_CHARS, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _VAGUE = lexicon.words("vague_speakers")
 DOCUMENTS = lexicon.words("speaking_documents")
