@@ -193,3 +193,11 @@ def test_long_background_does_not_make_a_story_central() -> None:
     lede_long, words_long = centralities(long)
     assert words_long > words_short  # ... so over all the words the long eclipse report looks more central,
     assert lede_long == pytest.approx(lede_short)  # over the ledes it does not
+
+
+def test_copies_of_one_text_are_one_story() -> None:
+    # A wire story run by several outlets: its copies report one happening, however far the pair models are
+    # from any pair they were trained on.
+    items = [("", FLOOD[0][1]), ("", MERGER[0][1]), ("", ECLIPSE[0][1])] * 3
+    groups = group(_docs(items))
+    assert _as_sets(groups) == {frozenset({0, 3, 6}), frozenset({1, 4, 7}), frozenset({2, 5, 8})}

@@ -35,6 +35,7 @@ from .importance import features, importance, recency
 from .pairs import FEATURES, Views, candidates, outlet, pair_features, row_norms, views
 
 MODELS = ("story_pairs", "story_pairs_uncased")  # for cased and lower-cased text (briefing/models)
+NEAR_COPY = 0.9  # word cosine from which two articles are copies of one text (a wire story run by several outlets)
 
 
 def vectors(docs: Sequence[Document]) -> sparse.csr_matrix:
@@ -44,7 +45,7 @@ def vectors(docs: Sequence[Document]) -> sparse.csr_matrix:
 
 def probabilities(x: np.ndarray, threshold: float | None = None) -> np.ndarray:
     """For feature rows of candidate pairs, the probability that the two report one happening, shifted so that
-    the cut (each model's own, or `threshold` for both) is 0.5."""
+    the cut (each model's own, or `threshold` for both) is 0.5; 1 for copies of one text (`NEAR_COPY`)."""
     cased, uncased = (learn.model(name, FEATURES) for name in MODELS)
     lower = x[:, FEATURES.index("uncased")] > 0.5
     out = np.empty(len(x))
@@ -52,6 +53,9 @@ def probabilities(x: np.ndarray, threshold: float | None = None) -> np.ndarray:
         if rows.any():
             cut = model.threshold if threshold is None else threshold
             out[rows] = shifted(model.probabilities(x[rows]), cut)
+    # Copies of one text report one happening, whatever the models make of pairs so far beyond any they were
+    # trained on (they gave two copies of a CNN article 0.005).
+    out[x[:, FEATURES.index("words")] >= NEAR_COPY] = 1.0
     return out
 
 
