@@ -108,3 +108,14 @@ def test_a_numbers_abbreviation_does_not_end_the_sentence() -> None:
     assert [s.text for s in segment(Article(id="n", text=text)).sentences] == [
         '"I rate this as No. 1 on my list of things I regret," said Bates.',
         "He was charged under Art. 5 of the code.", "Fig. 3 shows the route.", "She said no.", "5 people were hurt."]
+
+
+def test_a_name_begun_with_a_places_initials_is_not_cut_after_them() -> None:
+    def texts(text: str) -> list[str]:
+        return [s.text for s in segment(Article(id="x", text=text)).sentences]
+
+    assert texts("He was taken into custody, Deputy U.S. Marshal Jamie Berry said. It was time.") == [
+        "He was taken into custody, Deputy U.S. Marshal Jamie Berry said.", "It was time."]
+    assert len(texts("He was charged, the U.S. Marshals Service said. She was not.")) == 2
+    assert len(texts("It flourished between 900 B.C. and 612 B.C. The site is south of Mosul.")) == 2
+    assert texts("He died in the U.S. He was 42.") == ["He died in the U.S.", "He was 42."]  # a place ends it

@@ -223,7 +223,7 @@ def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
             tail = max(a, b - _ABBREVIATION_REACH)
         if out and ((first.isupper() and _TITLE_AT_END.search(text[a:b], tail - a))
                     or (first.isdigit() and _NUMBER_PREFIX_AT_END.search(text[a:b], tail - a))
-                    or (first.isupper() and _initials_before_name(text[a:b], text[start:end]))
+                    or _initials_before_name(text[a:b], text[start:end])
                     or _inside_sentence(text[a:b], text[start:end])):
             out[-1] = (out[-1][0], end)
         else:
@@ -246,14 +246,21 @@ def _inside_sentence(before: str, after: str) -> bool:
 
 
 def _initials_before_name(before: str, after: str) -> bool:
-    """Whether `before` ends in a name's initials ("B.B.") and `after` goes on with the name ("King was ..."):
-    initials that stand for a place or body (lexicon `place_initials`: "U.S.") end sentences, and so does
-    initials followed by a function word ("... the U.K. The rest")."""
+    """Whether `before` ends in initials ("B.B.") and `after` goes on with their name ("King was ..."): initials
+    that stand for a place or body (lexicon `place_initials`: "U.S.") end sentences unless a word of a name begun
+    with them follows (lexicon `after_place_initials`: "U.S." + "Marshals Service said."), and any initials
+    end one before a function word ("... the U.K. The rest"); the rest opening in lower case ("900 B.C." + "and
+    612 B.C.") is never a new sentence."""
     found = _INITIALS_AT_END.search(before, max(0, len(before) - 12))
-    if found is None or found.group(1) in lexicon.words("place_initials"):
-        return False
     word = _FIRST_WORD.match(after)
-    return word is not None and word.group().lower() not in stop_words("english")
+    if found is None or word is None:
+        return False
+    if word.group()[:1].islower():
+        return True
+    lower = word.group().lower()
+    if found.group(1) in lexicon.words("place_initials"):
+        return lower.removesuffix("'s").removesuffix("’s") in lexicon.words("after_place_initials")
+    return lower not in stop_words("english")
 
 
 def fast_words(text: str) -> list[str]:
