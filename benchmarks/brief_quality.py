@@ -180,8 +180,9 @@ def highlight_recall(brief_markdown: str, summary: str) -> float | None:
     return len(wanted & shown) / len(wanted)
 
 
-def measure(folder: Path, split: str) -> dict[str, float]:
-    """The figures of one folder of briefs."""
+def measure(folder: Path, split: str, today: bool = True) -> dict[str, float]:
+    """The figures of one folder of briefs; `today`: made by today's code (whose sentence split the context
+    annotations are carried over to), else by the code before (which split as the annotators saw)."""
     stats = _brief_stats()
     context = _context(split)
     rows, summaries, recalls, dangled, whole, gold_dangled, gold_whole = [], [], [], 0, 0, 0, 0
@@ -202,7 +203,11 @@ def measure(folder: Path, split: str) -> dict[str, float]:
             src["article_id"] for s in data["stories"] for src in s["sources"]}
         for article_id in ids:
             if article_id in context:
-                b, w = dangling(data, [], context[article_id])
+                needs, starts = context[article_id]
+                needs = _needs_today(article_id, article, needs, starts) if today and starts else needs
+                if needs is None:
+                    continue
+                b, w = dangling(data, [], needs)
                 gold_dangled, gold_whole = gold_dangled + b, gold_whole + w
     out = {
         "briefs": len(rows),
@@ -226,15 +231,32 @@ def measure(folder: Path, split: str) -> dict[str, float]:
     return out
 
 
-def _context(split: str) -> dict[str, dict[int, tuple[int, str]]]:
-    """Blind context annotations of a split: article id -> {sentence: (earliest sentence it needs, why)}."""
-    out: dict[str, dict[int, tuple[int, str]]] = {}
+def _context(split: str) -> dict[str, tuple[dict[int, tuple[int, str]], list[int]]]:
+    """Blind context annotations of a split: article id -> ({sentence: (earliest sentence it needs, why)}, the
+    sentence starts the annotators saw)."""
+    out: dict[str, tuple[dict[int, tuple[int, str]], list[int]]] = {}
     for path in sorted(ANNOTATIONS.glob(f"{split}*-context.jsonl")):
         for raw in path.read_text(encoding="utf-8").splitlines():
             if raw.strip():
                 row = json.loads(raw)
-                out[row["id"]] = {n["sentence"]: (n["on"], n["why"]) for n in row.get("needs", [])}
+                out[row["id"]] = ({n["sentence"]: (n["on"], n["why"]) for n in row.get("needs", [])},
+                                  row.get("starts", []))
     return out
+
+
+def _needs_today(article_id: str, text: str, needs: dict[int, tuple[int, str]],
+                 starts: list[int]) -> dict[int, tuple[int, str]] | None:
+    """The context annotations on today's sentence split (which may have joined sentences the annotators saw
+    apart: `realign`), or None when they cannot be carried over."""
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(1, str(ROOT / "benchmarks"))
+    from realign import realigned_needs
+
+    from briefing.model import Article
+    from briefing.nlp.sentences import segment
+
+    doc = segment(Article(id=article_id, text=text))
+    return needs if [s.start for s in doc.sentences] == starts else realigned_needs(needs, starts, doc)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -265,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
                 folder = base / split / name.split()[0]
                 make_briefs(split, args.first + args.count, folder, code, args.first, oracle,
                             args.article_share if code == ROOT else None)
-                figures[name] = measure(folder, split)
+                figures[name] = measure(folder, split, today=code == ROOT)
             print(f"\n{split}: {args.count} articles from line {args.first}, one-article briefs (template standard)")
             keys = list(next(iter(figures.values())))
             width = max(len(k) for k in keys)

@@ -961,3 +961,12 @@ def test_a_place_naming_someones_beat_is_no_place_of_the_story() -> None:
                    "Gov. Bobby Jindal spoke in Baton Rouge.\n")
     places = extract_actors(doc)[1]
     assert "North Africa" not in places and "Saudi Arabia" in places and "Louisiana" in places
+
+
+def test_a_role_never_ends_on_a_preposition() -> None:
+    raw = """Hunt
+
+Opre, the producer and co-host of "Eye of the Hunter," says she won the first season. Opre said so again.
+"""
+    role = names(raw)["Opre"].role
+    assert role.startswith('the producer and co-host of "Eye of the Hunter') and not role.endswith(" of")

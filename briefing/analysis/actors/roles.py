@@ -50,6 +50,13 @@ def _text(doc: Doc, start: int, end: int) -> str | None:
             break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ in ("CC", "POS")):
         end -= 1
+    if end > start and doc[end - 1].tag_ in ("IN", "TO") and end < len(doc) and doc[end].text in ('"', "“"):
+        close = next((i for i in range(end + 1, min(len(doc), end + _MAX_ROLE_TOKENS))
+                      if doc[i].text in ('"', "”")), None)  # the parse left out a quoted title: 'co-host of
+        if close is not None:  # "Eye of the Hunter"'
+            end = close + 1
+    while end > start and doc[end - 1].tag_ in ("IN", "TO", "DT"):  # never "the producer and co-host of"
+        end -= 1
     if end <= start or end - start > _MAX_ROLE_TOKENS:
         return None
     return doc[start:end].text
