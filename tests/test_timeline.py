@@ -152,3 +152,10 @@ def test_this_year_is_an_entry_only_when_the_publication_date_places_it(publishe
         assert not any(e.sentence_index == 2 for e in entries)
     else:
         assert ("2015", 2) in [(e.label, e.sentence_index) for e in entries]
+
+
+def test_any_such_day_is_no_date() -> None:
+    doc = document("Support\n\nThe father was arrested on Tuesday. If a father gets picked up on a Friday afternoon, "
+                   "he waits in jail all weekend. Every Monday the court hears such cases.\n")
+    labels = [e.label for e in timeline(doc, 8)]
+    assert labels == ["Tuesday"]

@@ -6,7 +6,8 @@ main event's day (the lead's weekday; see `dates.reference`). A date in a future
 clause ("will vote on Tuesday") names the coming day; one in a clause that looked
 ahead from the past ("troops were expected to return in April") the nearer of the
 last and the next. Durations, ages, other expressions that name no point in time, a
-copyright notice's year ("© 2015 Cable News Network") and a model's year ("their 2003 BMW") are left out.
+copyright notice's year ("© 2015 Cable News Network"), a model's year ("their 2003 BMW") and any such day
+("on a Friday afternoon", "every Monday") are left out.
 
 Each expression records whether it sits in a future clause and whether it only
 dates a statement ("said Thursday"). The timeline, background and outlook read them.
@@ -100,6 +101,12 @@ def _model_year(ent: Span) -> bool:
             and head.ent_type_ in ("", "PRODUCT", "ORG"))
 
 
+def _any_day(ent: Span) -> bool:
+    """Whether a weekday names any such day, not a date: "on a Friday afternoon", "every Monday"."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return before in lexicon.words("generic_day_words") and dates.weekday_of(ent.text) is not None
+
+
 def _expressions(span: Span) -> list[Span]:
     """DATE entities, and holidays NER tags as events ("New Year's Eve")."""
     holiday = ("eve", "day", "christmas", "thanksgiving", "halloween")
@@ -120,7 +127,7 @@ def document_dates(parsed: Parsed, article: Article) -> DocumentDates:
     found: list[tuple[int, Span, bool]] = []
     for i, sentence in enumerate(parsed.sentences):
         found += [(i, ent, is_future(ent.root)) for ent in _expressions(sentence)
-                  if not _copyright(ent, sentence) and not _model_year(ent)]
+                  if not _copyright(ent, sentence) and not _model_year(ent) and not _any_day(ent)]
     lead_days = [dates.weekday_of(e.text) for i, e, _ in found if i == 0 and e.root.head.lemma_ not in SPEECH]
     weekday = next((d for d in lead_days if d is not None), dates.weekday_of(article.title))
     past = [(e, future) for _, e, future in found if not future]
