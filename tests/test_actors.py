@@ -970,3 +970,10 @@ Opre, the producer and co-host of "Eye of the Hunter," says she won the first se
 """
     role = names(raw)["Opre"].role
     assert role.startswith('the producer and co-host of "Eye of the Hunter') and not role.endswith(" of")
+
+
+def test_a_compass_word_whose_region_the_next_one_names_is_no_place() -> None:
+    doc = document("Migrants\n\nMany of the refugees come from Italy's former colonies in North and East Africa, "
+                   "namely Eritrea and Somalia. Italy said so.\n")
+    places = extract_actors(doc)[1]
+    assert "North" not in places and "East Africa" in places and "Eritrea" in places

@@ -67,6 +67,16 @@ NO_ACTORS = Actors((), (), {})
 _BEATS = lexicon.words("beat_nouns")
 
 
+def _elided(mention: Mention) -> bool:
+    """A compass word standing for a region whose name the next one completes: "North" of "North and East
+    Africa"."""
+    span, compass = mention.span, lexicon.words("compass_words")
+    doc = span.doc
+    if len(span) != 1 or span[0].lower_ not in compass or span.end + 1 >= len(doc):
+        return False
+    return doc[span.end].lower_ in ("and", "or", ",") and doc[span.end + 1].lower_ in compass
+
+
 def _in_beat(mention: Mention) -> bool:
     """A place naming someone's beat, not where the story happens: "Middle East and North Africa Programme
     Director", "CNN's Europe editor" (the place modifies a beat noun after it)."""
@@ -86,7 +96,7 @@ def find_actors(parsed: Parsed, article: Article, models: Models | None = None) 
     people = cluster_people([m for m in mentions if m.kind == PERSON])
     others = absorb(people, [m for m in mentions if m.kind != PERSON])  # "Buhari" of "Muhammadu Buhari"
     organizations = cluster_names([m for m in others if m.kind == ORGANIZATION], aliases, parts=True)
-    places = cluster_names([m for m in others if m.kind == PLACE and not _in_beat(m)], aliases)
+    places = cluster_names([m for m in others if m.kind == PLACE and not _in_beat(m) and not _elided(m)], aliases)
     title = article.title
     ranked = _ranked(people + organizations, title)
     actors = tuple(
