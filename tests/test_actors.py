@@ -977,3 +977,11 @@ def test_a_compass_word_whose_region_the_next_one_names_is_no_place() -> None:
                    "namely Eritrea and Somalia. Italy said so.\n")
     places = extract_actors(doc)[1]
     assert "North" not in places and "East Africa" in places and "Eritrea" in places
+
+
+def test_a_thing_the_parse_runs_into_a_name_is_no_role() -> None:
+    raw = """Hunt
+
+The chief said that a video Genevieve and Scott Kelley made aroused his suspicions. Genevieve Kelley denied it.
+"""
+    assert names(raw)["Genevieve Kelley"].role != "video"

@@ -288,6 +288,9 @@ def _title(span: Span) -> str | None:
         return None
     if not _attached(last, span.root):  # "from the moment Bergdahl went missing": a clause, not a title
         return None
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children) and not any(
+            t.lower_.rstrip(".") in TITLES or _person_word(t) for t in words):
+        return None  # "a video Genevieve and Scott Kelley made": a thing the parse ran into the name
     age = words.text.lower().rfind("year-old")
     if age >= 0:  # "21-year-old defender": the age says how old, the rest what the person is
         after = words[0].idx + age + len("year-old")
