@@ -179,3 +179,12 @@ def test_excerpt_shown_and_line() -> None:
     assert e.shown == f"A long sentence {ELLIPSIS} ends here"
     assert e.line == f"A long sentence {ELLIPSIS}"
     assert Excerpt("Whole.", "a", 0).shown == Excerpt("Whole.", "a", 0).line == "Whole."
+
+
+def test_a_cut_never_parts_a_number_from_its_percent_sign() -> None:
+    from briefing.nlp.entities import load_nlp
+    from briefing.sections.cutting import _whole_words
+
+    doc = load_nlp("english")("We think by 2020 it could be as high as 50%, which means only 2 in 10 would qualify.")
+    fifty = next(t.i for t in doc if t.text == "50")
+    assert [doc[i].text for i in _whole_words(doc, list(range(1, fifty + 1)))][-2:] == ["50", "%"]

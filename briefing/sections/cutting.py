@@ -177,8 +177,20 @@ def _tidy(doc, kept: list[int], protected: Collection[int]) -> list[list[int]]:
         while tokens and _loose_end(tokens[-1], {t.i for t in tokens}, protected):
             tokens = tokens[:-1]
         if tokens:
-            out.append([t.i for t in tokens])
+            out.append(_whole_words(doc, [t.i for t in tokens]))
     return out or ([sorted(protected)] if protected else out)
+
+
+def _whole_words(doc, run: list[int]) -> list[int]:
+    """A run that neither starts nor ends inside a word: "50" of "50%" takes its "%" (the parse may part them)."""
+    first, last = run[0], run[-1]
+    start, end = doc[first].sent.start, doc[last].sent.end
+    while first > start and not doc[first - 1].whitespace_ and not doc[first - 1].is_punct \
+            and doc[first].text[:1].isalnum():
+        first -= 1
+    while last + 1 < end and not doc[last].whitespace_ and doc[last + 1].text[:1] not in CLOSING:
+        last += 1
+    return list(range(first, run[0])) + run + list(range(run[-1] + 1, last + 1))
 
 
 def _paired(doc, inside: set[int]) -> bool:
