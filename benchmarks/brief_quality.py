@@ -112,8 +112,14 @@ for n, raw in enumerate(lines):
     subprocess.run([sys.executable, "-c", script], check=True, cwd=code)
 
 
+@functools.cache
+def _on_path(folder: Path) -> None:
+    """Put a folder on the import path, once however often it is asked for."""
+    sys.path.insert(0, str(folder))
+
+
 def _brief_stats():
-    sys.path.insert(0, str(STATS.parent))
+    _on_path(STATS.parent)
     import brief_stats
 
     return brief_stats
@@ -124,7 +130,7 @@ def dangling(brief: dict, doc_sentences: list[str], needs: dict[int, tuple[int, 
     """(dangling items, whole-sentence items) of one brief's JSON; by the rule, or by the annotation `needs`
     (sentence -> the earliest sentence it needs, and why) when given: a quotation shown with its speaker's
     name is not counted for a pronoun or quotation it needs (the name says who)."""
-    sys.path.insert(0, str(ROOT))
+    _on_path(ROOT)
     from briefing.rank.standalone import points_back
 
     bad = whole = 0
@@ -157,8 +163,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 
 @functools.cache
 def _stop_words() -> frozenset[str]:
-    """English stop words as today's code has them (its tree put on the path once)."""
-    sys.path.insert(0, str(ROOT))
+    """English stop words as today's code has them."""
+    _on_path(ROOT)
     from briefing.nlp.stems import lower_stop_words
 
     return lower_stop_words("english")
@@ -248,8 +254,8 @@ def _needs_today(article_id: str, text: str, needs: dict[int, tuple[int, str]],
                  starts: list[int]) -> dict[int, tuple[int, str]] | None:
     """The context annotations on today's sentence split (which may have joined sentences the annotators saw
     apart: `realign`), or None when they cannot be carried over."""
-    sys.path.insert(0, str(ROOT))
-    sys.path.insert(1, str(ROOT / "benchmarks"))
+    _on_path(ROOT)
+    _on_path(ROOT / "benchmarks")
     from realign import realigned_needs
 
     from briefing.model import Article

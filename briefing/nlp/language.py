@@ -35,7 +35,7 @@ _SCRIPTS = (
     (0x3040, 0x30FF, "japanese"), (0xAC00, 0xD7AF, "korean"), (0x4E00, 0x9FFF, "chinese"),
 )
 _IN_SCRIPT = tuple((re.compile(f"[{chr(first)}-{chr(last)}]"), language) for first, last, language in _SCRIPTS)
-_KANA = _IN_SCRIPT[4][0]
+_KANA = next(script for script, language in _IN_SCRIPT if language == "japanese")  # kana: Japanese among Han
 
 
 @cache

@@ -65,16 +65,17 @@ class Actors:
 
 NO_ACTORS = Actors((), (), {})
 _BEATS = lexicon.words("beat_nouns")
+_COMPASS = lexicon.words("compass_words")
 
 
 def _elided(mention: Mention) -> bool:
     """A compass word standing for a region whose name the next one completes: "North" of "North and East
     Africa"."""
-    span, compass = mention.span, lexicon.words("compass_words")
+    span = mention.span
     doc = span.doc
-    if len(span) != 1 or span[0].lower_ not in compass or span.end + 1 >= len(doc):
+    if len(span) != 1 or span[0].lower_ not in _COMPASS or span.end + 1 >= len(doc):
         return False
-    return doc[span.end].lower_ in ("and", "or", ",") and doc[span.end + 1].lower_ in compass
+    return doc[span.end].lower_ in ("and", "or", ",") and doc[span.end + 1].lower_ in _COMPASS
 
 
 def _in_beat(mention: Mention) -> bool:
