@@ -154,8 +154,18 @@ def choose(name: str, kind: str, data: list[Source]) -> tuple[float, float, floa
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="cross-validate only; write nothing")
+    parser.add_argument("--copies", action="store_true", help="only count, per source, the candidate pairs at "
+                        "word cosine 0.8 and 0.9 and how many are one event (grouping.NEAR_COPY's evidence)")
     args = parser.parse_args(argv)
     data = sources()
+    if args.copies:
+        words = FEATURES.index("words")
+        for source in data:
+            x = np.vstack([p[2] for p in source.pairs])
+            y = np.concatenate([p[3] for p in source.pairs])
+            print(source.name, "  ".join(f">= {cut}: {int(y[x[:, words] >= cut].sum())} of "
+                                         f"{int((x[:, words] >= cut).sum())} one event" for cut in (0.8, 0.9)))
+        return 0
     print("pairs:", {s.name: int(sum(len(p[3]) for p in s.pairs)) for s in data},
           "positives:", {s.name: int(sum(p[3].sum() for p in s.pairs)) for s in data})
     for name, kind in (("story_pairs", "day"), ("story_pairs_uncased", "mix")):
