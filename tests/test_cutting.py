@@ -188,3 +188,32 @@ def test_a_cut_never_parts_a_number_from_its_percent_sign() -> None:
     doc = load_nlp("english")("We think by 2020 it could be as high as 50%, which means only 2 in 10 would qualify.")
     fifty = next(t.i for t in doc if t.text == "50")
     assert [doc[i].text for i in _whole_words(doc, list(range(1, fifty + 1)))][-2:] == ["50", "%"]
+
+
+@pytest.mark.parametrize("sentence, keep_word, most", [
+    ('Based on this discovery "and in view of the attitude and suspicious behavior of the individual," they looked '
+     'inside the car and found a loaded Kalashnikov gun, a 9-mm revolver, three cell phones, a laptop, a USB key, a '
+     'satellite navigation system "and handwritten documents that contained information on possible targets," '
+     'Molins said.', "9", 15),
+    ("Aimed at creating an agrarian utopia, it would instead prove one of the worst genocides of the modern era, "
+     "resulting in the deaths of at least 1.7 million Cambodians -- about a quarter of the country's population -- "
+     "over the next four years.", "1.7", 15),
+    ("She finally got to a hospital, and after three attempts to save her foot, which was missing its entire heel, a "
+     "doctor told her she had a decision: She could keep her leg and risk a life of excruciating pain or have it "
+     "amputated below the knee.", "three", 15),
+])
+def test_a_clause_cut_shows_at_most_two_cuts(sentence: str, keep_word: str, most: int) -> None:
+    _doc, parsed = _parsed(sentence)
+    span = parsed.sentences[0]
+    token = next(t for t in span if t.text.startswith(keep_word))
+    shown = pieces_text(sentence, clause_pieces(span, (token.i, token.i + 1), most))
+    assert keep_word in shown and shown.count(ELLIPSIS) <= 2, shown  # "… in view … they looked … found" reads as scraps
+
+
+def test_a_relative_clause_comes_with_the_noun_it_qualifies() -> None:
+    sentence = "Police arrested the five activists, who were detained last month in Beijing, at their homes."
+    _doc, parsed = _parsed(sentence)
+    span = parsed.sentences[0]
+    month = next(t for t in span if t.text == "month")
+    shown = pieces_text(sentence, clause_pieces(span, (month.i - 1, month.i + 1), 18))
+    assert "activists" in shown and "last month" in shown, shown

@@ -72,6 +72,14 @@ def test_a_number_that_belongs_to_a_name_is_not_a_figure() -> None:
     assert not any(label.startswith(("6", "11")) for label in labels), labels
 
 
+def test_a_number_written_with_a_slash_names_a_day_not_a_count() -> None:
+    text = ("Tapes\n\nGadahn appeared in videos commemorating the 9/11 attacks. The channel ran 24/7 coverage. "
+            "About 1/3 of the voters stayed home.")
+    labels = [f.phrase for f in find_figures(document(text))]
+    assert not any(label.startswith(("9/11", "24/7")) for label in labels), labels
+    assert any(label.startswith("About 1/3 of the voters") for label in labels), labels
+
+
 def test_language_without_model_has_no_figures() -> None:
     doc = document("Sturm\n\nMehr als 1.200 Häuser wurden zerstört.", language="german")
     assert key_figures(doc, 5) == ()

@@ -831,9 +831,14 @@ def test_every_date_a_brief_shows_has_one_form(tmp_path: Path, example_path: Pat
     article = tmp_path / "strike.md"
     title, _, body = example_path.read_text(encoding="utf-8").partition("\n\n")
     article.write_text(f"Title: {title}\nDate: 2020-01-03\n\n{body}", encoding="utf-8")
-    b = briefing.brief(article, rank_options=briefing.options.RankOptions(story_words=0))  # every entry shown
-    timeline = next(blk for blk in build_view(b, b.template).stories[0].blocks
-                    if blk.key == "timeline")  # the entries shown: none of a sentence Situation shows whole
+    folder = tmp_path / "dated"  # one Situation sentence, so the timeline's entries are not shown there whole
+    folder.mkdir()
+    (folder / "template.toml").write_text('name = "dated"\n[[sections]]\nkey = "situation"\ntitle = "Situation"\n'
+                                          'limit = 1\n[[sections]]\nkey = "timeline"\ntitle = "Timeline"\nlimit = 8\n',
+                                          encoding="utf-8")
+    b = briefing.brief(article, template=folder,
+                       rank_options=briefing.options.RankOptions(story_words=0))  # every entry shown
+    timeline = next(blk for blk in build_view(b, b.template).stories[0].blocks if blk.key == "timeline")
     labels = [i.label for i in timeline.items]
     assert labels and all(re.fullmatch(rf"(?:week of )?{DATE_FORM}", label) for label in labels), labels
     html_page = render(b, "html")
@@ -878,8 +883,47 @@ def test_a_timeline_cut_too_short_to_say_anything_is_left_out() -> None:
     short = Excerpt(text=text, article_id="a", sentence_index=3, spans=((31, 46),))  # "… which ended Wednesday …"
     longer = Excerpt(text=text, article_id="a", sentence_index=3, spans=((0, 46),))
     template = load_template("standard").with_story_words(0)
+    other = Excerpt(text="Militias stormed the embassy on Tuesday night.", article_id="a", sentence_index=1,
+                    label="Tuesday")
     for excerpt, shown in ((short, False), (longer, True)):
-        story = Story(headline="Attack", sections=(Section("timeline", "Timeline", (excerpt,)),))
+        story = Story(headline="Attack", sections=(Section("timeline", "Timeline", (other, excerpt)),))
         view = build_view(Briefing(title="Attack", stories=(story,)), template)
         keys = [b.key for b in view.stories[0].blocks]
-        assert ("timeline" in keys) is shown, (excerpt.shown, keys)
+        assert ("timeline" in keys) is shown, (excerpt.shown, keys)  # one entry left orders nothing
+
+
+def test_a_timeline_of_one_entry_is_not_shown() -> None:
+    from briefing.model import Briefing, Excerpt, Section, Story
+    from briefing.render.view import build_view
+    from briefing.templates import load_template
+
+    entries = tuple(Excerpt(text=f"Militias stormed embassy number {n} on {day} night.", article_id="a",
+                            sentence_index=n, label=day) for n, day in ((1, "Tuesday"), (2, "Wednesday")))
+    template = load_template("standard").with_story_words(0)
+    for shown in (entries, entries[:1]):
+        story = Story(headline="Attack", sections=(Section("timeline", "Timeline", shown),))
+        blocks = build_view(Briefing(title="Attack", stories=(story,)), template).stories[0].blocks
+        assert [len(b.items) for b in blocks if b.key == "timeline"] == ([2] if len(shown) == 2 else [])
+
+
+def test_a_clause_shown_in_one_section_is_not_shown_again_in_another() -> None:
+    from briefing.model import Briefing, Excerpt, Section, Story
+    from briefing.render.view import build_view
+    from briefing.templates import load_template
+
+    text = ("In a December attack near the border, the militants separated Muslims from others and executed the "
+            "non-Muslims, killing at least 36 people.")
+    clause = ((0, text.index(", killing")),)  # the same clause, as a figure's and as a timeline entry's cut
+    figure = Excerpt(text=text, article_id="a", sentence_index=4, label="at least 36 people",
+                     spans=((0, len(text) - 1),))
+    dated = Excerpt(text=text, article_id="a", sentence_index=4, label="December", spans=clause)
+    other = Excerpt(text="The government closed the border on Monday after the raid.", article_id="a",
+                    sentence_index=6, label="Monday", spans=((0, 32),))
+    earlier = Excerpt(text="Gunmen stormed a bus station in the north on Sunday, officials said.", article_id="a",
+                      sentence_index=7, label="Sunday", spans=((0, 52),))
+    template = load_template("standard").with_story_words(0)
+    story = Story(headline="Attack", sections=(Section("figures", "Key figures", (figure,)),
+                                               Section("timeline", "Timeline", (dated, other, earlier))))
+    blocks = {b.key: b for b in build_view(Briefing(title="Attack", stories=(story,)), template).stories[0].blocks}
+    assert [i.excerpt.sentence_index for i in blocks["figures"].items] == [4]
+    assert [i.excerpt.sentence_index for i in blocks["timeline"].items] == [6, 7]  # not the figure's clause again

@@ -156,6 +156,15 @@ def test_this_year_is_an_entry_only_when_the_publication_date_places_it(publishe
 
 def test_any_such_day_is_no_date() -> None:
     doc = document("Support\n\nThe father was arrested on Tuesday. If a father gets picked up on a Friday afternoon, "
-                   "he waits in jail all weekend. Every Monday the court hears such cases.\n")
+                   "he waits in jail all weekend. Every Friday the court hears such cases. He was charged on "
+                   "Monday.\n")
     labels = [e.label for e in timeline(doc, 8)]
-    assert labels == ["Tuesday"]
+    assert labels == ["Monday", "Tuesday"]
+
+
+def test_one_date_makes_no_timeline_and_a_quoted_date_none() -> None:
+    doc = document("Support\n\nThe father was arrested on Tuesday. \"Today we all share the same pain,\" his "
+                   "lawyer said.\n")
+    assert timeline(doc, 8) == ()
+    doc = document("Support\n\nThe father was arrested on Tuesday. He was charged on Monday.\n")
+    assert [e.label for e in timeline(doc, 8)] == ["Monday", "Tuesday"]

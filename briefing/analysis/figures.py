@@ -5,7 +5,7 @@ verbatim phrase of its sentence: the number with the noun it counts ("about 750
 U.S. soldiers"), extended through the verb when that noun is its subject ("At least
 eight people were killed"); a percentage with what it is of; an amount with the verb
 it is the object of ("earned $304.3 million"). Left out: years, dates and times
-(other entity types), numbers that are part of a name ("Ariane 6", "Apollo 11"), ages
+(other entity types; "9/11 attacks"), numbers that are part of a name ("Ariane 6", "Apollo 11"), ages
 ("Nemtsov, 55," / "18-year-old"), phone numbers, numbers inside compounds ("two-day",
 "three-time"), bare "one of" and numbers that count nothing.
 
@@ -34,6 +34,7 @@ _PEOPLE = lexicon.words("counted_nouns")
 _SMALL = lexicon.words("small_quantities")
 _PHONE = re.compile(r"\d{3}[-. )]\s?\d{3}[-. ]\d{4}")
 _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
+_SLASHED = re.compile(r"\d+/\d+")  # "9/11 attacks", "24/7 coverage": a name or a date, unless "1/3 of"
 _QUOTES = ("“", "”", '"')
 THRESHOLD = 1.0
 _MAX_PHRASE = 16  # tokens
@@ -56,6 +57,8 @@ def _skip(ent: Span) -> bool:
     after = doc[ent.end] if ent.end < len(doc) else None
     before = doc[ent.start - 1] if ent.start > 0 else None
     if _PHONE.search(text) or (ent.label_ == "CARDINAL" and _YEARISH.match(text)):
+        return True
+    if _SLASHED.fullmatch(text) and not (after is not None and after.lower_ == "of"):
         return True
     if after is not None and (after.text in ("-", "‐") or after.lower_.startswith("-year")):
         return True

@@ -15,6 +15,7 @@ how it looks.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlsplit
@@ -23,6 +24,7 @@ from ..model import ELLIPSIS, Actor, Briefing, Excerpt, OtherStory, SourceRef, S
 from ..nlp.dates import day_text
 from ..nlp.naming import name_pattern
 from ..rank.standalone import points_back
+from ..sections.timeline import LEAST_ENTRIES
 from ..templates import BOTTOM_LINE, SITUATION, Template
 from .budget import fit, words
 
@@ -37,6 +39,7 @@ RUNNING_TITLE = 80  # most characters of the title in a page header
 REPEATS = 0.6  # a piece holding this share of a sentence shown whole elsewhere says it again
 PLACES_SHOWN = 10  # places listed with the actors (JSON keeps them all)
 Where = tuple[str, int]  # an excerpt's (article_id, sentence_index)
+Pieces = tuple[tuple[int, int], ...]  # character offsets of a cut's pieces in its sentence
 LINK_SCHEMES = ("http", "https", "mailto")
 
 
@@ -340,16 +343,20 @@ def _story_view(story: Story, template: Template, several: bool, number: int, na
     said = {story.headline_from} if story.headline_from else set()  # the headline says it
     candidates = [b for _, b in built]
     blocks = fit(candidates, shares, budget, fixed)
-    for _ in range(3):  # a piece reading as a sentence shown whole elsewhere says it twice: drop it, fit again
+    weight = {spec.key: spec.share for spec, _ in built}
+    for _ in range(4):  # a piece reading as a sentence shown whole elsewhere, or as a piece shown in a weightier
+        # section, says it twice, and a timeline the budget left one entry orders nothing: drop them, fit again
         whole = {_where(i.excerpt) for b in blocks for i in b.items if not i.spans} | skip | said
-        trimmed = [_without(b, whole) for b in candidates]
+        again = _cut_again(sorted(blocks, key=lambda b: -weight.get(b.key, 0.0)))
+        thin = {b.key for b in blocks if _thin(b)}
+        trimmed = [replace(b, items=()) if b.key in thin else _without(b, whole, again) for b in candidates]
         if all(len(t.items) == len(b.items) for t, b in zip(trimmed, candidates, strict=True)):
             break
         candidates = trimmed
         blocks = fit([b for b in candidates if b.items or b.actors or b.places],
                      [sh for sh, b in zip(shares, candidates, strict=True) if b.items or b.actors or b.places],
                      budget, fixed)
-    blocks = tuple(blocks)
+    blocks = tuple(b for b in blocks if not _thin(b))
     return StoryView(
         headline=headline,
         show_headline=several and bool(headline),
@@ -362,12 +369,42 @@ def _story_view(story: Story, template: Template, several: bool, number: int, na
     )
 
 
-def _without(block: Block, whole: set[Where]) -> Block:
-    """The block without the pieces that would read as a sentence shown whole elsewhere again: a piece opening
-    as that sentence does, or holding most of its words (a short clause of it stays, as a timeline's)."""
+def _without(block: Block, whole: set[Where], again: Collection[tuple[str, Where, Pieces]] = ()) -> Block:
+    """The block without the pieces that would read as a sentence shown whole elsewhere again (a piece opening
+    as that sentence does, or holding most of its words; a short clause of it stays, as a timeline's), nor
+    those `again` names (`_cut_again`)."""
     return replace(block, items=tuple(i for i in block.items if not (
-        i.spans and _where(i.excerpt) in whole and (
-            i.spans[0][0] == 0 or words(i.text) >= REPEATS * words(i.excerpt.text)))))
+        i.spans and ((block.key, _where(i.excerpt), i.spans) in again or (_where(i.excerpt) in whole and (
+            i.spans[0][0] == 0 or words(i.text) >= REPEATS * words(i.excerpt.text)))))))
+
+
+def _thin(block: Block) -> bool:
+    """Whether a block is a timeline of fewer entries than order anything."""
+    return block.key in CUT_VIEWS and len(block.items) < LEAST_ENTRIES
+
+
+def _cut_again(blocks: list[Block]) -> set[tuple[str, Where, Pieces]]:
+    """The pieces that repeat most of a piece of the same sentence shown in a block before them (`blocks`,
+    the weightiest first): a figure's clause that is also a timeline's says it twice."""
+    shown: dict[Where, list[Pieces]] = {}
+    again = set()
+    for block in blocks:
+        for item in block.items:
+            if not item.spans:
+                continue
+            where = _where(item.excerpt)
+            if any(_overlap(item.spans, other) >= REPEATS for other in shown.get(where, ())):
+                again.add((block.key, where, item.spans))
+            else:
+                shown.setdefault(where, []).append(item.spans)
+    return again
+
+
+def _overlap(a: Pieces, b: Pieces) -> float:
+    """The share of the shorter of two cuts of one sentence that the other shows too."""
+    shared = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+    shorter = min(sum(e - s for s, e in a), sum(e - s for s, e in b))
+    return shared / shorter if shorter > 0 else 0.0
 
 
 def _name_pattern(actors: tuple[Actor, ...]) -> re.Pattern[str] | None:
@@ -425,6 +462,8 @@ def _block(story: Story, key: str, title: str, limit: int | None, names: re.Patt
     excerpts = [e for e in section.excerpts if _where(e) not in skip]
     if key in CUT_VIEWS:  # a cut too short to say anything ("… which ended Wednesday …") is left out
         excerpts = [e for e in excerpts if words(e.shown) >= CUT_WORDS]
+        if len(excerpts) < LEAST_ENTRIES:
+            return None  # one date orders nothing
     excerpts = excerpts[:limit]
     if not excerpts:
         return None

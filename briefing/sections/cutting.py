@@ -9,7 +9,7 @@ apposition, a phrase set off by commas --, never a word from the middle of a
 phrase, and never what must stay (`keep`: a figure, a date, the clause's subject
 and verb).
 
-`cut` leaves out one subtree at a time, asides first (set off by commas, an
+`cut` leaves out one subtree at a time (while it shows at most `MAX_CUTS` "…"), asides first (set off by commas, an
 apposition), then modifiers, then what completes a verb (`_class`): when one
 removal of the readiest kind is enough, the smallest that is; otherwise the largest
 of that kind hanging nearest the kept core, preferring one at either end (a piece
@@ -37,6 +37,7 @@ _DANGLING_TAGS = frozenset({"WDT", "WP", "IN", "DT", "CC", "TO", "POS", "PRP$", 
 _QUOTE_MARKS = ('"', "“", "”")
 _WORD = re.compile(r"\w+")
 INNER_GAP = 3  # words a subtree must have to be left out from inside a piece (else the piece just ends sooner)
+MAX_CUTS = 2  # most "…" a cut may show; more read as fragments ("… in view … they looked … found …")
 
 Pieces = tuple[tuple[int, int], ...]  # character offsets within the sentence's text
 
@@ -100,7 +101,10 @@ def cut(head: Token, keep: Collection[int], max_words: int, sentence: Span) -> P
     kept = set(range(max(head.left_edge.i, sentence.start), min(head.right_edge.i + 1, sentence.end)))
     protected = set(keep) & kept
     spine = _spine(head, protected, doc)
+    words_at = [t.i for t in sentence if not t.is_punct]
+    bounds = (words_at[0], words_at[-1]) if words_at else (sentence.start, sentence.end - 1)
     for _ in range(200):
+        marks = _marks(kept, bounds)
         excess = _count(doc, kept) - max_words
         if excess <= 0:
             break
@@ -115,7 +119,7 @@ def cut(head: Token, keep: Collection[int], max_words: int, sentence: Span) -> P
                 continue
             at_edge = t.left_edge.i == low or t.right_edge.i == high
             size = _count(doc, subtree)
-            if not at_edge and size < INNER_GAP:
+            if (not at_edge and size < INNER_GAP) or _marks(kept - subtree, bounds) > max(MAX_CUTS, marks):
                 continue
             options.append((_class(t, sentence.start), size, _depth(t, spine), at_edge, t.i, subtree))
         if not options:
@@ -129,6 +133,14 @@ def cut(head: Token, keep: Collection[int], max_words: int, sentence: Span) -> P
             choice = min(options, key=lambda o: (o[2], not o[3], -o[1], o[4]))
         kept -= choice[5]
     return _offsets(sentence, _tidy(doc, sorted(kept), protected))
+
+
+def _marks(kept: set[int], bounds: tuple[int, int]) -> int:
+    """How many "…" the tokens `kept` would show: a cut before, inside and after them (`bounds`: the sentence's
+    first and last word)."""
+    if not kept:
+        return MAX_CUTS + 1
+    return (min(kept) > bounds[0]) + (max(kept) < bounds[1]) + len(_runs(sorted(kept))) - 1
 
 
 def _offsets(sentence: Span, runs: list[list[int]]) -> Pieces:
@@ -223,9 +235,41 @@ def _core(verb: Token) -> set[int]:
 
 
 def clause_pieces(sentence: Span, keep: tuple[int, int], max_words: int) -> Pieces:
-    """The clause holding tokens `keep` (a range), cut to at most `max_words` words (`cut`)."""
+    """The clause holding tokens `keep` (a range), cut to at most `max_words` words (`cut`); a relative clause
+    ("… who were detained last month …") with the clause of the noun it qualifies, so it says of whom; when the
+    clause cannot be cut that short, the widest noun phrase holding `keep` that fits."""
     verb = _verb_of(sentence.doc[keep[0]])
-    return cut(verb, set(range(*keep)) | _core(verb), max_words, sentence)
+    core = _core(verb) | set(range(*keep))
+    own = cut(verb, core, max_words, sentence)
+    if verb.dep_ in ("relcl", "acl") and sentence.start <= verb.head.i < sentence.end:
+        outer = _verb_of(verb.head)
+        if outer.i != verb.i and sentence.start <= outer.i < sentence.end:
+            wider = cut(outer, core | _core(outer) | {verb.head.i}, max_words, sentence)
+            if _shown_words(sentence, wider) <= max_words:
+                return wider
+    if _shown_words(sentence, own) > max_words and (phrase := _phrase_holding(sentence.doc[keep[0]], verb,
+                                                                               sentence, max_words)) is not None:
+        return cut(phrase, set(range(*keep)), max_words, sentence)  # "… the rocket attack on Dec. 27 that killed …"
+    return own
+
+
+def _shown_words(sentence: Span, pieces: Pieces) -> int:
+    return sum(words(sentence.text[a:b]) for a, b in pieces)
+
+
+def _phrase_holding(token: Token, verb: Token, sentence: Span, max_words: int) -> Token | None:
+    """The widest noun phrase holding `token` below `verb` that fits in `max_words` words, if any."""
+    best, node = None, token
+    for _ in range(12):
+        if node.i == verb.i or not sentence.start <= node.i < sentence.end:
+            break
+        if node.pos_ in ("NOUN", "PROPN") and node.i != token.i and \
+                _count(sentence.doc, range(node.left_edge.i, node.right_edge.i + 1)) <= max_words:
+            best = node
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return best
 
 
 def headline_pieces(sentence: Span, max_words: int) -> Pieces:
