@@ -113,6 +113,8 @@ class Result:
     roles_found: int = 0  # gold people with a role that the system found
     roles_right: int = 0
     roles_all: int = 0  # gold people with a role
+    roles_shown: int = 0  # roles the system gives gold people it found
+    roles_shown_right: int = 0  # ... that are one of the gold phrasings
     quotes_found: int = 0  # gold quote sentences the system found
     quotes_right: int = 0
     speakers_given: int = 0  # of those, how many the system gave a speaker
@@ -170,6 +172,9 @@ def evaluate(doc: Document, gold: dict, result: Result) -> None:
     result.errors += [f"{tag} actor missed: {g['name']}" for i, g in enumerate(gold["actors"]) if i not in matched]
     result.errors += [f"{tag} actor extra: {a.name} ({a.kind})" for a in extra]
     for i, g in enumerate(gold["actors"]):
+        if g["kind"] == "person" and i in matched and matched[i].role:  # type: ignore[attr-defined]
+            result.roles_shown += 1  # a role where the article states none is a wrong one
+            result.roles_shown_right += bool(g["roles"]) and role_right(matched[i].role, g["roles"])  # type: ignore[attr-defined]
         if g["kind"] != "person" or not g["roles"]:
             continue
         result.roles_all += 1
@@ -331,7 +336,8 @@ def report(result: Result, n: int, seconds: float) -> str:
         f"  actor names      P {ap:.3f}  R {ar:.3f}  F1 {af:.3f}   (tp {result.actors.tp}, fp {result.actors.fp}, "
         f"fn {result.actors.fn})",
         f"  roles right      {ratio(result.roles_right, result.roles_found)} of gold people found with a role; "
-        f"{ratio(result.roles_right, result.roles_all)} of all gold people with a role",
+        f"{ratio(result.roles_right, result.roles_all)} of all gold people with a role; "
+        f"right where shown {ratio(result.roles_shown_right, result.roles_shown)}",
         f"  background       P {bp:.3f}  R {br:.3f}  F1 {bf:.3f}   (tp {result.background.tp}, "
         f"fp {result.background.fp}, fn {result.background.fn})",
         f"  quotes           attributed right {ratio(result.quotes_right, result.quotes_found)} of gold quote "

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ... import lexicon
+from ...learn import LinearModel
 from ...model import Actor, Article
 from ...nlp.entities import Parsed
 from ...nlp.naming import actor_forms, names_any
@@ -87,9 +88,10 @@ def _in_beat(mention: Mention) -> bool:
     return mention.span.root.dep_ == "compound" and head.i >= mention.span.end and head.lemma_.lower() in _BEATS
 
 
-def find_actors(parsed: Parsed, article: Article, models: Models | None = None) -> Actors:
-    """Actors, places and name tokens of a parsed article, most salient first (`models`: other weights than the
-    shipped ones, for training)."""
+def actor_clusters(parsed: Parsed, article: Article, models: Models | None = None) -> tuple[list[Cluster],
+                                                                                          list[Cluster]]:
+    """The people and organisations of a parsed article, most salient first, and its places, likewise (`models`:
+    other weights than the shipped ones, for training)."""
     candidates, aliases, seen = find_candidates(parsed, publisher(article.text))
     features = name_features(candidates, seen, article.title, aliases)
     kinds = {key: decide(values, models) for key, values in features.items()}
@@ -98,13 +100,19 @@ def find_actors(parsed: Parsed, article: Article, models: Models | None = None) 
     others = absorb(people, [m for m in mentions if m.kind != PERSON])  # "Buhari" of "Muhammadu Buhari"
     organizations = cluster_names([m for m in others if m.kind == ORGANIZATION], aliases, parts=True)
     places = cluster_names([m for m in others if m.kind == PLACE and not _in_beat(m) and not _elided(m)], aliases)
-    title = article.title
-    ranked = _ranked(people + organizations, title)
+    return _ranked(people + organizations, article.title), _ranked(places, article.title)
+
+
+def find_actors(parsed: Parsed, article: Article, models: Models | None = None,
+                role_model: LinearModel | None = None) -> Actors:
+    """Actors, places and name tokens of a parsed article, most salient first (`models`, `role_model`: other
+    weights than the shipped ones, for training)."""
+    ranked, places = actor_clusters(parsed, article, models)
     actors = tuple(
         Actor(
             name=cluster.name,
             kind=cluster.kind,
-            role=find_role(cluster),
+            role=find_role(cluster, role_model),
             mentions=len(cluster.mentions),
             variants=tuple(f for f in cluster.forms() if f != cluster.name),
             first_sentence=cluster.first,
@@ -113,4 +121,4 @@ def find_actors(parsed: Parsed, article: Article, models: Models | None = None) 
         for cluster in ranked
     )
     names = {t.i: cluster.name for cluster in ranked for m in cluster.mentions for t in m.span}
-    return Actors(actors, tuple(cluster.name for cluster in _ranked(places, title)), names)
+    return Actors(actors, tuple(cluster.name for cluster in places), names)

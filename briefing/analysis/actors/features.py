@@ -30,7 +30,7 @@ from ...nlp.naming import actor_forms, names_any
 from .kinds import COUNTRIES, PLACE_FIRST_WORDS
 from .mentions import CUES, Seen, cues, product_keys
 from .names import PERSON, Cluster, Mention, acronym_of, initials_of, name_key
-from .roles import find_role
+from .roles import role_candidates
 from .words import (
     DEITIES,
     DEMONYMS,
@@ -195,8 +195,8 @@ def _name_features(key: str, ms: list[Mention], title: str, lower: set[str], sur
                                               and words[0] not in TITLES),
         "name: opens with a place's first word (\"New\", \"San\")": float(len(words) > 1
                                                                            and words[0] in PLACE_FIRST_WORDS),
-        "name: a role as a person": float(find_role(person) is not None),
-        "name: a role as an organisation": float(find_role(organisation) is not None),
+        "name: a role as a person": float(bool(role_candidates(person))),
+        "name: a role as an organisation": float(bool(role_candidates(organisation))),
         "name: sporty article": float(seen.sporty),
         "name: ends in a thing's noun (\"Germanwings Flight\")": float(len(words) > 1 and (last in THING_NOUNS
                                                                                          or head in THING_NOUNS)),

@@ -5,15 +5,22 @@ In order of preference: an apposition ("X, the head of Y"), a "known as" /
 of names, a "who/which" clause, an affiliation ("X of Amnesty International"),
 an "As a ..., X" opening, or a plural description of a list of names ("A and B
 -- two politicians who ..."). Organisations take only the first two and the
-clause. A vague role ("the group") gives way to a more specific one.
+clause. Every finder's reading at every mention is a candidate, and a learned
+decision (`models/roles.json`, `scripts/train_roles.py`: logistic regression on
+the dev annotations) picks the likeliest, or none below its threshold ("who
+announced last week" says what a person did, not what they are).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ... import lexicon
+from ...learn import LinearModel, model
 from ...nlp.tokenize import TITLE_ABBREVIATIONS
 from .names import ORGANIZATION, Cluster, is_call_sign, name_key
 from .words import CUT, DEMONYMS, HYPHENS, ORG_HEADS, ORG_NOUNS, PERSON_NOUNS, TITLES
@@ -23,6 +30,8 @@ if TYPE_CHECKING:
 
 # Titles that only say how to address someone: no role on their own.
 _HONORIFICS = lexicon.words("honorifics")
+# Verbs of a who-clause that say what a person is or holds ("who heads the network"), not what they did.
+_HOLDING = lexicon.words("role_verbs")
 # Dependencies of the words before a noun that belong to its phrase ("Johnson's mother").
 _NP_LEFT = {"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "advmod", "case"}
 _MAX_ROLE_TOKENS = 30
@@ -440,17 +449,114 @@ def _affiliation(span: Span) -> str | None:
 _UNFIT = re.compile(r"^\d|\d-(?:foot|feet|inch|pound|meter|metre)\b", re.IGNORECASE)
 
 
-def find_role(cluster: Cluster) -> str | None:
-    """The best role the article gives, by kind of evidence, then earliest mention."""
-    finders = [_apposition, _named_as, _title, _list_title, _list_head, _relative_clause, _apposition_before,
-               _affiliation, _as_phrase, _group_apposition, _copula]
-    if cluster.kind == ORGANIZATION:
-        finders = [_apposition, _named_as, _relative_clause, _apposition_before]
-    found = []
-    for finder in finders:
-        for mention in sorted(cluster.mentions, key=lambda m: m.span.start):
-            role = finder(mention.span)
+_FINDERS = {
+    "apposition": _apposition, "named_as": _named_as, "title": _title, "list_title": _list_title,
+    "list_head": _list_head, "relative_clause": _relative_clause, "apposition_before": _apposition_before,
+    "affiliation": _affiliation, "as_phrase": _as_phrase, "group_apposition": _group_apposition, "copula": _copula,
+}
+_ORGANIZATION_FINDERS = ("apposition", "named_as", "relative_clause", "apposition_before")
+_RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
+_PRONOUNS = lexicon.words("third_person_pronouns")
+_KINSHIP = lexicon.words("kinship_words")
+ROLE_FEATURES: tuple[str, ...] = (
+    *(f"finder_{name}" for name in _FINDERS),
+    "first_mention", "log_mention", "log_tokens", "long", "very_long", "relative", "verb_past", "verb_present",
+    "verb_be", "holding_verb", "title_word", "person_noun", "kinship", "organisation", "demonym", "determiner",
+    "possessive", "pronoun", "vague", "digits", "capitals", "ends_noun", "comma", "quote", "agreement",
+    "log_candidates", "courtesy",
+)
+
+
+@dataclass(frozen=True)
+class RoleCandidate:
+    """A role one finder reads at one mention of an actor."""
+
+    text: str
+    finder: str
+    mention: int  # the mention's order among the actor's mentions
+    tokens: tuple[Token, ...]  # the role's tokens, where they were found in the text
+
+
+def role_candidates(cluster: Cluster) -> list[RoleCandidate]:
+    """Every role the finders read at the actor's mentions, in the finders' order of preference, then by mention
+    (organisations take only the apposition, "known as", the who/which clause and the apposition before)."""
+    names = _ORGANIZATION_FINDERS if cluster.kind == ORGANIZATION else tuple(_FINDERS)
+    mentions = sorted(cluster.mentions, key=lambda m: m.span.start)
+    out = []
+    for name in names:
+        for order, mention in enumerate(mentions):
+            role = _FINDERS[name](mention.span)
             if role and name_key(role) != name_key(mention.text) and not _UNFIT.search(role):
-                found.append(role)
-    # "the group" says less than a later "Iran-backed militias"
-    return next((r for r in found if not _VAGUE.fullmatch(r)), found[0] if found else None)
+                out.append(RoleCandidate(role, name, order, _tokens_of(role, mention.span)))
+    return out
+
+
+def _tokens_of(role: str, mention: Span) -> tuple[Token, ...]:
+    """The tokens of a role's text nearest the mention it was read at (the finders return text)."""
+    doc = mention.doc
+    lo = max(0, mention.start_char - 400)
+    found = [lo + m.start() for m in re.finditer(re.escape(role), doc.text[lo:mention.end_char + 400])]
+    if not found:
+        return ()
+    at = min(found, key=lambda c: abs(c - mention.start_char))
+    span = doc.char_span(at, at + len(role), alignment_mode="expand")
+    return tuple(span) if span is not None else ()
+
+
+def role_features(candidate: RoleCandidate, others: list[RoleCandidate]) -> dict[str, float]:
+    """The features of one role candidate among all of its actor's (`ROLE_FEATURES`)."""
+    tokens = candidate.tokens
+    words = [t for t in tokens if not t.is_punct]
+    lower = [t.lower_ for t in words]
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+    first = lower[0] if lower else ""
+    row = {f"finder_{name}": float(candidate.finder == name) for name in _FINDERS}
+    key = name_key(candidate.text)
+    row.update({
+        "first_mention": float(candidate.mention == 0),
+        "log_mention": math.log1p(candidate.mention),
+        "log_tokens": math.log1p(len(words)),
+        "long": float(len(words) > 8),
+        "very_long": float(len(words) > 15),
+        "relative": float(first in _RELATIVE),
+        "verb_past": float(any(t.tag_ in ("VBD", "VBN") for t in verbs)),
+        "verb_present": float(any(t.tag_ in ("VBZ", "VBP") for t in verbs)),
+        "verb_be": float(any(t.lemma_ == "be" for t in verbs)),
+        "holding_verb": float(any(t.lemma_.lower() in _HOLDING for t in verbs)),
+        "title_word": float(any(w in TITLES for w in lower)),
+        "person_noun": float(any(w in PERSON_NOUNS for w in lower)),
+        "kinship": float(any(w in _KINSHIP for w in lower)),
+        "organisation": float(any(t.ent_type_ in ("ORG", "GPE", "FAC") for t in words)),
+        "demonym": float(any(w in DEMONYMS for w in lower)),
+        "determiner": float(first in ("a", "an", "the")),
+        "possessive": float(any(t.tag_ in ("POS", "PRP$") for t in tokens)),
+        "pronoun": float(any(w in _PRONOUNS for w in lower)),
+        "vague": float(bool(_VAGUE.fullmatch(candidate.text))),
+        "digits": float(any(c.isdigit() for c in candidate.text)),
+        "capitals": sum(1 for t in words if t.text[:1].isupper()) / max(1, len(words)),
+        "ends_noun": float(bool(words) and words[-1].pos_ in ("NOUN", "PROPN")),
+        "comma": float("," in candidate.text),
+        "quote": float(any(q in candidate.text for q in ('"', "“", "”"))),
+        "agreement": math.log1p(sum(1 for o in others if name_key(o.text) == key) - 1),
+        "log_candidates": math.log1p(len(others)),
+        "courtesy": float(any(w in lower for w in ("mr.", "mrs.", "ms."))),
+    })
+    return row
+
+
+@cache
+def _shipped() -> LinearModel:
+    return model("roles", ROLE_FEATURES)
+
+
+def find_role(cluster: Cluster, role_model: LinearModel | None = None) -> str | None:
+    """The role the article gives, as the learned decision (`models/roles.json`, written by
+    `scripts/train_roles.py`) ranks the finders' candidates: the likeliest when it reaches the model's threshold,
+    else none (a "who announced last week" says nothing of what a person is)."""
+    candidates = role_candidates(cluster)
+    if not candidates:
+        return None
+    chosen = role_model or _shipped()
+    scored = [(chosen.probability(role_features(c, candidates)), -i, c) for i, c in enumerate(candidates)]
+    p, _, best = max(scored, key=lambda s: (s[0], s[1]))
+    return best.text if p >= chosen.threshold else None
