@@ -1016,3 +1016,11 @@ def test_a_thing_the_parse_runs_into_a_name_is_no_role() -> None:
 The chief said that a video Genevieve and Scott Kelley made aroused his suspicions. Genevieve Kelley denied it.
 """
     assert names(raw)["Genevieve Kelley"].role != "video"
+
+
+def test_a_name_given_as_an_alias_is_no_actor_of_its_own():
+    raw = ("Reward\n\nKenya offered a reward of 20 million Kenyan shillings for Mohamed Mohamud, who goes by the "
+           "aliases Dulyadin and Gamadhere. Mohamud is a former teacher. Police also seek Ali Hassan, a.k.a. Bashir.")
+    names = {a.name for a in extract_actors(document(raw))[0]}
+    assert "Mohamed Mohamud" in names and "Ali Hassan" in names, names
+    assert not names & {"Dulyadin", "Gamadhere", "Bashir"}, names

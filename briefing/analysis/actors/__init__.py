@@ -67,6 +67,21 @@ class Actors:
 NO_ACTORS = Actors((), (), {})
 _BEATS = lexicon.words("beat_nouns")
 _COMPASS = lexicon.words("compass_words")
+_ALIAS = lexicon.words("alias_words")
+ALIAS_REACH = 6  # tokens back from a name to the alias word of its list ("aliases Dulyadin and Gamadhere")
+
+
+def _alias(mention: Mention) -> bool:
+    """A name given as another name of someone ("who goes by the aliases Dulyadin and Gamadhere"): the alias word
+    before it, with only names, commas and "and"/"or" between."""
+    doc = mention.span.doc
+    for i in range(mention.span.start - 1, max(-1, mention.span.start - 1 - ALIAS_REACH), -1):
+        token = doc[i]
+        if token.lower_ in _ALIAS:
+            return True
+        if not (token.pos_ == "PROPN" or token.lower_ in (",", "and", "or", "the") or token.is_quote):
+            return False
+    return False
 
 
 def _elided(mention: Mention) -> bool:
@@ -96,7 +111,8 @@ def actor_clusters(parsed: Parsed, article: Article, models: Models | None = Non
     features = name_features(candidates, seen, article.title, aliases)
     kinds = {key: decide(values, models) for key, values in features.items()}
     mentions = [Mention(m.span, kinds[name_key(m.text)], m.sentence) for m in candidates]  # kind None: no actor
-    people = cluster_people([m for m in mentions if m.kind == PERSON])
+    people = [c for c in cluster_people([m for m in mentions if m.kind == PERSON])
+              if not all(_alias(m) for m in c.mentions)]
     others = absorb(people, [m for m in mentions if m.kind != PERSON])  # "Buhari" of "Muhammadu Buhari"
     organizations = cluster_names([m for m in others if m.kind == ORGANIZATION], aliases, parts=True)
     places = cluster_names([m for m in others if m.kind == PLACE and not _in_beat(m) and not _elided(m)], aliases)
