@@ -119,3 +119,8 @@ def test_a_name_begun_with_a_places_initials_is_not_cut_after_them() -> None:
     assert len(texts("He was charged, the U.S. Marshals Service said. She was not.")) == 2
     assert len(texts("It flourished between 900 B.C. and 612 B.C. The site is south of Mosul.")) == 2
     assert texts("He died in the U.S. He was 42.") == ["He died in the U.S.", "He was 42."]  # a place ends it
+    # Names no list foresaw (cnndm-test): "the U.S." opens them far more often than it ends a sentence.
+    for name in ("Religious Freedom Restoration Act", "Espionage Act", "Surgeon General Vivek Murthy",
+                 "Drought Monitor"):
+        assert len(texts(f"Such laws grew after the U.S. {name} was named. Then it ended.")) == 2, name
+    assert texts("It was made in the U.K. The franchise grew.") == ["It was made in the U.K.", "The franchise grew."]
