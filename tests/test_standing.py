@@ -18,6 +18,9 @@ def test_phrases_that_point_back_are_caught() -> None:
     assert points_back("But the decision was reversed within a week.")
     assert points_back("He did exactly that on Monday.")
     assert not points_back("Firefighters contained a warehouse fire in Northgate on Monday.")
+    # "Such" opening a sentence refers to what came before (a daily brief's line had shown it alone).
+    assert points_back("Such state laws have been growing ever since the U.S. Religious Freedom Restoration Act "
+                       "became law in 1993.")
 
 
 def test_the_model_reads_pronoun_openings_as_leaning() -> None:
