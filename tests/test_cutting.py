@@ -75,7 +75,7 @@ def test_a_headline_says_what_happened_and_cuts_between_words(sentence: str, mus
 def test_without_a_parse_a_headline_never_ends_inside_a_word() -> None:
     text = "With a little bit of help from his friend Donald Trump Rory McIlroy was re-united with his club today."
     (piece,) = text_headline(text, 15)
-    assert text[slice(*piece)].endswith("McIlroy was")
+    assert text[slice(*piece)].endswith("Rory McIlroy")  # not inside "re-united", nor on the "was" before it
 
 
 def test_a_trailing_speaker_gives_way_to_what_was_said() -> None:
@@ -217,3 +217,17 @@ def test_a_relative_clause_comes_with_the_noun_it_qualifies() -> None:
     month = next(t for t in span if t.text == "month")
     shown = pieces_text(sentence, clause_pieces(span, (month.i - 1, month.i + 1), 18))
     assert "activists" in shown and "last month" in shown, shown
+
+
+def test_without_a_parse_a_headline_says_more_than_its_opening_phrase() -> None:
+    cases = {
+        "Since Iran's Islamic Revolution in 1979, the two countries have had no formal diplomatic relations, and "
+        "tensions have often run high.": "Since Iran's Islamic Revolution in 1979, the two countries have had",
+        "On May 28, 2014, a federal judge in Texas ruled that the state could not enforce the law against the two "
+        "men who had sued.": "On May 28, 2014, a federal judge in Texas ruled that the state",
+        "The man accused of stabbing U.S. Ambassador Mark Lippert in Seoul last month is charged with attempted "
+        "murder, prosecutors said.": "The man accused of stabbing U.S. Ambassador Mark Lippert in Seoul last month",
+    }
+    for text, opening in cases.items():
+        (piece,) = text_headline(text, 15)
+        assert text[slice(*piece)].startswith(opening) and words(text[slice(*piece)]) <= 15, text[slice(*piece)]

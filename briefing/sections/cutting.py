@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from .. import lexicon
 from ..model import CLOSING, odd_quotation_marks
 from ..model import word_count as words
+from ..nlp.stems import stop_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -351,10 +352,12 @@ def _opening(sentence: Span, root: Token, keep: Collection[int], max_words: int,
 _CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s|\s--\s")
 
 
-def text_headline(text: str, max_words: int) -> Pieces:
+def text_headline(text: str, max_words: int, language: str = "english") -> Pieces:
     """A headline from a lede without a parse (a language without a model, a story listed in one line): the
     sentence when short enough, else its words up to the last comma, semicolon, colon or dash within
-    `max_words` words (else just the first `max_words` words)."""
+    `max_words` words that ends more than an opening (at least `HEADLINE_OPENING` words, and not a scene-setting
+    phrase: lexicon `adverbial_openers`, "Since Iran's Islamic Revolution in 1979"), else its first `max_words`
+    words without the function words they would end on ("... in Seoul last month is")."""
     found = list(_WORD.finditer(text))
     end = len(text.rstrip(" .!?\"'”’"))
     if len(found) <= max_words:
@@ -362,5 +365,20 @@ def text_headline(text: str, max_words: int) -> Pieces:
     limit = found[max_words - 1].end()
     if limit < len(text) and not (text[limit].isspace() or text[limit] in CLOSING):  # inside a word ("re-united")
         limit = max(text.rfind(" ", 0, limit), found[0].end())
-    stops = [m.start() for m in _CLAUSE_END.finditer(text, 0, limit + 1) if words(text[: m.start()]) >= 4]
-    return ((0, stops[-1] if stops else limit),)
+    openers = lexicon.words("adverbial_openers", language)
+    first = found[0].group().lower()
+    stops = [m.start() for m in _CLAUSE_END.finditer(text, 0, limit + 1)
+             if words(text[: m.start()]) >= HEADLINE_OPENING and (first not in openers or _after_opening(text, m))]
+    if stops:
+        return ((0, stops[-1]),)
+    function = stop_words(language)
+    kept = [m for m in found if m.end() <= limit]
+    while len(kept) > 1 and kept[-1].group().lower() in function:
+        kept.pop()
+    return ((0, kept[-1].end() if kept else limit),)
+
+
+def _after_opening(text: str, mark: re.Match[str]) -> bool:
+    """Whether a clause mark comes after the comma that ends a scene-setting opening (the main clause has begun)."""
+    first_comma = text.find(",")
+    return 0 <= first_comma < mark.start()

@@ -64,7 +64,8 @@ def headline(analysis: Analysis, max_words: int) -> tuple[str, int | None]:
         return doc.article.id, None
     text = doc.sentences[lede].text
     parsed = analysis.parsed
-    pieces = headline_pieces(parsed.sentences[lede], max_words) if parsed else text_headline(text, max_words)
+    pieces = (headline_pieces(parsed.sentences[lede], max_words) if parsed
+              else text_headline(text, max_words, doc.article.language))
     return pieces_text(text, pieces), lede
 
 
@@ -77,4 +78,4 @@ def plain_headline(doc: Document, max_words: int) -> str:
     if lede is None:
         return doc.article.id
     text = doc.sentences[lede].text
-    return pieces_text(text, text_headline(text, max_words))
+    return pieces_text(text, text_headline(text, max_words, doc.article.language))
