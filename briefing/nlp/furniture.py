@@ -159,7 +159,7 @@ def is_photo_credit(text: str) -> bool:
     return bool(chunks) and all(c in lexicon.words("photo_agencies") for c in chunks)  # "AFP/Getty Images"
 
 
-def is_teaser(text: str) -> bool:
+def is_link_teaser(text: str) -> bool:
     """A link to another article: "READ MORE: ...", "Related: ...", "WATCH Trump's speech"."""
     stripped = text.strip()
     patterns = _patterns()
@@ -186,7 +186,7 @@ def is_furniture_sentence(text: str) -> bool:
         return True
     if _is_notice_line(lower) or _is_timestamp(lower) or _is_code(text.strip(), lower.strip()):
         return True
-    if is_credit_line(text) or is_teaser(text) or is_photo_credit(text) or is_fragment(text):
+    if is_credit_line(text) or is_link_teaser(text) or is_photo_credit(text) or is_fragment(text):
         return True
     if is_unstopped_line(text):
         return True

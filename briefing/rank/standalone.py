@@ -74,11 +74,8 @@ def pointing_phrase(text: str, language: str = "english") -> str | None:
     if not (any(phrase in lowered for phrase in anywhere) or ending.endswith(endings) or opening.startswith(openings)):
         return None  # most sentences: plain string tests, no pattern
     for phrase, where, pattern in ordered:
-        if where == "anywhere":
-            if pattern.search(lowered):
-                return phrase
-        elif where == "ending":
-            if pattern.search(ending):
+        if pattern is not None:
+            if pattern.search(lowered if where == "anywhere" else ending):
                 return phrase
         elif opening.startswith((phrase + " ", phrase + ",")):
             return phrase
@@ -86,16 +83,16 @@ def pointing_phrase(text: str, language: str = "english") -> str | None:
 
 
 @cache
-def _pointing(language: str) -> tuple[tuple[tuple[str, str, re.Pattern[str]], ...], tuple[str, ...],
+def _pointing(language: str) -> tuple[tuple[tuple[str, str, re.Pattern[str] | None], ...], tuple[str, ...],
                                       tuple[str, ...], tuple[str, ...]] | None:
     """The pointing phrases of `language` made ready once: each (phrase, where, pattern) in the lexicon's
-    order, and the "anywhere" phrases, the "ending" ones and the openings' prefixes as plain strings (a
-    sentence holding none of them as text has none as whole words)."""
+    order (an opening one needs no pattern: None), and the "anywhere" phrases, the "ending" ones and the
+    openings' prefixes as plain strings (a sentence holding none of them as text has none as whole words)."""
     phrases = lexicon.table("pointing_phrases", language)
     if not phrases:
         return None
     suffix = {"anywhere": "", "ending": "$"}
-    ordered = tuple((phrase, where, re.compile(_whole(phrase) + suffix.get(where, "")))
+    ordered = tuple((phrase, where, re.compile(_whole(phrase) + suffix[where]) if where in suffix else None)
                     for phrase, where in phrases.items())
     anywhere = tuple(phrase for phrase, where in phrases.items() if where == "anywhere")
     endings = tuple(phrase for phrase, where in phrases.items() if where == "ending")
