@@ -249,7 +249,7 @@ def _place_names(gold: dict) -> list[set[str]]:
 
 def _score_v2(doc: Document, gold: dict, analysis, result: Result, tag: str) -> None:
     """Places, outlook and key figures, which version-2 files annotate."""
-    from briefing.analysis.outlook import THRESHOLD
+    from briefing.analysis.outlook import outlook_probabilities, outlook_threshold
     from briefing.sections import BUILDERS, Context
 
     truth = _place_names(gold)
@@ -265,8 +265,9 @@ def _score_v2(doc: Document, gold: dict, analysis, result: Result, tag: str) -> 
             hit.add(index)
     result.places.add(Counts(len(hit), fp, len(truth) - len(hit)))
     result.errors += [f"{tag} place missed: {sorted(names)[0]}" for i, names in enumerate(truth) if i not in hit]
-    looks_ahead = {i for i, score in enumerate(analysis.outlook) if i > 0 and score >= THRESHOLD
-                   and not analysis.background[i]}
+    probabilities = outlook_probabilities(analysis.parsed, analysis.dates) if analysis.dates else ()
+    looks_ahead = {i for i, p in enumerate(probabilities) if i > 0 and p >= outlook_threshold()
+                   and not analysis.background[i]}  # as What to watch decides
     expected = set(gold.get("outlook", []))
     result.outlook.add(Counts(len(looks_ahead & expected), len(looks_ahead - expected), len(expected - looks_ahead)))
     result.errors += [f"{tag} outlook missed: [{i}] {doc.sentences[i].text[:90]}"

@@ -50,8 +50,20 @@ def test_future_and_modal_but_not_hedges() -> None:
 
 def test_claimed_sentences_and_limit() -> None:
     doc = document(SYNTHETIC)
-    assert [e.sentence_index for e in outlook(doc, 2)] == [1, 4]  # the surest first, then document order
+    assert [e.sentence_index for e in outlook(doc, 2)] == [1, 6]  # the surest first, then document order
     assert [e.sentence_index for e in outlook(doc, 3, claimed={1})] == [4, 6]
+
+
+def test_the_learned_decision_takes_what_comes_next_and_leaves_hedges() -> None:
+    from briefing.analysis.dating import document_dates
+    from briefing.analysis.outlook import outlook_probabilities, outlook_threshold
+    from briefing.nlp.entities import parse
+
+    doc = document(SYNTHETIC)
+    parsed = parse(doc)
+    probabilities = outlook_probabilities(parsed, document_dates(parsed, doc.article))
+    flags = [p >= outlook_threshold() for p in probabilities]
+    assert flags == [False, True, False, False, True, False, True, False], probabilities
 
 
 def test_language_without_model_has_no_outlook() -> None:

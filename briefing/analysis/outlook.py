@@ -10,14 +10,22 @@ present don't count: "could have", "may have", "could not be reached", "may soun
 below it. A sentence is outlook when its score reaches `THRESHOLD`; the lead
 sentence never is (it is the main event). Documents in a language without a spaCy
 model get no outlook.
+
+What to watch shows what a learned decision (`outlook_probabilities`: logistic regression,
+`models/outlook.json`, written by `scripts/train_outlook.py` from the dev annotations) makes of the
+same evidence taken apart (`FEATURES`: each cue, the modal and where it stands, a date ahead, a plan
+of the past), with where the sentence stands, whether it is quoted or reported, and its length.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .. import lexicon
+from ..learn import LinearModel, model
 from ..nlp.entities import Parsed
 from .dating import SPEECH, DocumentDates
 
@@ -88,3 +96,61 @@ def outlook_scores(parsed: Parsed, dated: DocumentDates) -> tuple[float, ...]:
             score += 0.5
         scores.append(round(min(score, 3.0), 3))
     return tuple(scores[:len(parsed.sentences)])
+
+
+_CUE_NAMES = ("cue_expected", "cue_intends", "cue_is_to", "cue_next", "cue_coming", "cue_later", "cue_unclear")
+FEATURES: tuple[str, ...] = (
+    "modal", "modal_main", "will", "would_should", *_CUE_NAMES, "past_plan", "future_date", "rule_score",
+    "position", "last_fifth", "quoted", "reported", "question", "log_words", "first_person",
+)
+
+
+def outlook_features(parsed: Parsed, dated: DocumentDates) -> list[dict[str, float]]:
+    """The features of every sentence (`FEATURES`); the lead's too, though it is never outlook."""
+    future_dated = {d.sentence for d in dated.items if d.future}
+    scores = outlook_scores(parsed, dated)
+    first_person = lexicon.words("first_person_subjects")
+    n = len(parsed.sentences)
+    rows = []
+    for i, sentence in enumerate(parsed.sentences):
+        text = sentence.text.replace("’", "'").lower()
+        modal = max(((_modal_weight(t), t) for t in sentence if t.tag_ == "MD"), default=(0.0, None),
+                    key=lambda pair: pair[0])
+        words = [t for t in sentence if not t.is_punct]
+        row = {
+            "modal": modal[0],
+            "modal_main": float(modal[1] is not None and modal[0] > 0 and _main(modal[1], sentence)),
+            "will": float(modal[1] is not None and modal[0] > 0 and modal[1].lower_ in ("will", "'ll", "shall")),
+            "would_should": float(modal[1] is not None and modal[0] > 0 and modal[1].lower_ in ("would", "should")),
+            "past_plan": float(bool(_PAST_PLAN.search(text)) and i not in future_dated),
+            "future_date": float(i in future_dated),
+            "rule_score": scores[i] if i < len(scores) else 0.0,
+            "position": i / max(1, n - 1),
+            "last_fifth": float(i >= 0.8 * n),
+            "quoted": float(any(q in text for q in ('"', "“", "”"))),
+            "reported": float(any(t.lemma_ in SPEECH and t.dep_ == "ROOT" for t in sentence)),
+            "question": float(text.rstrip(" \"'”)").endswith("?")),
+            "log_words": math.log1p(len(words)),
+            "first_person": float(bool(words) and words[0].lower_ in first_person),
+        }
+        for name, (pattern, _weight) in zip(_CUE_NAMES, _CUES, strict=True):
+            row[name] = float(bool(pattern.search(text)))
+        rows.append(row)
+    return rows
+
+
+@cache
+def _shipped() -> LinearModel:
+    return model("outlook", FEATURES)
+
+
+def outlook_probabilities(parsed: Parsed, dated: DocumentDates,
+                          chosen: LinearModel | None = None) -> tuple[float, ...]:
+    """How likely each sentence is about what comes next, by the learned decision; the lead 0."""
+    m = chosen or _shipped()
+    return tuple(0.0 if i == 0 else m.probability(row) for i, row in enumerate(outlook_features(parsed, dated)))
+
+
+def outlook_threshold() -> float:
+    """The probability at which the shipped decision calls a sentence outlook."""
+    return _shipped().threshold

@@ -1,4 +1,5 @@
-"""What to watch: the sentences surest to be about what comes next, shown in document order.
+"""What to watch: the sentences surest to be about what comes next (the learned decision of
+`analysis.outlook.outlook_probabilities` at its threshold), shown in document order.
 
 The writer's own voice ("We'll raise the banner", lexicon `first_person_subjects`, outside a quotation) is
 never what comes next in the news."""
@@ -10,22 +11,26 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..analysis import Analysis
-from ..analysis.outlook import THRESHOLD
+from ..analysis.outlook import outlook_probabilities, outlook_threshold
 from ..model import Excerpt
 from .context import Context
 
 if TYPE_CHECKING:
     from . import SectionSpec
 
-REQUIRES = ("outlook", "background")
+REQUIRES = ("parsed", "dates", "outlook", "background")
 
 
 def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Excerpt, ...]:
     """Up to `spec.limit` outlook sentences that are neither claimed nor background."""
-    doc, scores = analysis.doc, analysis.outlook
+    doc = analysis.doc
+    if analysis.parsed is None or analysis.dates is None:
+        return ()
+    scores = outlook_probabilities(analysis.parsed, analysis.dates)
     taken = context.claimed | {i for i, flag in enumerate(analysis.background) if flag}
     language = doc.article.language
-    candidates = [i for i, score in enumerate(scores) if i > 0 and score >= THRESHOLD and i not in taken
+    threshold = outlook_threshold()
+    candidates = [i for i, score in enumerate(scores) if i > 0 and score >= threshold and i not in taken
                   and not writer_speaks(doc.sentences[i].text, language)]
     chosen = sorted(sorted(candidates, key=lambda i: (-scores[i], i))[: spec.limit])
     return tuple(
