@@ -83,3 +83,14 @@ def test_a_number_written_with_a_slash_names_a_day_not_a_count() -> None:
 def test_language_without_model_has_no_figures() -> None:
     doc = document("Sturm\n\nMehr als 1.200 Häuser wurden zerstört.", language="german")
     assert key_figures(doc, 5) == ()
+
+
+def test_the_learned_decision_shows_the_storms_figures() -> None:
+    from briefing.analysis.figures import key_probability, key_threshold
+
+    figures = find_figures(document(SYNTHETIC))
+    shown = {f.phrase for f in figures if key_probability(f) >= key_threshold()}
+    assert "More than 1,200 homes were destroyed" in shown, shown
+    assert any("$45 million" in phrase for phrase in shown), shown
+    labels = [e.label for e in key_figures(document(SYNTHETIC), 2)]
+    assert labels[0] == "More than 1,200 homes were destroyed", labels  # the toll before the rest

@@ -9,19 +9,25 @@ it is the object of ("earned $304.3 million"). Left out: years, dates and times
 ("Nemtsov, 55," / "18-year-old"), phone numbers, numbers inside compounds ("two-day",
 "three-time"), bare "one of" and numbers that count nothing.
 
-The rest are ranked: amounts and percentages, casualties and other tolls (killed,
+The rest are weighed: amounts and percentages, casualties and other tolls (killed,
 injured, arrested, deployed ...), counts of people, the lead, and size; small counts
-("two cars") and numbers inside quotations rank lower. The best `limit` are shown
+("two cars") and numbers inside quotations weigh less (`Figure.score`). That evidence,
+with where the sentence stands and the number's size (`FEATURES`), goes into a learned
+decision (`key_probability`: logistic regression, `models/figures.json`, written by
+`scripts/train_figures.py` from the dev annotations); Key figures shows the likeliest
 in document order, labelled with their phrase.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .. import lexicon
+from ..learn import LinearModel, model
 from ..nlp.dates import MONTHS
 from ..nlp.entities import Parsed
 
@@ -40,15 +46,22 @@ THRESHOLD = 1.0
 _MAX_PHRASE = 16  # tokens
 
 
+FEATURES: tuple[str, ...] = (
+    "money", "percent", "quantity", "cardinal", "counts_noun", "toll", "people", "lead", "small", "quoted",
+    "through_verb", "log_sentence", "position", "log_phrase_words", "log_value", "rule_score", "appears_again",
+)
+
+
 @dataclass(frozen=True)
 class Figure:
     """A number of the document as a verbatim phrase, with the evidence that it matters."""
 
     sentence: int
     phrase: str
-    score: float
+    score: float  # the rule's weighing of the evidence (see the module docstring)
     start: int  # token offsets of the phrase in the parse
     end: int
+    features: tuple[float, ...] = ()  # the evidence, as `FEATURES`, for the learned decision
 
 
 def _skip(ent: Span) -> bool:
@@ -150,9 +163,46 @@ def _score(ent: Span, noun: Token | None, sentence: int) -> float:
     return score
 
 
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _value(text: str) -> float:
+    """The first number written in digits in a phrase (0 when none): "$2.1 billion" -> 2.1."""
+    found = _NUMBER.search(text)
+    if found is None:
+        return 0.0
+    digits = found.group().replace(",", "")
+    return float(digits) if len(digits) < 16 else 1e15
+
+
+def _features(ent: Span, noun: Token | None, sentence: int, sentences: int, start: int, end: int, score: float,
+              phrase: str, text: str) -> tuple[float, ...]:
+    """The evidence of one candidate figure (`FEATURES`)."""
+    governor = (noun or ent.root).head
+    left = ent.sent.doc[ent.sent.start:ent.start].text
+    words = max(1, len(phrase.split()))
+    row = {
+        "money": float(ent.label_ == "MONEY"), "percent": float(ent.label_ == "PERCENT"),
+        "quantity": float(ent.label_ == "QUANTITY"), "cardinal": float(ent.label_ == "CARDINAL"),
+        "counts_noun": float(noun is not None),
+        "toll": float(governor.lemma_.lower() in _TOLL or (governor.dep_ == "prep"
+                                                           and governor.head.lemma_.lower() in _TOLL)),
+        "people": float(noun is not None and (noun.lemma_.lower() in _PEOPLE or noun.ent_type_ == "NORP")),
+        "lead": float(sentence == 0), "small": float(ent.root.lower_ in _SMALL),
+        "quoted": float(sum(left.count(q) for q in _QUOTES) % 2 == 1 or ("“" in left and "”" not in left)),
+        "through_verb": float(end > ent.end and ent.sent.doc[end - 1].pos_ == "VERB"),
+        "log_sentence": math.log1p(sentence), "position": sentence / max(1, sentences - 1),
+        "log_phrase_words": math.log(words), "log_value": math.log1p(_value(ent.text)) / 10,
+        "rule_score": score, "appears_again": float(text.count(ent.text) > 1),
+    }
+    return tuple(row[name] for name in FEATURES)
+
+
 def find_figures(parsed: Parsed) -> tuple[Figure, ...]:
-    """Every candidate figure of a parsed document with its score, in document order."""
+    """Every candidate figure of a parsed document with its score and evidence, in document order."""
     figures = []
+    n = len(parsed.sentences)
+    text = parsed.doc.text
     for i, sentence in enumerate(parsed.sentences):
         for ent in sentence.ents:
             if ent.label_ not in _LABELS or _skip(ent):
@@ -161,5 +211,23 @@ def find_figures(parsed: Parsed) -> tuple[Figure, ...]:
             if end - start > _MAX_PHRASE or end > sentence.end:
                 continue
             phrase = parsed.doc[start:end].text.strip(" ,;:—–-")
-            figures.append(Figure(i, phrase, round(_score(ent, noun, i), 3), start, end))
+            score = round(_score(ent, noun, i), 3)
+            figures.append(Figure(i, phrase, score, start, end,
+                                  _features(ent, noun, i, n, start, end, score, phrase, text)))
     return tuple(figures)
+
+
+@cache
+def _shipped() -> LinearModel:
+    return model("figures", FEATURES)
+
+
+def key_probability(figure: Figure, chosen: LinearModel | None = None) -> float:
+    """How likely a candidate is one of the article's key figures, by the learned decision (`models/figures.json`,
+    written by `scripts/train_figures.py` from the dev annotations)."""
+    return (chosen or _shipped()).probability(dict(zip(FEATURES, figure.features, strict=True)))
+
+
+def key_threshold() -> float:
+    """The probability at which the shipped decision shows a figure."""
+    return _shipped().threshold

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..analysis import Analysis
-from ..analysis.figures import THRESHOLD, Figure
+from ..analysis.figures import Figure, key_probability, key_threshold
 from ..model import Excerpt
 from .context import Context
 from .cutting import clause_pieces, words
@@ -25,17 +25,19 @@ CLAUSE_WORDS = 15  # most words of an entry (more when the phrase itself is long
 
 
 def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Excerpt, ...]:
-    """The `spec.limit` best figures (one per phrase, one per sentence), never from page furniture."""
+    """The `spec.limit` likeliest key figures by the learned decision (`analysis.figures.key_probability`, at its
+    threshold; one per phrase, one per sentence), never from page furniture."""
     doc = analysis.doc
+    p = {id(f): key_probability(f) for f in analysis.figures}
+    threshold = key_threshold()
     seen: set[str] = set()
     best: dict[int, Figure] = {}  # one entry a sentence: its two figures would show the same clause twice
-    for figure in analysis.figures:
-        if figure.score >= THRESHOLD and figure.phrase.lower() not in seen:
+    for figure in sorted(analysis.figures, key=lambda f: (-p[id(f)], f.sentence, f.start)):
+        if p[id(figure)] >= threshold and figure.phrase.lower() not in seen and figure.sentence not in best:
             seen.add(figure.phrase.lower())
-            if figure.sentence not in best or figure.score > best[figure.sentence].score:
-                best[figure.sentence] = figure
+            best[figure.sentence] = figure
     candidates = list(best.values())
-    chosen = sorted(candidates, key=lambda f: (-f.score, f.sentence, f.start))[: spec.limit]
+    chosen = sorted(candidates, key=lambda f: (-p[id(f)], f.sentence, f.start))[: spec.limit]
     chosen.sort(key=lambda f: (f.sentence, f.start))
     parsed = analysis.parsed
     out = []
@@ -45,5 +47,5 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
         sentence = parsed.sentences[f.sentence]
         pieces = clause_pieces(sentence, (f.start, f.end), max(CLAUSE_WORDS, words(f.phrase)))
         out.append(Excerpt(text=doc.sentences[f.sentence].text, article_id=doc.article.id,
-                           sentence_index=f.sentence, score=f.score, label=f.phrase, spans=pieces))
+                           sentence_index=f.sentence, score=round(p[id(f)], 3), label=f.phrase, spans=pieces))
     return tuple(out)
