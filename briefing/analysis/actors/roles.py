@@ -556,6 +556,8 @@ def find_role(cluster: Cluster, role_model: LinearModel | None = None) -> str | 
     candidates = role_candidates(cluster)
     if not candidates:
         return None
+    if cluster.kind == ORGANIZATION:  # the model learned from people's roles: an organisation's is the first
+        return next((c.text for c in candidates if not _VAGUE.fullmatch(c.text)), candidates[0].text)  # not vague
     chosen = role_model or _shipped()
     scored = [(chosen.probability(role_features(c, candidates)), -i, c) for i, c in enumerate(candidates)]
     p, _, best = max(scored, key=lambda s: (s[0], s[1]))
