@@ -18,6 +18,7 @@ def test_phrases_that_point_back_are_caught() -> None:
     assert points_back("But the decision was reversed within a week.")
     assert points_back("He did exactly that on Monday.")
     assert not points_back("Firefighters contained a warehouse fire in Northgate on Monday.")
+    assert points_back("Or, as the Turkish government prefers to call it, a tragedy of war.")  # round 11's readers
     # "Such" opening a sentence refers to what came before (a daily brief's line had shown it alone).
     assert points_back("Such state laws have been growing ever since the U.S. Religious Freedom Restoration Act "
                        "became law in 1993.")
