@@ -77,6 +77,30 @@ def dev_files() -> list[Path]:
                   if p.name.startswith(("cnndm-dev", "bbc-dev")) and "second" not in p.name and "context" not in p.name)
 
 
+def v2_arguments(description: str, argv: list[str] | None) -> argparse.Namespace:
+    """The options of the scripts that train on the version-2 dev files: --data-dir, --cache, --check, --test."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--cache", type=Path, help="keep the parses here between runs")
+    parser.add_argument("--check", action="store_true", help="figures only; write nothing")
+    parser.add_argument("--test", action="store_true", help="also report on the version-2 test files")
+    return parser.parse_args(argv)
+
+
+def dev_v2_files() -> list[Path]:
+    """The version-2 dev annotation files (places, outlook, key figures), first annotators only."""
+    return sorted(p for p in ANNOTATIONS.glob("*-dev-v2-*.jsonl") if "second" not in p.name)
+
+
+def annotated(files: list[Path], cache: Path | None, data_dir: Path):
+    """(gold file, document, gold record, parse) of every annotated article of `files`, the parses from `cache`
+    when it holds them."""
+    for gold_path in files:
+        docs, _ = load(data_dir / data_for(gold_path).name, gold_path)
+        for (doc, gold), parsed in zip(docs, _parses(gold_path, docs, cache), strict=True):
+            yield gold_path, doc, gold, parsed
+
+
 def _parses(gold: Path, docs: list, cache: Path | None) -> list[Parsed]:
     """The parse of each document, from the cache when it holds the same texts."""
     nlp = load_nlp("english")

@@ -15,7 +15,6 @@ at least 1.0). Deterministic: the same data gives the same JSON.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
@@ -24,16 +23,13 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from sections_eval import data_for, load  # noqa: E402
-from train_actors import _parses  # noqa: E402
+from train_actors import ANNOTATIONS, annotated, dev_v2_files, v2_arguments  # noqa: E402
 
 from briefing.analysis.figures import FEATURES, THRESHOLD, find_figures  # noqa: E402
 from briefing.learn import train  # noqa: E402
 
-ANNOTATIONS = ROOT / "eval" / "annotations"
 OUT = ROOT / "briefing" / "models" / "figures.json"
 FOLDS = 5
 L2 = 1.0
@@ -71,13 +67,8 @@ class Article:
 
 
 def articles_of(files: list[Path], cache: Path | None, data_dir: Path) -> list[Article]:
-    out = []
-    for gold_path in files:
-        docs, _ = load(data_dir / data_for(gold_path).name, gold_path)
-        for (_doc, gold), parsed in zip(docs, _parses(gold_path, docs, cache), strict=True):
-            if "figures" in gold:
-                out.append(Article(find_figures(parsed), gold["figures"]))
-    return out
+    return [Article(find_figures(parsed), gold["figures"])
+            for _path, _doc, gold, parsed in annotated(files, cache, data_dir) if "figures" in gold]
 
 
 def panel_figures(articles: list[Article], scores: list[list[float]], threshold: float) -> tuple[float, float, float]:
@@ -94,14 +85,8 @@ def panel_figures(articles: list[Article], scores: list[list[float]], threshold:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared" / "eval")
-    parser.add_argument("--cache", type=Path, help="keep the parses here between runs")
-    parser.add_argument("--check", action="store_true", help="figures only; write nothing")
-    parser.add_argument("--test", action="store_true", help="also report on the version-2 test files")
-    args = parser.parse_args(argv)
-    dev = sorted(p for p in ANNOTATIONS.glob("*-dev-v2-*.jsonl") if "second" not in p.name)
-    articles = articles_of(dev, args.cache, args.data_dir)
+    args = v2_arguments(__doc__.splitlines()[0], argv)
+    articles = articles_of(dev_v2_files(), args.cache, args.data_dir)
     n = sum(len(a.rows) for a in articles)
     print(f"{len(articles)} dev articles, {n} candidates ({sum(c is not None for a in articles for c in a.covers)} "
           f"key), {sum(a.gold for a in articles)} annotated key figures, {len(FEATURES)} features")

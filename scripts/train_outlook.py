@@ -15,7 +15,6 @@ Deterministic: the same data gives the same JSON.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -23,17 +22,14 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from sections_eval import data_for, load  # noqa: E402
-from train_actors import _parses  # noqa: E402
+from train_actors import ANNOTATIONS, annotated, dev_v2_files, v2_arguments  # noqa: E402
 
 from briefing.analysis.dating import document_dates  # noqa: E402
 from briefing.analysis.outlook import FEATURES, THRESHOLD, outlook_features  # noqa: E402
 from briefing.learn import train  # noqa: E402
 
-ANNOTATIONS = ROOT / "eval" / "annotations"
 OUT = ROOT / "briefing" / "models" / "outlook.json"
 FOLDS = 5
 L2 = 1.0
@@ -42,11 +38,8 @@ L2 = 1.0
 def examples(files: list[Path], cache: Path | None, data_dir: Path) -> list[tuple[str, list[dict], list[bool]]]:
     """Per article: its tag, its sentences' features (lead left out) and labels."""
     out = []
-    for gold_path in files:
-        docs, _ = load(data_dir / data_for(gold_path).name, gold_path)
-        for (doc, gold), parsed in zip(docs, _parses(gold_path, docs, cache), strict=True):
-            if "outlook" not in gold:
-                continue
+    for gold_path, doc, gold, parsed in annotated(files, cache, data_dir):
+        if "outlook" in gold:
             rows = outlook_features(parsed, document_dates(parsed, doc.article))[1:]
             expected = set(gold["outlook"])
             out.append((f"{gold_path.name}:{gold['line']}", rows, [i in expected for i in range(1, len(rows) + 1)]))
@@ -60,14 +53,8 @@ def prf(said: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared" / "eval")
-    parser.add_argument("--cache", type=Path, help="keep the parses here between runs")
-    parser.add_argument("--check", action="store_true", help="figures only; write nothing")
-    parser.add_argument("--test", action="store_true", help="also report on the version-2 test files")
-    args = parser.parse_args(argv)
-    dev = sorted(p for p in ANNOTATIONS.glob("*-dev-v2-*.jsonl") if "second" not in p.name)
-    articles = examples(dev, args.cache, args.data_dir)
+    args = v2_arguments(__doc__.splitlines()[0], argv)
+    articles = examples(dev_v2_files(), args.cache, args.data_dir)
     rows = [r for _, rs, _ in articles for r in rs]
     y = np.array([v for _, _, ys in articles for v in ys])
     fold = np.array([k % FOLDS for k, (_, rs, _) in enumerate(articles) for _ in rs])
