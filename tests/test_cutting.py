@@ -231,3 +231,13 @@ def test_without_a_parse_a_headline_says_more_than_its_opening_phrase() -> None:
     for text, opening in cases.items():
         (piece,) = text_headline(text, 15)
         assert text[slice(*piece)].startswith(opening) and words(text[slice(*piece)]) <= 15, text[slice(*piece)]
+
+
+def test_a_figure_keeps_its_clause_where_a_date_may_fall_back_to_its_noun_phrase() -> None:
+    sentence = ("In a December attack, Al-Shabaab militants separated Muslims from others on a bus near the border and "
+                "executed the non-Muslims, killing at least 36 people.")
+    _doc, parsed = _parsed(sentence)
+    span = parsed.sentences[0]
+    least = next(t for t in span if t.text == "least")
+    figure = pieces_text(sentence, clause_pieces(span, (least.i - 1, least.i + 3), 15, phrase=False))
+    assert "at least 36 people" in figure and "executed" in figure, figure  # not "… at least 36 people" alone

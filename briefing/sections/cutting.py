@@ -235,10 +235,11 @@ def _core(verb: Token) -> set[int]:
                                                                "expl")}
 
 
-def clause_pieces(sentence: Span, keep: tuple[int, int], max_words: int) -> Pieces:
+def clause_pieces(sentence: Span, keep: tuple[int, int], max_words: int, phrase: bool = True) -> Pieces:
     """The clause holding tokens `keep` (a range), cut to at most `max_words` words (`cut`); a relative clause
     ("… who were detained last month …") with the clause of the noun it qualifies, so it says of whom; when the
-    clause cannot be cut that short, the widest noun phrase holding `keep` that fits."""
+    clause cannot be cut that short, the widest noun phrase holding `keep` that fits (unless not `phrase`: a
+    figure's own phrase is already that noun phrase, and alone it would say nothing of what it counts)."""
     verb = _verb_of(sentence.doc[keep[0]])
     core = _core(verb) | set(range(*keep))
     own = cut(verb, core, max_words, sentence)
@@ -248,9 +249,9 @@ def clause_pieces(sentence: Span, keep: tuple[int, int], max_words: int) -> Piec
             wider = cut(outer, core | _core(outer) | {verb.head.i}, max_words, sentence)
             if _shown_words(sentence, wider) <= max_words:
                 return wider
-    if _shown_words(sentence, own) > max_words and (phrase := _phrase_holding(sentence.doc[keep[0]], verb,
+    if phrase and _shown_words(sentence, own) > max_words and (noun := _phrase_holding(sentence.doc[keep[0]], verb,
                                                                                sentence, max_words)) is not None:
-        return cut(phrase, set(range(*keep)), max_words, sentence)  # "… the rocket attack on Dec. 27 that killed …"
+        return cut(noun, set(range(*keep)), max_words, sentence)  # "… the rocket attack on Dec. 27 that killed …"
     return own
 
 

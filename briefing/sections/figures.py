@@ -45,7 +45,7 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
         if f.sentence in analysis.furniture or parsed is None:
             continue
         sentence = parsed.sentences[f.sentence]
-        pieces = clause_pieces(sentence, (f.start, f.end), max(CLAUSE_WORDS, words(f.phrase)))
+        pieces = clause_pieces(sentence, (f.start, f.end), max(CLAUSE_WORDS, words(f.phrase)), phrase=False)
         out.append(Excerpt(text=doc.sentences[f.sentence].text, article_id=doc.article.id,
                            sentence_index=f.sentence, score=round(p[id(f)], 3), label=f.phrase, spans=pieces))
     return tuple(out)
