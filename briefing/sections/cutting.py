@@ -38,6 +38,7 @@ _DANGLING_TAGS = frozenset({"WDT", "WP", "IN", "DT", "CC", "TO", "POS", "PRP$", 
 _QUOTE_MARKS = ('"', "“", "”")
 _WORD = re.compile(r"\w+")
 INNER_GAP = 3  # words a subtree must have to be left out from inside a piece (else the piece just ends sooner)
+QUALIFIED_SLACK = 5  # words a relative clause may run over its limit to be shown with the noun it qualifies
 MAX_CUTS = 2  # most "…" a cut may show; more read as fragments ("… in view … they looked … found …")
 
 Pieces = tuple[tuple[int, int], ...]  # character offsets within the sentence's text
@@ -237,7 +238,8 @@ def _core(verb: Token) -> set[int]:
 
 def clause_pieces(sentence: Span, keep: tuple[int, int], max_words: int, phrase: bool = True) -> Pieces:
     """The clause holding tokens `keep` (a range), cut to at most `max_words` words (`cut`); a relative clause
-    ("… who were detained last month …") with the clause of the noun it qualifies, so it says of whom; when the
+    ("… who were detained last month …") with the clause of the noun it qualifies, or else with that noun's own
+    phrase, so it says of whom or of what; when the
     clause cannot be cut that short, the widest noun phrase holding `keep` that fits (unless not `phrase`: a
     figure's own phrase is already that noun phrase, and alone it would say nothing of what it counts)."""
     verb = _verb_of(sentence.doc[keep[0]])
@@ -249,6 +251,13 @@ def clause_pieces(sentence: Span, keep: tuple[int, int], max_words: int, phrase:
             wider = cut(outer, core | _core(outer) | {verb.head.i}, max_words, sentence)
             if _shown_words(sentence, wider) <= max_words:
                 return wider
+        noun = verb.head  # else the noun with its clause: "… the rocket attack on Dec. 27 that killed one American …"
+        while noun.ent_type_ in ("DATE", "TIME", "CARDINAL") and noun.head.dep_ == "prep" and noun.head.head != noun:
+            noun = noun.head.head  # the parser hangs the clause on "Dec. 27" of "the attack on Dec. 27"
+        if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun.i < verb.i:
+            qualified = cut(noun, core | {noun.i}, max_words, sentence)
+            if _shown_words(sentence, qualified) <= max_words + QUALIFIED_SLACK:
+                return qualified
     if phrase and _shown_words(sentence, own) > max_words and (noun := _phrase_holding(sentence.doc[keep[0]], verb,
                                                                                sentence, max_words)) is not None:
         return cut(noun, set(range(*keep)), max_words, sentence)  # "… the rocket attack on Dec. 27 that killed …"
