@@ -265,7 +265,7 @@ def _score_v2(doc: Document, gold: dict, analysis, result: Result, tag: str) -> 
             hit.add(index)
     result.places.add(Counts(len(hit), fp, len(truth) - len(hit)))
     result.errors += [f"{tag} place missed: {sorted(names)[0]}" for i, names in enumerate(truth) if i not in hit]
-    probabilities = outlook_probabilities(analysis.parsed, analysis.dates) if analysis.dates else ()
+    probabilities = outlook_probabilities(analysis.parsed, analysis.dates, analysis.outlook) if analysis.dates else ()
     looks_ahead = {i for i, p in enumerate(probabilities) if i > 0 and p >= outlook_threshold()
                    and not analysis.background[i]}  # as What to watch decides
     expected = set(gold.get("outlook", []))

@@ -35,7 +35,7 @@ from train_actors import _parses, dev_files  # noqa: E402
 
 from briefing.analysis.actors import actor_clusters  # noqa: E402
 from briefing.analysis.actors.names import PERSON  # noqa: E402
-from briefing.analysis.actors.roles import _VAGUE, ROLE_FEATURES, role_candidates, role_features  # noqa: E402
+from briefing.analysis.actors.roles import ROLE_FEATURES, first_specific, role_candidates, role_features  # noqa: E402
 from briefing.learn import train  # noqa: E402
 from briefing.model import Actor  # noqa: E402
 
@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     probabilities = cross_validated(persons)
 
     def rule(_i: int, p: Person) -> int:
-        return next((k for k, text in enumerate(p.texts) if not _VAGUE.fullmatch(text)), 0)
+        return first_specific(p.texts)
 
     def learned(threshold: float):
         def choose(i: int, _p: Person) -> int | None:

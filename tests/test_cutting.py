@@ -92,15 +92,21 @@ def test_a_short_lede_is_its_own_headline_without_the_full_stop() -> None:
     assert doc.sentences[0].text[slice(*piece)] == "Paul Walker is hardly the first actor to die during a production"
 
 
-def test_a_clause_keeps_what_it_must() -> None:
-    sentence = ("“The game has changed,” Defense Secretary Mark Esper said Thursday, telling reporters that violent "
-                "acts by Iran-backed Shiite militias in Iraq — including the rocket attack on Dec. 27 that killed "
-                "one American — will be met with U.S. military force.")
-    _doc, parsed = _parsed(sentence)
+ESPER = ("“The game has changed,” Defense Secretary Mark Esper said Thursday, telling reporters that violent acts "
+         "by Iran-backed Shiite militias in Iraq — including the rocket attack on Dec. 27 that killed one American — "
+         "will be met with U.S. military force.")
+
+
+def _esper_cut(word: str, length: int, max_words: int, phrase: bool = True) -> str:
+    """The example's long sentence cut around its token `word` and the `length` - 1 tokens after it."""
+    _doc, parsed = _parsed(ESPER)
     span = parsed.sentences[0]
-    date = next(t for t in span if t.text == "27")
-    pieces = clause_pieces(span, (date.i - 1, date.i + 1), 14)
-    shown = pieces_text(sentence, pieces)
+    at = next(t for t in span if t.text == word)
+    return pieces_text(ESPER, clause_pieces(span, (at.i, at.i + length), max_words, phrase=phrase))
+
+
+def test_a_clause_keeps_what_it_must() -> None:
+    shown = _esper_cut("Dec.", 2, 14)
     assert "Dec. 27" in shown and words(shown) <= 14
 
 
@@ -245,11 +251,5 @@ def test_a_figure_keeps_its_clause_where_a_date_may_fall_back_to_its_noun_phrase
 
 
 def test_a_figure_in_a_relative_clause_comes_with_the_noun_it_qualifies() -> None:
-    sentence = ("“The game has changed,” Defense Secretary Mark Esper said Thursday, telling reporters that violent "
-                "acts by Iran-backed Shiite militias in Iraq — including the rocket attack on Dec. 27 that killed "
-                "one American — will be met with U.S. military force.")
-    _doc, parsed = _parsed(sentence)
-    span = parsed.sentences[0]
-    one = next(t for t in span if t.text == "one")
-    shown = pieces_text(sentence, clause_pieces(span, (one.i, one.i + 2), 15, phrase=False))
+    shown = _esper_cut("one", 2, 15, phrase=False)
     assert "the rocket attack" in shown and "killed one American" in shown, shown  # not "… that killed one American"

@@ -146,21 +146,35 @@ def _score(ent: Span, noun: Token | None, sentence: int) -> float:
         score += 1.0
     elif noun is None:
         score -= 1.0  # counts nothing we can name
-    governor = (noun or ent.root).head
-    if governor.lemma_.lower() in _TOLL or (governor.dep_ == "prep" and governor.head.lemma_.lower() in _TOLL):
+    if _toll(ent, noun):
         score += 1.0
-    if noun is not None and (noun.lemma_.lower() in _PEOPLE or noun.ent_type_ == "NORP"):
+    if _people(noun):
         score += 0.5
     if sentence == 0:
         score += 0.5
     first = ent.root.lower_
     if first in _SMALL or (first.isdecimal() and len(first) < 4 and int(first) < 3):  # no int() of 5,000 digits
         score -= 1.0
-    sent = ent.sent
-    left = sent.doc[sent.start:ent.start].text
-    if sum(left.count(q) for q in _QUOTES) % 2 == 1 or ("“" in left and "”" not in left):
+    if _quoted(ent):
         score -= 0.5
     return score
+
+
+def _toll(ent: Span, noun: Token | None) -> bool:
+    """Whether a figure is a toll: what it counts (or it) hangs on "killed", "injured", "arrested" ..."""
+    governor = (noun or ent.root).head
+    return governor.lemma_.lower() in _TOLL or (governor.dep_ == "prep" and governor.head.lemma_.lower() in _TOLL)
+
+
+def _people(noun: Token | None) -> bool:
+    """Whether a figure counts people ("soldiers", "Americans")."""
+    return noun is not None and (noun.lemma_.lower() in _PEOPLE or noun.ent_type_ == "NORP")
+
+
+def _quoted(ent: Span) -> bool:
+    """Whether a figure stands inside a quotation (a mark opened before it in its sentence and not closed)."""
+    left = ent.sent.doc[ent.sent.start:ent.start].text
+    return sum(left.count(q) for q in _QUOTES) % 2 == 1 or ("“" in left and "”" not in left)
 
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -178,18 +192,13 @@ def _value(text: str) -> float:
 def _features(ent: Span, noun: Token | None, sentence: int, sentences: int, start: int, end: int, score: float,
               phrase: str, text: str) -> tuple[float, ...]:
     """The evidence of one candidate figure (`FEATURES`)."""
-    governor = (noun or ent.root).head
-    left = ent.sent.doc[ent.sent.start:ent.start].text
     words = max(1, len(phrase.split()))
     row = {
         "money": float(ent.label_ == "MONEY"), "percent": float(ent.label_ == "PERCENT"),
         "quantity": float(ent.label_ == "QUANTITY"), "cardinal": float(ent.label_ == "CARDINAL"),
         "counts_noun": float(noun is not None),
-        "toll": float(governor.lemma_.lower() in _TOLL or (governor.dep_ == "prep"
-                                                           and governor.head.lemma_.lower() in _TOLL)),
-        "people": float(noun is not None and (noun.lemma_.lower() in _PEOPLE or noun.ent_type_ == "NORP")),
-        "lead": float(sentence == 0), "small": float(ent.root.lower_ in _SMALL),
-        "quoted": float(sum(left.count(q) for q in _QUOTES) % 2 == 1 or ("“" in left and "”" not in left)),
+        "toll": float(_toll(ent, noun)), "people": float(_people(noun)),
+        "lead": float(sentence == 0), "small": float(ent.root.lower_ in _SMALL), "quoted": float(_quoted(ent)),
         "through_verb": float(end > ent.end and ent.sent.doc[end - 1].pos_ == "VERB"),
         "log_sentence": math.log1p(sentence), "position": sentence / max(1, sentences - 1),
         "log_phrase_words": math.log(words), "log_value": math.log1p(_value(ent.text)) / 10,

@@ -74,6 +74,12 @@ def _modal_weight(token: Token) -> float:
     return weight
 
 
+def _strongest_modal(sentence: Span) -> tuple[float, Token | None]:
+    """The modal of a sentence that weighs most (`_modal_weight`), with its weight; (0.0, None) when none."""
+    return max(((_modal_weight(t), t) for t in sentence if t.tag_ == "MD"), default=(0.0, None),
+               key=lambda pair: pair[0])
+
+
 def _main(token: Token, sentence: Span) -> bool:
     return token.head == sentence.root or token == sentence.root
 
@@ -85,8 +91,7 @@ def outlook_scores(parsed: Parsed, dated: DocumentDates) -> tuple[float, ...]:
     for i, sentence in enumerate(parsed.sentences[1:], start=1):
         text = sentence.text.replace("’", "'").lower()
         score = 0.0
-        modal = max(((_modal_weight(t), t) for t in sentence if t.tag_ == "MD"), default=(0.0, None),
-                    key=lambda pair: pair[0])
+        modal = _strongest_modal(sentence)
         if modal[1] is not None and modal[0]:
             score += modal[0] + (MAIN_CLAUSE if _main(modal[1], sentence) else 0.0)
         score += min(sum(weight for pattern, weight in _CUES if pattern.search(text)), 1.5)
@@ -105,17 +110,18 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-def outlook_features(parsed: Parsed, dated: DocumentDates) -> list[dict[str, float]]:
-    """The features of every sentence (`FEATURES`); the lead's too, though it is never outlook."""
+def outlook_features(parsed: Parsed, dated: DocumentDates,
+                     scores: tuple[float, ...] | None = None) -> list[dict[str, float]]:
+    """The features of every sentence (`FEATURES`); the lead's too, though it is never outlook. `scores`: the
+    rule's (`outlook_scores`), when the analysis already has them."""
     future_dated = {d.sentence for d in dated.items if d.future}
-    scores = outlook_scores(parsed, dated)
+    scores = outlook_scores(parsed, dated) if scores is None else scores
     first_person = lexicon.words("first_person_subjects")
     n = len(parsed.sentences)
     rows = []
     for i, sentence in enumerate(parsed.sentences):
         text = sentence.text.replace("’", "'").lower()
-        modal = max(((_modal_weight(t), t) for t in sentence if t.tag_ == "MD"), default=(0.0, None),
-                    key=lambda pair: pair[0])
+        modal = _strongest_modal(sentence)
         words = [t for t in sentence if not t.is_punct]
         row = {
             "modal": modal[0],
@@ -144,11 +150,13 @@ def _shipped() -> LinearModel:
     return model("outlook", FEATURES)
 
 
-def outlook_probabilities(parsed: Parsed, dated: DocumentDates,
+def outlook_probabilities(parsed: Parsed, dated: DocumentDates, scores: tuple[float, ...] | None = None,
                           chosen: LinearModel | None = None) -> tuple[float, ...]:
-    """How likely each sentence is about what comes next, by the learned decision; the lead 0."""
+    """How likely each sentence is about what comes next, by the learned decision; the lead 0 (`scores`: as
+    `outlook_features` takes them)."""
     m = chosen or _shipped()
-    return tuple(0.0 if i == 0 else m.probability(row) for i, row in enumerate(outlook_features(parsed, dated)))
+    rows = outlook_features(parsed, dated, scores)
+    return tuple(0.0 if i == 0 else m.probability(row) for i, row in enumerate(rows))
 
 
 def outlook_threshold() -> float:

@@ -36,8 +36,7 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
         if p[id(figure)] >= threshold and figure.phrase.lower() not in seen and figure.sentence not in best:
             seen.add(figure.phrase.lower())
             best[figure.sentence] = figure
-    candidates = list(best.values())
-    chosen = sorted(candidates, key=lambda f: (-p[id(f)], f.sentence, f.start))[: spec.limit]
+    chosen = list(best.values())[: spec.limit]  # already the likeliest first
     chosen.sort(key=lambda f: (f.sentence, f.start))
     parsed = analysis.parsed
     out = []

@@ -26,7 +26,7 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     doc = analysis.doc
     if analysis.parsed is None or analysis.dates is None:
         return ()
-    scores = outlook_probabilities(analysis.parsed, analysis.dates)
+    scores = outlook_probabilities(analysis.parsed, analysis.dates, analysis.outlook)
     taken = context.claimed | {i for i, flag in enumerate(analysis.background) if flag}
     language = doc.article.language
     threshold = outlook_threshold()

@@ -474,7 +474,7 @@ class RoleCandidate:
     text: str
     finder: str
     mention: int  # the mention's order among the actor's mentions
-    tokens: tuple[Token, ...]  # the role's tokens, where they were found in the text
+    at: Span  # that mention
 
 
 def role_candidates(cluster: Cluster) -> list[RoleCandidate]:
@@ -487,7 +487,7 @@ def role_candidates(cluster: Cluster) -> list[RoleCandidate]:
         for order, mention in enumerate(mentions):
             role = _FINDERS[name](mention.span)
             if role and name_key(role) != name_key(mention.text) and not _UNFIT.search(role):
-                out.append(RoleCandidate(role, name, order, _tokens_of(role, mention.span)))
+                out.append(RoleCandidate(role, name, order, mention.span))
     return out
 
 
@@ -505,7 +505,7 @@ def _tokens_of(role: str, mention: Span) -> tuple[Token, ...]:
 
 def role_features(candidate: RoleCandidate, others: list[RoleCandidate]) -> dict[str, float]:
     """The features of one role candidate among all of its actor's (`ROLE_FEATURES`)."""
-    tokens = candidate.tokens
+    tokens = _tokens_of(candidate.text, candidate.at)
     words = [t for t in tokens if not t.is_punct]
     lower = [t.lower_ for t in words]
     verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
@@ -544,6 +544,12 @@ def role_features(candidate: RoleCandidate, others: list[RoleCandidate]) -> dict
     return row
 
 
+def first_specific(roles: list[str]) -> int:
+    """The index of the first role that is not vague ("the group" says less than a later "Iran-backed militias"),
+    else 0: the rule the learned decision replaced for people."""
+    return next((k for k, text in enumerate(roles) if not _VAGUE.fullmatch(text)), 0)
+
+
 @cache
 def _shipped() -> LinearModel:
     return model("roles", ROLE_FEATURES)
@@ -556,8 +562,8 @@ def find_role(cluster: Cluster, role_model: LinearModel | None = None) -> str | 
     candidates = role_candidates(cluster)
     if not candidates:
         return None
-    if cluster.kind == ORGANIZATION:  # the model learned from people's roles: an organisation's is the first
-        return next((c.text for c in candidates if not _VAGUE.fullmatch(c.text)), candidates[0].text)  # not vague
+    if cluster.kind == ORGANIZATION:  # the model learned from people's roles: an organisation's is the rule's
+        return candidates[first_specific([c.text for c in candidates])].text
     chosen = role_model or _shipped()
     scored = [(chosen.probability(role_features(c, candidates)), -i, c) for i, c in enumerate(candidates)]
     p, _, best = max(scored, key=lambda s: (s[0], s[1]))
