@@ -45,9 +45,18 @@ def test_resolved_against_the_publication_date(text: str, label: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["two-day", "48 hours", "20 years", "for weeks", "over the past year",
-                                  "2.8 million years ago", "the 19th century", "the weekend"])
+                                  "2.8 million years ago", "the 19th century", "the weekend",
+                                  "decades", "marches", "the mayor's"])  # words that start as a month does
 def test_durations_and_vague_spans_are_not_dates(text: str) -> None:
     assert resolve(text, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("about 10 years ago", "2010"), ("in mid-2011", "2011"), ("almost two weeks ago", "week of 16 Dec 2019"),
+    ("the mid-1990s", "1990s")])
+def test_a_time_given_roughly_is_still_a_date(text: str, label: str) -> None:
+    when = resolve(text, PUBLISHED)
+    assert when is not None and when.label == label
 
 
 def test_future_clause_names_the_coming_day() -> None:

@@ -168,3 +168,10 @@ def test_one_date_makes_no_timeline_and_a_quoted_date_none() -> None:
     assert timeline(doc, 8) == ()
     doc = document("Support\n\nThe father was arrested on Tuesday. He was charged on Monday.\n")
     assert [e.label for e in timeline(doc, 8)] == ["Monday", "Tuesday"]
+
+
+def test_a_time_that_names_its_day_is_a_date() -> None:
+    doc = document("Crash\n\nThe driver was arrested on Wednesday night. The crash happened about 10 years ago, "
+                   "in mid-2011, when the road was new.\n", published=date(2021, 3, 5))  # a Friday
+    labels = {e.label for e in timeline(doc, 8)}
+    assert "3 Mar 2021" in labels and "2011" in labels

@@ -53,12 +53,12 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 PLACEHOLDER_YEAR = 2001  # a common year, for ordering only when the article names none
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_MONTH = rf"({'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?"  # a month's name, not "decades"
 _MONTH_DAY = re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}}))?")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}(?:,? (\d{{4}}))?")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH},? (\d{{4}})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_YEAR = re.compile(r"(?<![\w$-])(1[89]\d\d|20\d\d)(s?)(?![\w-])")
+_YEAR = re.compile(r"(?:(?<=\bmid-)|(?<![\w$-]))(1[89]\d\d|20\d\d)(s?)(?![\w-])")  # "mid-2011", not "2010-2011"
 _AGO = re.compile(r"\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
                   r"(day|week|month|year)s? (?:ago|earlier|before)\b")
 _DURATION = re.compile(r"\b(?:for|over|during|within|in the (?:past|last)|the past|the last|more than|less than|"
@@ -253,7 +253,7 @@ def resolve(text: str, ref: Reference, future: bool | None = False) -> When | No
 
 def _resolve(t: str, ref: Reference, future: bool) -> tuple[date, date, str, bool] | None:
     day = ref.day
-    if _LEADING_DURATION.match(t):
+    if _LEADING_DURATION.match(t) and not _AGO.search(t):  # "for years", but "about 10 years ago" is a time
         return None
     if match := _ISO.search(t):
         try:

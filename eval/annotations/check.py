@@ -1,4 +1,4 @@
-"""Check an annotation file against its data: headers, indices, kinds and figure spans.
+"""Check an annotation file against its data: headers, indices, kinds, figure and timeline spans.
 
     python eval/annotations/check.py eval/annotations/bbc-dev-v2-a.jsonl ../shared/eval/bbc-dev.jsonl
 
@@ -59,6 +59,12 @@ def problems(gold: dict, item: dict) -> list[str]:
             out.append(f"{tag}: needs {need!r}: sentence and on must be indices with on < sentence")
         if need.get("why") not in why:
             out.append(f"{tag}: needs {need!r}: why must be one of {sorted(why)}")
+    for t in gold.get("timeline", []):
+        i = t.get("sentence", -1)
+        if not (isinstance(i, int) and 0 <= i < n):
+            out.append(f"{tag}: timeline sentence {i!r} out of range")
+        elif not t.get("date") or t["date"] not in doc.sentences[i].text:
+            out.append(f"{tag}: timeline date {t.get('date')!r} is not in sentence {i}")
     for p in gold.get("places", []):
         if not isinstance(p, (str, dict)):
             out.append(f"{tag}: place {p!r} must be a string or {{name, variants}}")
