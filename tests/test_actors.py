@@ -1024,3 +1024,14 @@ def test_a_name_given_as_an_alias_is_no_actor_of_its_own():
     names = {a.name for a in extract_actors(document(raw))[0]}
     assert "Mohamed Mohamud" in names and "Ali Hassan" in names, names
     assert not names & {"Dulyadin", "Gamadhere", "Bashir"}, names
+
+
+def test_a_surname_two_people_share_is_the_one_named_first():
+    doc = document("""Journalist dies
+
+Veteran journalist and author Sandra Mackey died Sunday, her son, Colin Mackey, said. She was an undercover reporter \
+in Saudi Arabia as her husband, Dr. Dan Mackey, worked in a Riyadh hospital. Over the years, Mackey wrote a stream of \
+books. Mackey was a frequent commentator on CNN during the Gulf War. In 2004 the military flew Mackey to Iraq.""")
+    found = by_name(extract_actors(doc)[0])
+    assert found["Sandra Mackey"].mentions == 4
+    assert found["Dan Mackey"].mentions == 1 and found["Colin Mackey"].mentions == 1

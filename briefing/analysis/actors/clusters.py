@@ -1,7 +1,8 @@
 """Clusters: the mentions of one actor or place grouped under one canonical name.
 
 A person's shorter name (surname, first name, "Mike" for "Michael", without a
-"Jr.") joins the closest earlier-mentioned full name it matches. An acronym
+"Jr.") joins the full name it matches; of several ("Mackey" of Sandra and Dan Mackey), one
+named in the same sentence, else the one the article named first. An acronym
 joins the one name it abbreviates ("PMF", "U.N. Security Council"); for
 organisations also "Department of Justice" the "Justice Department" and a short
 name the one longer name it is part of ("Spirit" of "Spirit Airlines"). An
@@ -42,12 +43,6 @@ def _first_name(word: str) -> str:
     return _NICKNAMES.get(word, word)
 
 
-def _distance(cluster: Cluster, start: int) -> tuple[int, int]:
-    """How far back the cluster was last mentioned before token `start` (then: more mentions first)."""
-    before = [start - m.span.start for m in cluster.mentions if m.span.start <= start]
-    return (min(before) if before else 1 << 30, -len(cluster.mentions))
-
-
 def cluster_people(mentions: list[Mention]) -> list[Cluster]:
     """Group person mentions: a shorter name joins the closest earlier-mentioned full name it matches."""
     clusters: list[Cluster] = []
@@ -57,9 +52,17 @@ def cluster_people(mentions: list[Mention]) -> list[Cluster]:
         if not candidates:
             clusters.append(Cluster(PERSON, [mention]))
         else:
-            start = mention.span.start
-            min(candidates, key=lambda c, start=start: _distance(c, start)).mentions.append(mention)
+            min(candidates, key=lambda c, m=mention: _claim(c, m)).mentions.append(mention)
     return clusters
+
+
+def _claim(cluster: Cluster, mention: Mention) -> tuple[int, int]:
+    """How a full name ranks for a shorter one several full names share ("Mackey" of Sandra and Dan Mackey): one named
+    in the same sentence first, then the one the article named first (a story calls its subject by the surname and
+    the relative by the first name or a role)."""
+    full = [m for m in cluster.mentions if len(m.text.split()) > len(mention.text.split())] or cluster.mentions
+    same = any(m.sentence == mention.sentence and m.span.start <= mention.span.start for m in full)
+    return (0 if same else 1, min(m.span.start for m in full))
 
 
 def cluster_names(mentions: list[Mention], aliases: dict[str, str], parts: bool = False) -> list[Cluster]:
