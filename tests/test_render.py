@@ -927,3 +927,14 @@ def test_a_clause_shown_in_one_section_is_not_shown_again_in_another() -> None:
     blocks = {b.key: b for b in build_view(Briefing(title="Attack", stories=(story,)), template).stories[0].blocks}
     assert [i.excerpt.sentence_index for i in blocks["figures"].items] == [4]
     assert [i.excerpt.sentence_index for i in blocks["timeline"].items] == [6, 7]  # not the figure's clause again
+
+
+def test_untitled_lines_of_a_jsonl_file_are_told_apart_by_their_line() -> None:
+    briefing = daily_briefing("daily")
+    story = briefing.stories[0]
+    refs = tuple(replace(ref, title="", source=f"/data/day.jsonl:{n}", url=None, outlet="day.jsonl")
+                 for n, ref in zip((5, 27), story.sources * 2, strict=False))
+    view = build_view(replace(briefing, stories=(replace(story, sources=refs), *briefing.stories[1:])),
+                      load_template("daily"))
+    assert [(s.title, s.outlet, s.source) for s in view.stories[0].sources] == [
+        ("day.jsonl, line 5", "", ""), ("day.jsonl, line 27", "", "")]

@@ -475,13 +475,16 @@ def _block(story: Story, key: str, title: str, limit: int | None, names: re.Patt
 
 def _source_item(ref: SourceRef, headline: str = "") -> SourceItem:
     """A source as listed; one whose title is the story's headline, shown just above, goes by its outlet or
-    file instead (a brief says nothing twice)."""
+    file instead (a brief says nothing twice), and an untitled line of a JSON Lines file by the file and line."""
     url = safe_url(ref.url)
     source = one_line(ref.source)
     outlet = one_line(ref.outlet)
     title = one_line(ref.title)
     if title.casefold() == headline.casefold():
         title = ""
+    line = re.search(r":(\d+)$", source) if not url else None
+    if not title and line and outlet:  # a JSON Lines article: which line of the file, or two read the same
+        title = f"{outlet}, line {line.group(1)}"
     title = title or outlet or source or ref.article_id
     return SourceItem(
         title=title,
@@ -489,5 +492,5 @@ def _source_item(ref: SourceRef, headline: str = "") -> SourceItem:
         url=url,
         published=day_text(ref.published) if ref.published else None,
         ref=ref,
-        outlet="" if outlet == title else outlet,
+        outlet="" if outlet == title or (line and outlet in title) else outlet,
     )
