@@ -133,6 +133,15 @@ def test_merge_actors_joins_surnames_and_sums_mentions() -> None:
     assert merged[0].article_ids == ("a", "b") and "Sánchez" in merged[0].variants
 
 
+def test_merge_actors_joins_one_name_spelled_two_ways() -> None:
+    merged = merge_actors([
+        [Actor("Abdu Rabu Mansour Hadi", "person", "President", 6, (), 0, ("a",))],
+        [Actor("Abdo Rabbo Mansour Hadi", "person", "President", 4, (), 0, ("b",)),
+         Actor("Mike Hadi", "person", None, 1, (), 2, ("b",))],
+    ])
+    assert [(a.name, a.mentions) for a in merged] == [("Abdo Rabbo Mansour Hadi", 10), ("Mike Hadi", 1)]
+
+
 def test_merge_actors_keeps_two_people_of_one_surname_apart() -> None:
     merged = merge_actors([
         [Actor("Ted Cruz", "person", "Sen.", 5, ("Cruz",), 0, ("a",))],

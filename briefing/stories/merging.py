@@ -4,8 +4,8 @@ A story's articles are composed one by one (the same sections as a one-story
 brief, `compose`) and merged here: Situation interleaves the articles' best sentences with
 near-duplicates across outlets removed and sentences that lean on an unshown one
 left out, opening with the sentence the other articles tell most (it is also the
-story's Bottom line); actors are merged by name; places are ranked by how many
-articles name them; sources list every article.
+story's Bottom line); actors are merged by name (a person's too when outlets spell it
+two ways); places are ranked by how many articles name them; sources list every article.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 from itertools import zip_longest
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from ..sections import SectionSpec
 
 DUPLICATE_OVERLAP = 0.6  # share of the shorter sentence's words found in the other: a near-duplicate
+SPELLING = 0.6  # similarity (difflib's ratio) at which two words of one initial are one word spelled two ways
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(fast_words(text))
@@ -70,11 +72,25 @@ def _merge_excerpts(per_article: Sequence[Sequence[Excerpt]], limit: int, by_sco
     return tuple(sorted(chosen, key=lambda e: order[id(e)]))
 
 
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two spellings of one word, as outlets transliterate a name ("Abdu" and "Abdo", "Rabu" and "Rabbo")."""
+    return a == b or (a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= SPELLING)
+
+
+def _one_name_spelled_two_ways(a: str, b: str) -> bool:
+    """Two persons' names of the same words, the surname the same and the others spelled alike."""
+    wa, wb = a.casefold().split(), b.casefold().split()
+    return (len(wa) == len(wb) >= 2 and wa[-1] == wb[-1]
+            and all(_spelled_alike(x, y) for x, y in zip(wa[:-1], wb[:-1], strict=True)))
+
+
 def _same_actor(a: Actor, b: Actor) -> bool:
     if a.name.casefold() == b.name.casefold():
         return True
     if a.kind != b.kind:
         return False
+    if a.kind == "person" and _one_name_spelled_two_ways(a.name, b.name):
+        return True  # "Abdu Rabu Mansour Hadi" in one article, "Abdo Rabbo Mansour Hadi" in another
     first_a, first_b = a.name.split()[0].casefold(), b.name.split()[0].casefold()
     if a.kind == "person" and " " in a.name and " " in b.name and first_a != first_b:
         return False  # "Ted Cruz" and "Rafael Cruz", "Hillary Clinton" and "Bill Clinton": one surname, two people
