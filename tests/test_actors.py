@@ -1035,3 +1035,12 @@ books. Mackey was a frequent commentator on CNN during the Gulf War. In 2004 the
     found = by_name(extract_actors(doc)[0])
     assert found["Sandra Mackey"].mentions == 4
     assert found["Dan Mackey"].mentions == 1 and found["Colin Mackey"].mentions == 1
+
+
+def test_a_title_before_a_name_is_no_person_of_its_own():
+    doc = document("""Talks
+
+"There is no question of sending the stocks abroad," Iranian Deputy Foreign Minister Abbas Araghchi said. Chinese \
+Foreign Minister Wang Yi sounded optimistic. On Saturday, Iranian Foreign Minister Javad Zarif showed some optimism.""")
+    names = [a.name for a in extract_actors(doc)[0]]
+    assert "Foreign Minister" not in names and {"Abbas Araghchi", "Wang Yi", "Javad Zarif"} <= set(names)

@@ -392,6 +392,7 @@ def _untagged(doc: Doc, spans: list[Span]) -> list[Span]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     taken |= {t.i for e in doc.ents if e.label_ in CANDIDATE_LABELS for t in e}
     ends = {s.end for s in spans}
+    people = {s.start for s in spans if s.label_ == "PERSON"} | {e.start for e in doc.ents if e.label_ == "PERSON"}
     found = []
     i = 0
     while i < len(doc):
@@ -410,10 +411,17 @@ def _untagged(doc: Doc, spans: list[Span]) -> list[Span]:
             i = j  # "National Audit Office (NAO)": the acronym the name defines, a mention `acronym_aliases` reads
             continue
         span = _trim(_span(doc, i, j, label=UNTAGGED), UNTAGGED)
-        if span is not None and _is_name(span) and not all(w.lower_.rstrip(".") in TITLES for w in span):
+        if span is not None and _is_name(span) and not all(w.lower_.rstrip(".") in TITLES for w in span) \
+                and not _title_before_person(span, people):
             found.append(span)
         i = j
     return found
+
+
+def _title_before_person(span: Span, people: set[int]) -> bool:
+    """Whether capitalised words are the title before a person's name: "Deputy Foreign Minister" of "Iranian Deputy
+    Foreign Minister Abbas Araghchi" ends in a title word right before the name."""
+    return span.end in people and span[-1].lower_.rstrip(".") in TITLES | JOB_TITLES
 
 
 def _is_name(span: Span) -> bool:
