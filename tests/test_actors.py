@@ -1044,3 +1044,12 @@ def test_a_title_before_a_name_is_no_person_of_its_own():
 Foreign Minister Wang Yi sounded optimistic. On Saturday, Iranian Foreign Minister Javad Zarif showed some optimism.""")
     names = [a.name for a in extract_actors(doc)[0]]
     assert "Foreign Minister" not in names and {"Abbas Araghchi", "Wang Yi", "Javad Zarif"} <= set(names)
+
+
+def test_what_another_says_of_a_person_is_no_role():
+    doc = document("""Arab parties
+
+Ayman Odeh, a lawyer, leads the Joint List. His goal is to deny a new term to Benjamin Netanyahu, who he says has led \
+the "most racist government in history." Netanyahu has not responded.""")
+    found = by_name(extract_actors(doc)[0])
+    assert found["Benjamin Netanyahu"].role is None

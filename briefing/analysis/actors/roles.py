@@ -419,6 +419,9 @@ def _relative_clause(span: Span) -> str | None:
         return None
     for child in span.root.rights:
         if child.dep_ == "relcl" and child.left_edge.lower_ in ("who", "which", "whose", "whom"):
+            if child.lemma_ in _SPEECH and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE
+                                              for c in child.children):
+                return None  # "who he says has led ...": another's claim about the person, not what they are
             return _text(doc, child.left_edge.i, child.right_edge.i + 1)
     return None
 
@@ -456,6 +459,7 @@ _FINDERS = {
 }
 _ORGANIZATION_FINDERS = ("apposition", "named_as", "relative_clause", "apposition_before")
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
+_SPEECH = lexicon.words("speech_verbs")
 _PRONOUNS = lexicon.words("third_person_pronouns")
 _KINSHIP = lexicon.words("kinship_words")
 ROLE_FEATURES: tuple[str, ...] = (
