@@ -101,6 +101,8 @@ def test_merged_situation_leaves_out_sentences_that_lean_on_one_not_shown() -> N
     shown = [(e.article_id, e.sentence_index) for e in merge_stories([a, b], [spec]).section("situation").excerpts]
     assert shown == [("a", 0), ("b", 0), ("b", 1)]  # b's 1 follows its 0; a's 5 and b's 7 lean on unshown ones
     assert dangling(Excerpt("But it fell.", "x", 3), []) and not dangling(Excerpt("Italy voted.", "x", 3), [])
+    lawyer = Excerpt("While he is an Israeli citizen, the lawyer is of Palestinian descent.", "x", 3, leans=True)
+    assert dangling(lawyer, []) and not dangling(lawyer, [Excerpt("Ayman Odeh leads the list.", "x", 2)])
 
 
 def test_the_sentence_the_other_articles_tell_most_opens_a_merged_situation() -> None:

@@ -40,9 +40,10 @@ def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def dangling(excerpt: Excerpt, shown: Iterable[Excerpt], language: str = "english") -> bool:
-    """Whether a sentence leans back ("Its 573 students ...", "But ...": `rank.standalone`) and the sentence
-    before it is not shown: among other articles' sentences it would point at the wrong thing."""
-    if leans_back(excerpt.text, language) is None:
+    """Whether a sentence leans back ("Its 573 students ...", "But ...": `rank.standalone`; or its article's
+    Situation kept it only after the sentence before it, `Excerpt.leans`) and that sentence is not shown: among
+    other articles' sentences it would point at the wrong thing."""
+    if not excerpt.leans and leans_back(excerpt.text, language) is None:
         return False
     return not any(e.article_id == excerpt.article_id and e.sentence_index == excerpt.sentence_index - 1
                    for e in shown)
