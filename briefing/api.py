@@ -77,20 +77,42 @@ def document(source: Source, options: ReadOptions | None = None) -> Document:
 
 def documents(sources: Iterable[Source], options: ReadOptions | None = None,
               on_error: ErrorHandler | None = None) -> list[Document]:
-    """Read and segment each source. A bad one goes to `on_error` and the rest go on (without `on_error`, or
-    when it is the only source, it raises); none readable at all is an InputError."""
+    """Read and segment each source (a `.jsonl` path: each of its lines). A bad one goes to `on_error` and the
+    rest go on (without `on_error`, or when it is the only source, it raises); none readable at all is an
+    InputError."""
     sources = list(sources)
+    options = options or ReadOptions()
     docs = []
+
+    def failed(exc: InputError, source: Source, alone: bool) -> None:
+        if on_error is None or alone:
+            raise exc
+        on_error(exc.source or str(source), str(exc).removeprefix(f"{exc.source}: "))
+
     for source in sources:
         try:
-            docs.append(document(source, options))
+            if _jsonl(source):  # JSON Lines: each line an article, a bad line reported and the rest read
+                from .ingest.jsonl import read_jsonl
+
+                lines = read_jsonl(Path(source), language=options.language, max_bytes=options.max_input_bytes,
+                                   on_error=on_error)
+                for article in lines:
+                    try:
+                        docs.append(document(article, options))
+                    except InputError as exc:
+                        failed(exc, article.source, False)
+            else:
+                docs.append(document(source, options))
         except InputError as exc:
-            if on_error is None or len(sources) == 1:
-                raise
-            on_error(exc.source or str(source), str(exc).removeprefix(f"{exc.source}: "))
+            failed(exc, source, len(sources) == 1)
     if not docs:
         raise InputError("no articles could be read")
     return docs
+
+
+def _jsonl(source: Source) -> bool:
+    """Whether a source is a JSON Lines file of articles (by its name)."""
+    return isinstance(source, os.PathLike) and str(source) != "-" and Path(source).suffix.lower() == ".jsonl"
 
 
 def notices(docs: Iterable[Document]) -> list[str]:

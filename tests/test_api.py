@@ -155,3 +155,23 @@ def test_write_renders_with_the_template_the_brief_was_made_with(tmp_path: Path)
     text = out.read_text(encoding="utf-8")
     assert text == briefing.write(day, tmp_path / "same.md", template="daily").read_text(encoding="utf-8")
     assert text != briefing.write(day, tmp_path / "standard.md", template="standard").read_text(encoding="utf-8")
+
+
+def test_brief_of_a_jsonl_file_is_one_story_per_line(tmp_path: Path) -> None:
+    import json
+
+    texts = [(DATA / name).read_text(encoding="utf-8").partition("\n\n")[2] for name in
+             ("flood-herald.txt", "launch-wire.txt")]
+    path = tmp_path / "day.jsonl"
+    path.write_text("\n".join([json.dumps({"id": "a", "text": texts[0]}), "{not json",
+                               json.dumps({"id": "b", "text": 'He said "yes" to it. ' + texts[1]})]) + "\n",
+                    encoding="utf-8")
+    errors: list[tuple[str, str]] = []
+    result = briefing.brief(path, on_error=lambda s, m: errors.append((s, m)))
+    assert len(result.stories) == 2 and [ref.source for s in result.stories for ref in s.sources] == [
+        f"{path}:1", f"{path}:3"]
+    assert errors == [(f"{path}:2", "line 2: not valid JSON (Expecting property name enclosed in double quotes "
+                                    "at column 2)")]
+    assert not any("\\" in e.text for s in result.stories for sec in s.sections for e in sec.excerpts)
+    with pytest.raises(InputError, match="line 2"):
+        briefing.brief(path)
