@@ -938,3 +938,14 @@ def test_untitled_lines_of_a_jsonl_file_are_told_apart_by_their_line() -> None:
                       load_template("daily"))
     assert [(s.title, s.outlet, s.source) for s in view.stories[0].sources] == [
         ("day.jsonl, line 5", "", ""), ("day.jsonl, line 27", "", "")]
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt", "html"])
+def test_places_without_actors_are_headed_places(fmt: str) -> None:
+    briefing = airport_briefing()
+    story = replace(briefing.stories[0], actors=())
+    view = build_view(replace(briefing, stories=(story,)), load_template("standard"))
+    block = next(b for b in view.stories[0].blocks if b.places)
+    assert block.title == "Places" and not block.actors
+    text = render(replace(briefing, stories=(story,)), fmt)
+    assert "Actors" not in text and "Places:" not in text and "Places" in text

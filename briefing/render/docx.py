@@ -422,8 +422,10 @@ def _add_actors(doc: DocumentObject, block: Block) -> None:
                     paragraph.paragraph_format.keep_with_next = True
     if block.places:
         para = doc.add_paragraph()
-        para.add_run("Places:", style="Strong")
-        para.add_run(" " + clean(", ".join(block.places)))
+        if block.actors:  # else the block is headed "Places"
+            para.add_run("Places:", style="Strong")
+            para.add_run(" ")
+        para.add_run(clean(", ".join(block.places)))
 
 
 def _add_source(para: Paragraph, source: SourceItem) -> None:

@@ -171,7 +171,7 @@ def _actors(console: Console, block: Block) -> None:
                 table.add_row(Text(actor.name), Text(actor.kind), Text(actor.role), Text(str(actor.mentions)))
             console.print(table)
     if block.places:
-        console.print(Text.assemble(("Places: ", "bold"), ", ".join(block.places)))
+        console.print(Text.assemble(("Places: " if block.actors else "", "bold"), ", ".join(block.places)))
 
 
 def _actor_line(actor: ActorRow) -> Text:

@@ -26,7 +26,7 @@ from ..nlp.naming import name_pattern
 from ..rank.standalone import points_back
 from ..sections.timeline import LEAST_ENTRIES
 from ..templates import BOTTOM_LINE, SITUATION, Template
-from .budget import fit, words
+from .budget import PLACES_LABEL, fit, words
 
 ACTORS = "actors"
 ALSO_TODAY = "Also today"
@@ -356,7 +356,8 @@ def _story_view(story: Story, template: Template, several: bool, number: int, na
         blocks = fit([b for b in candidates if b.items or b.actors or b.places],
                      [sh for sh, b in zip(shares, candidates, strict=True) if b.items or b.actors or b.places],
                      budget, fixed)
-    blocks = tuple(b for b in blocks if not _thin(b))
+    blocks = tuple(replace(b, title=PLACES_LABEL) if b.kind == ACTORS and b.places and not b.actors else b
+                   for b in blocks if not _thin(b))  # places without actors are headed "Places", not "Actors"
     return StoryView(
         headline=headline,
         show_headline=several and bool(headline),
