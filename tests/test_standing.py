@@ -9,7 +9,7 @@ from importlib import resources
 from briefing.model import Article, Excerpt
 from briefing.nlp.sentences import segment
 from briefing.rank.standalone import FEATURES, context_features, leans_on_context, pointing_phrase, points_back
-from briefing.sections.excerpts import needs_previous, standing
+from briefing.sections.excerpts import needs_previous, pointing, standing
 from briefing.sections.headline import news_lede, plain_headline, says_what_happened
 
 
@@ -138,3 +138,17 @@ def test_a_question_with_an_exclamation_is_a_teaser() -> None:
 
     assert is_teaser("(Could that mean he's a Muslim Santa?!")
     assert not is_teaser("The ship sank on Sunday!")
+
+
+def test_a_demonstrative_before_a_noun_points_at_an_earlier_sentence() -> None:
+    from briefing.nlp.entities import parse
+
+    doc = segment(Article(id="t", text="Five Americans exposed to Ebola in West Africa have been released. "
+                          "One American health care worker fell ill in Sierra Leone. "
+                          "As of Monday, that health care worker is in fair condition. "
+                          "That day, doctors in Omaha were hopeful. "
+                          "These plans were dropped. "
+                          "Those who were exposed are well."))
+    assert pointing(parse(doc)) == frozenset({2, 4})  # not "That day" (a time), nor "Those who ..." (defined)
+    shown = [Excerpt(doc.sentences[i].text, "t", i) for i in (0, 2)]
+    assert [e.sentence_index for e in standing(shown, points={2, 4}, learned=False)] == [0]

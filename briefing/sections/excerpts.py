@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from .. import lexicon
 from ..model import Document, Excerpt
 from ..rank.standalone import leans_on_context, points_back
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..nlp.entities import Parsed
+
+_DEMONSTRATIVES = ("that", "those", "these")
 
 
 def excerpts(doc: Document, indices: Sequence[int], scores: Sequence[float] | None = None) -> tuple[Excerpt, ...]:
@@ -27,19 +36,42 @@ def needs_previous(text: str, index: int, language: str = "english", titled: boo
                           or (learned and leans_on_context(text, index, language, titled, sure)))
 
 
+def pointing(parsed: Parsed | None) -> frozenset[int]:
+    """The sentences (after the first) with a demonstrative that points outside them: "that", "those" or "these"
+    before a noun no clause of its own defines ("that health care worker", "these plans"; not "that day", a time,
+    nor "those people who ...")."""
+    if parsed is None:
+        return frozenset()
+    times = lexicon.words("time_nouns")
+
+    def points_out(t: Token) -> bool:
+        if t.lower_ not in _DEMONSTRATIVES:
+            return False
+        noun = t.head if t.dep_ == "det" else None
+        if t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "ROOT" and t.i + 1 < len(t.doc):
+            # a main clause opened by "that" is a misparse of "that" + noun: "As of Monday, that health care worker"
+            noun = next((n for n in t.doc[t.i + 1:t.head.i] if n.pos_ == "NOUN" and n.dep_ != "compound"), None)
+        return (noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in times
+                and not any(c.dep_ in ("relcl", "acl") for c in noun.children))
+
+    return frozenset(i for i, sentence in enumerate(parsed.sentences) if i > 0 and any(map(points_out, sentence)))
+
+
 def standing(chosen: Sequence[Excerpt], language: str = "english", above: int | None = None,
-             titled: bool = False, sure: bool = True, learned: bool = True) -> tuple[Excerpt, ...]:
+             titled: bool = False, sure: bool = True, learned: bool = True,
+             points: Collection[int] = ()) -> tuple[Excerpt, ...]:
     """The excerpts that a reader can follow where they are: one that leans on the sentence before it
     (`needs_previous`) stays only right after that sentence (`above`: the sentence shown right above the first
     excerpt, as the headline), marked `leans` so that it goes if that sentence goes; a quotation shown with its
-    speaker (a label) stays, the label saying who "he" is. `sure`, `learned`: see `needs_previous`."""
+    speaker (a label) stays, the label saying who "he" is. `sure`, `learned`: see `needs_previous`; `points`:
+    sentences that lean on another too (`pointing`)."""
     kept: list[Excerpt] = []
     for excerpt in chosen:
         previous = kept[-1].sentence_index if kept else above
         follows = previous is not None and previous == excerpt.sentence_index - 1 and (
             not kept or kept[-1].article_id == excerpt.article_id)
-        if excerpt.label or not needs_previous(excerpt.text, excerpt.sentence_index, language, titled, sure,
-                                               learned):
+        if excerpt.label or (excerpt.sentence_index not in points and not needs_previous(
+                excerpt.text, excerpt.sentence_index, language, titled, sure, learned)):
             kept.append(excerpt)
         elif follows:
             kept.append(replace(excerpt, leans=bool(kept)))

@@ -26,7 +26,7 @@ from ..model import Excerpt, odd_quotation_marks
 from ..rank import Length, rank
 from .context import Context
 from .cutting import headline_pieces, text_headline, words
-from .excerpts import excerpts, needs_previous
+from .excerpts import excerpts, needs_previous, pointing
 from .headline import is_teaser, news_lede
 
 if TYPE_CHECKING:
@@ -80,7 +80,8 @@ def standing_choice(analysis: Analysis, chosen: Sequence[int], scores: Sequence[
 def stands(analysis: Analysis, index: int) -> bool:
     """Whether sentence `index` can be read without the sentence before it."""
     article = analysis.doc.article
-    return not needs_previous(analysis.doc.sentences[index].text, index, article.language, bool(article.title))
+    return index not in pointing(analysis.parsed) and not needs_previous(
+        analysis.doc.sentences[index].text, index, article.language, bool(article.title))
 
 
 def with_short(analysis: Analysis, excerpt: Excerpt, max_words: int) -> Excerpt:
