@@ -949,3 +949,16 @@ def test_places_without_actors_are_headed_places(fmt: str) -> None:
     assert block.title == "Places" and not block.actors
     text = render(replace(briefing, stories=(story,)), fmt)
     assert "Actors" not in text and "Places:" not in text and "Places" in text
+
+
+def test_an_actor_the_brief_says_nothing_of_gets_no_row() -> None:
+    from briefing.model import Actor
+
+    briefing = airport_briefing()
+    story = briefing.stories[0]
+    extra = (Actor("Gabriel Llave", "person", None, 2, (), 9, story.article_ids),
+             Actor("Maria Lopez", "person", None, 3, (), 9, story.article_ids))
+    view = build_view(replace(briefing, stories=(replace(story, actors=story.actors + extra),)),
+                      load_template("standard"))
+    names = [r.name for b in view.stories[0].blocks for r in b.actors]
+    assert "Gabriel Llave" not in names and "Maria Lopez" in names  # named twice, never shown; three times

@@ -38,6 +38,7 @@ CUT_WORDS = 5  # the fewest words such a cut shows
 RUNNING_TITLE = 80  # most characters of the title in a page header
 REPEATS = 0.6  # a piece holding this share of a sentence shown whole elsewhere says it again
 PLACES_SHOWN = 10  # places listed with the actors (JSON keeps them all)
+KNOWN_MENTIONS = 3  # an actor named this often earns a row without a role or a shown line naming it
 Where = tuple[str, int]  # an excerpt's (article_id, sentence_index)
 Pieces = tuple[tuple[int, int], ...]  # character offsets of a cut's pieces in its sentence
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -349,8 +350,11 @@ def _story_view(story: Story, template: Template, several: bool, number: int, na
         whole = {_where(i.excerpt) for b in blocks for i in b.items if not i.spans} | skip | said
         again = _cut_again(sorted(blocks, key=lambda b: -weight.get(b.key, 0.0)))
         thin = {b.key for b in blocks if _thin(b)}
-        trimmed = [replace(b, items=()) if b.key in thin else _without(b, whole, again) for b in candidates]
-        if all(len(t.items) == len(b.items) for t, b in zip(trimmed, candidates, strict=True)):
+        shown = " ".join([headline, *(i.text for b in blocks for i in b.items)])
+        trimmed = [replace(b, items=()) if b.key in thin else _without(_known(b, shown), whole, again)
+                   for b in candidates]
+        if all(len(t.items) == len(b.items) and len(t.actors) == len(b.actors)
+               for t, b in zip(trimmed, candidates, strict=True)):
             break
         candidates = trimmed
         blocks = fit([b for b in candidates if b.items or b.actors or b.places],
@@ -377,6 +381,15 @@ def _without(block: Block, whole: set[Where], again: Collection[tuple[str, Where
     return replace(block, items=tuple(i for i in block.items if not (
         i.spans and ((block.key, _where(i.excerpt), i.spans) in again or (_where(i.excerpt) in whole and (
             i.spans[0][0] == 0 or words(i.text) >= REPEATS * words(i.excerpt.text)))))))
+
+
+def _known(block: Block, shown: str) -> Block:
+    """The actors table without the rows that tell a reader nothing: no role, named twice at most in the article
+    and in no line the brief shows ("Gabriel Llave" listed, and never said who he is)."""
+    if block.kind != ACTORS:
+        return block
+    return replace(block, actors=tuple(r for r in block.actors if r.role or r.mentions >= KNOWN_MENTIONS
+                                       or r.actor.named_in(shown)))
 
 
 def _thin(block: Block) -> bool:
