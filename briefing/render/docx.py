@@ -13,8 +13,9 @@ Restyle a brief by changing the styles in Word, or start from a reference docume
 * "List Bullet": excerpts, sources and (several stories) bottom-line lines; "Bottom Line": a
   single story's bottom-line paragraph; "Strong": labels; "Hyperlink": source links.
 * The actors table: "Light List Accent 1" (or "Table Grid" when the document lacks it), header
-  row repeated on each page, no row split across a page, and its last row kept with the
-  "Places" line after it.
+  row repeated on each page, no row split across a page, and, with a "Places" line after it,
+  every row kept with the next, so that LibreOffice as Word keeps the table whole and on the
+  page of that line (kept with the last row only, LibreOffice could still part them).
 * Every page: a header with the title and date ("Header"), a footer with "Page N of M"
   ("Footer", PAGE and NUMPAGES fields) and, with a marking, the marking first in the header
   and last in the footer ("Marking"). The first page, which opens with the title itself, has a
@@ -416,10 +417,11 @@ def _add_actors(doc: DocumentObject, block: Block) -> None:
         for row in table.rows:
             row.cells[-1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
-        if block.places:  # the last row stays on the page of the "Places" line after it
-            for cell in table.rows[-1].cells:
-                for paragraph in cell.paragraphs:
-                    paragraph.paragraph_format.keep_with_next = True
+        if block.places:  # the table stays whole, on the page of the "Places" line after it
+            for row in table.rows:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
     if block.places:
         para = doc.add_paragraph()
         if block.actors:  # else the block is headed "Places"
