@@ -152,3 +152,18 @@ def test_a_demonstrative_before_a_noun_points_at_an_earlier_sentence() -> None:
     assert pointing(parse(doc)) == frozenset({2, 4})  # not "That day" (a time), nor "Those who ..." (defined)
     shown = [Excerpt(doc.sentences[i].text, "t", i) for i in (0, 2)]
     assert [e.sentence_index for e in standing(shown, points={2, 4}, learned=False)] == [0]
+
+
+def test_a_leaning_sentence_that_outranks_its_antecedent_brings_it_along() -> None:
+    from briefing.analysis import analyse
+    from briefing.sections.situation import standing_choice
+
+    doc = segment(Article(id="t", text="Anne Frank died of typhus in a camp at the age of 15. "
+                          "Her supposed death was on March 31, 1945, two weeks before the camp was liberated. "
+                          "But new research shows that she died at least a month earlier than thought. "
+                          "Researchers re-examined the archives of the Red Cross. "
+                          "The camp held thousands of prisoners."))
+    analysis = analyse(doc)
+    scores = [0.9, 0.5, 0.8, 0.1, 0.6]
+    assert standing_choice(analysis, [0, 2, 4, 1, 3], scores, 3) == [0, 1, 2]  # "But ..." with its sentence
+    assert standing_choice(analysis, [0, 2, 4, 3], scores, 3) == [0, 3, 4]  # its sentence not among the chosen

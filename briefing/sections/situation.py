@@ -67,13 +67,18 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
 
 def standing_choice(analysis: Analysis, chosen: Sequence[int], scores: Sequence[float], count: int) -> list[int]:
     """The `count` best-scored of the chosen sentences, leaving out one that leans on the sentence before it
-    (`excerpts.needs_previous`) unless that sentence is taken too."""
+    (`excerpts.needs_previous`) unless that sentence is taken too: already, or with it when it is among the chosen
+    and both fit ("But new research shows ..." outranking the sentence it answers)."""
     picked: list[int] = []
     for i in sorted(chosen, key=lambda i: (-scores[i], i)):
-        if len(picked) == count:
+        if len(picked) >= count:
             break
+        if i in picked:
+            continue
         if i - 1 in picked or stands(analysis, i):
             picked.append(i)
+        elif i - 1 in chosen and len(picked) + 2 <= count and (i - 2 in picked or stands(analysis, i - 1)):
+            picked += [i - 1, i]
     return sorted(picked)
 
 
