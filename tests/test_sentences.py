@@ -124,3 +124,11 @@ def test_a_name_begun_with_a_places_initials_is_not_cut_after_them() -> None:
                  "Drought Monitor"):
         assert len(texts(f"Such laws grew after the U.S. {name} was named. Then it ended.")) == 2, name
     assert texts("It was made in the U.K. The franchise grew.") == ["It was made in the U.K.", "The franchise grew."]
+
+
+def test_a_list_bullet_is_no_part_of_its_sentence() -> None:
+    doc = segment(Article(id="b", text="(CNN)Latest developments: . • Transponder data shows the autopilot was reset. "
+                                       "▪ Another point here."))
+    assert [s.text for s in doc.sentences][1:] == ["Transponder data shows the autopilot was reset.",
+                                                   "Another point here."]
+    assert all(doc.article.text[s.start:s.end] == s.text for s in doc.sentences)

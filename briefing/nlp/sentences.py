@@ -23,6 +23,8 @@ _DATELINE = re.compile(
     r"\s*(?:--|[-—–:])?\s*"
 )
 
+_BULLET = re.compile(r"[•·▪►◦‣⁃●○■□▸▶]\s*")  # a list item's mark before a sentence: "• Transponder data shows ..."
+
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Paragraphs: blocks between blank lines; a line ending a sentence ends one too."""
@@ -67,6 +69,8 @@ def segment(article: Article, *, max_sentences: int = MAX_SENTENCES,
             p_start = dateline.end()
         chunk = text[p_start:p_end]
         for s_start, s_end in sentence_spans(chunk, article.language):
+            if bullet := _BULLET.match(chunk, s_start, s_end):  # a list's bullet is no word of the sentence
+                s_start = bullet.end()
             shown = clean(chunk[s_start:s_end])
             if not any(ch.isalnum() for ch in shown):
                 continue
