@@ -253,3 +253,11 @@ def test_a_figure_keeps_its_clause_where_a_date_may_fall_back_to_its_noun_phrase
 def test_a_figure_in_a_relative_clause_comes_with_the_noun_it_qualifies() -> None:
     shown = _esper_cut("one", 2, 15, phrase=False)
     assert "the rocket attack" in shown and "killed one American" in shown, shown  # not "… that killed one American"
+
+
+def test_an_opening_never_ends_on_a_clause_subject_before_its_verb() -> None:
+    from briefing.sections.cutting import _subject_before_its_verb
+
+    doc = parse(segment(Article(id="s", text="The group announced that a pledge of allegiance has been accepted.")))
+    tokens = {t.text: t for t in doc.sentences[0]}
+    assert _subject_before_its_verb(tokens["pledge"]) and not _subject_before_its_verb(tokens["allegiance"])

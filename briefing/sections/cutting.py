@@ -349,7 +349,8 @@ def _opening(sentence: Span, root: Token, keep: Collection[int], max_words: int,
         for child in node.rights:
             if child.is_punct:
                 continue
-            ends.add(min(child.right_edge.i, sentence.end - 1))
+            if not _subject_before_its_verb(child):  # "... announced that a pledge …" says nothing of the pledge
+                ends.add(min(child.right_edge.i, sentence.end - 1))
             stack.append(child)
     fitting = [e for e in ends if e >= needed and _word_ends(doc, e, sentence)
                and HEADLINE_OPENING <= _count(doc, range(start, e + 1)) <= max_words]
@@ -357,6 +358,12 @@ def _opening(sentence: Span, root: Token, keep: Collection[int], max_words: int,
         return None
     runs = _tidy(doc, list(range(start, max(fitting) + 1)), keep)
     return _offsets(sentence, runs[:1]) if runs else None
+
+
+def _subject_before_its_verb(token: Token) -> bool:
+    """Whether a constituent is a clause's subject whose verb comes after it: a cut after it leaves the clause
+    without its verb."""
+    return token.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") and token.head.i > token.i
 
 
 _CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s|\s--\s")
