@@ -1053,3 +1053,13 @@ Ayman Odeh, a lawyer, leads the Joint List. His goal is to deny a new term to Be
 the "most racist government in history." Netanyahu has not responded.""")
     found = by_name(extract_actors(doc)[0])
     assert found["Benjamin Netanyahu"].role is None
+
+
+def test_a_name_without_its_middle_name_and_a_noun_before_a_surname_are_the_same_person():
+    doc = document("""Execution postponed
+
+Kelly Renee Gissendaner was convicted in 1998. Officials said Kelly Gissendaner would be moved. "The Department of \
+Corrections immediately consulted with a pharmacist, and in an abundance of caution, Inmate Gissendaner's execution \
+has been postponed," the department said.""")
+    actors = extract_actors(doc)[0]
+    assert [(a.name, a.mentions) for a in actors if "Gissendaner" in a.name] == [("Kelly Renee Gissendaner", 3)]

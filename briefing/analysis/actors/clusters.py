@@ -24,10 +24,13 @@ _NICKNAMES = lexicon.table("first_name_short_forms")
 
 
 def name_match(short: str, full: str) -> bool:
-    """Whether `short` can refer to the person named `full`: same name, surname(s) or first name."""
+    """Whether `short` can refer to the person named `full`: same name, surname(s), first name, or first name and
+    surname without the middle name."""
     s, f = _person_words(short), _person_words(full)
     if len(s) == len(f) >= 2 and s[1:] == f[1:] and _first_name(s[0]) == _first_name(f[0]):
         return True  # "Mike Brown" is "Michael Brown"
+    if len(s) == 2 < len(f) and s[0] == f[0] and s[1] == f[-1]:
+        return True  # "Kelly Gissendaner" is "Kelly Renee Gissendaner"
     return s == f or (len(s) < len(f) and (f[-len(s):] == s or s == f[:1]))
 
 

@@ -75,6 +75,9 @@ def _trim(span: Span, label: str) -> Span | None:
         while end - start > 2 and doc[start].lower_.rstrip(".") in TITLES | PERSON_NOUNS \
                 and all(t.is_alpha and t.text.istitle() and t.lower_ not in ORG_HEADS for t in doc[start + 1:end]):
             start += 1  # "Col Eric Schnaible", "Physicist Larry Shaw" tagged as an organisation: the name after it
+        if end - start > 1 and doc[start].lower_.rstrip(".") in TITLES | PERSON_NOUNS \
+                and doc[start + 1].lower_ in _surnames(doc):
+            start += 1  # "Inmate Gissendaner's" tagged as an organisation: a person the article names in full
     if label == "PERSON":
         if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in ("VBG", "VBN", "VBD", "IN"):
             start += 1  # "Following Netanyahu's interview": a verb opening the sentence, not a forename
@@ -82,6 +85,8 @@ def _trim(span: Span, label: str) -> Span | None:
             start += 1
         if end - start > 2 and doc[start].lower_ in PERSON_NOUNS:
             start += 1  # "Singer Zoe Hart" at the start of a sentence
+        elif end - start == 2 and doc[start].lower_ in PERSON_NOUNS and doc[start + 1].lower_ in _surnames(doc):
+            start += 1  # "Inmate Gissendaner": the surname of a person the article names in full
         inner = [i for i in range(start + 1, end - 1) if doc[i].lower_.rstrip(".") in JOB_TITLES
                  and doc[i].text[:1].isupper() and doc[i + 1].text[:1].isupper()]
         if inner:  # "Google CFO Patrick Pichette", "Tory Treasurer Lord Ashcroft"
@@ -416,6 +421,11 @@ def _untagged(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(span)
         i = j
     return found
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """The last words of the person names of two words or more NER found in a document."""
+    return frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
 
 
 def _title_before_person(span: Span, people: set[int]) -> bool:
