@@ -94,3 +94,10 @@ def test_the_learned_decision_shows_the_storms_figures() -> None:
     assert any("$45 million" in phrase for phrase in shown), shown
     labels = [e.label for e in key_figures(document(SYNTHETIC), 2)]
     assert labels[0] == "More than 1,200 homes were destroyed", labels  # the toll before the rest
+
+
+def test_half_time_is_no_figure() -> None:
+    text = ("Hearts of Oak 3-2 Cotonsport\n\nLouis Agyemang scored the first two goals for Hearts either side of half "
+            "time. Half of the 800 workers went on strike.")
+    labels = [f.phrase for f in find_figures(document(text))]
+    assert not any(label.lower().startswith("half time") or label.lower() == "half" for label in labels), labels

@@ -65,7 +65,7 @@ class Figure:
 
 
 def _skip(ent: Span) -> bool:
-    """Numbers that are not key figures: years, ages, phone numbers, parts of compounds, "one of"."""
+    """Numbers that are not key figures: years, ages, phone numbers, parts of compounds, "one of", "half time"."""
     doc, text = ent.doc, ent.text
     after = doc[ent.end] if ent.end < len(doc) else None
     before = doc[ent.start - 1] if ent.start > 0 else None
@@ -77,6 +77,8 @@ def _skip(ent: Span) -> bool:
         return True
     if ent.root.dep_ == "appos" or (before is not None and before.lower_ in ("aged", "age", "ages")):
         return True
+    if text.lower() == "half" and after is not None and after.lower_ in ("time", "term"):
+        return True  # "either side of half time": a point of a match, not a count
     if ent.label_ == "CARDINAL" and text.isdigit() and _names_model(before):
         return True  # "Ariane 6", "Apollo 11": part of a name, not a count
     root = ent.root
