@@ -3,7 +3,7 @@
     python scripts/train_importance.py            # cross-validate, then fit on all dev days and write the models
     python scripts/train_importance.py --check    # cross-validate only
 
-Each annotated event of the three dev days (eval/events/cnndm-dev-*-tiers.jsonl: tier 1
+Each annotated event of the four dev days (eval/events/cnndm-dev-*-tiers.jsonl: tier 1
 top story, 2 notable, 3 soft) is a story; its features come from
 `briefing.stories.importance.features` over its articles. Two logistic models are
 fitted: tier 1 against the rest (`importance_top`) and tiers 1-2 against 3
@@ -34,7 +34,7 @@ from briefing.stories.pairs import outlet, views  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 DAYS = (("cnndm-dev-300", "cnndm-dev.jsonl"), ("cnndm-dev-b-300", "cnndm-dev.jsonl"),
-        ("cnndm-dev-c-300", "cnndm-dev.jsonl"))
+        ("cnndm-dev-c-300", "cnndm-dev.jsonl"), ("cnndm-dev-d-100", "cnndm-dev.jsonl"))
 SHOWN = 12
 L2S = (1.0, 3.0, 10.0, 30.0)
 
