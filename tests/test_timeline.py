@@ -175,3 +175,9 @@ def test_a_time_that_names_its_day_is_a_date() -> None:
                    "in mid-2011, when the road was new.\n", published=date(2021, 3, 5))  # a Friday
     labels = {e.label for e in timeline(doc, 8)}
     assert "3 Mar 2021" in labels and "2011" in labels
+
+
+def test_a_count_as_of_a_date_is_no_event() -> None:
+    doc = document("Death row\n\nShe was sentenced to death on March 2, 2015. As of December 31, 2012, there were 61 "
+                   "women on death row. Her appeal was rejected on March 5, 2015.\n")
+    assert [e.sentence_index for e in timeline(doc, 8)] == [0, 2]

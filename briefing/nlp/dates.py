@@ -60,7 +60,10 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH},? (\d{{4}})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"(?:(?<=\bmid-)|(?<![\w$-]))(1[89]\d\d|20\d\d)(s?)(?![\w-])")  # "mid-2011", not "2010-2011"
 _AGO = re.compile(r"\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
-                  r"(day|week|month|year)s? (?:ago|earlier|before)\b")
+                  r"(day|week|month|year)s? ago\b")
+# "two days earlier", "a week before", "a year later": counted from another happening the text tells, not from now
+_ANCHORED = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few) "
+                       r"(?:day|week|month|year|hour)s? (?:earlier|before|later|after)\b")
 _DURATION = re.compile(r"\b(?:for|over|during|within|in the (?:past|last)|the past|the last|more than|less than|"
                        r"about|some|nearly|almost|up to)\b|-(?:day|week|month|year|hour|minute)|"
                        r"\b\d+ (?:hours?|minutes?)")
@@ -253,8 +256,8 @@ def resolve(text: str, ref: Reference, future: bool | None = False) -> When | No
 
 def _resolve(t: str, ref: Reference, future: bool) -> tuple[date, date, str, bool] | None:
     day = ref.day
-    if _LEADING_DURATION.match(t) and not _AGO.search(t):  # "for years", but "about 10 years ago" is a time
-        return None
+    if (_LEADING_DURATION.match(t) and not _AGO.search(t)) or _ANCHORED.search(t):
+        return None  # "for years" (but "about 10 years ago" is a time), "two days earlier" (than what?)
     if match := _ISO.search(t):
         try:
             when = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))

@@ -1,18 +1,15 @@
 """Timeline: the article's dated events in order, each a date and a short verbatim clause.
 
-An entry is a sentence with one of its dates; a sentence with two different dates
-("said Thursday ... the attack on Dec. 27") gives two entries. One entry per date:
-its first sentence, preferring one where the date is not only when something was
-said. When there are more dates than room, the precise ones and those nearest the
-main event are kept. Words naming the present period ("this year") make no entry when the
-publication date is unknown: they would place nothing; nor does a date inside a quotation (the
-speaker's "today", not an event's). A timeline needs `LEAST_ENTRIES` entries: one date orders
-nothing. Entries run in true order: a range at its end ("last week" after
-the days inside it; `dates.When.key`). The label is the resolved date, in the brief's
-one date form ("27 Dec 2019") when the publication date is known or the date is
-written in full, else the words of the source. What is shown is the clause that
-holds the date, cut to at most `CLAUSE_WORDS` words at constituent boundaries
-(`sections.cutting`), the whole sentence kept for provenance.
+An entry is a sentence with one of its dates; a sentence with two different dates ("said Thursday ... the attack on
+Dec. 27") gives two entries. One entry per date: its first sentence, preferring one where the date is not only when
+something was said. When there are more dates than room, the precise ones and those nearest the main event are
+kept. Words naming the present period ("this year") make no entry when the publication date is unknown: they would
+place nothing; nor does a date inside a quotation (the speaker's "today", not an event's), nor one that only says
+when a count held ("as of December 31"). A timeline needs `LEAST_ENTRIES` entries: one date orders nothing. Entries
+run in true order: a range at its end ("last week" after the days inside it; `dates.When.key`). The label is the
+resolved date, in the brief's one date form ("27 Dec 2019") when the publication date is known or the date is
+written in full, else the words of the source. What is shown is the clause that holds the date, cut to at most
+`CLAUSE_WORDS` words at constituent boundaries (`sections.cutting`), the whole sentence kept for provenance.
 """
 
 from __future__ import annotations
@@ -48,7 +45,8 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     for dated in found.items:
         if not dated.when.exact and dated.when.text.lower() in present:
             continue  # "this year" without the publication date: no date a reader can place
-        if dated.sentence in analysis.furniture or (parsed is not None and _quoted(parsed, dated)):
+        if dated.sentence in analysis.furniture or (parsed is not None and (_quoted(parsed, dated)
+                                                                            or _as_of(parsed, dated))):
             continue
         key = dated.when.key
         kept = by_date.get(key)
@@ -69,6 +67,12 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
                 spans=clause_pieces(parsed.sentences[d.sentence], (d.start, d.end), CLAUSE_WORDS) if parsed else ())
         for d in chosen
     )
+
+
+def _as_of(parsed: Parsed, dated: Dated) -> bool:
+    """Whether a date only says when a count held ("As of December 31, 2012, there were 61 women on death row")."""
+    doc = parsed.doc
+    return dated.start >= 2 and doc[dated.start - 2].lower_ == "as" and doc[dated.start - 1].lower_ == "of"
 
 
 def _quoted(parsed: Parsed, dated: Dated) -> bool:
