@@ -167,3 +167,27 @@ def test_a_leaning_sentence_that_outranks_its_antecedent_brings_it_along() -> No
     scores = [0.9, 0.5, 0.8, 0.1, 0.6]
     assert standing_choice(analysis, [0, 2, 4, 1, 3], scores, 3) == [0, 1, 2]  # "But ..." with its sentence
     assert standing_choice(analysis, [0, 2, 4, 3], scores, 3) == [0, 3, 4]  # its sentence not among the chosen
+
+
+def test_a_leaning_pair_must_be_worth_its_two_places() -> None:
+    from briefing.analysis import analyse
+    from briefing.sections.situation import standing_choice, stands
+
+    doc = segment(Article(id="t", text="Anne Frank died of typhus in a camp at the age of 15. "
+                          "Her supposed death was on March 31, 1945, two weeks before the camp was liberated. "
+                          "But new research shows that she died at least a month earlier than thought. "
+                          "Researchers at the Anne Frank House re-examined the archives of the Red Cross. "
+                          "Bergen-Belsen held thousands of prisoners in 1945."))
+    analysis = analyse(doc)
+    assert [stands(analysis, i) for i in (1, 2, 3, 4)] == [False, False, True, True]
+    # "But ..." outranks the rest, but with its weak antecedent it is worth less than the two that stand alone
+    assert standing_choice(analysis, [0, 2, 4, 3, 1], [0.9, 0.0, 0.8, 0.5, 0.6], 3) == [0, 3, 4]
+
+
+def test_a_because_clause_alone_leans_on_its_question() -> None:
+    from briefing.nlp.entities import parse
+
+    doc = segment(Article(id="t", text="Pence signed the law last week. Why would Pence ignore the pleas of business? "
+                          "Because there's a very powerful wing of his party that wants a conservative candidate. "
+                          "Because the bill passed, the state faced a boycott."))
+    assert pointing(parse(doc)) == frozenset({2})

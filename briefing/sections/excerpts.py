@@ -11,11 +11,12 @@ from ..model import Document, Excerpt
 from ..rank.standalone import leans_on_context, points_back
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from ..nlp.entities import Parsed
 
 _DEMONSTRATIVES = ("that", "those", "these")
+_SUBORDINATORS = ("because",)  # on the main verb: an answer with no main clause ("Because X, Y" hangs it on X)
 
 
 def excerpts(doc: Document, indices: Sequence[int], scores: Sequence[float] | None = None) -> tuple[Excerpt, ...]:
@@ -37,9 +38,9 @@ def needs_previous(text: str, index: int, language: str = "english", titled: boo
 
 
 def pointing(parsed: Parsed | None) -> frozenset[int]:
-    """The sentences (after the first) with a demonstrative that points outside them: "that", "those" or "these"
-    before a noun no clause of its own defines ("that health care worker", "these plans"; not "that day", a time,
-    nor "those people who ...")."""
+    """The sentences (after the first) that point outside them: a demonstrative "that", "those" or "these" before a
+    noun no clause of its own defines ("that health care worker", "these plans"; not "that day", a time, nor "those
+    people who ..."), or a subordinate clause standing as a sentence ("Because there's a very powerful wing ...")."""
     if parsed is None:
         return frozenset()
     times = lexicon.words("time_nouns")
@@ -54,7 +55,12 @@ def pointing(parsed: Parsed | None) -> frozenset[int]:
         return (noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in times
                 and not any(c.dep_ in ("relcl", "acl") for c in noun.children))
 
-    return frozenset(i for i, sentence in enumerate(parsed.sentences) if i > 0 and any(map(points_out, sentence)))
+    def fragment(sentence: Span) -> bool:  # "Because there's a very powerful wing ...": an answer, no main clause
+        root = sentence.root
+        return any(c.dep_ == "mark" and c.i < root.i and c.lower_ in _SUBORDINATORS for c in root.children)
+
+    return frozenset(i for i, sentence in enumerate(parsed.sentences)
+                     if i > 0 and (fragment(sentence) or any(map(points_out, sentence))))
 
 
 def standing(chosen: Sequence[Excerpt], language: str = "english", above: int | None = None,

@@ -67,10 +67,12 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
 
 def standing_choice(analysis: Analysis, chosen: Sequence[int], scores: Sequence[float], count: int) -> list[int]:
     """The `count` best-scored of the chosen sentences, leaving out one that leans on the sentence before it
-    (`excerpts.needs_previous`) unless that sentence is taken too: already, or with it when it is among the chosen
-    and both fit ("But new research shows ..." outranking the sentence it answers)."""
+    (`excerpts.needs_previous`) unless that sentence is taken too: already, or with it when it is among the chosen,
+    both fit and the two score at least as much as the two best sentences that stand alone ("But new research shows
+    ..." outranking the sentence it answers)."""
     picked: list[int] = []
-    for i in sorted(chosen, key=lambda i: (-scores[i], i)):
+    ranked = sorted(chosen, key=lambda i: (-scores[i], i))
+    for i in ranked:
         if len(picked) >= count:
             break
         if i in picked:
@@ -78,7 +80,10 @@ def standing_choice(analysis: Analysis, chosen: Sequence[int], scores: Sequence[
         if i - 1 in picked or stands(analysis, i):
             picked.append(i)
         elif i - 1 in chosen and len(picked) + 2 <= count and (i - 2 in picked or stands(analysis, i - 1)):
-            picked += [i - 1, i]
+            rivals = [scores[j] for j in ranked if j not in picked and j not in (i - 1, i)
+                      and (j - 1 in picked or stands(analysis, j))][:2]
+            if scores[i - 1] + scores[i] >= sum(rivals) or len(rivals) < 2:  # the pair is worth its two places
+                picked += [i - 1, i]
     return sorted(picked)
 
 
