@@ -154,31 +154,32 @@ def test_a_demonstrative_before_a_noun_points_at_an_earlier_sentence() -> None:
     assert [e.sentence_index for e in standing(shown, points={2, 4}, learned=False)] == [0]
 
 
-def test_a_leaning_sentence_that_outranks_its_antecedent_brings_it_along() -> None:
+ANNE_FRANK = ("Anne Frank died of typhus in a camp at the age of 15. "
+              "Her supposed death was on March 31, 1945, two weeks before the camp was liberated. "
+              "But new research shows that she died at least a month earlier than thought. ")
+
+
+def _situation_of(rest: str):
     from briefing.analysis import analyse
+
+    return analyse(segment(Article(id="t", text=ANNE_FRANK + rest)))
+
+
+def test_a_leaning_sentence_that_outranks_its_antecedent_brings_it_along() -> None:
     from briefing.sections.situation import standing_choice
 
-    doc = segment(Article(id="t", text="Anne Frank died of typhus in a camp at the age of 15. "
-                          "Her supposed death was on March 31, 1945, two weeks before the camp was liberated. "
-                          "But new research shows that she died at least a month earlier than thought. "
-                          "Researchers re-examined the archives of the Red Cross. "
-                          "The camp held thousands of prisoners."))
-    analysis = analyse(doc)
+    analysis = _situation_of("Researchers re-examined the archives of the Red Cross. The camp held thousands of "
+                             "prisoners.")
     scores = [0.9, 0.5, 0.8, 0.1, 0.6]
     assert standing_choice(analysis, [0, 2, 4, 1, 3], scores, 3) == [0, 1, 2]  # "But ..." with its sentence
     assert standing_choice(analysis, [0, 2, 4, 3], scores, 3) == [0, 3, 4]  # its sentence not among the chosen
 
 
 def test_a_leaning_pair_must_be_worth_its_two_places() -> None:
-    from briefing.analysis import analyse
     from briefing.sections.situation import standing_choice, stands
 
-    doc = segment(Article(id="t", text="Anne Frank died of typhus in a camp at the age of 15. "
-                          "Her supposed death was on March 31, 1945, two weeks before the camp was liberated. "
-                          "But new research shows that she died at least a month earlier than thought. "
-                          "Researchers at the Anne Frank House re-examined the archives of the Red Cross. "
-                          "Bergen-Belsen held thousands of prisoners in 1945."))
-    analysis = analyse(doc)
+    analysis = _situation_of("Researchers at the Anne Frank House re-examined the archives of the Red Cross. "
+                             "Bergen-Belsen held thousands of prisoners in 1945.")
     assert [stands(analysis, i) for i in (1, 2, 3, 4)] == [False, False, True, True]
     # "But ..." outranks the rest, but with its weak antecedent it is worth less than the two that stand alone
     assert standing_choice(analysis, [0, 2, 4, 3, 1], [0.9, 0.0, 0.8, 0.5, 0.6], 3) == [0, 3, 4]
