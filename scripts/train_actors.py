@@ -71,10 +71,12 @@ class Item:
 
 
 def dev_files() -> list[Path]:
-    """Every first annotator's dev file of actors (not a test file, not a second annotator's copy, not a context
-    file, which annotates which sentences lean on others and names no actors)."""
+    """Every first annotator's dev file of actors (not a test file, not a second annotator's copy, not a context or
+    timeline file, which annotate which sentences lean on others or which dates a timeline holds, and name no
+    actors)."""
     return sorted(p for p in ANNOTATIONS.glob("*.jsonl")
-                  if p.name.startswith(("cnndm-dev", "bbc-dev")) and "second" not in p.name and "context" not in p.name)
+                  if p.name.startswith(("cnndm-dev", "bbc-dev")) and "second" not in p.name
+                  and "context" not in p.name and "timeline" not in p.name)
 
 
 def v2_arguments(description: str, argv: list[str] | None) -> argparse.Namespace:
