@@ -184,6 +184,22 @@ def fit(items: list[Item], thresholds: dict[str, float] | None = None, about: st
     return models
 
 
+def fold_probabilities(name: str, groups: list[tuple[list[dict], list]], fold_of: list[int],
+                       features: tuple[str, ...], l2: float) -> list[np.ndarray]:
+    """Cross-validated probabilities: for each group of examples (rows, labels; an article's, a person's), those of
+    the model trained on the groups of the other folds (`fold_of`: each group's fold). The learned decisions'
+    training scripts share it."""
+    out: list[np.ndarray] = [np.zeros(0)] * len(groups)
+    for k in sorted(set(fold_of)):
+        rest = [g for g, f in zip(groups, fold_of, strict=True) if f != k]
+        m = train(name, [r for rows, _ in rest for r in rows], [y for _, ys in rest for y in ys], l2=l2,
+                  features=features)
+        for i, (rows, _) in enumerate(groups):
+            if fold_of[i] == k:
+                out[i] = np.array([m.probability(r) for r in rows])
+    return out
+
+
 def folds(items: list[Item]) -> list[list[Item]]:
     """Articles dealt to FOLDS folds in a fixed order (by gold file and line)."""
     ordered = sorted(items, key=lambda it: (it.source, it.gold["line"]))

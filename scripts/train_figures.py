@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_actors import ANNOTATIONS, annotated, dev_v2_files, v2_arguments  # noqa: E402
+from train_actors import ANNOTATIONS, annotated, dev_v2_files, fold_probabilities, v2_arguments  # noqa: E402
 
 from briefing.analysis.figures import FEATURES, THRESHOLD, find_figures  # noqa: E402
 from briefing.learn import train  # noqa: E402
@@ -90,14 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     n = sum(len(a.rows) for a in articles)
     print(f"{len(articles)} dev articles, {n} candidates ({sum(c is not None for a in articles for c in a.covers)} "
           f"key), {sum(a.gold for a in articles)} annotated key figures, {len(FEATURES)} features")
-    cv: list[list[float]] = [[] for _ in articles]
-    for k in range(FOLDS):
-        rest = [a for j, a in enumerate(articles) if j % FOLDS != k]
-        m = train("figures", [r for a in rest for r in a.rows], [c is not None for a in rest for c in a.covers],
-                  l2=L2, features=FEATURES)
-        for j, a in enumerate(articles):
-            if j % FOLDS == k:
-                cv[j] = [m.probability(r) for r in a.rows]
+    groups = [(a.rows, [c is not None for c in a.covers]) for a in articles]
+    cv = [list(p) for p in fold_probabilities("figures", groups, [j % FOLDS for j in range(len(articles))],
+                                              FEATURES, L2)]
     best_t, best = 0.5, (0.0, 0.0, -1.0)
     for t in np.arange(0.05, 0.81, 0.025):
         found = panel_figures(articles, cv, float(t))

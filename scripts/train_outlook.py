@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_actors import ANNOTATIONS, annotated, dev_v2_files, v2_arguments  # noqa: E402
+from train_actors import ANNOTATIONS, annotated, dev_v2_files, fold_probabilities, v2_arguments  # noqa: E402
 
 from briefing.analysis.dating import document_dates  # noqa: E402
 from briefing.analysis.outlook import FEATURES, THRESHOLD, outlook_features  # noqa: E402
@@ -57,14 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     articles = examples(dev_v2_files(), args.cache, args.data_dir)
     rows = [r for _, rs, _ in articles for r in rs]
     y = np.array([v for _, _, ys in articles for v in ys])
-    fold = np.array([k % FOLDS for k, (_, rs, _) in enumerate(articles) for _ in rs])
     print(f"{len(articles)} dev articles, {len(rows)} sentences, {int(y.sum())} about what comes next, "
           f"{len(FEATURES)} features")
-    p = np.zeros(len(rows))
-    for k in range(FOLDS):
-        m = train("outlook", [r for r, f in zip(rows, fold, strict=True) if f != k], list(y[fold != k]), l2=L2,
-                  features=FEATURES)
-        p[fold == k] = [m.probability(r) for r, f in zip(rows, fold, strict=True) if f == k]
+    p = np.concatenate(fold_probabilities("outlook", [(rs, ys) for _, rs, ys in articles],
+                                          [k % FOLDS for k in range(len(articles))], FEATURES, L2))
     rule = np.array([r["rule_score"] >= THRESHOLD for r in rows])
     best_t, best = 0.5, (0.0, 0.0, -1.0)
     for t in np.arange(0.1, 0.91, 0.025):

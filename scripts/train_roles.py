@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from sections_eval import _match_actors, data_for, load, role_right  # noqa: E402
-from train_actors import _parses, dev_files  # noqa: E402
+from train_actors import _parses, dev_files, fold_probabilities  # noqa: E402
 
 from briefing.analysis.actors import actor_clusters  # noqa: E402
 from briefing.analysis.actors.names import PERSON  # noqa: E402
@@ -82,15 +82,8 @@ def cross_validated(persons: list[Person]) -> list[np.ndarray]:
     """Each person's candidates' probabilities from the model trained without its article's fold."""
     articles = sorted({p.article for p in persons})
     fold_of = {a: i % FOLDS for i, a in enumerate(articles)}
-    out: list[np.ndarray] = [np.zeros(0)] * len(persons)
-    for k in range(FOLDS):
-        rest = [p for p in persons if fold_of[p.article] != k]
-        m = train("roles", [r for p in rest for r in p.rows], [y for p in rest for y in p.labels], l2=L2,
-                  features=ROLE_FEATURES)
-        for i, p in enumerate(persons):
-            if fold_of[p.article] == k:
-                out[i] = np.array([m.probability(r) for r in p.rows])
-    return out
+    return fold_probabilities("roles", [(p.rows, p.labels) for p in persons], [fold_of[p.article] for p in persons],
+                              ROLE_FEATURES, L2)
 
 
 @dataclass
