@@ -33,7 +33,7 @@ from .nlp.entities import parse_all
 from .options import RankOptions
 from .sections import ACTORS_REQUIRE, BUILDERS, PRIORITY, Context, SectionSpec
 from .sections.cutting import words
-from .sections.excerpts import pointing, standing
+from .sections.excerpts import standing
 from .sections.headline import headline as story_headline
 from .sections.headline import is_teaser, plain_headline
 from .templates import QUOTES, SITUATION, Budget, Template
@@ -45,7 +45,7 @@ Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
 def requirements(sections: Sequence[SectionSpec]) -> tuple[str, ...]:
     """The parts of the analysis a layout's builders read."""
-    needs: list[str] = ["furniture", "parsed"]
+    needs: list[str] = ["furniture", "parsed", "pointing"]  # what every layout reads, whichever its sections
     for spec in sections:
         builder = BUILDERS.get(spec.key)
         needs += builder.requires if builder else ACTORS_REQUIRE if spec.key == "actors" else ()
@@ -61,7 +61,6 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
     budget = budget or Budget()
     analysis = extend(known or Analysis(doc), *requirements(sections))
     claimed = set(analysis.furniture)  # web furniture is never shown
-    points = pointing(analysis.parsed)  # sentences whose "that"/"these" + noun points at one before them
     headline, lede = story_headline(analysis, budget.headline_words)
     # The lede the headline is cut from is Situation's alone; when the headline shows it whole it is shown in no
     # section, and it is the sentence a reader reads right above the first one shown. A cut headline leaves the
@@ -93,7 +92,7 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
                 excerpts = tuple(e for e in excerpts if not is_teaser(e.text, doc.article.language))
             excerpts = standing(excerpts, doc.article.language, said if key == SITUATION else None,
                                 bool(doc.article.title), sure=key == SITUATION, learned=key != QUOTES,
-                                points=points if key != QUOTES else ())
+                                points=analysis.pointing if key != QUOTES else ())
             claimed.update(e.sentence_index for e in excerpts)
         built[key] = excerpts
     actors = analysis.actors if "actors" in by_key else None

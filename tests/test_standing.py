@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+from briefing.analysis.pointing import pointing_sentences
 from briefing.model import Article, Excerpt
 from briefing.nlp.sentences import segment
 from briefing.rank.standalone import FEATURES, context_features, leans_on_context, pointing_phrase, points_back
-from briefing.sections.excerpts import needs_previous, pointing, standing
+from briefing.sections.excerpts import needs_previous, standing
 from briefing.sections.headline import news_lede, plain_headline, says_what_happened
 
 
@@ -149,7 +150,7 @@ def test_a_demonstrative_before_a_noun_points_at_an_earlier_sentence() -> None:
                           "That day, doctors in Omaha were hopeful. "
                           "These plans were dropped. "
                           "Those who were exposed are well."))
-    assert pointing(parse(doc)) == frozenset({2, 4})  # not "That day" (a time), nor "Those who ..." (defined)
+    assert pointing_sentences(parse(doc)) == frozenset({2, 4})  # not "That day" (a time), nor "Those who ..." (defined)
     shown = [Excerpt(doc.sentences[i].text, "t", i) for i in (0, 2)]
     assert [e.sentence_index for e in standing(shown, points={2, 4}, learned=False)] == [0]
 
@@ -191,4 +192,4 @@ def test_a_because_clause_alone_leans_on_its_question() -> None:
     doc = segment(Article(id="t", text="Pence signed the law last week. Why would Pence ignore the pleas of business? "
                           "Because there's a very powerful wing of his party that wants a conservative candidate. "
                           "Because the bill passed, the state faced a boycott."))
-    assert pointing(parse(doc)) == frozenset({2})
+    assert pointing_sentences(parse(doc)) == frozenset({2})

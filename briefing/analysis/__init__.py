@@ -15,6 +15,7 @@ that part needs, each once, in order, and nothing else.
     outlook     requires parse, dates                    (`outlook`)
     background  requires parse, dates, quotes, outlook, actors   (`background`)
     figures     requires parse                           (`figures`)
+    pointing    requires parse                           (`pointing`: sentences that point back)
 
 A language without a spaCy model gets no parse; every step that needs one then
 assigns its empty value (no actors, no quotes, no background ...).
@@ -34,6 +35,7 @@ from .background import is_background
 from .dating import DocumentDates, document_dates
 from .figures import Figure, find_figures
 from .outlook import outlook_scores
+from .pointing import pointing_sentences
 from .quotes import Quote, find_quotes
 
 
@@ -50,6 +52,7 @@ class Analysis:
     outlook: tuple[float, ...] = ()  # per sentence: how surely it is about what comes next
     background: tuple[bool, ...] = ()  # per sentence
     figures: tuple[Figure, ...] = ()
+    pointing: frozenset[int] = frozenset()  # sentences that point at one before them (`pointing`)
     made: frozenset[str] = field(default=frozenset())
 
     @property
@@ -86,6 +89,7 @@ STEPS: dict[str, Step] = {step.assigns: step for step in (
     Step("background", ("parsed", "dates", "quotes", "outlook", "actors"), _background,
          empty=lambda a: (False,) * len(a.doc)),
     Step("figures", ("parsed",), lambda a: find_figures(a.parsed)),
+    Step("pointing", ("parsed",), lambda a: pointing_sentences(a.parsed), empty=lambda a: frozenset()),
 )}
 ALL = tuple(STEPS)
 

@@ -4,19 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from .. import lexicon
 from ..model import Document, Excerpt
 from ..rank.standalone import leans_on_context, points_back
-
-if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
-
-    from ..nlp.entities import Parsed
-
-_DEMONSTRATIVES = ("that", "those", "these")
-_SUBORDINATORS = ("because",)  # on the main verb: an answer with no main clause ("Because X, Y" hangs it on X)
 
 
 def excerpts(doc: Document, indices: Sequence[int], scores: Sequence[float] | None = None) -> tuple[Excerpt, ...]:
@@ -37,32 +27,6 @@ def needs_previous(text: str, index: int, language: str = "english", titled: boo
                           or (learned and leans_on_context(text, index, language, titled, sure)))
 
 
-def pointing(parsed: Parsed | None) -> frozenset[int]:
-    """The sentences (after the first) that point outside them: a demonstrative "that", "those" or "these" before a
-    noun no clause of its own defines ("that health care worker", "these plans"; not "that day", a time, nor "those
-    people who ..."), or a subordinate clause standing as a sentence ("Because there's a very powerful wing ...")."""
-    if parsed is None:
-        return frozenset()
-    times = lexicon.words("time_nouns")
-
-    def points_out(t: Token) -> bool:
-        if t.lower_ not in _DEMONSTRATIVES:
-            return False
-        noun = t.head if t.dep_ == "det" else None
-        if t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "ROOT" and t.i + 1 < len(t.doc):
-            # a main clause opened by "that" is a misparse of "that" + noun: "As of Monday, that health care worker"
-            noun = next((n for n in t.doc[t.i + 1:t.head.i] if n.pos_ == "NOUN" and n.dep_ != "compound"), None)
-        return (noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in times
-                and not any(c.dep_ in ("relcl", "acl") for c in noun.children))
-
-    def fragment(sentence: Span) -> bool:  # "Because there's a very powerful wing ...": an answer, no main clause
-        root = sentence.root
-        return any(c.dep_ == "mark" and c.i < root.i and c.lower_ in _SUBORDINATORS for c in root.children)
-
-    return frozenset(i for i, sentence in enumerate(parsed.sentences)
-                     if i > 0 and (fragment(sentence) or any(map(points_out, sentence))))
-
-
 def standing(chosen: Sequence[Excerpt], language: str = "english", above: int | None = None,
              titled: bool = False, sure: bool = True, learned: bool = True,
              points: Collection[int] = ()) -> tuple[Excerpt, ...]:
@@ -70,7 +34,7 @@ def standing(chosen: Sequence[Excerpt], language: str = "english", above: int | 
     (`needs_previous`) stays only right after that sentence (`above`: the sentence shown right above the first
     excerpt, as the headline), marked `leans` so that it goes if that sentence goes; a quotation shown with its
     speaker (a label) stays, the label saying who "he" is. `sure`, `learned`: see `needs_previous`; `points`:
-    sentences that lean on another too (`pointing`)."""
+    sentences that lean on another too (`Analysis.pointing`)."""
     kept: list[Excerpt] = []
     for excerpt in chosen:
         previous = kept[-1].sentence_index if kept else above

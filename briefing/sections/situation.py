@@ -26,13 +26,13 @@ from ..model import Excerpt, odd_quotation_marks
 from ..rank import Length, rank
 from .context import Context
 from .cutting import headline_pieces, text_headline, words
-from .excerpts import excerpts, needs_previous, pointing
+from .excerpts import excerpts, needs_previous
 from .headline import is_teaser, news_lede
 
 if TYPE_CHECKING:
     from . import SectionSpec
 
-REQUIRES = ("background", "actors", "furniture")
+REQUIRES = ("background", "actors", "furniture", "pointing")
 FRONT_SHARE = 1 / 3  # the share of an article at its front where a background sentence Background left is allowed
 SPARE = 3  # sentences ranked beyond the count, to stand in for those that lean on a sentence left out
 
@@ -90,7 +90,7 @@ def standing_choice(analysis: Analysis, chosen: Sequence[int], scores: Sequence[
 def stands(analysis: Analysis, index: int) -> bool:
     """Whether sentence `index` can be read without the sentence before it."""
     article = analysis.doc.article
-    return index not in pointing(analysis.parsed) and not needs_previous(
+    return index not in analysis.pointing and not needs_previous(
         analysis.doc.sentences[index].text, index, article.language, bool(article.title))
 
 

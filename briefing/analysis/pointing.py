@@ -1,0 +1,46 @@
+"""Pointing: the sentences whose parse shows they point at a sentence before them.
+
+A demonstrative "that", "those" or "these" before a noun no clause of its own defines
+("that health care worker", "these plans"; not "that day", a time: lexicon `time_nouns`, nor
+"those people who ...") points at what an earlier sentence named; a main clause the parser
+opens with "that" is a misparse of the same determiner ("As of Monday, that health care
+worker ..."). A "Because ..." clause standing as a sentence, with no main clause, answers a
+question left out. The first sentence points at nothing. Sections show such a sentence only
+right after the one before it (`sections.excerpts.standing`), as they do those the text rules
+and the stand-alone model catch.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..nlp.entities import Parsed
+
+_DEMONSTRATIVES = ("that", "those", "these")
+_SUBORDINATORS = ("because",)  # on the main verb: an answer with no main clause ("Because X, Y" hangs it on X)
+
+
+def pointing_sentences(parsed: Parsed) -> frozenset[int]:
+    """The indices of the sentences (after the first) that point outside them (see the module docstring)."""
+    times = lexicon.words("time_nouns")
+
+    def points_out(t: Token) -> bool:
+        if t.lower_ not in _DEMONSTRATIVES:
+            return False
+        noun = t.head if t.dep_ == "det" else None
+        if t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "ROOT" and t.i + 1 < len(t.doc):
+            noun = next((n for n in t.doc[t.i + 1:t.head.i] if n.pos_ == "NOUN" and n.dep_ != "compound"), None)
+        return (noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in times
+                and not any(c.dep_ in ("relcl", "acl") for c in noun.children))
+
+    def fragment(sentence: Span) -> bool:
+        root = sentence.root
+        return any(c.dep_ == "mark" and c.i < root.i and c.lower_ in _SUBORDINATORS for c in root.children)
+
+    return frozenset(i for i, sentence in enumerate(parsed.sentences)
+                     if i > 0 and (fragment(sentence) or any(map(points_out, sentence))))
