@@ -80,6 +80,8 @@ def documents(sources: Iterable[Source], options: ReadOptions | None = None,
     """Read and segment each source (a `.jsonl` path: each of its lines). A bad one goes to `on_error` and the
     rest go on (without `on_error`, or when it is the only source, it raises); none readable at all is an
     InputError."""
+    from .ingest.jsonl import is_jsonl, read_jsonl
+
     sources = list(sources)
     options = options or ReadOptions()
     docs = []
@@ -91,8 +93,8 @@ def documents(sources: Iterable[Source], options: ReadOptions | None = None,
 
     for source in sources:
         try:
-            if _jsonl(source):  # JSON Lines: each line an article, a bad line reported and the rest read
-                from .ingest.jsonl import read_jsonl
+            if isinstance(source, os.PathLike) and str(source) != "-" and is_jsonl(source):
+                # JSON Lines: each line an article, a bad line reported and the rest read
 
                 lines = read_jsonl(Path(source), language=options.language, max_bytes=options.max_input_bytes,
                                    on_error=on_error)
@@ -108,11 +110,6 @@ def documents(sources: Iterable[Source], options: ReadOptions | None = None,
     if not docs:
         raise InputError("no articles could be read")
     return docs
-
-
-def _jsonl(source: Source) -> bool:
-    """Whether a source is a JSON Lines file of articles (by its name)."""
-    return isinstance(source, os.PathLike) and str(source) != "-" and Path(source).suffix.lower() == ".jsonl"
 
 
 def notices(docs: Iterable[Document]) -> list[str]:

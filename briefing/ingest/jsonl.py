@@ -101,6 +101,11 @@ class _Joined(io.RawIOBase):
         return size or 0
 
 
+def is_jsonl(path: str | Path) -> bool:
+    """Whether a file is read as JSON Lines of articles (by its name: `.jsonl`)."""
+    return Path(path).suffix.lower() == ".jsonl"
+
+
 def read_jsonl(path: str | Path, *, data: bytes | None = None, language: str = "auto",
                on_error: Callable[[str, str], None] | None = None, max_bytes: int = MAX_INPUT_BYTES,
                more: BinaryIO | None = None) -> Iterator[Article]:

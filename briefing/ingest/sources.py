@@ -45,7 +45,7 @@ from . import KINDS, read_bytes, read_file_bytes, read_path
 from .clean import clean_line
 from .feed import FEED_SUFFIXES, ErrorHandler, is_feed, read_feed
 from .headline import tidy_titles
-from .jsonl import read_jsonl
+from .jsonl import is_jsonl, read_jsonl
 from .web import check_url, fetch, to_article
 
 ARTICLE_SUFFIXES = frozenset(KINDS)
@@ -87,7 +87,7 @@ def _folder_files(folder: Path) -> list[Path]:
 
 
 def _file_input(path: Path) -> Input:
-    return Input("jsonl" if path.suffix.lower() == ".jsonl" else "file", str(path))
+    return Input("jsonl" if is_jsonl(path) else "file", str(path))
 
 
 def glob_files(pattern: str) -> list[Path]:
