@@ -107,16 +107,13 @@ def _any_day(ent: Span) -> bool:
     return before in lexicon.words("generic_day_words") and dates.weekday_of(ent.text) is not None
 
 
-_DAY_TIMES = re.compile(r"\b(?:last night|tonight|yesterday|today|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
-
-
 def _expressions(span: Span) -> list[Span]:
     """DATE entities, holidays NER tags as events ("New Year's Eve") and times it tags that name their day
     ("Friday night", "last night")."""
     holiday = ("eve", "day", "christmas", "thanksgiving", "halloween")
     return [e for e in span.ents if e.label_ == "DATE"
             or (e.label_ == "EVENT" and any(h in e.text.lower() for h in holiday))
-            or (e.label_ == "TIME" and (dates.weekday_of(e.text) is not None or bool(_DAY_TIMES.search(e.text))))]
+            or (e.label_ == "TIME" and dates.names_its_day(e.text))]
 
 
 @dataclass(frozen=True)

@@ -59,11 +59,12 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}(?:,? (
 _MONTH_YEAR = re.compile(rf"\b{_MONTH},? (\d{{4}})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"(?:(?<=\bmid-)|(?<![\w$-]))(1[89]\d\d|20\d\d)(s?)(?![\w-])")  # "mid-2011", not "2010-2011"
-_AGO = re.compile(r"\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
-                  r"(day|week|month|year)s? ago\b")
+_COUNT = r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"  # the counts _NUMBERS reads
+_AGO = re.compile(rf"\b({_COUNT}) (day|week|month|year)s? ago\b")
 # "two days earlier", "a week before", "a year later": counted from another happening the text tells, not from now
-_ANCHORED = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few) "
-                       r"(?:day|week|month|year|hour)s? (?:earlier|before|later|after)\b")
+_ANCHORED = re.compile(rf"\b(?:{_COUNT}|several|a few) (?:day|week|month|year|hour)s? (?:earlier|before|later|after)\b")
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
+_YESTERDAY = re.compile(r"\b(?:yesterday|last night)\b")
 _DURATION = re.compile(r"\b(?:for|over|during|within|in the (?:past|last)|the past|the last|more than|less than|"
                        r"about|some|nearly|almost|up to)\b|-(?:day|week|month|year|hour|minute)|"
                        r"\b\d+ (?:hours?|minutes?)")
@@ -140,6 +141,12 @@ class When:
 def _normalize(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").lower().strip()
     return re.sub(r"'s$|\s+", lambda m: "" if m.group(0) == "'s" else " ", text)
+
+
+def names_its_day(text: str) -> bool:
+    """Whether a time names the day it falls on: a weekday, today, yesterday ("Friday night", "last night")."""
+    t = _normalize(text)
+    return weekday_of(t) is not None or bool(_TODAY.search(t) or _YESTERDAY.search(t))
 
 
 def weekday_of(text: str) -> int | None:
@@ -284,9 +291,9 @@ def _resolve(t: str, ref: Reference, future: bool) -> tuple[date, date, str, boo
         if (found > day) != future:
             found = _thanksgiving(day.year + (1 if future else -1))
         return found, found, DAY, False
-    if re.search(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", t):
+    if _TODAY.search(t):
         return day, day, DAY, False
-    if re.search(r"\b(?:yesterday|last night)\b", t):
+    if _YESTERDAY.search(t):
         return day - timedelta(days=1), day - timedelta(days=1), DAY, False
     if "tomorrow" in t:
         return day + timedelta(days=1), day + timedelta(days=1), DAY, False
