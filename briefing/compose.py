@@ -22,6 +22,7 @@ processes or on a Dask cluster; the result does not depend on it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
@@ -68,6 +69,7 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
     reserved = lede if main else None
     said = reserved if reserved is not None and ELLIPSIS not in headline else None  # shown right above Situation
     built: dict[str, tuple[Excerpt, ...]] = {}
+    shown: set[str] = set()  # the words of every line shown so far: two sentences cut alike show once
     by_key = {s.key: s for s in sections}
     quota = _quotas(sections, budget.story_words(words(doc.article.text)))
     for key in [k for k in PRIORITY if k in by_key]:
@@ -94,7 +96,7 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
                                 bool(doc.article.title), sure=key == SITUATION, learned=key != QUOTES,
                                 points=analysis.pointing if key != QUOTES else ())
             claimed.update(e.sentence_index for e in excerpts)
-        built[key] = excerpts
+        built[key] = excerpts = _unseen(excerpts, shown)
     actors = analysis.actors if "actors" in by_key else None
     article = doc.article
     return Story(
@@ -109,6 +111,20 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
     )
 
 
+def _unseen(excerpts: tuple[Excerpt, ...], shown: set[str]) -> tuple[Excerpt, ...]:
+    """The excerpts whose words, as shown (case and punctuation aside), no line before showed with the same label
+    (a timeline's date and a key figure may mark one clause each); `shown` takes theirs."""
+    kept = []
+    for excerpt in excerpts:
+        key = " ".join(_WORD.findall(f"{excerpt.label or ''} | {excerpt.shown}".casefold()))
+        if key and key in shown:
+            continue
+        shown.add(key)
+        kept.append(excerpt)
+    return tuple(kept)
+
+
+_WORD = re.compile(r"\w+")
 CLAIM_SHARES = 2  # a section claims up to this many times its share of a story's words (what sections leave goes round)
 
 

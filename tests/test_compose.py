@@ -142,3 +142,17 @@ def test_a_daily_line_shows_the_whole_lede_of_a_cut_headline() -> None:
     view = build_view(compose(docs, load_template("daily")), load_template("daily"))
     line = next(line for line in view.bottom_line.lines if line.headline.startswith("A federal grand jury"))
     assert "unlawful possession of a firearm" in line.line and line.line.startswith("A federal grand jury")
+
+
+def test_two_sentences_of_the_same_words_are_shown_once() -> None:
+    """A page may print a sentence twice (a pull quote, a repeated teaser): the brief shows its words once, whatever
+    section each copy lands in; case and punctuation do not make them two."""
+    repeated = "Port director Maria Lopez said the deal would hold for two years."
+    article = Article(id="twice", title="Port strike ends", text=(
+        f"Dock workers in Rotterdam returned to work on Wednesday after a ten-day strike. {repeated}\n\n"
+        "The union said the new contract raises wages by six percent over two years. "
+        f"{repeated.upper()[:1] + repeated[1:].replace('two years.', 'two years!')}\n\n"
+        f"Container traffic is expected to return to normal within a week. {repeated}"))
+    story = compose_story(segment(article), SECTIONS, Options(sentences=6))
+    shown = [e.shown for section in story.sections for e in section.excerpts if e.label is None]
+    assert sum("deal would hold for two years" in text for text in shown) == 1, shown
