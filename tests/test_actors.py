@@ -1063,3 +1063,41 @@ Corrections immediately consulted with a pharmacist, and in an abundance of caut
 has been postponed," the department said.""")
     actors = extract_actors(doc)[0]
     assert [(a.name, a.mentions) for a in actors if "Gissendaner" in a.name] == [("Kelly Renee Gissendaner", 3)]
+
+
+def test_holidays_are_no_actors_and_no_places() -> None:
+    """A holiday's name is a time of the year, however NER and the model take it (#15: false actors)."""
+    doc = document(
+        "Easter quirks\n\n"
+        "Easter is a cornerstone event in the Christian faith, but it's surrounded by interesting quirks. "
+        "It celebrates the Resurrection. Easter's timing is related to Passover, because Jesus was crucified "
+        "around then. Many Jewish holidays, including Passover, fall on full moon. Passover's exact date moves "
+        "around -- and so does Easter's. Pope Francis celebrated Easter Sunday Mass at the Vatican. "
+        "The bishops made a rule to pin Easter to Passover.")
+    actors, places = extract_actors(doc)
+    assert {a.name for a in actors} == {"Francis"}
+    assert "Vatican" in places
+    other, _ = extract_actors(document("Holidays\n\nRamadan began on Monday. During Ramadan, Muslims fast. Ramadan "
+                                       "ends with Eid al-Fitr. Halloween sales rose, Walmart said."))
+    assert {a.name for a in other} == {"Walmart"}
+
+
+def test_a_description_before_another_persons_name_is_his_title() -> None:
+    """'use Kool-Aid, YouTube science geek Grant Thompson suggests': the description is Thompson's title, not an
+    apposition to Kool-Aid."""
+    doc = document("Eggs\n\nInstead of vinegar, use Kool-Aid, YouTube science geek Grant Thompson suggests. "
+                   "Kool-Aid colours eggs well, Thompson said.")
+    actors, _ = extract_actors(doc)
+    found = by_name(actors)
+    assert found["Grant Thompson"].role == "YouTube science geek"
+    assert all(a.role != "YouTube science geek" for a in actors if a.name != "Grant Thompson")
+
+
+def test_a_name_after_known_as_is_another_name_of_someone() -> None:
+    """'the prisoner formerly known as Bradley Manning' names Chelsea Manning again: no second actor."""
+    doc = document("Manning joins Twitter\n\nImprisoned soldier Chelsea Manning can now tweet. Manning appears to "
+                   "have joined Twitter this week. In a series of tweets, the prisoner formerly known as Bradley "
+                   "Manning said she will dictate her tweets by phone. Manning is serving a 35-year sentence.")
+    actors, _ = extract_actors(doc)
+    people = {a.name for a in actors if a.kind == "person"}
+    assert people == {"Chelsea Manning"}

@@ -68,17 +68,19 @@ NO_ACTORS = Actors((), (), {})
 _BEATS = lexicon.words("beat_nouns")
 _COMPASS = lexicon.words("compass_words")
 _ALIAS = lexicon.words("alias_words")
+_HOLIDAYS = {name_key(w) for w in lexicon.words("holidays")}  # a time of the year, as exact as a date: no actor
 ALIAS_REACH = 6  # tokens back from a name to the alias word of its list ("aliases Dulyadin and Gamadhere")
 
 
 def _alias(mention: Mention) -> bool:
-    """A name given as another name of someone ("who goes by the aliases Dulyadin and Gamadhere"): the alias word
-    before it, with only names, commas and "and"/"or" between."""
+    """A name given as another name of someone ("who goes by the aliases Dulyadin and Gamadhere", "the prisoner
+    formerly known as Bradley Manning"): the alias word or words before it, with only names, commas and "and"/"or"
+    between."""
     doc = mention.span.doc
     for i in range(mention.span.start - 1, max(-1, mention.span.start - 1 - ALIAS_REACH), -1):
         token = doc[i]
-        if token.lower_ in _ALIAS:
-            return True
+        if token.lower_ in _ALIAS or (i > 0 and f"{doc[i - 1].lower_} {token.lower_}" in _ALIAS):
+            return True  # "aka Jihadi John", "formerly known as Bradley Manning"
         if not (token.pos_ == "PROPN" or token.lower_ in (",", "and", "or", "the") or token.is_quote):
             return False
     return False
@@ -109,7 +111,7 @@ def actor_clusters(parsed: Parsed, article: Article, models: Models | None = Non
     other weights than the shipped ones, for training)."""
     candidates, aliases, seen = find_candidates(parsed, publisher(article.text))
     features = name_features(candidates, seen, article.title, aliases)
-    kinds = {key: decide(values, models) for key, values in features.items()}
+    kinds = {key: None if key in _HOLIDAYS else decide(values, models) for key, values in features.items()}
     mentions = [Mention(m.span, kinds[name_key(m.text)], m.sentence) for m in candidates]  # kind None: no actor
     people = [c for c in cluster_people([m for m in mentions if m.kind == PERSON])
               if not all(_alias(m) for m in c.mentions)]

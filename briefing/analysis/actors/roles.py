@@ -84,6 +84,8 @@ def _apposition(span: Span) -> str | None:
             if any(c.dep_ == "conj" and c.i < child.i for c in root.rights):
                 break  # "A, B and C -- another co-defendant": it describes the last of the list, or all of it
             if child.dep_ == "appos" and child.i > span.end and _is_description(child) and child.tag_ != "NNS":
+                if _titles_another(doc, child.right_edge.i + 1):
+                    return None  # "use Kool-Aid, YouTube science geek Grant Thompson suggests": his title
                 return _text(doc, child.left_edge.i, child.right_edge.i + 1)  # not "Dr. Jo Olson, the groups"
     if root.dep_ == "conj" and span.end + 1 < len(doc) and doc[span.end].text == "," \
             and not any(c.dep_ == "conj" for c in root.children):
@@ -101,6 +103,11 @@ def _apposition(span: Span) -> str | None:
             if child.dep_ == "appos" and child.left_edge.i == span.end + 1 and child.tag_ == "NN":
                 return _text(doc, child.left_edge.i, child.right_edge.i + 1)
     return None
+
+
+def _titles_another(doc: Doc, i: int) -> bool:
+    """Whether a person's name starts at token `i`: a description right before it is that person's title."""
+    return i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON"
 
 
 def _apposition_before(span: Span) -> str | None:
