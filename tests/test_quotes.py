@@ -857,3 +857,17 @@ def test_quoted_him_as_saying_is_not_the_spokesmans_words() -> None:
     doc = load_nlp("english")("State media quoted Kim Jong Un as saying that the tests would go on.")
     for verb in ("quoted", "saying"):
         assert subject_of(next(t for t in doc if t.text == verb)).text == "Un"
+
+
+def test_a_closing_piece_alone_is_no_quotation() -> None:
+    """With no whole quotation, the closing piece of a longer one is shown only with words after its mark: alone
+    ('Adventure Time."') it is a scrap."""
+    raw = """Cartoon jet
+
+"Jake the dog and Finn the human. \
+The fun will never end. \
+Adventure Time." \
+So begins the theme song of the show. \
+Fans can now see the characters on a plane, the airline announced on Thursday."""
+    doc = document(raw)
+    assert all(not e.text.startswith("Adventure Time") for e in quotes(doc, 5))

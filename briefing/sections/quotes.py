@@ -28,7 +28,9 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     found = [q for q in analysis.quotes if q.sentence not in context.claimed and q.sentence > 0
              and holds_mark(doc.sentences[q.sentence].text)]
     whole = [q for q in found if whole_quotation(doc.sentences[q.sentence].text)]
-    found = whole or found  # a piece of a longer quotation ("It \"might be some time from now.") only for want of one
+    # A piece of a longer quotation ("It \"might be some time from now.") only for want of a whole one; a closing
+    # piece only with words after its mark ('We had no other way," she said.'): alone ('Adventure Time."') a scrap.
+    found = whole or [q for q in found if q.opens or _said_after(doc.sentences[q.sentence].text)]
     rank = {a.name: i for i, a in enumerate(analysis.actors.actors)}
     seen: dict[str | None, int] = {}
     order = []
@@ -54,3 +56,9 @@ def whole_quotation(text: str) -> bool:
     sentence of a longer one: "It \"might be some time from now.")."""
     straight = text.count('"')
     return (straight >= 2 and straight % 2 == 0) or ("“" in text and "”" in text and text.index("“") < text.rindex("”"))
+
+
+def _said_after(text: str) -> bool:
+    """Whether words follow a sentence's last closing quotation mark ('…," she said.')."""
+    end = max(text.rfind('"'), text.rfind("”"))
+    return end >= 0 and any(c.isalpha() for c in text[end + 1:])
