@@ -23,6 +23,9 @@ def test_phrases_that_point_back_are_caught() -> None:
     # "Such" opening a sentence refers to what came before (a daily brief's line had shown it alone).
     assert points_back("Such state laws have been growing ever since the U.S. Religious Freedom Restoration Act "
                        "became law in 1993.")
+    # A pronoun's contraction and a sentence opened by "Which" lean as the pronoun and the clause would.
+    assert points_back("They'll be celebrating a week from now, because they use a different calendar.")
+    assert points_back("Which brings us to the question of how astronomy sets the date.")
 
 
 def test_the_model_reads_pronoun_openings_as_leaning() -> None:
