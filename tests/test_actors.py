@@ -1101,3 +1101,14 @@ def test_a_name_after_known_as_is_another_name_of_someone() -> None:
     actors, _ = extract_actors(doc)
     people = {a.name for a in actors if a.kind == "person"}
     assert people == {"Chelsea Manning"}
+
+
+def test_a_relative_clause_is_a_role_only_when_it_says_what_the_name_does() -> None:
+    """'X, which provides ...' says what X is; 'X, which it retains' or 'X, which some see as ...' says what others
+    do with X: no role."""
+    doc = document("Council vote\n\nThe vote went to the Security Council, which some diplomats see as a relic. "
+                   "The Security Council met on Friday. The Red Cross, which provides aid to prisoners, asked for "
+                   "access. The Red Cross said it was ready. The Security Council said nothing.")
+    found = by_name(extract_actors(doc)[0])
+    assert found["Red Cross"].role == "which provides aid to prisoners"
+    assert found["Security Council"].role is None

@@ -429,8 +429,20 @@ def _relative_clause(span: Span) -> str | None:
             if child.lemma_ in _SPEECH and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE
                                               for c in child.children):
                 return None  # "who he says has led ...": another's claim about the person, not what they are
-            return _text(doc, child.left_edge.i, child.right_edge.i + 1)
+            if not _relative_subject(child):
+                return None  # "which it retains to this day", "whom police named": what others do with it
+            text = _text(doc, child.left_edge.i, child.right_edge.i + 1)
+            if text is None or child.idx + len(child.text) > child.left_edge.idx + len(text):
+                return None  # cut before its verb: a bare "which", "whose dance company"
+            return text
     return None
+
+
+def _relative_subject(verb: Token) -> bool:
+    """Whether a relative clause's pronoun is its subject ("who led", "which was founded", "whose members
+    include"): the clause says what the name is or does."""
+    return any(c.dep_ in ("nsubj", "nsubjpass")
+               and (c.lower_ in _RELATIVE or any(p.lower_ == "whose" for p in c.children)) for c in verb.children)
 
 
 def _affiliation(span: Span) -> str | None:
