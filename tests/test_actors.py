@@ -1065,8 +1065,9 @@ has been postponed," the department said.""")
     assert [(a.name, a.mentions) for a in actors if "Gissendaner" in a.name] == [("Kelly Renee Gissendaner", 3)]
 
 
-def test_holidays_are_no_actors_and_no_places() -> None:
-    """A holiday's name is a time of the year, however NER and the model take it (#15: false actors)."""
+def test_holidays_and_diseases_are_no_actors_and_no_places() -> None:
+    """A holiday's name is a time of the year and a disease's a condition, however NER and the model take them
+    (#15: false actors)."""
     doc = document(
         "Easter quirks\n\n"
         "Easter is a cornerstone event in the Christian faith, but it's surrounded by interesting quirks. "
@@ -1080,6 +1081,11 @@ def test_holidays_are_no_actors_and_no_places() -> None:
     other, _ = extract_actors(document("Holidays\n\nRamadan began on Monday. During Ramadan, Muslims fast. Ramadan "
                                        "ends with Eid al-Fitr. Halloween sales rose, Walmart said."))
     assert {a.name for a in other} == {"Walmart"}
+    sick, places = extract_actors(document(
+        "Ebola patient flown home\n\nAn American health care worker who came down with Ebola in Sierra Leone "
+        "arrived Friday at a hospital in Maryland, the National Institutes of Health said. Ebola has killed "
+        "thousands in West Africa. Phoenix Air flew the patient, and Ebola experts met the plane."))
+    assert "Ebola" not in {a.name for a in sick} | set(places)
 
 
 def test_a_description_before_another_persons_name_is_his_title() -> None:

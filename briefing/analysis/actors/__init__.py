@@ -68,7 +68,8 @@ NO_ACTORS = Actors((), (), {})
 _BEATS = lexicon.words("beat_nouns")
 _COMPASS = lexicon.words("compass_words")
 _ALIAS = lexicon.words("alias_words")
-_HOLIDAYS = {name_key(w) for w in lexicon.words("holidays")}  # a time of the year, as exact as a date: no actor
+# A holiday is a time of the year and a disease a condition, however NER tags them: never an actor or a place.
+_NEVER = {name_key(w) for concept in ("holidays", "diseases") for w in lexicon.words(concept)}
 ALIAS_REACH = 6  # tokens back from a name to the alias word of its list ("aliases Dulyadin and Gamadhere")
 
 
@@ -111,7 +112,7 @@ def actor_clusters(parsed: Parsed, article: Article, models: Models | None = Non
     other weights than the shipped ones, for training)."""
     candidates, aliases, seen = find_candidates(parsed, publisher(article.text))
     features = name_features(candidates, seen, article.title, aliases)
-    kinds = {key: None if key in _HOLIDAYS else decide(values, models) for key, values in features.items()}
+    kinds = {key: None if key in _NEVER else decide(values, models) for key, values in features.items()}
     mentions = [Mention(m.span, kinds[name_key(m.text)], m.sentence) for m in candidates]  # kind None: no actor
     people = [c for c in cluster_people([m for m in mentions if m.kind == PERSON])
               if not all(_alias(m) for m in c.mentions)]
