@@ -101,3 +101,14 @@ def test_half_time_is_no_figure() -> None:
             "time. Half of the 800 workers went on strike.")
     labels = [f.phrase for f in find_figures(document(text))]
     assert not any(label.lower().startswith("half time") or label.lower() == "half" for label in labels), labels
+
+
+def test_a_figure_goes_through_its_verb_only_when_the_clause_ends_there() -> None:
+    """A passive or a toll's verb completes the phrase ("were killed", "died"); an active verb that needs what
+    follows it does not ("140 members of the church live (in the United States)")."""
+    doc = document("Church\n\nAbout 140 members of the church live in the United States. At least 12 people died "
+                   "in the fire on Monday. Some 30 workers were evacuated from the plant.")
+    phrases = {f.phrase for f in find_figures(doc)}
+    assert "About 140 members" in phrases
+    assert "At least 12 people died" in phrases
+    assert "Some 30 workers were evacuated" in phrases

@@ -113,6 +113,9 @@ def _through_verb(noun: Token, end: int) -> int:
             last = child.i
     if any(c.dep_ in ("xcomp", "ccomp", "dobj", "attr", "oprd", "dative") and c.i > last for c in verb.children):
         return end  # "Nine workers are believed (to have died)", "6% of crashes involve (...)": too little
+    complete = any(c.dep_ == "auxpass" for c in verb.children) or verb.lemma_.lower() in _TOLL
+    if not complete and any(c.i > last and not c.is_punct and c.dep_ not in ("cc", "conj") for c in verb.children):
+        return end  # "140 members of the church live (in the U.S.)", "protesters have taken (to the streets)"
     return last + 1
 
 
