@@ -102,6 +102,9 @@ def _counted(ent: Span) -> Token | None:
     return noun if noun.i >= ent.end else None
 
 
+NOUN_TAIL = 5  # most tokens of a counted noun's own phrase after it ("of the church") a figure's phrase takes
+
+
 def _through_verb(noun: Token, end: int) -> int:
     """Extend a subject phrase through its verb ("... people were killed", "... died")."""
     verb = noun.head
@@ -115,7 +118,9 @@ def _through_verb(noun: Token, end: int) -> int:
         return end  # "Nine workers are believed (to have died)", "6% of crashes involve (...)": too little
     complete = any(c.dep_ == "auxpass" for c in verb.children) or verb.lemma_.lower() in _TOLL
     if not complete and any(c.i > last and not c.is_punct and c.dep_ not in ("cc", "conj") for c in verb.children):
-        return end  # "140 members of the church live (in the U.S.)", "protesters have taken (to the streets)"
+        # "About 140 members of the church (live in the U.S.)": the subject's whole phrase, when short, else the count
+        close = noun.right_edge.i + 1
+        return close if end <= close <= verb.i and close - end <= NOUN_TAIL else end
     return last + 1
 
 
