@@ -261,3 +261,14 @@ def test_an_opening_never_ends_on_a_clause_subject_before_its_verb() -> None:
     doc = parse(segment(Article(id="s", text="The group announced that a pledge of allegiance has been accepted.")))
     tokens = {t.text: t for t in doc.sentences[0]}
     assert _subject_before_its_verb(tokens["pledge"]) and not _subject_before_its_verb(tokens["allegiance"])
+
+
+def test_a_second_predicate_goes_before_what_completes_the_first() -> None:
+    """Cut to fit, "… live in the United States and use the tea …" loses "and use the tea …", not "in the United
+    States": a verb's prepositional phrase completes it, a second predicate is a new statement."""
+    sentence = "About 140 members of the church live in the United States and use the tea in a sacred communion."
+    _doc, parsed = _parsed(sentence)
+    span = parsed.sentences[0]
+    shown = pieces_text(sentence, clause_pieces(span, (span[0].i, span[6].i), 15, phrase=False))
+    assert shown.startswith("About 140 members of the church live in the United States"), shown
+    assert "use the tea" not in shown

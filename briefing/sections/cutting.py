@@ -86,13 +86,14 @@ def _leaves_bare(token: Token) -> bool:
 
 def _class(token: Token, start: int) -> int:
     """How readily a subtree goes: 0 an aside (set off by commas or dashes, an apposition), 1 a modifier (a
-    clause or phrase qualifying a noun, an adverbial), 2 what completes a verb (its prepositional phrase, a
-    conjoined or complement clause)."""
+    clause or phrase qualifying a noun, an adverbial, a second verb conjoined to the first), 2 what completes a
+    verb (its prepositional phrase, a complement clause, a conjoined noun or clause)."""
     if token.dep_ in ("appos", "parataxis", "meta", "intj") or _set_off(token, start):
         return 0
     if token.dep_ in ("advcl", "relcl", "acl", "npadvmod", "advmod") or (
-            token.dep_ == "prep" and token.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")):
-        return 1
+            token.dep_ == "prep" and token.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")) or (
+            token.dep_ == "conj" and token.pos_ == "VERB" and token.head.pos_ == "VERB"):
+        return 1  # a second predicate ("… and use the tea …") goes before what completes the first
     return 2
 
 
