@@ -1118,3 +1118,9 @@ def test_a_relative_clause_is_a_role_only_when_it_says_what_the_name_does() -> N
     found = by_name(extract_actors(doc)[0])
     assert found["Red Cross"].role == "which provides aid to prisoners"
     assert found["Security Council"].role is None
+
+
+def test_a_date_before_a_title_is_no_part_of_it() -> None:
+    doc = document("Dollar\n\nThe dollar fell on Monday. And last week US Treasury Secretary John Snow told an "
+                   "audience in the UK that the policy remained unaltered. Snow said the dollar was strong.")
+    assert by_name(extract_actors(doc)[0])["John Snow"].role == "US Treasury Secretary"

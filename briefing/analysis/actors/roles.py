@@ -241,6 +241,8 @@ def title_start(span: Span) -> int:
     lower_bound = span.sent.start
     while i >= lower_bound:
         t = doc[i]
+        if t.ent_type_ in ("DATE", "TIME"):
+            break  # "And last week US Treasury Secretary John Snow told": when, not what he is
         if t.text == "." and i - 1 >= lower_bound and doc[i - 1].lower_ in TITLE_ABBREVIATIONS \
                 and not doc[i - 1].whitespace_ and start == span.start:  # "Army Sgt. Bowe Bergdahl"
             start, i = i, i - 1
