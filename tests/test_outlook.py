@@ -93,3 +93,13 @@ def test_the_writers_plans_are_not_shown_as_what_to_watch() -> None:
                           budget=Budget(words=0))  # Situation takes the lede alone
     watch = [e.text for e in story.section("outlook").excerpts] if story.section("outlook") else []
     assert watch == ["The Clinton campaign will hold its first rally in Iowa next week."]
+
+
+def test_a_modal_below_a_past_verb_tells_the_past() -> None:
+    """'could' in a clause below a past verb that reports no speech says what could happen then; below a verb of
+    warning it still looks ahead."""
+    doc = document("Scandal\n\nThe university was sued on Monday. The scandal involved athletes who were funneled "
+                   "into classes so that they could remain eligible to play. Engineers warned that the dam could "
+                   "burst within days.")
+    scores = outlook_scores(doc)
+    assert scores[1] < THRESHOLD and scores[2] >= THRESHOLD, scores

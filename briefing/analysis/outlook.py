@@ -36,6 +36,8 @@ THRESHOLD = 1.0
 MAIN_CLAUSE = 0.5  # bonus when the future verb is the sentence's main verb (or its auxiliary)
 _MODALS = {k: float(w) for k, w in lexicon.table("modal_weights").items()}
 _HEDGED = lexicon.words("hedging_verbs")
+# Verbs whose past clause still looks ahead ("warned that it could burst", "vowed that he would return").
+_FORESEEING = lexicon.words("future_heads") | lexicon.words("commitment_verbs") | lexicon.words("foreseeing_verbs")
 _CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
     (re.compile(pattern), weight)
     for pattern, weight in (
@@ -71,7 +73,23 @@ def _modal_weight(token: Token) -> float:
         return 0.0  # "said it could not say": a past inability, not what may come
     if token.lower_ == "would" and verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH:
         return 1.0  # reported future: "said it would reassess"
+    if token.lower_ in ("could", "would", "might") and _told_in_the_past(verb):
+        return 0.0  # "athletes were funneled into classes so that they could remain eligible": the past's own
     return weight
+
+
+def _told_in_the_past(verb: Token) -> bool:
+    """Whether a verb stands in a clause below a past-tense verb that reports no speech ("The scandal involved
+    athletes who ... could remain eligible"): what could happen then, not what may come."""
+    node = verb
+    for _ in range(6):
+        if node.dep_ not in ("advcl", "relcl", "acl", "xcomp", "conj") or node.head == node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):  # the clause it hangs on: past when its verb or auxiliary is ("were funneled")
+            past = node.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in node.children)
+            return past and node.lemma_ not in SPEECH and node.lemma_ not in _FORESEEING
+    return False
 
 
 def _strongest_modal(sentence: Span) -> tuple[float, Token | None]:
