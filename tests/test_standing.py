@@ -26,6 +26,8 @@ def test_phrases_that_point_back_are_caught() -> None:
     # A pronoun's contraction and a sentence opened by "Which" lean as the pronoun and the clause would.
     assert points_back("They'll be celebrating a week from now, because they use a different calendar.")
     assert points_back("Which brings us to the question of how astronomy sets the date.")
+    assert points_back("At the same time, about 100,000 people are expected to converge on Porto Alegre.")
+    assert points_back("As a result, the talks were suspended.")
 
 
 def test_the_model_reads_pronoun_openings_as_leaning() -> None:
