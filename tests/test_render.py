@@ -871,6 +871,10 @@ def test_a_bottom_line_shows_no_quotation_or_first_person_as_its_own_words() -> 
     assert not stands_as_line("I think there's a third alternative, and that is standing firm.")
     assert not stands_as_line('"This is a bad deal," Netanyahu said.')
     assert not stands_as_line("That's because California grows a third of the nation's vegetables.")
+    from briefing.render.view import adds_to_before
+
+    assert adds_to_before("The awards show will also feature performances from U2 and Green Day.")
+    assert not adds_to_before("Prices rose in March, the ministry said.")
 
 
 def test_a_timeline_cut_too_short_to_say_anything_is_left_out() -> None:

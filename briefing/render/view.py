@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlsplit
 
+from .. import lexicon
 from ..model import ELLIPSIS, Actor, Briefing, Excerpt, OtherStory, SourceRef, Story
 from ..nlp.dates import day_text
 from ..nlp.naming import name_pattern
@@ -268,6 +269,8 @@ def build_view(briefing: Briefing, template: Template, *, marking: str | None = 
         situation = story.section(SITUATION)
         # A bottom line is read without its story's headline: its sentences must stand alone.
         alone = tuple(e for e in situation.excerpts if stands_as_line(e.text)) if lead and situation else ()
+        while alone and alone[0].sentence_index > 0 and adds_to_before(alone[0].text):
+            alone = alone[1:]  # the line opens on it: "The awards show will also feature ..." adds to nothing shown
         top = _bottom_line(alone[: lead.limit], template.budget.line_words) if lead else ()
         items = tuple(_item(e, names, line=True) for e in top)
         headline = one_line(story.headline)
@@ -453,6 +456,16 @@ def stands_as_line(text: str) -> bool:
     no sentence before it, and it is no quotation or first-person speech that would read as the brief's own
     words ("I think there's a third alternative ...")."""
     return not points_back(text) and _SPEAKS.search(text) is None
+
+
+def adds_to_before(text: str) -> bool:
+    """Whether a sentence holds a word that adds to something said before it (lexicon `additive_words`): it cannot
+    open a story's bottom line, read without its neighbours."""
+    additive = lexicon.words("additive_words")
+    return any(w.lower() in additive for w in _WORDS.findall(text))
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def shown_actor(actor: Actor) -> bool:
