@@ -1124,3 +1124,14 @@ def test_a_date_before_a_title_is_no_part_of_it() -> None:
     doc = document("Dollar\n\nThe dollar fell on Monday. And last week US Treasury Secretary John Snow told an "
                    "audience in the UK that the policy remained unaltered. Snow said the dollar was strong.")
     assert by_name(extract_actors(doc)[0])["John Snow"].role == "US Treasury Secretary"
+
+
+def test_a_name_ending_in_s_keeps_it() -> None:
+    """"McDonald's said": the "'s" is the name's when every mention has it and one is followed by what no
+    possessive precedes; "Apple's shares" stays Apple."""
+    doc = document("McDonald's boss dies\n\nCharlie Bell, the former head of fast-food giant McDonald's, has died "
+                   "aged 44. McDonald's said he had fought cancer. He joined McDonald's at 15. Apple's shares rose. "
+                   "Apple's new phone sold well, Apple said.")
+    found = by_name(extract_actors(doc)[0])
+    assert "McDonald's" in found and "McDonald" not in found and "Apple" in found
+    assert found["Charlie Bell"].role == "the former head of fast-food giant McDonald's"

@@ -58,6 +58,8 @@ def _text(doc: Doc, start: int, end: int) -> str | None:
             end = i
             break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ in ("CC", "POS")):
+        if _name_s(doc, end - 1):
+            break  # "the former head of fast-food giant McDonald's,": the name's own "'s"
         end -= 1
     if end > start and doc[end - 1].tag_ in ("IN", "TO") and end < len(doc) and doc[end].text in ('"', "“"):
         close = next((i for i in range(end + 1, min(len(doc), end + _MAX_ROLE_TOKENS))
@@ -69,6 +71,12 @@ def _text(doc: Doc, start: int, end: int) -> str | None:
     if end <= start or end - start > _MAX_ROLE_TOKENS:
         return None
     return doc[start:end].text
+
+
+def _name_s(doc: Doc, i: int) -> bool:
+    """Whether token i is the "'s" that ends a name, glued to it with only punctuation or nothing after it."""
+    return (doc[i].tag_ == "POS" and i > 0 and doc[i - 1].pos_ == "PROPN" and not doc[i - 1].whitespace_
+            and (i + 1 == len(doc) or doc[i + 1].is_punct))
 
 
 def _is_description(token: Token) -> bool:

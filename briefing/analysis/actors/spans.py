@@ -388,7 +388,39 @@ def entity_spans(doc: Doc) -> list[Span]:
             trimmed = _trim(ent, ent.label_)
             if trimmed is not None and _is_name(trimmed):
                 spans.append(trimmed)
+    spans = _with_name_s(doc, spans)
     return sorted(spans + _untagged(doc, spans), key=lambda e: e.start)
+
+
+def _with_name_s(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Organisations whose name ends in "'s" ("McDonald's", "Sainsbury's"): every mention is followed by "'s", and
+    one of them by what cannot follow a possessive ("McDonald's said", "at McDonald's."), so the "'s" is the name's."""
+    def after(ent: Span, k: int) -> Token | None:
+        return doc[ent.end + k] if ent.end + k < len(doc) else None
+
+    by_name: dict[str, list[Span]] = {}
+    for ent in ents:
+        if ent.label_ == "ORG":
+            by_name.setdefault(ent.text, []).append(ent)
+    named = set()
+    for text, mentions in by_name.items():
+        glued = [m for m in mentions if (s := after(m, 0)) is not None and s.tag_ == "POS" and s.text in _NAME_S
+                 and not m[-1].whitespace_]
+        bare = re.search(rf"\b{re.escape(text)}\b(?!['’]s\b)", doc.text)  # "Easter" alone too: a possessive
+        if not bare and len(glued) == len(mentions) and any(_not_owned(after(m, 1)) for m in glued):
+            named.add(text)
+    return [_span(doc, e.start, e.end + 1, label=e.label_) if e.label_ == "ORG" and e.text in named else e
+            for e in ents]
+
+
+_NAME_S = ("'s", "’s")
+
+
+def _not_owned(token: Token | None) -> bool:
+    """Whether a token cannot be what a possessive before it owns: the text's end, punctuation, "and", a finite verb
+    ("McDonald's announced", "McDonald's has"; not a title's "Wake Me Up")."""
+    return token is None or (token.is_punct and token.text not in ('"', "“", "‘", "(")) or token.pos_ == "CCONJ" or (
+        token.pos_ in ("VERB", "AUX") and token.tag_ in ("VBD", "VBZ", "VBP", "MD"))
 
 
 def _untagged(doc: Doc, spans: list[Span]) -> list[Span]:
