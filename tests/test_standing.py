@@ -198,3 +198,27 @@ def test_a_because_clause_alone_leans_on_its_question() -> None:
                           "Because there's a very powerful wing of his party that wants a conservative candidate. "
                           "Because the bill passed, the state faced a boycott."))
     assert pointing_sentences(parse(doc)) == frozenset({2})
+
+
+def test_any_subordinate_clause_alone_leans_and_heads_no_story() -> None:
+    """'Not in the checked luggage, as an independent Chihuahua discovered on Tuesday.' is a clause with no main
+    clause: it leans on the sentence before it, and the headline is cut from the next sentence that says what
+    happened, which then leads Situation within the budget."""
+    from briefing.compose import compose_story
+    from briefing.nlp.entities import parse
+    from briefing.templates import load_template
+
+    text = ("Flying with your cute little bundle of doggie love? Each airline has its own rules about how to bring "
+            "a small dog in the cabin or a larger dog in its crate with the checked luggage. Not in the checked "
+            "luggage, as an independent Chihuahua discovered on Tuesday. The dog was discovered in its owner's "
+            "checked luggage by Transportation Security Administration officers at LaGuardia Airport in Queens, "
+            "New York. Luckily for the dog, the TSA screens all checked luggage. The officers found the dog and "
+            "called the owner, who had not intended to bring her dog on her Tuesday trip. The woman's husband took "
+            "the misbehaving pooch home.")
+    doc = segment(Article(id="t", text=text))
+    assert 2 in pointing_sentences(parse(doc))
+    assert news_lede(doc, parsed=parse(doc)) == 3
+    story = compose_story(doc, load_template("standard").sections)
+    assert story.headline.startswith("The dog was discovered in its owner's checked luggage")
+    situation = story.section("situation").excerpts
+    assert max(situation, key=lambda e: e.score or 0).sentence_index == 3  # the lede: kept first by any budget

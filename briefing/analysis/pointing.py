@@ -4,10 +4,10 @@ A demonstrative "that", "those" or "these" before a noun no clause of its own de
 ("that health care worker", "these plans"; not "that day", a time: lexicon `time_nouns`, nor
 "those people who ...") points at what an earlier sentence named; a main clause the parser
 opens with "that" is a misparse of the same determiner ("As of Monday, that health care
-worker ..."). A "Because ..." clause standing as a sentence, with no main clause, answers a
-question left out. The first sentence points at nothing. Sections show such a sentence only
-right after the one before it (`sections.excerpts.standing`), as they do those the text rules
-and the stand-alone model catch.
+worker ..."). A subordinate clause standing as a sentence, with no main clause ("Because ...",
+"..., as a Chihuahua discovered"), answers or completes a sentence left out. The first sentence
+points at nothing. Sections show such a sentence only right after the one before it
+(`sections.excerpts.standing`), as they do those the text rules and the stand-alone model catch.
 """
 
 from __future__ import annotations
@@ -22,7 +22,15 @@ if TYPE_CHECKING:
     from ..nlp.entities import Parsed
 
 _DEMONSTRATIVES = ("that", "those", "these")
-_SUBORDINATORS = ("because",)  # on the main verb: an answer with no main clause ("Because X, Y" hangs it on X)
+
+
+def subordinate_alone(sentence: Span) -> bool:
+    """Whether a sentence is a subordinate clause with no main clause: a subordinating word (lexicon `subordinators`)
+    introduces its main verb ("Because X." or "Not in the checked luggage, as an independent Chihuahua discovered on
+    Tuesday."; "Because X, Y" hangs it on X, not on Y)."""
+    root = sentence.root
+    words = lexicon.words("subordinators")
+    return any(c.dep_ == "mark" and c.i < root.i and c.lower_ in words for c in root.children)
 
 
 def pointing_sentences(parsed: Parsed) -> frozenset[int]:
@@ -38,9 +46,5 @@ def pointing_sentences(parsed: Parsed) -> frozenset[int]:
         return (noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in times
                 and not any(c.dep_ in ("relcl", "acl") for c in noun.children))
 
-    def fragment(sentence: Span) -> bool:
-        root = sentence.root
-        return any(c.dep_ == "mark" and c.i < root.i and c.lower_ in _SUBORDINATORS for c in root.children)
-
     return frozenset(i for i, sentence in enumerate(parsed.sentences)
-                     if i > 0 and (fragment(sentence) or any(map(points_out, sentence))))
+                     if i > 0 and (subordinate_alone(sentence) or any(map(points_out, sentence))))

@@ -15,12 +15,15 @@ from itertools import islice
 
 from .. import lexicon
 from ..analysis import Analysis
+from ..analysis.pointing import subordinate_alone
 from ..model import Document, pieces_text
+from ..nlp.entities import Parsed
 from ..nlp.furniture import is_furniture_sentence
 from ..rank.standalone import points_back
 from .cutting import headline_pieces, text_headline
 
 LEDE_SPAN = 3  # sentences a news lede is looked for in
+LEDE_MORE = 2  # sentences more it is looked for in when one of the first is a subordinate clause alone
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d")
 
 
@@ -45,13 +48,18 @@ def says_what_happened(text: str, language: str = "english", naming: bool = True
     return not naming or any(w.isdigit() or w[0].isupper() for w in found[1:])
 
 
-def news_lede(doc: Document, naming: bool = True) -> int | None:
+def news_lede(doc: Document, naming: bool = True, parsed: Parsed | None = None) -> int | None:
     """The sentence an untitled article's headline is cut from (see the module docstring), or None; `naming`:
-    see `says_what_happened` (Situation's lede need not name anything)."""
-    candidates = list(islice((s.index for s in doc.sentences if not is_furniture_sentence(s.text)), LEDE_SPAN))
+    see `says_what_happened` (Situation's lede need not name anything). With the parse, a subordinate clause
+    standing alone is no lede either (`analysis.pointing.subordinate_alone`)."""
+    candidates = list(islice((s.index for s in doc.sentences if not is_furniture_sentence(s.text)),
+                             LEDE_SPAN + LEDE_MORE))
     language = doc.article.language
-    return next((i for i in candidates if says_what_happened(doc.sentences[i].text, language, naming)),
-                candidates[0] if candidates else None)
+    told = [i for i in candidates if says_what_happened(doc.sentences[i].text, language, naming)]
+    whole = [i for i in told if not (parsed is not None and subordinate_alone(parsed.sentences[i]))]
+    if told and told[0] in candidates[:LEDE_SPAN] and told[0] not in whole:
+        return whole[0] if whole else told[0]  # a fragment lede: the next sentence that says what happened
+    return next((i for i in whole if i in candidates[:LEDE_SPAN]), candidates[0] if candidates else None)
 
 
 def headline(analysis: Analysis, max_words: int) -> tuple[str, int | None]:
@@ -59,7 +67,7 @@ def headline(analysis: Analysis, max_words: int) -> tuple[str, int | None]:
     doc = analysis.doc
     if doc.article.title:
         return doc.article.title, None
-    lede = news_lede(doc)
+    lede = news_lede(doc, parsed=analysis.parsed)
     if lede is None:
         return doc.article.id, None
     text = doc.sentences[lede].text

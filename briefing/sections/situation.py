@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 REQUIRES = ("background", "actors", "furniture", "pointing")
 FRONT_SHARE = 1 / 3  # the share of an article at its front where a background sentence Background left is allowed
 SPARE = 3  # sentences ranked beyond the count, to stand in for those that lean on a sentence left out
+LEDE_MARGIN = 0.001  # how far the lede's score is set above the best other choice
 
 
 def length_of(context: Context, limit: int) -> Length:
@@ -62,7 +63,10 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
         chosen = standing_choice(analysis, chosen, ranking.scores, length.sentences or 0)
     chosen = with_lede(chosen, ranking.scores, allowed, context.lede, lede)
     chosen = cover_headline(analysis, chosen, ranking.scores, allowed)
-    return tuple(with_short(analysis, e, context.line_words) for e in excerpts(doc, chosen, ranking.scores))
+    scores = list(ranking.scores)
+    if context.lede and lede in chosen:  # the lede opens Situation: a budget keeps it before any other sentence
+        scores[lede] = max(scores[i] for i in chosen) + LEDE_MARGIN
+    return tuple(with_short(analysis, e, context.line_words) for e in excerpts(doc, chosen, scores))
 
 
 def standing_choice(analysis: Analysis, chosen: Sequence[int], scores: Sequence[float], count: int) -> list[int]:
@@ -130,7 +134,7 @@ def cover_headline(analysis: Analysis, chosen: list[int], scores: Sequence[float
 def lede_index(analysis: Analysis) -> int:
     """The lede: the news lede (`headline.news_lede`: the first sentence that is not page furniture, unless it is a
     teaser and one of the next two is not); an untitled article's is the one its headline is cut from."""
-    found = news_lede(analysis.doc, naming=not analysis.doc.article.title)
+    found = news_lede(analysis.doc, naming=not analysis.doc.article.title, parsed=analysis.parsed)
     return 0 if found is None else found
 
 
