@@ -181,3 +181,11 @@ def test_a_count_as_of_a_date_is_no_event() -> None:
     doc = document("Death row\n\nShe was sentenced to death on March 2, 2015. As of December 31, 2012, there were 61 "
                    "women on death row. Her appeal was rejected on March 5, 2015.\n")
     assert [e.sentence_index for e in timeline(doc, 8)] == [0, 2]
+
+
+def test_a_day_word_with_a_determiner_is_no_date() -> None:
+    """'a better tomorrow' is a noun, not the day after the article's."""
+    doc = document("Column\n\nMy father left Mexico in 1959. He and others dreamed of a better tomorrow. "
+                   "We will meet the council tomorrow.", published=date(2020, 5, 6))
+    found = document_dates(doc)
+    assert found is not None and [d.sentence for d in found.items] == [0, 2]

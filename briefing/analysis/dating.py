@@ -107,6 +107,16 @@ def _any_day(ent: Span) -> bool:
     return before in lexicon.words("generic_day_words") and dates.weekday_of(ent.text) is not None
 
 
+def _as_noun(ent: Span) -> bool:
+    """Whether "today", "tomorrow" or "yesterday" is a noun with a determiner, no day ("a better tomorrow",
+    "the Britain of today")."""
+    root = ent.root
+    return len(ent) == 1 and root.lower_ in _DAY_WORDS and any(c.dep_ in ("det", "poss") for c in root.children)
+
+
+_DAY_WORDS = ("today", "tomorrow", "yesterday")
+
+
 def _expressions(span: Span) -> list[Span]:
     """DATE entities, holidays NER tags as events ("New Year's Eve") and times it tags that name their day
     ("Friday night", "last night")."""
@@ -129,7 +139,8 @@ def document_dates(parsed: Parsed, article: Article) -> DocumentDates:
     found: list[tuple[int, Span, bool]] = []
     for i, sentence in enumerate(parsed.sentences):
         found += [(i, ent, is_future(ent.root)) for ent in _expressions(sentence)
-                  if not _copyright(ent, sentence) and not _model_year(ent) and not _any_day(ent)]
+                  if not _copyright(ent, sentence) and not _model_year(ent) and not _any_day(ent)
+                  and not _as_noun(ent)]
     lead_days = [dates.weekday_of(e.text) for i, e, _ in found if i == 0 and e.root.head.lemma_ not in SPEECH]
     weekday = next((d for d in lead_days if d is not None), dates.weekday_of(article.title))
     past = [(e, future) for _, e, future in found if not future]
