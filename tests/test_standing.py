@@ -222,3 +222,15 @@ def test_any_subordinate_clause_alone_leans_and_heads_no_story() -> None:
     assert story.headline.startswith("The dog was discovered in its owner's checked luggage")
     situation = story.section("situation").excerpts
     assert max(situation, key=lambda e: e.score or 0).sentence_index == 3  # the lede: kept first by any budget
+
+
+def test_a_name_opening_the_lede_counts_as_naming() -> None:
+    """'Texas is nearly out of its lethal injection drug.' names Texas, though only its first word is capitalised:
+    with the parse it is the news lede."""
+    from briefing.nlp.entities import parse
+
+    doc = segment(Article(id="t", text="Texas is nearly out of its lethal injection drug. If scheduled executions "
+                          "this Wednesday and the next go forward, the state will have exhausted its supply. "
+                          "States have struggled to find the drugs."))
+    assert news_lede(doc, parsed=parse(doc)) == 0
+    assert news_lede(doc) == 1  # without the parse, only a capital after the first word names something

@@ -50,12 +50,17 @@ def says_what_happened(text: str, language: str = "english", naming: bool = True
 
 def news_lede(doc: Document, naming: bool = True, parsed: Parsed | None = None) -> int | None:
     """The sentence an untitled article's headline is cut from (see the module docstring), or None; `naming`:
-    see `says_what_happened` (Situation's lede need not name anything). With the parse, a subordinate clause
-    standing alone is no lede either (`analysis.pointing.subordinate_alone`)."""
+    see `says_what_happened` (Situation's lede need not name anything). With the parse, a name that opens the
+    sentence counts, and a subordinate clause standing alone is no lede (`analysis.pointing.subordinate_alone`)."""
     candidates = list(islice((s.index for s in doc.sentences if not is_furniture_sentence(s.text)),
                              LEDE_SPAN + LEDE_MORE))
     language = doc.article.language
-    told = [i for i in candidates if says_what_happened(doc.sentences[i].text, language, naming)]
+    def names(i: int) -> bool:  # the parse also sees a name that opens the sentence ("Texas is nearly out of ...")
+        sentence = parsed.sentences[i] if parsed is not None else None
+        return sentence is not None and len(sentence) > 0 and (sentence[0].pos_ == "PROPN"
+                                                               or bool(sentence[0].ent_type_))
+
+    told = [i for i in candidates if says_what_happened(doc.sentences[i].text, language, naming and not names(i))]
     whole = [i for i in told if not (parsed is not None and subordinate_alone(parsed.sentences[i]))]
     if told and told[0] in candidates[:LEDE_SPAN] and told[0] not in whole:
         return whole[0] if whole else told[0]  # a fragment lede: the next sentence that says what happened
