@@ -1107,6 +1107,11 @@ def test_a_name_after_known_as_is_another_name_of_someone() -> None:
     actors, _ = extract_actors(doc)
     people = {a.name for a in actors if a.kind == "person"}
     assert people == {"Chelsea Manning"}
+    from briefing.analysis.actors import _alias
+
+    club = document("Girls' clubs\n\nIn 2004 the Population Council launched a club known as Abriendo "
+                    "Oportunidades. Abriendo Oportunidades now reaches 8,000 girls, its director said.")
+    assert not any(_alias(m) for m in _mentions(club, "Abriendo Oportunidades"))  # its name, not another one
 
 
 def test_a_relative_clause_is_a_role_only_when_it_says_what_the_name_does() -> None:
@@ -1135,3 +1140,9 @@ def test_a_name_ending_in_s_keeps_it() -> None:
     found = by_name(extract_actors(doc)[0])
     assert "McDonald's" in found and "McDonald" not in found and "Apple" in found
     assert found["Charlie Bell"].role == "the former head of fast-food giant McDonald's"
+
+
+def _mentions(doc: Document, name: str) -> list:
+    from briefing.analysis.actors.mentions import find_candidates
+
+    return [m for m in find_candidates(parse(doc))[0] if m.text == name]

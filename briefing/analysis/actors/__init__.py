@@ -80,8 +80,9 @@ def _alias(mention: Mention) -> bool:
     doc = mention.span.doc
     for i in range(mention.span.start - 1, max(-1, mention.span.start - 1 - ALIAS_REACH), -1):
         token = doc[i]
-        if token.lower_ in _ALIAS or (i > 0 and f"{doc[i - 1].lower_} {token.lower_}" in _ALIAS):
-            return True  # "aka Jihadi John", "formerly known as Bradley Manning"
+        phrases = (" ".join(t.lower_ for t in doc[max(i - n, 0):i + 1]) for n in (0, 1, 2))
+        if any(p in _ALIAS for p in phrases):
+            return True  # "aka Jihadi John", "formerly known as Bradley Manning"; not "a club known as X"
         if not (token.pos_ == "PROPN" or token.lower_ in (",", "and", "or", "the") or token.is_quote):
             return False
     return False
