@@ -64,7 +64,8 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     chosen = with_lede(chosen, ranking.scores, allowed, context.lede, lede)
     chosen = cover_headline(analysis, chosen, ranking.scores, allowed)
     scores = list(ranking.scores)
-    if context.lede and lede in chosen:  # the lede opens Situation: a budget keeps it before any other sentence
+    if context.lede and lede in chosen and not doc.article.title:
+        # an untitled article's headline is cut from its lede, which Situation then shows whole: a budget keeps it first
         scores[lede] = max(scores[i] for i in chosen) + LEDE_MARGIN
     return tuple(with_short(analysis, e, context.line_words) for e in excerpts(doc, chosen, scores))
 
