@@ -1146,3 +1146,10 @@ def _mentions(doc: Document, name: str) -> list:
     from briefing.analysis.actors.mentions import find_candidates
 
     return [m for m in find_candidates(parse(doc))[0] if m.text == name]
+
+
+def test_a_protagonist_is_a_character() -> None:
+    doc = document("Town for sale\n\nNine buildings in Grantville are for sale, the former mayor Jim Sells said. "
+                   "The town was the setting for an episode of the hit AMC show, in which protagonist Rick Grimes "
+                   "returns to his abandoned hometown.")
+    assert "Rick Grimes" not in by_name(extract_actors(doc)[0])

@@ -117,8 +117,9 @@ _PLAYED = lexicon.words("played_by_verbs")
 
 def is_unreal(span: Span) -> bool:
     """Whether a person's name is a fictional character's or a religious figure's ("Fabiana, played by Rosie
-    Perez", "the character of Fabiana", "Miranda as the titular Hamilton", "Prophet Mohammed", "Allah"), or only in
-    a figure of speech or the explanation of one ("the George Carlin of Bangladesh", "a reference to Goebbels")."""
+    Perez", "the character of Fabiana", "protagonist Rick Grimes", "Miranda as the titular Hamilton", "Prophet
+    Mohammed", "Allah"), or only in a figure of speech or the explanation of one ("the George Carlin of
+    Bangladesh", "a reference to Goebbels")."""
     doc = span.doc
     key = name_key(span.text)
     if key in DEITIES or key.split()[0] == "prophet" or (span.start > 0 and doc[span.start - 1].lower_ == "prophet"):
@@ -127,8 +128,8 @@ def is_unreal(span: Span) -> bool:
     if len(after) >= 2 and after[0].lemma_ in _PLAYED and after[0].tag_ == "VBN" and after[1].lower_ == "by":
         return True
     before = [t.lower_ for t in doc[max(span.start - 2, 0):span.start]]
-    if before[-1:] == ["character"] or before == ["character", "of"]:
-        return True
+    if before[-1:] in (["character"], ["protagonist"], ["antagonist"]) or before == ["character", "of"]:
+        return True  # "protagonist Rick Grimes returns to his abandoned hometown"
     if before[-1:] == ["the"] and span.end < len(doc) and doc[span.end].lower_ == "of":
         return True  # a figure of speech: "the George Carlin of Bangladesh"
     if before == ["reference", "to"] or _styled(span):
