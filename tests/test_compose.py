@@ -156,3 +156,14 @@ def test_two_sentences_of_the_same_words_are_shown_once() -> None:
     story = compose_story(segment(article), SECTIONS, Options(sentences=6))
     shown = [e.shown for section in story.sections for e in section.excerpts if e.label is None]
     assert sum("deal would hold for two years" in text for text in shown) == 1, shown
+
+
+def test_situation_shows_no_sentence_without_a_verb() -> None:
+    """'A brand-new car!' and 'Whoops.' state nothing: Situation never shows them (round 14's readers)."""
+    article = Article(id="car", title="Model gives away a car on a game show", text=(
+        "A model on a television game show accidentally gave away a car on Thursday. Whoops. "
+        "The contestant had guessed the price of a smaller prize, the show's host said. A brand-new car! "
+        "The producers said the contestant would keep the car. The model apologised on air."))
+    story = compose_story(segment(article), SECTIONS, Options(sentences=6))
+    shown = [e.text for e in story.section("situation").excerpts]
+    assert shown and "Whoops." not in shown and "A brand-new car!" not in shown, shown

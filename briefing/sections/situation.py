@@ -30,6 +30,8 @@ from .excerpts import excerpts, needs_previous
 from .headline import is_teaser, news_lede
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span
+
     from . import SectionSpec
 
 REQUIRES = ("background", "actors", "furniture", "pointing")
@@ -51,9 +53,11 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     lede = lede_index(analysis)
     front = len(doc) * FRONT_SHARE
     language = doc.article.language
+    parsed = analysis.parsed
     allowed = {i for i in range(len(doc)) if i not in context.claimed
                and (i == lede or ((i < front or not flags[i]) and not is_teaser(doc.sentences[i].text, language)
-                                  and not odd_quotation_marks(doc.sentences[i].text)))}
+                                  and not odd_quotation_marks(doc.sentences[i].text)
+                                  and (parsed is None or states(parsed.sentences[i]))))}
     length = length_of(context, spec.limit)
     counted = length.sentences is not None and length.words is None and length.ratio is None
     ask = Length(sentences=length.sentences + SPARE) if counted and length.sentences else length
@@ -68,6 +72,11 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
         # an untitled article's headline is cut from its lede, which Situation then shows whole: a budget keeps it first
         scores[lede] = max(scores[i] for i in chosen) + LEDE_MARGIN
     return tuple(with_short(analysis, e, context.line_words) for e in excerpts(doc, chosen, scores))
+
+
+def states(sentence: Span) -> bool:
+    """Whether a sentence has a verb, so it can state something ("A brand-new car!" and "Whoops." do not)."""
+    return any(t.pos_ in ("VERB", "AUX") for t in sentence)
 
 
 def standing_choice(analysis: Analysis, chosen: Sequence[int], scores: Sequence[float], count: int) -> list[int]:
