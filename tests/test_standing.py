@@ -234,3 +234,11 @@ def test_a_name_opening_the_lede_counts_as_naming() -> None:
                           "States have struggled to find the drugs."))
     assert news_lede(doc, parsed=parse(doc)) == 0
     assert news_lede(doc) == 1  # without the parse, only a capital after the first word names something
+
+
+def test_both_before_a_plural_noun_points_back() -> None:
+    from briefing.nlp.entities import parse
+
+    doc = segment(Article(id="t", text="Police searched a house in Leeds and a flat in York. Officers found remains "
+                          "at both locations. Both Democrats and Republicans praised the police."))
+    assert pointing_sentences(parse(doc)) == frozenset({1})

@@ -2,7 +2,8 @@
 
 A demonstrative "that", "those" or "these" before a noun no clause of its own defines
 ("that health care worker", "these plans"; not "that day", a time: lexicon `time_nouns`, nor
-"those people who ...") points at what an earlier sentence named; a main clause the parser
+"those people who ...") points at what an earlier sentence named, as "both" before a plural noun does
+("both locations"; not "both Democrats and Republicans"); a main clause the parser
 opens with "that" is a misparse of the same determiner ("As of Monday, that health care
 worker ..."). A subordinate clause standing as a sentence, with no main clause ("Because ...",
 "..., as a Chihuahua discovered"), answers or completes a sentence left out. The first sentence
@@ -38,6 +39,8 @@ def pointing_sentences(parsed: Parsed) -> frozenset[int]:
     times = lexicon.words("time_nouns")
 
     def points_out(t: Token) -> bool:
+        if t.lower_ == "both":  # "both locations": two things named before; "both X and Y" names them
+            return t.dep_ == "det" and t.head.tag_ == "NNS" and not any(c.dep_ == "conj" for c in t.head.children)
         if t.lower_ not in _DEMONSTRATIVES:
             return False
         noun = t.head if t.dep_ == "det" else None
