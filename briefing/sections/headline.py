@@ -55,13 +55,14 @@ def news_lede(doc: Document, naming: bool = True, parsed: Parsed | None = None) 
     candidates = list(islice((s.index for s in doc.sentences if not is_furniture_sentence(s.text)),
                              LEDE_SPAN + LEDE_MORE))
     language = doc.article.language
-    def names(i: int) -> bool:  # the parse also sees a name that opens the sentence ("Texas is nearly out of ...")
-        sentence = parsed.sentences[i] if parsed is not None else None
-        return sentence is not None and len(sentence) > 0 and (sentence[0].pos_ == "PROPN"
-                                                               or bool(sentence[0].ent_type_))
+    spans = parsed.sentences if parsed is not None else None
 
-    told = [i for i in candidates if says_what_happened(doc.sentences[i].text, language, naming and not names(i))]
-    whole = [i for i in told if not (parsed is not None and subordinate_alone(parsed.sentences[i]))]
+    def opens_on_a_name(i: int) -> bool:  # the parse sees the name a capital alone cannot ("Texas is nearly out ...")
+        return spans is not None and len(spans[i]) > 0 and (spans[i][0].pos_ == "PROPN" or bool(spans[i][0].ent_type_))
+
+    told = [i for i in candidates
+            if says_what_happened(doc.sentences[i].text, language, naming and not opens_on_a_name(i))]
+    whole = [i for i in told if spans is None or not subordinate_alone(spans[i])]
     if told and told[0] in candidates[:LEDE_SPAN] and told[0] not in whole:
         return whole[0] if whole else told[0]  # a fragment lede: the next sentence that says what happened
     return next((i for i in whole if i in candidates[:LEDE_SPAN]), candidates[0] if candidates else None)

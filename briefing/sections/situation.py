@@ -66,7 +66,7 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     if ask is not length:
         chosen = standing_choice(analysis, chosen, ranking.scores, length.sentences or 0)
     chosen = with_lede(chosen, ranking.scores, allowed, context.lede, lede)
-    chosen = cover_headline(analysis, chosen, ranking.scores, allowed)
+    chosen = cover_headline(analysis, chosen, ranking.scores, allowed, lede)
     scores = list(ranking.scores)
     if context.lede and lede in chosen and not doc.article.title:
         # an untitled article's headline is cut from its lede, which Situation then shows whole: a budget keeps it first
@@ -118,15 +118,16 @@ def with_short(analysis: Analysis, excerpt: Excerpt, max_words: int) -> Excerpt:
     return replace(excerpt, short=pieces)
 
 
-def cover_headline(analysis: Analysis, chosen: list[int], scores: Sequence[float], allowed: set[int]) -> list[int]:
+def cover_headline(analysis: Analysis, chosen: list[int], scores: Sequence[float], allowed: set[int],
+                   lede: int) -> list[int]:
     """Each person or organisation the headline names is mentioned: an actor named in the headline but in no
-    chosen sentence brings in its best-scored sentence, in place of the weakest choice (the lede stays)."""
+    chosen sentence brings in its best-scored sentence, in place of the weakest choice (the lede, `lede_index`,
+    stays)."""
     title = analysis.doc.article.title
     if not title or len(chosen) < 2:
         return chosen
     sentences = analysis.doc.sentences
     named = [a for a in analysis.actors.actors if a.named_in(title)]
-    lede = lede_index(analysis)
     chosen = list(chosen)
     for actor in named:
         if any(actor.named_in(sentences[i].text) for i in chosen):

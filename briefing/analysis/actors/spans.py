@@ -406,8 +406,8 @@ def _with_name_s(doc: Doc, ents: list[Span]) -> list[Span]:
     for text, mentions in by_name.items():
         glued = [m for m in mentions if (s := after(m, 0)) is not None and s.tag_ == "POS" and s.text in _NAME_S
                  and not m[-1].whitespace_]
-        bare = re.search(rf"\b{re.escape(text)}\b(?!['’]s\b)", doc.text)  # "Easter" alone too: a possessive
-        if not bare and len(glued) == len(mentions) and any(_not_owned(after(m, 1)) for m in glued):
+        if len(glued) == len(mentions) and any(_not_owned(after(m, 1)) for m in glued) and not re.search(
+                rf"\b{re.escape(text)}\b(?!['’]s\b)", doc.text):  # named without it too ("Easter"): a possessive
             named.add(text)
     return [_span(doc, e.start, e.end + 1, label=e.label_) if e.label_ == "ORG" and e.text in named else e
             for e in ents]
