@@ -242,3 +242,14 @@ def test_both_before_a_plural_noun_points_back() -> None:
     doc = segment(Article(id="t", text="Police searched a house in Leeds and a flat in York. Officers found remains "
                           "at both locations. Both Democrats and Republicans praised the police."))
     assert pointing_sentences(parse(doc)) == frozenset({1})
+
+
+def test_a_lede_about_he_gives_way_to_one_that_names() -> None:
+    """'At times, he got raucous applause during his speech in Washington on Tuesday.' says what happened but not
+    to whom: the headline comes from the next sentence that says what happened and names who."""
+    from briefing.nlp.entities import parse
+
+    doc = segment(Article(id="t", text="At times, he got raucous applause during his speech in Washington on "
+                          "Tuesday. But the reactions that may matter most came in Israel. In an address before "
+                          "Congress, Israeli Prime Minister Benjamin Netanyahu warned against a deal with Iran."))
+    assert news_lede(doc, parsed=parse(doc)) == 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..analysis import Analysis
@@ -22,8 +23,11 @@ from ..nlp.furniture import is_furniture_sentence
 from ..rank.standalone import points_back
 from .cutting import headline_pieces, text_headline
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
 LEDE_SPAN = 3  # sentences a news lede is looked for in
-LEDE_MORE = 2  # sentences more it is looked for in when one of the first is a subordinate clause alone
+LEDE_MORE = 2  # sentences more it is looked for in when the first that says what happened is no lede alone
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d")
 
 
@@ -51,7 +55,8 @@ def says_what_happened(text: str, language: str = "english", naming: bool = True
 def news_lede(doc: Document, naming: bool = True, parsed: Parsed | None = None) -> int | None:
     """The sentence an untitled article's headline is cut from (see the module docstring), or None; `naming`:
     see `says_what_happened` (Situation's lede need not name anything). With the parse, a name that opens the
-    sentence counts, and a subordinate clause standing alone is no lede (`analysis.pointing.subordinate_alone`)."""
+    sentence counts, and neither a subordinate clause standing alone (`analysis.pointing.subordinate_alone`) nor a
+    main clause about "he" or "they" is a lede when a later one of the first `LEDE_SPAN + LEDE_MORE` is."""
     candidates = list(islice((s.index for s in doc.sentences if not is_furniture_sentence(s.text)),
                              LEDE_SPAN + LEDE_MORE))
     language = doc.article.language
@@ -62,10 +67,17 @@ def news_lede(doc: Document, naming: bool = True, parsed: Parsed | None = None) 
 
     told = [i for i in candidates
             if says_what_happened(doc.sentences[i].text, language, naming and not opens_on_a_name(i))]
-    whole = [i for i in told if spans is None or not subordinate_alone(spans[i])]
+    whole = [i for i in told if spans is None or not (subordinate_alone(spans[i]) or _pronoun_subject(spans[i]))]
     if told and told[0] in candidates[:LEDE_SPAN] and told[0] not in whole:
-        return whole[0] if whole else told[0]  # a fragment lede: the next sentence that says what happened
+        return whole[0] if whole else told[0]  # a fragment lede, or one about "he": the next that says what happened
     return next((i for i in whole if i in candidates[:LEDE_SPAN]), candidates[0] if candidates else None)
+
+
+def _pronoun_subject(sentence: Span) -> bool:
+    """Whether a sentence's main clause has a pronoun for its subject ("At times, he got raucous applause ..."): it
+    says what happened, but not to whom."""
+    pronouns = lexicon.words("third_person_pronouns")
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in pronouns for c in sentence.root.children)
 
 
 def headline(analysis: Analysis, max_words: int) -> tuple[str, int | None]:
