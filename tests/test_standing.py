@@ -253,3 +253,14 @@ def test_a_lede_about_he_gives_way_to_one_that_names() -> None:
                           "Tuesday. But the reactions that may matter most came in Israel. In an address before "
                           "Congress, Israeli Prime Minister Benjamin Netanyahu warned against a deal with Iran."))
     assert news_lede(doc, parsed=parse(doc)) == 2
+
+
+def test_a_lede_without_a_finite_verb_gives_way() -> None:
+    """'One hundred and forty-seven victims.' and 'Many more families affected.' state nothing: the headline comes
+    from the first sentence with a finite verb."""
+    from briefing.nlp.entities import parse
+
+    doc = segment(Article(id="t", text="One hundred and forty-seven victims. Many more families affected. As Kenyans "
+                          "mourned those killed last week, citizens used social media to share the victims' stories. "
+                          "Kenyan authorities have not released a list of the victims."))
+    assert news_lede(doc, parsed=parse(doc)) == 2

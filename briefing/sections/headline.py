@@ -55,8 +55,9 @@ def says_what_happened(text: str, language: str = "english", naming: bool = True
 def news_lede(doc: Document, naming: bool = True, parsed: Parsed | None = None) -> int | None:
     """The sentence an untitled article's headline is cut from (see the module docstring), or None; `naming`:
     see `says_what_happened` (Situation's lede need not name anything). With the parse, a name that opens the
-    sentence counts, and neither a subordinate clause standing alone (`analysis.pointing.subordinate_alone`) nor a
-    main clause about "he" or "they" is a lede when a later one of the first `LEDE_SPAN + LEDE_MORE` is."""
+    sentence counts, and neither a subordinate clause standing alone (`analysis.pointing.subordinate_alone`), a
+    main clause about "he" or "they" nor one without a finite verb is a lede when a later one of the first
+    `LEDE_SPAN + LEDE_MORE` is."""
     candidates = list(islice((s.index for s in doc.sentences if not is_furniture_sentence(s.text)),
                              LEDE_SPAN + LEDE_MORE))
     language = doc.article.language
@@ -67,10 +68,22 @@ def news_lede(doc: Document, naming: bool = True, parsed: Parsed | None = None) 
 
     told = [i for i in candidates
             if says_what_happened(doc.sentences[i].text, language, naming and not opens_on_a_name(i))]
-    whole = [i for i in told if spans is None or not (subordinate_alone(spans[i]) or _pronoun_subject(spans[i]))]
+    whole = [i for i in told if spans is None or not (subordinate_alone(spans[i]) or _pronoun_subject(spans[i])
+                                                       or not _finite(spans[i]))]
     if told and told[0] in candidates[:LEDE_SPAN] and told[0] not in whole:
         return whole[0] if whole else told[0]  # a fragment lede, or one about "he": the next that says what happened
     return next((i for i in whole if i in candidates[:LEDE_SPAN]), candidates[0] if candidates else None)
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(sentence: Span) -> bool:
+    """Whether a sentence's main clause has a finite verb: "One hundred and forty-seven victims." and "Many more
+    families affected." have none, so they head no story."""
+    root = sentence.root
+    return root.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
+                                            for c in root.children)
 
 
 def _pronoun_subject(sentence: Span) -> bool:
