@@ -132,3 +132,15 @@ def test_a_list_bullet_is_no_part_of_its_sentence() -> None:
     assert [s.text for s in doc.sentences][1:] == ["Transponder data shows the autopilot was reset.",
                                                    "Another point here."]
     assert all(doc.article.text[s.start:s.end] == s.text for s in doc.sentences)
+
+
+def test_each_line_of_a_dash_list_is_a_sentence_of_its_own() -> None:
+    """"\n - Withdrawing from ... \n - Introduce laws ..." (a BBC list, no stops): one sentence each, without the
+    dash; a dash inside a line is the text's own."""
+    text = ("Mr Howard set out his plans.\n\n - Withdrawing from the 1951 convention \n - Introduce laws to allow "
+            "removal \n\nThe plans - unveiled today - are new.\n- Tim Dams, Screen International: Film - The Aviator.")
+    doc = segment(Article(id="l", text=text))
+    assert [s.text for s in doc.sentences] == [
+        "Mr Howard set out his plans.", "Withdrawing from the 1951 convention", "Introduce laws to allow removal",
+        "The plans - unveiled today - are new.", "Tim Dams, Screen International: Film - The Aviator."]
+    assert all(text[s.start:s.end] == s.text for s in doc.sentences)

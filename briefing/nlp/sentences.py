@@ -24,6 +24,9 @@ _DATELINE = re.compile(
 )
 
 _BULLET = re.compile(r"[•·▪►◦‣⁃●○■□▸▶]\s*")  # a list item's mark before a sentence: "• Transponder data shows ..."
+# A line opening with a dash or star and a space is a list item ("\n - Withdrawing from the 1951 ..."): it starts a
+# paragraph of its own, and its mark is no word of it.
+_LIST_LINE = re.compile(r"[ \t]*[-*–][ \t]+(?=\S)")
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -38,7 +41,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
         line_start = block_start
         for line in re.finditer(r"\n", text[block_start:end]):
             cut = block_start + line.start()
-            if _LINE_END_SENTENCE.search(text[line_start:cut]):
+            if _LINE_END_SENTENCE.search(text[line_start:cut]) or _LIST_LINE.match(text, cut + 1, end):
                 spans.append((line_start, cut))
                 line_start = cut + 1
         spans.append((line_start, end))
@@ -67,6 +70,8 @@ def segment(article: Article, *, max_sentences: int = MAX_SENTENCES,
     for para_no, (p_start, p_end) in enumerate(_paragraph_spans(text)):
         if para_no == 0 and (dateline := _DATELINE.match(text, p_start, p_end)):
             p_start = dateline.end()
+        if item := _LIST_LINE.match(text, p_start, p_end):
+            p_start = item.end()
         chunk = text[p_start:p_end]
         for s_start, s_end in sentence_spans(chunk, article.language):
             if bullet := _BULLET.match(chunk, s_start, s_end):  # a list's bullet is no word of the sentence
