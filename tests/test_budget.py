@@ -1,0 +1,38 @@
+"""Fitting a story to its word budget (`render.budget.fit`)."""
+
+from __future__ import annotations
+
+from briefing.model import Actor, Excerpt
+from briefing.render.budget import fit
+from briefing.render.view import ActorRow, Block, Item
+
+
+def _row(name: str, kind: str, role: str, mentions: int) -> ActorRow:
+    return ActorRow(name, kind, role, mentions, Actor(name=name, kind=kind, role=role or None, mentions=mentions))
+
+
+def _item(text: str, index: int, score: float | None) -> Item:
+    return Item(text=text, excerpt=Excerpt(text=text, article_id="a", sentence_index=index, score=score))
+
+
+def test_no_actor_is_shown_over_a_more_salient_one_that_did_not_fit() -> None:
+    """A table of "Deadline" alone, its main actor left out for a long role, misleads: rows go in salience order."""
+    situation = Block("situation", "Situation", "excerpts",
+                      items=(_item("Boston native Mark Wahlberg will star in a film about the bombing.", 0, 1.0),))
+    actors = Block("actors", "Actors", "actors",
+                   actors=(_row("Mark Wahlberg", "person", "Boston native and producer of the film", 4),
+                           _row("Deadline", "organization", "", 3)))
+    tight = {b.key: b for b in fit([situation, actors], [8.0, 2.0], budget=24)}  # room for Deadline's row only
+    assert "actors" not in tight
+    roomy = {b.key: b for b in fit([situation, actors], [8.0, 2.0], budget=60)}
+    assert [r.name for r in roomy["actors"].actors] == ["Mark Wahlberg", "Deadline"]
+
+
+def test_items_may_fill_the_room_a_longer_one_left() -> None:
+    """Scored items are taken best first, and a shorter one may take the room a longer one could not."""
+    long = _item("The blaze began shortly before 7 a.m. at the General Electric Appliance Park in Louisville, "
+                 "according to an official.", 1, 0.9)
+    short = _item("The park is large.", 2, 0.5)
+    block = Block("situation", "Situation", "excerpts", items=(_item("A fire broke out.", 0, 1.0), long, short))
+    kept = fit([block], [1.0], budget=12)
+    assert [i.excerpt.sentence_index for i in kept[0].items] == [0, 2]
