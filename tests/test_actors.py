@@ -1153,3 +1153,48 @@ def test_a_protagonist_is_a_character() -> None:
                    "The town was the setting for an episode of the hit AMC show, in which protagonist Rick Grimes "
                    "returns to his abandoned hometown.")
     assert "Rick Grimes" not in by_name(extract_actors(doc)[0])
+
+
+def test_a_name_ner_tagged_once_counts_every_mention() -> None:
+    """NER tags "TV5Monde" once ("Television network TV5Monde") and misses it elsewhere: the same words, letter for
+    letter, are mentions of it too, so it counts as the main actor it is."""
+    doc = document("\n\nA French-language television network regained control of one of its channels Thursday. "
+                   "Television network TV5Monde was gradually regaining control of its channels. TV5Monde lost "
+                   "control of its websites, director Yves Bigot said. ISIS logos appeared on TV5Monde accounts. "
+                   "TV5Monde offers round-the-clock programming.")
+    found = by_name(extract_actors(doc)[0])
+    assert found["TV5Monde"].mentions == 4 and found["TV5Monde"].kind == "organization"
+    assert found["Yves Bigot"].mentions == 1
+
+
+def test_a_form_of_address_ends_the_title_before_a_name() -> None:
+    """BBC style puts "Mr", "Sir" or "Dr" between a title and the name: the title is what comes before it, and
+    only when it ends in a person's word ("Leaving a Brussels summit Mr Blair" gives Blair no role)."""
+    cases = {
+        "MAB spokesman Dr Azzam Tamimi said the issues were clear. Dr Tamimi added more.": ("Azzam Tamimi",
+                                                                                             "MAB spokesman"),
+        "Committee Chairman Sir Archy Kirkwood said the agency had failed.": ("Archy Kirkwood", "Committee Chairman"),
+        "Leaving a Brussels summit Mr Blair said the deal mattered. Mr Blair later flew home.": ("Blair", None),
+    }
+    for text, (name, role) in cases.items():
+        found = by_name(extract_actors(document("\n\n" + text))[0])
+        assert found[name].role == role, text
+
+
+def test_followers_of_a_religion_and_nationalities_are_no_actors() -> None:
+    """"Muslims" and "Kenyans" are groups of people (the annotation guidelines list no such group), however often
+    named; "Muslim Association of Britain" is an organisation."""
+    raw = ("Election\n\nMuslims should weigh the war before voting, Muslim leaders said. Muslims in Bethnal Green "
+           "back Respect. The Muslim Association of Britain urged Muslims not to vote Labour. Kenyans mourned. "
+           "Christians gathered.")
+    actors, places = extract_actors(document(raw))
+    names = {a.name for a in actors} | set(places)
+    assert "Muslim Association of Britain" in names
+    assert not names & {"Muslims", "Kenyans", "Christians"}
+
+
+def test_a_person_name_ends_before_a_preposition() -> None:
+    """NER's "Alice Gomstyn on Facebook" is Alice Gomstyn, who wrote on Facebook."""
+    raw = ("Essay\n\nKatharine Zaleski wrote an essay. \"Seriously, thank you from the bottom of my heart,\" "
+           "wrote Alice Gomstyn on Facebook. Gomstyn said more.")
+    assert "Alice Gomstyn" in by_name(extract_actors(document(raw))[0])

@@ -30,6 +30,7 @@ from .learned import Models, decide
 from .mentions import find_candidates, publisher
 from .names import ORGANIZATION, PERSON, PLACE, Cluster, Mention, name_key
 from .roles import find_role
+from .words import DEMONYMS
 
 
 def _in_text(cluster: Cluster, text: str) -> bool:
@@ -68,8 +69,10 @@ NO_ACTORS = Actors((), (), {})
 _BEATS = lexicon.words("beat_nouns")
 _COMPASS = lexicon.words("compass_words")
 _ALIAS = lexicon.words("alias_words")
-# A holiday is a time of the year and a disease a condition, however NER tags them: never an actor or a place.
-_NEVER = {name_key(w) for concept in ("holidays", "diseases") for w in lexicon.words(concept)}
+# A holiday is a time of the year and a disease a condition, however NER tags them; a nationality and the
+# followers of a religion are groups of people ("Kenyans", "Muslims"): never an actor or a place.
+_NEVER = {name_key(w) for concept in ("holidays", "diseases") for w in lexicon.words(concept)} | DEMONYMS | {
+    w + s for w in lexicon.words("adherents") for s in ("", "s")}
 ALIAS_REACH = 6  # tokens back from a name to the alias word of its list ("aliases Dulyadin and Gamadhere")
 
 

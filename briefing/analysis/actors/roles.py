@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 # Titles that only say how to address someone: no role on their own.
 _HONORIFICS = lexicon.words("honorifics")
+_ADDRESS = _HONORIFICS | {"dr"}  # forms of address that may follow a title ("MAB spokesman Dr Azzam Tamimi")
 # Verbs of a who-clause that say what a person is or holds ("who heads the network"), not what they did.
 _HOLDING = lexicon.words("role_verbs")
 # Dependencies of the words before a noun that belong to its phrase ("Johnson's mother").
@@ -295,6 +296,10 @@ def _title(span: Span) -> str | None:
     while start < span.start and (doc[start].tag_ in ("POS", "CC") or doc[start].text in HYPHENS):
         start += 1
     words = doc[start:span.start]
+    if len(words) > 1 and words[-1].lower_.rstrip(".") in _ADDRESS:  # "Chairman Sir Archy Kirkwood"
+        words = words[:-1]  # the title ends before the form of address, and is one only with a person's word
+        if not (words[-1].lower_.rstrip(".") in TITLES or _person_word(words[-1])):
+            return None  # "Leaving a Brussels summit Mr Blair said"
     hyphened = {t.i for t in words if t.i > 0 and doc[t.i - 1].text in HYPHENS}
     if not words or any(t.pos_ == "VERB" and t.tag_ != "VBN" and t.i not in hyphened and not _person_word(t)
                         for t in words):

@@ -95,6 +95,8 @@ def _trim(span: Span, label: str) -> Span | None:
                 start += 1
         while end - start > 2 and _post_nominal(doc[end - 1]):
             end -= 1  # "Ian Rank-Broadley FRBS": letters after the name, not part of it
+        end = next((i for i in range(start + 1, end) if doc[i].is_lower and doc[i].lower_ in _NO_NAME_LINKS), end)
+        # "wrote Alice Gomstyn on Facebook": a preposition no person's name holds ends it
     while label == "ORG" and end - start > 1 and doc[end - 1].is_upper and doc[end - 1].lower_ in JOB_TITLES:
         end -= 1  # "Microsoft CFO" (Daniel Ferreira): the title is not part of the name
     body = span.kb_id_ == "body"  # "Charlottesville police": its lower-case words are its name
@@ -143,6 +145,7 @@ def _months(label: str) -> set[str]:
 
 _ARTICLES = lexicon.words("determiners")
 _HONORIFICS = lexicon.words("honorifics")
+_NO_NAME_LINKS = lexicon.words("name_breaks")  # "wrote Alice Gomstyn on Facebook": no person's name holds them
 # Nouns for people and bodies that open a sentence before a name, capitalised: "Musician Alan Wass",
 # "Bookmakers Ladbrokes" (not "General" of "General Motors").
 _DESCRIBERS = (PERSON_NOUNS | ORG_NOUNS | {n + "s" for n in ORG_NOUNS} | TITLES) - {"general", "national"}
@@ -389,7 +392,43 @@ def entity_spans(doc: Doc) -> list[Span]:
             if trimmed is not None and _is_name(trimmed):
                 spans.append(trimmed)
     spans = _with_name_s(doc, spans)
+    spans = sorted(spans + _repeated(doc, spans), key=lambda e: e.start)
     return sorted(spans + _untagged(doc, spans), key=lambda e: e.start)
+
+
+def _repeated(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The other mentions of a name NER tagged once: the same capitalised words, letter for letter, left untagged
+    elsewhere ("Television network TV5Monde" found; "TV5Monde lost control" missed), with the label it got."""
+    named: dict[tuple[str, ...], str] = {}
+    for span in spans:
+        if span.label_ in NER_KIND and span[0].text[:1].isupper():
+            named.setdefault(tuple(t.text for t in span), span.label_)
+    if not named:
+        return []
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    taken |= {t.i for e in doc.ents for t in e}
+    ends = {s.end for s in spans}
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for words in named:
+        firsts.setdefault(words[0], []).append(words)
+    found = []
+    for t in doc:
+        for words in sorted(firsts.get(t.text, ()), key=len, reverse=True):
+            end = t.i + len(words)
+            if end > len(doc) or any(i in taken for i in range(t.i, end)) \
+                    or tuple(x.text for x in doc[t.i:end]) != words:
+                continue
+            if end < len(doc) and doc[end].tag_ in ("NNP", "NNPS") and doc[end].text[:1].isupper():
+                continue  # part of a longer name ("Paul" of "Paul Germain")
+            if t.i > 0 and doc[t.i - 1].text == "(" and end < len(doc) and doc[end].text == ")" and t.i - 1 in ends:
+                continue  # "National Audit Office (NAO)": the acronym the name defines (`acronym_aliases`)
+            if t.i > 0 and doc[t.i - 1].tag_ in ("NNP", "NNPS") and doc[t.i - 1].text[:1].isupper() \
+                    and not doc[t.i - 1].is_sent_start:
+                continue
+            found.append(_span(doc, t.i, end, label=named[words]))
+            taken.update(range(t.i, end))
+            break
+    return found
 
 
 def _with_name_s(doc: Doc, ents: list[Span]) -> list[Span]:
