@@ -86,6 +86,15 @@ def test_a_trailing_speaker_gives_way_to_what_was_said() -> None:
     assert "spokesman" not in shown and "died of natural causes" in shown
 
 
+def test_a_trailing_attribution_the_parse_missed_gives_way_too() -> None:
+    """The parse takes "claims" for a noun the agent "by" governs; the words still say who claims what, and the
+    headline keeps the agent: "… was carried out by an American jihadist …"."""
+    sentence = "A suicide bomb attack in Iraq this week was carried out by an American jihadist, ISIS claims."
+    _doc, parsed = _parsed(sentence)
+    shown = pieces_text(sentence, headline_pieces(parsed.sentences[0], 15))
+    assert shown.startswith("A suicide bomb attack") and "by an American jihadist" in shown and "ISIS" not in shown
+
+
 def test_a_short_lede_is_its_own_headline_without_the_full_stop() -> None:
     doc, parsed = _parsed("Paul Walker is hardly the first actor to die during a production.")
     (piece,) = headline_pieces(parsed.sentences[0], 15)

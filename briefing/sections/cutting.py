@@ -299,6 +299,9 @@ def headline_pieces(sentence: Span, max_words: int) -> Pieces:
             keep |= _core(reported)
     if _count(doc, range(sentence.start, sentence.end)) <= max_words:
         return _offsets(sentence, _tidy(doc, list(range(sentence.start, sentence.end)), keep))
+    said = _trailing_attribution(sentence)
+    if said is not None and _count(doc, range(sentence.start, said)) <= max_words:
+        return _offsets(sentence, _tidy(doc, list(range(sentence.start, said)), ()))  # "X happened, ISIS claims"
     pieces = cut(root, keep, max_words, sentence)
     if len(pieces) != 1 or pieces[0][0] > 0:  # a cut inside or before: a headline reads better, and is safer, as
         # its sentence's opening words up to a constituent's end; else a cut that keeps the subject with at most one
@@ -319,6 +322,25 @@ def headline_pieces(sentence: Span, max_words: int) -> Pieces:
 
 
 HEADLINE_OPENING = 6  # the fewest words an opening needs to stand as a headline
+ATTRIBUTION_WORDS = 4  # the most words of a trailing attribution (", a senior U.S. official said")
+
+
+def _trailing_attribution(sentence: Span) -> int | None:
+    """Where a sentence's trailing attribution starts (its comma), read from the words, not the parse, which may
+    take the verb for a noun ("was carried out by an American jihadist, ISIS claims."); None when it has none."""
+    tokens = [t for t in sentence if not (t.is_punct and t.i > sentence.start and t.i == sentence.end - 1)]
+    comma = next((t.i for t in reversed(tokens) if t.text == ","), None)
+    if comma is None:
+        return None
+    tail = [t for t in tokens if t.i > comma]
+    if not 1 < len(tail) <= ATTRIBUTION_WORDS or any(t.is_punct for t in tail):
+        return None
+    verb = tail[-1].lower_
+    forms = lexicon.words("speech_verbs")
+    if verb in ("said", "told") or verb in forms or (verb.endswith("s") and verb[:-1] in forms) or (
+            verb.endswith("ed") and (verb[:-2] in forms or verb[:-1] in forms)):
+        return comma
+    return None
 
 
 def _word_ends(doc, i: int, sentence: Span) -> bool:
