@@ -132,6 +132,10 @@ def test_a_list_bullet_is_no_part_of_its_sentence() -> None:
     assert [s.text for s in doc.sentences][1:] == ["Transponder data shows the autopilot was reset.",
                                                    "Another point here."]
     assert all(doc.article.text[s.start:s.end] == s.text for s in doc.sentences)
+    dashed = segment(Article(id="d", text="The motive was clear. -- In 2010, Kim was given a suspended sentence. "
+                                          "It was -5 degrees."))
+    assert [s.text for s in dashed.sentences] == ["The motive was clear.", "In 2010, Kim was given a suspended "
+                                                  "sentence.", "It was -5 degrees."]
 
 
 def test_each_line_of_a_dash_list_is_a_sentence_of_its_own() -> None:

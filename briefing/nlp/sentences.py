@@ -23,7 +23,8 @@ _DATELINE = re.compile(
     r"\s*(?:--|[-—–:])?\s*"
 )
 
-_BULLET = re.compile(r"[•·▪►◦‣⁃●○■□▸▶]\s*")  # a list item's mark before a sentence: "• Transponder data shows ..."
+# A list item's mark before a sentence: "• Transponder data shows ...", "-- In 2010, Kim was ..." (a dash and a space).
+_BULLET = re.compile(r"(?:[•·▪►◦‣⁃●○■□▸▶]|--|[—–-](?=\s))\s*")
 # A line opening with a dash or star and a space is a list item ("\n - Withdrawing from the 1951 ..."): it starts a
 # paragraph of its own, and its mark is no word of it.
 _LIST_LINE = re.compile(r"[ \t]*[-*–][ \t]+(?=\S)")
