@@ -1198,3 +1198,14 @@ def test_a_person_name_ends_before_a_preposition() -> None:
     raw = ("Essay\n\nKatharine Zaleski wrote an essay. \"Seriously, thank you from the bottom of my heart,\" "
            "wrote Alice Gomstyn on Facebook. Gomstyn said more.")
     assert "Alice Gomstyn" in by_name(extract_actors(document(raw))[0])
+
+
+def test_an_organisation_which_clause_is_a_role_only_when_it_says_what_it_is_or_does() -> None:
+    """"Islamic State, which captured the city last year" says what it did once; "the General People's Congress,
+    which is the party of longtime leader Ali Abdullah Saleh" says what it is."""
+    raw = ("Yemen\n\nFighters of the Islamic State, which captured the city last year, attacked again. The Islamic "
+           "State said it would go on. The General People's Congress, which is the party of longtime leader Ali "
+           "Abdullah Saleh, said it would talk. The General People's Congress met on Monday.")
+    found = by_name(extract_actors(document(raw))[0])
+    assert found["Islamic State"].role is None
+    assert found["General People's Congress"].role == "which is the party of longtime leader Ali Abdullah Saleh"

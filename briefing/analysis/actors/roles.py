@@ -492,6 +492,11 @@ _FINDERS = {
     "affiliation": _affiliation, "as_phrase": _as_phrase, "group_apposition": _group_apposition, "copula": _copula,
 }
 _ORGANIZATION_FINDERS = ("apposition", "named_as", "relative_clause", "apposition_before")
+# An organisation's who/which clause says what it is or what it does ("which is the party of ...", "which reviews
+# public spending", "which has a Marxist-Leninist philosophy"); "which captured the city last year", "which has
+# captured" or "which may settle" says what it did or might do: no role.
+_IS_CLAUSE = re.compile(r"(?:which|who|that)\s+(?:is|was|are|were|has(?!\s+[a-z]+(?:ed|en)\b)"
+                        r"|(?!has\b|was\b|does\b)[a-z]+s)\s", re.IGNORECASE)
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
 _SPEECH = lexicon.words("speech_verbs")
 _PRONOUNS = lexicon.words("third_person_pronouns")
@@ -517,14 +522,16 @@ class RoleCandidate:
 
 def role_candidates(cluster: Cluster) -> list[RoleCandidate]:
     """Every role the finders read at the actor's mentions, in the finders' order of preference, then by mention
-    (organisations take only the apposition, "known as", the who/which clause and the apposition before)."""
+    (organisations take only the apposition, "known as", a who/which clause saying what it is or does, and the
+    apposition before)."""
     names = _ORGANIZATION_FINDERS if cluster.kind == ORGANIZATION else tuple(_FINDERS)
     mentions = sorted(cluster.mentions, key=lambda m: m.span.start)
     out = []
     for name in names:
         for order, mention in enumerate(mentions):
             role = _FINDERS[name](mention.span)
-            if role and name_key(role) != name_key(mention.text) and not _UNFIT.search(role):
+            if role and name_key(role) != name_key(mention.text) and not _UNFIT.search(role) and not (
+                    cluster.kind == ORGANIZATION and name == "relative_clause" and not _IS_CLAUSE.match(role)):
                 out.append(RoleCandidate(role, name, order, mention.span))
     return out
 
