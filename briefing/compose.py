@@ -34,7 +34,7 @@ from .nlp.entities import parse_all
 from .options import RankOptions
 from .sections import ACTORS_REQUIRE, BUILDERS, PRIORITY, Context, SectionSpec
 from .sections.cutting import words
-from .sections.excerpts import standing
+from .sections.excerpts import introduced, standing
 from .sections.headline import headline as story_headline
 from .sections.headline import is_teaser, plain_headline
 from .templates import QUOTES, SITUATION, Budget, Template
@@ -97,6 +97,8 @@ def compose_story(doc: Document, sections: Sequence[SectionSpec], options: RankO
                                 points=analysis.pointing if key != QUOTES else ())
             claimed.update(e.sentence_index for e in excerpts)
         built[key] = excerpts = _unseen(excerpts, shown)
+        if key == SITUATION and "actors" in analysis.made:  # "after Irani levied ..." goes with who Irani is
+            built[key] = introduced(excerpts, analysis.actors.actors, headline)
     actors = analysis.actors if "actors" in by_key else None
     article = doc.article
     return Story(

@@ -132,6 +132,9 @@ class Excerpt:
     # A shorter cut for one-line uses (a daily brief's bottom line); () when none was made.
     short: tuple[tuple[int, int], ...] = ()
     leans: bool = False  # it leans on the sentence before it: shown only right after that sentence
+    # Sentences of its article that introduce someone it names only in short ("after Irani levied her
+    # accusation"): a section shows it only with them (`sections.excerpts.introduced`).
+    needs: tuple[int, ...] = ()
 
     @property
     def shown(self) -> str:

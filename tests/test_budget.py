@@ -36,3 +36,23 @@ def test_items_may_fill_the_room_a_longer_one_left() -> None:
     block = Block("situation", "Situation", "excerpts", items=(_item("A fire broke out.", 0, 1.0), long, short))
     kept = fit([block], [1.0], budget=12)
     assert [i.excerpt.sentence_index for i in kept[0].items] == [0, 2]
+
+
+def test_a_sentence_naming_someone_in_short_goes_only_with_their_introduction() -> None:
+    """"... right after Irani levied her accusation" is shown only with the sentence saying who Irani is: a short
+    sentence does not take the room its longer introduction needed."""
+    from briefing.sections.excerpts import introduced
+
+    lede = _item("Police have arrested four employees of a chain after a minister spotted a camera.", 0, 1.0)
+    intro = _item("Federal education minister Smriti Irani was visiting a FabIndia outlet in Goa on Friday when she "
+                  "discovered a camera.", 1, 0.8)
+    short = _item("State authorities acted right after Irani levied her accusation.", 3, 0.1)
+    irani = Actor(name="Smriti Irani", kind="person", variants=("Irani",), first_sentence=1, article_ids=("a",))
+    marked = introduced([i.excerpt for i in (lede, intro, short)], [irani], above="Police have arrested four")
+    assert [e.needs for e in marked] == [(), (), (1,)]
+    items = tuple(Item(text=e.text, excerpt=e) for e in marked)
+    block = Block("situation", "Situation", "excerpts", items=items)
+    tight = fit([block], [1.0], budget=30)  # room for the lede and the short sentence, not the introduction
+    assert [i.excerpt.sentence_index for i in tight[0].items] == [0]
+    roomy = fit([block], [1.0], budget=60)
+    assert [i.excerpt.sentence_index for i in roomy[0].items] == [0, 1, 3]

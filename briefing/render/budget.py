@@ -9,7 +9,8 @@ one more item a section in turn, the weightiest first. A section's items are ran
 have one (Situation's), else in their order (actors by salience, figures and
 dates as the builders chose them); what is kept is shown in its order. The best
 item of the weightiest section is kept whatever the budget, so no story is empty. An
-item that leans on the sentence before it (`Excerpt.leans`) is kept only with it, and
+item that leans on the sentence before it (`Excerpt.leans`) is kept only with it, one
+naming someone in short only with the sentence introducing them (`Excerpt.needs`), and
 an actor or a place only with the most salient one.
 Words are counted as a reader counts them (runs of letters and digits).
 """
@@ -79,12 +80,20 @@ def fit(blocks: list[Block], shares: list[float], budget: int, fixed: int = 0) -
         return unit.words + title + _overhead(block, rows=first_row, places=first_place)
 
     def ready(unit: _Unit) -> bool:
-        """An item leaning on the sentence before it goes only with that sentence (shown right before it); an actor
-        or a place only with the most salient one (no table of "Deadline" without "Mark Wahlberg")."""
+        """An item leaning on the sentence before it goes only with that sentence (shown right before it), one
+        naming someone in short only with the sentences introducing them (`Excerpt.needs`); an actor or a place
+        only with the most salient one (no table of "Deadline" without "Mark Wahlberg")."""
         if unit.kind != "item":
             return unit.index == 0 or any(u.block == unit.block and u.kind == unit.kind and u.index == 0
                                           for u in taken)
-        if not blocks[unit.block].items[unit.index].excerpt.leans:
+        excerpt = blocks[unit.block].items[unit.index].excerpt
+        if excerpt.needs:
+            shown = {(x.excerpt.article_id, x.excerpt.sentence_index)
+                     for x in (blocks[u.block].items[u.index] for u in taken if u.block == unit.block
+                               and u.kind == "item")}
+            if not all((excerpt.article_id, i) in shown for i in excerpt.needs):
+                return False
+        if not excerpt.leans:
             return True
         return unit.index > 0 and _Unit(unit.block, "item", unit.index - 1, 0) in {
             replace(u, words=0) for u in taken if u.block == unit.block}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
-from ..model import Document, Excerpt
+from ..model import Actor, Document, Excerpt
+from ..nlp.naming import names_any
 from ..rank.standalone import leans_on_context, points_back
 
 
@@ -46,3 +47,27 @@ def standing(chosen: Sequence[Excerpt], language: str = "english", above: int | 
         elif follows:
             kept.append(replace(excerpt, leans=bool(kept)))
     return tuple(kept)
+
+
+def introduced(chosen: Sequence[Excerpt], actors: Sequence[Actor], above: str = "") -> tuple[Excerpt, ...]:
+    """The excerpts, each marked with the sentences among them that introduce a person it names only in short
+    (`Excerpt.needs`): "State authorities launched their investigation right after Irani levied her accusation"
+    goes only with "Federal education minister Smriti Irani was visiting ...". A person named in full in `above`
+    (the headline) or in the sentence itself needs no introduction; one introduced in a sentence no excerpt
+    shows is left to the actors table."""
+    at = {(e.article_id, e.sentence_index) for e in chosen}
+    out = []
+    for excerpt in chosen:
+        needs = set()
+        for actor in actors:
+            first = actor.first_sentence
+            if actor.kind != "person" or first >= excerpt.sentence_index or (excerpt.article_id, first) not in at \
+                    or (actor.article_ids and excerpt.article_id not in actor.article_ids):
+                continue
+            full = frozenset({actor.name})
+            if names_any(excerpt.text, full) or (above and names_any(above, full)):
+                continue
+            if actor.named_in(excerpt.text):
+                needs.add(first)
+        out.append(replace(excerpt, needs=tuple(sorted(needs))) if needs else excerpt)
+    return tuple(out)
