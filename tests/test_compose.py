@@ -167,3 +167,16 @@ def test_situation_shows_no_sentence_without_a_verb() -> None:
     story = compose_story(segment(article), SECTIONS, Options(sentences=6))
     shown = [e.text for e in story.section("situation").excerpts]
     assert shown and "Whoops." not in shown and "A brand-new car!" not in shown, shown
+
+
+def test_situation_shows_no_command_to_the_reader() -> None:
+    """'Just ask Vince, Whitney, Roseanne, Jimi and Michael.' tells the reader to do something, not what happened;
+    a quoted command a speaker gave is news."""
+    article = Article(id="anthem", title="", text=(
+        "Just ask Vince, Whitney, Roseanne, Jimi and Michael. Motley Crue singer Vince Neil reminded us again this "
+        "week of the dangers of tackling the national anthem. \"Stop singing,\" a fan shouted at the arena. Neil "
+        "said he had a cold. The league apologised on Friday."))
+    story = compose_story(segment(article), SECTIONS, Options(sentences=6))
+    shown = [e.text for e in story.section("situation").excerpts]
+    assert shown and not any(text.startswith("Just ask") for text in shown), shown
+    assert not story.headline.startswith("Just ask")

@@ -75,8 +75,17 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
 
 
 def states(sentence: Span) -> bool:
-    """Whether a sentence has a verb, so it can state something ("A brand-new car!" and "Whoops." do not)."""
-    return any(t.pos_ in ("VERB", "AUX") for t in sentence)
+    """Whether a sentence has a verb, so it can state something ("A brand-new car!" and "Whoops." do not), and
+    is no bare command to the reader ("Just ask Vince, Whitney, Roseanne, Jimi and Michael.")."""
+    return any(t.pos_ in ("VERB", "AUX") for t in sentence) and not _command(sentence)
+
+
+def _command(sentence: Span) -> bool:
+    """Whether a sentence's main verb is a bare imperative: its base form, with no subject and no auxiliary, outside
+    a quotation."""
+    root = sentence.root
+    return root.tag_ == "VB" and root.pos_ == "VERB" and sentence[0].text not in ('"', "“", "'", "‘") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "csubj") for c in root.children)
 
 
 def standing_choice(analysis: Analysis, chosen: Sequence[int], scores: Sequence[float], count: int) -> list[int]:
