@@ -37,6 +37,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval"
@@ -89,6 +90,10 @@ from pathlib import Path
 from briefing.api import brief
 from briefing.model import Article
 from briefing.render import render
+try:
+    from briefing.nlp.sentences import segment
+except ImportError:  # code older than the module: its split is taken for the annotators'
+    segment = None
 {"from dataclasses import replace; from briefing.templates import load_template" if share is not None else ""}
 {ORACLE if oracle else "wanted = set()"}
 template = {template}
@@ -107,6 +112,8 @@ for n, raw in enumerate(lines):
     (out / (name + ".json")).write_text(render(b, "json"), encoding="utf-8")
     (out / (name + ".txt")).write_text(item["text"], encoding="utf-8")
     (out / (name + ".summary.md")).write_text(item.get("summary") or "", encoding="utf-8")
+    if segment is not None:
+        (out / (name + ".starts.json")).write_text(json.dumps([s.start for s in segment(article).sentences]))
 """
     out.mkdir(parents=True, exist_ok=True)
     subprocess.run([sys.executable, "-c", script], check=True, cwd=code)
@@ -210,7 +217,11 @@ def measure(folder: Path, split: str, today: bool = True) -> dict[str, float]:
         for article_id in ids:
             if article_id in context:
                 needs, starts = context[article_id]
-                needs = _needs_today(article_id, article, needs, starts) if today and starts else needs
+                split = md.with_suffix(".starts.json")
+                if starts and split.exists():  # the code's own split, whichever code made the brief
+                    needs = _needs_on(needs, starts, article, json.loads(split.read_text(encoding="utf-8")))
+                elif today and starts:
+                    needs = _needs_today(article_id, article, needs, starts)
                 if needs is None:
                     continue
                 b, w = dangling(data, [], needs)
@@ -248,6 +259,19 @@ def _context(split: str) -> dict[str, tuple[dict[int, tuple[int, str]], list[int
                 out[row["id"]] = ({n["sentence"]: (n["on"], n["why"]) for n in row.get("needs", [])},
                                   row.get("starts", []))
     return out
+
+
+def _needs_on(needs: dict[int, tuple[int, str]], starts: list[int], text: str,
+              split: list[int]) -> dict[int, tuple[int, str]] | None:
+    """The context annotations on the sentence split `split` (the starts the brief's code cut the article at), or
+    None when they cannot be carried over (`realign`)."""
+    _on_path(ROOT / "benchmarks")
+    from realign import realigned_needs
+
+    if split == starts:
+        return needs
+    doc = SimpleNamespace(article=SimpleNamespace(text=text), sentences=[SimpleNamespace(start=x) for x in split])
+    return realigned_needs(needs, starts, doc)  # type: ignore[arg-type]
 
 
 def _needs_today(article_id: str, text: str, needs: dict[int, tuple[int, str]],

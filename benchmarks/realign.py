@@ -15,11 +15,22 @@ from briefing.model import Document
 
 
 def sentence_map(starts: Sequence[int], doc: Document) -> dict[int, int] | None:
-    """Annotated sentence index -> today's, or None when today's split is not the annotated one with joins."""
-    now = [s.start for s in doc.sentences]
-    if not set(now) <= set(starts):
+    """Annotated sentence index -> today's, or None when today's split is not the annotated one with joins. A
+    start counts at its first letter or digit, so a list mark now left out ("-- In 2010, ...") moves nothing."""
+    text = doc.article.text
+    now = [_word_start(text, s.start) for s in doc.sentences]
+    seen = [_word_start(text, start) for start in starts]
+    if not set(now) <= set(seen):
         return None
-    return {k: bisect_right(now, start) - 1 for k, start in enumerate(starts)}
+    return {k: bisect_right(now, start) - 1 for k, start in enumerate(seen)}
+
+
+def _word_start(text: str, i: int) -> int:
+    """The first letter or digit at or after `i` (the start itself when none follows)."""
+    j = i
+    while j < len(text) and not text[j].isalnum():
+        j += 1
+    return j if j < len(text) else i
 
 
 def realigned(gold: dict, doc: Document) -> dict | None:

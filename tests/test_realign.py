@@ -33,3 +33,13 @@ def test_an_annotation_follows_sentences_joined_since() -> None:
 def test_a_split_cut_anew_is_left_out() -> None:
     doc = segment(Article(id="x", text=TEXT))
     assert realigned({"sentences": 3, "starts": [0, 5, 60]}, doc) is None
+
+
+def test_a_list_mark_left_out_since_moves_no_annotation() -> None:
+    """Today's split starts "-- In 2010, ..." after its list mark; the annotators' start, before it, is the same
+    sentence."""
+    text = "The motive was clear. -- In 2010, he was given a suspended sentence. He had fled."
+    doc = segment(Article(id="d", text=text))
+    old = [0, text.index("--"), text.index("He had")]
+    assert [s.start for s in doc.sentences] != old
+    assert realigned_needs({2: (1, "pronoun")}, old, doc) == {2: (1, "pronoun")}
