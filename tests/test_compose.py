@@ -180,3 +180,15 @@ def test_situation_shows_no_command_to_the_reader() -> None:
     shown = [e.text for e in story.section("situation").excerpts]
     assert shown and not any(text.startswith("Just ask") for text in shown), shown
     assert not story.headline.startswith("Just ask")
+
+
+def test_a_command_the_next_sentence_turns_on_is_shown_with_it() -> None:
+    """'Just kill it already. That was the sentiment of many fans ...': the command is the hook the news points
+    back to, so Situation may show the two together."""
+    article = Article(id="tv", title="", text=(
+        "Just kill it already. That was the sentiment of many fans on Tuesday after star Nina Dobrev announced "
+        "she will be leaving the CW show at the end of this season. Dobrev thanked the fans in a post. The show "
+        "will go on to a seventh season this fall. Producer Julie Plec said the story would continue."))
+    story = compose_story(segment(article), SECTIONS, Options(sentences=6))
+    shown = [e.text for e in story.section("situation").excerpts]
+    assert any(text.startswith("That was the sentiment") for text in shown), shown

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from ..analysis import Analysis
 from ..model import Excerpt, odd_quotation_marks
 from ..rank import Length, rank
+from ..rank.standalone import points_back
 from .context import Context
 from .cutting import headline_pieces, text_headline, words
 from .excerpts import excerpts, needs_previous
@@ -57,7 +58,8 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     allowed = {i for i in range(len(doc)) if i not in context.claimed
                and (i == lede or ((i < front or not flags[i]) and not is_teaser(doc.sentences[i].text, language)
                                   and not odd_quotation_marks(doc.sentences[i].text)
-                                  and (parsed is None or states(parsed.sentences[i]))))}
+                                  and (parsed is None or states(parsed.sentences[i])
+                                       or _hook(analysis, i))))}
     length = length_of(context, spec.limit)
     counted = length.sentences is not None and length.words is None and length.ratio is None
     ask = Length(sentences=length.sentences + SPARE) if counted and length.sentences else length
@@ -78,6 +80,16 @@ def states(sentence: Span) -> bool:
     """Whether a sentence has a verb, so it can state something ("A brand-new car!" and "Whoops." do not), and
     is no bare command to the reader ("Just ask Vince, Whitney, Roseanne, Jimi and Michael.")."""
     return any(t.pos_ in ("VERB", "AUX") for t in sentence) and not _command(sentence)
+
+
+def _hook(analysis: Analysis, i: int) -> bool:
+    """Whether a bare command is the hook the next sentence turns on ("Just kill it already. That was the sentiment
+    of many fans ..."): it may be shown, with that sentence, though it states nothing itself."""
+    parsed = analysis.parsed
+    assert parsed is not None
+    doc = analysis.doc
+    return i + 1 < len(doc) and _command(parsed.sentences[i]) and (
+        i + 1 in analysis.pointing or points_back(doc.sentences[i + 1].text, doc.article.language))
 
 
 def _command(sentence: Span) -> bool:
