@@ -1086,6 +1086,11 @@ def test_holidays_and_diseases_are_no_actors_and_no_places() -> None:
         "arrived Friday at a hospital in Maryland, the National Institutes of Health said. Ebola has killed "
         "thousands in West Africa. Phoenix Air flew the patient, and Ebola experts met the plane."))
     assert "Ebola" not in {a.name for a in sick} | set(places)
+    feast, places = extract_actors(document(
+        "Holy Week\n\nThere is a phrase that many never come across: Easter Triduum. Easter Triduum has a prologue "
+        "in Maundy Thursday, when Jesus celebrated with his disciples. On Maundy Thursday, Christians wash feet. "
+        "Holy Saturday is the least understood day of the Easter Triduum, Bishop John Smith said."))
+    assert not {"Easter Triduum", "Maundy"} & ({a.name for a in feast} | set(places))
 
 
 def test_a_description_before_another_persons_name_is_his_title() -> None:
