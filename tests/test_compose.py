@@ -192,3 +192,14 @@ def test_a_command_the_next_sentence_turns_on_is_shown_with_it() -> None:
     story = compose_story(segment(article), SECTIONS, Options(sentences=6))
     shown = [e.text for e in story.section("situation").excerpts]
     assert any(text.startswith("That was the sentiment") for text in shown), shown
+
+
+def test_a_first_sentence_about_they_is_no_situation_line() -> None:
+    """'They're not gonna take it anymore.' opens the article: no sentence before it says who "they" are."""
+    article = Article(id="band", title="", text=(
+        "They're not gonna take it anymore. Twisted Sister says that its 2016 tour will be its last, according to a "
+        "press release. The band will play its final shows in Las Vegas. Drummer Mike Portnoy replaces A.J. Pero, "
+        "who died March 20. Singer Dee Snider thanked the fans."))
+    story = compose_story(segment(article), SECTIONS, Options(sentences=6))
+    shown = [e.text for e in story.section("situation").excerpts]
+    assert shown and "They're not gonna take it anymore." not in shown, shown

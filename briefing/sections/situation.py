@@ -28,7 +28,7 @@ from ..rank.standalone import points_back
 from .context import Context
 from .cutting import headline_pieces, text_headline, words
 from .excerpts import excerpts, needs_previous
-from .headline import is_teaser, news_lede
+from .headline import is_teaser, news_lede, pronoun_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 REQUIRES = ("background", "actors", "furniture", "pointing")
 FRONT_SHARE = 1 / 3  # the share of an article at its front where a background sentence Background left is allowed
 SPARE = 3  # sentences ranked beyond the count, to stand in for those that lean on a sentence left out
+_PERSONAL = frozenset({"they", "he", "she"})  # subjects that stand for someone named before them
 LEDE_MARGIN = 0.001  # how far the lede's score is set above the best other choice
 
 
@@ -58,8 +59,7 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     allowed = {i for i in range(len(doc)) if i not in context.claimed
                and (i == lede or ((i < front or not flags[i]) and not is_teaser(doc.sentences[i].text, language)
                                   and not odd_quotation_marks(doc.sentences[i].text)
-                                  and (parsed is None or states(parsed.sentences[i])
-                                       or _hook(analysis, i))))}
+                                  and (parsed is None or _tells(analysis, i))))}
     length = length_of(context, spec.limit)
     counted = length.sentences is not None and length.words is None and length.ratio is None
     ask = Length(sentences=length.sentences + SPARE) if counted and length.sentences else length
@@ -80,6 +80,25 @@ def states(sentence: Span) -> bool:
     """Whether a sentence has a verb, so it can state something ("A brand-new car!" and "Whoops." do not), and
     is no bare command to the reader ("Just ask Vince, Whitney, Roseanne, Jimi and Michael.")."""
     return any(t.pos_ in ("VERB", "AUX") for t in sentence) and not _command(sentence)
+
+
+def _tells(analysis: Analysis, i: int) -> bool:
+    """Whether a sentence, by its parse, can tell the reader something where Situation shows it: it states something
+    (or is the hook the next sentence turns on), and, as the article's first, is not about a "they" or "he"
+    nothing before names (`_nameless`)."""
+    assert analysis.parsed is not None
+    sentence = analysis.parsed.sentences[i]
+    return (states(sentence) or _hook(analysis, i)) and not (i == 0 and _nameless(sentence))
+
+
+def _nameless(sentence: Span) -> bool:
+    """Whether a sentence's main clause is about "they", "he" or "she" with no name before the pronoun in it
+    ("They're not gonna take it anymore."; not "When Kyesha Smith Wood heard ..., she ..."); "it" is left alone,
+    often standing for nothing ("It shouldn't come as a surprise that ...")."""
+    subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in _PERSONAL or not pronoun_subject(sentence):
+        return False
+    return not any(t.pos_ == "PROPN" or t.ent_type_ for t in sentence if t.i < subject.i)
 
 
 def _hook(analysis: Analysis, i: int) -> bool:
