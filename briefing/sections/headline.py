@@ -68,7 +68,7 @@ def news_lede(doc: Document, naming: bool = True, parsed: Parsed | None = None) 
 
     told = [i for i in candidates
             if says_what_happened(doc.sentences[i].text, language, naming and not opens_on_a_name(i))]
-    whole = [i for i in told if spans is None or not (subordinate_alone(spans[i]) or pronoun_subject(spans[i])
+    whole = [i for i in told if spans is None or not (subordinate_alone(spans[i]) or _pronoun_subject(spans[i])
                                                        or not _finite(spans[i]))]
     if told and told[0] in candidates[:LEDE_SPAN] and told[0] not in whole:
         return whole[0] if whole else told[0]  # a fragment lede, or one about "he": the next that says what happened
@@ -86,7 +86,7 @@ def _finite(sentence: Span) -> bool:
                                             for c in root.children)
 
 
-def pronoun_subject(sentence: Span) -> bool:
+def _pronoun_subject(sentence: Span) -> bool:
     """Whether a sentence's main clause has a pronoun for its subject ("At times, he got raucous applause ..."): it
     says what happened, but not to whom."""
     pronouns = lexicon.words("third_person_pronouns")

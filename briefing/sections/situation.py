@@ -28,7 +28,7 @@ from ..rank.standalone import points_back
 from .context import Context
 from .cutting import headline_pieces, text_headline, words
 from .excerpts import excerpts, needs_previous
-from .headline import is_teaser, news_lede, pronoun_subject
+from .headline import is_teaser, news_lede
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -96,7 +96,7 @@ def _nameless(sentence: Span) -> bool:
     ("They're not gonna take it anymore."; not "When Kyesha Smith Wood heard ..., she ..."); "it" is left alone,
     often standing for nothing ("It shouldn't come as a surprise that ...")."""
     subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ not in _PERSONAL or not pronoun_subject(sentence):
+    if subject is None or subject.lower_ not in _PERSONAL:
         return False
     return not any(t.pos_ == "PROPN" or t.ent_type_ for t in sentence if t.i < subject.i)
 
