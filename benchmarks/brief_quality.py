@@ -193,9 +193,9 @@ def highlight_recall(brief_markdown: str, summary: str) -> float | None:
     return len(wanted & shown) / len(wanted)
 
 
-def measure(folder: Path, split: str, today: bool = True) -> dict[str, float]:
-    """The figures of one folder of briefs; `today`: made by today's code (whose sentence split the context
-    annotations are carried over to), else by the code before (which split as the annotators saw)."""
+def measure(folder: Path, split: str) -> dict[str, float]:
+    """The figures of one folder of briefs. The context annotations are carried over to the sentence split of the
+    code that made them (`NAME.starts.json`); code too old to write one split as the annotators saw."""
     stats = _brief_stats()
     context = _context(split)
     rows, summaries, recalls, dangled, whole, gold_dangled, gold_whole = [], [], [], 0, 0, 0, 0
@@ -220,8 +220,6 @@ def measure(folder: Path, split: str, today: bool = True) -> dict[str, float]:
                 split = md.with_suffix(".starts.json")
                 if starts and split.exists():  # the code's own split, whichever code made the brief
                     needs = _needs_on(needs, starts, article, json.loads(split.read_text(encoding="utf-8")))
-                elif today and starts:
-                    needs = _needs_today(article_id, article, needs, starts)
                 if needs is None:
                     continue
                 b, w = dangling(data, [], needs)
@@ -265,6 +263,7 @@ def _needs_on(needs: dict[int, tuple[int, str]], starts: list[int], text: str,
               split: list[int]) -> dict[int, tuple[int, str]] | None:
     """The context annotations on the sentence split `split` (the starts the brief's code cut the article at), or
     None when they cannot be carried over (`realign`)."""
+    _on_path(ROOT)
     _on_path(ROOT / "benchmarks")
     from realign import realigned_needs
 
@@ -272,21 +271,6 @@ def _needs_on(needs: dict[int, tuple[int, str]], starts: list[int], text: str,
         return needs
     doc = SimpleNamespace(article=SimpleNamespace(text=text), sentences=[SimpleNamespace(start=x) for x in split])
     return realigned_needs(needs, starts, doc)  # type: ignore[arg-type]
-
-
-def _needs_today(article_id: str, text: str, needs: dict[int, tuple[int, str]],
-                 starts: list[int]) -> dict[int, tuple[int, str]] | None:
-    """The context annotations on today's sentence split (which may have joined sentences the annotators saw
-    apart: `realign`), or None when they cannot be carried over."""
-    _on_path(ROOT)
-    _on_path(ROOT / "benchmarks")
-    from realign import realigned_needs
-
-    from briefing.model import Article
-    from briefing.nlp.sentences import segment
-
-    doc = segment(Article(id=article_id, text=text))
-    return needs if [s.start for s in doc.sentences] == starts else realigned_needs(needs, starts, doc)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -317,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
                 folder = base / split / name.split()[0]
                 make_briefs(split, args.first + args.count, folder, code, args.first, oracle,
                             args.article_share if code == ROOT else None)
-                figures[name] = measure(folder, split, today=code == ROOT)
+                figures[name] = measure(folder, split)
             print(f"\n{split}: {args.count} articles from line {args.first}, one-article briefs (template standard)")
             keys = list(next(iter(figures.values())))
             width = max(len(k) for k in keys)
