@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.compose import compose_story
-from briefing.model import Article
+from briefing.model import Article, Story
 from briefing.nlp.sentences import segment
 from briefing.options import RankOptions as Options
 from briefing.sections import VIEWS
@@ -158,14 +158,19 @@ def test_two_sentences_of_the_same_words_are_shown_once() -> None:
     assert sum("deal would hold for two years" in text for text in shown) == 1, shown
 
 
+def _situation_shown(article: Article) -> tuple[Story, list[str]]:
+    """The story composed of one article, up to six Situation sentences, and the texts its Situation shows."""
+    story = compose_story(segment(article), SECTIONS, Options(sentences=6))
+    return story, [e.text for e in story.section("situation").excerpts]
+
+
 def test_situation_shows_no_sentence_without_a_verb() -> None:
     """'A brand-new car!' and 'Whoops.' state nothing: Situation never shows them (round 14's readers)."""
     article = Article(id="car", title="Model gives away a car on a game show", text=(
         "A model on a television game show accidentally gave away a car on Thursday. Whoops. "
         "The contestant had guessed the price of a smaller prize, the show's host said. A brand-new car! "
         "The producers said the contestant would keep the car. The model apologised on air."))
-    story = compose_story(segment(article), SECTIONS, Options(sentences=6))
-    shown = [e.text for e in story.section("situation").excerpts]
+    _story, shown = _situation_shown(article)
     assert shown and "Whoops." not in shown and "A brand-new car!" not in shown, shown
 
 
@@ -176,8 +181,7 @@ def test_situation_shows_no_command_to_the_reader() -> None:
         "Just ask Vince, Whitney, Roseanne, Jimi and Michael. Motley Crue singer Vince Neil reminded us again this "
         "week of the dangers of tackling the national anthem. \"Stop singing,\" a fan shouted at the arena. Neil "
         "said he had a cold. The league apologised on Friday."))
-    story = compose_story(segment(article), SECTIONS, Options(sentences=6))
-    shown = [e.text for e in story.section("situation").excerpts]
+    story, shown = _situation_shown(article)
     assert shown and not any(text.startswith("Just ask") for text in shown), shown
     assert not story.headline.startswith("Just ask")
 
@@ -189,8 +193,7 @@ def test_a_command_the_next_sentence_turns_on_is_shown_with_it() -> None:
         "Just kill it already. That was the sentiment of many fans on Tuesday after star Nina Dobrev announced "
         "she will be leaving the CW show at the end of this season. Dobrev thanked the fans in a post. The show "
         "will go on to a seventh season this fall. Producer Julie Plec said the story would continue."))
-    story = compose_story(segment(article), SECTIONS, Options(sentences=6))
-    shown = [e.text for e in story.section("situation").excerpts]
+    _story, shown = _situation_shown(article)
     assert any(text.startswith("That was the sentiment") for text in shown), shown
 
 
@@ -200,6 +203,5 @@ def test_a_first_sentence_about_they_is_no_situation_line() -> None:
         "They're not gonna take it anymore. Twisted Sister says that its 2016 tour will be its last, according to a "
         "press release. The band will play its final shows in Las Vegas. Drummer Mike Portnoy replaces A.J. Pero, "
         "who died March 20. Singer Dee Snider thanked the fans."))
-    story = compose_story(segment(article), SECTIONS, Options(sentences=6))
-    shown = [e.text for e in story.section("situation").excerpts]
+    _story, shown = _situation_shown(article)
     assert shown and "They're not gonna take it anymore." not in shown, shown
