@@ -133,4 +133,6 @@ def test_a_lower_case_abbreviation_or_an_open_bracket_does_not_end_a_sentence() 
     assert split("He bought 8 oz. of gold. It rose.") == ["He bought 8 oz. of gold.", "It rose."]
     assert split("The launch is set for Friday (5 a.m. ET) Saturday. It was delayed.") == [
         "The launch is set for Friday (5 a.m. ET) Saturday.", "It was delayed."]
+    assert split("At 3:01 a.m. ET Tuesday, fans got it. There's no movie yet.") == [
+        "At 3:01 a.m. ET Tuesday, fans got it.", "There's no movie yet."]
     assert split("Sales of iPhone rose. iPhone sales fell.") == ["Sales of iPhone rose.", "iPhone sales fell."]

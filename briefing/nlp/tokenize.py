@@ -233,14 +233,19 @@ def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
 
 _LOWER_ABBREVIATION_AT_END = re.compile(r"(?:^|[\s(])((?:[a-z]\.){1,2}[a-z]|[a-z]{1,6})\.$")
 _CLOSES_FIRST = re.compile(r"^[^.!?()]*\)")
+_CLOCK_AT_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)
 
 
 def _inside_sentence(before: str, after: str) -> bool:
     """Whether Punkt split a sentence in two: after a lower-case abbreviation (lexicon `lower_abbreviations`:
     "8 oz." + "of gold", "5 p.m." + "local time"), the rest opening in lower case; or inside brackets
-    ("(5 a.m." + "ET) Saturday."), the rest closing them before any stop."""
+    ("(5 a.m." + "ET) Saturday."), the rest closing them before any stop; or after a clock time, the rest opening
+    with a time zone (lexicon `time_zones`: "at 3:01 a.m." + "ET Tuesday, fans got it")."""
     found = _LOWER_ABBREVIATION_AT_END.search(before, max(0, len(before) - 8)) if after[:1].islower() else None
     if found is not None and found.group(1) in lexicon.words("lower_abbreviations"):
+        return True
+    zone = _FIRST_WORD.match(after) if _CLOCK_AT_END.search(before) else None
+    if zone is not None and zone.group() in lexicon.words("time_zones"):
         return True
     return before.count("(") > before.count(")") and _CLOSES_FIRST.match(after) is not None
 
