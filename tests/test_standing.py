@@ -78,6 +78,21 @@ def test_the_news_lede_skips_a_teaser() -> None:
     assert plain_headline(titled, 15) == "Port strike ends"
 
 
+def test_the_news_lede_follows_an_opening_of_questions() -> None:
+    """When the first three sentences only ask, the lede is the first later one that says what happened (not the
+    question the headline was cut from before: "If death is the big sleep, ... is there …")."""
+    from briefing.nlp.entities import parse
+
+    text = ("If death is the big sleep, is there anything wrong with choosing a smaller sleep? "
+            "Is it OK for a patient to choose it? Or is it simply euthanasia in disguise? "
+            "Members of the French Parliament offered resounding support Tuesday for the proposal. "
+            "They approved a bill allowing it by a vote of 436-34.")
+    doc = segment(Article(id="sleep", text=text))
+    assert news_lede(doc) == 3
+    assert news_lede(doc, parsed=parse(doc)) == 3
+    assert plain_headline(doc, 15).startswith("Members of the French Parliament offered")
+
+
 def test_an_untitled_headline_is_the_ledes_opening() -> None:
     from briefing.analysis import analyse
     from briefing.model import ELLIPSIS

@@ -57,7 +57,9 @@ def news_lede(doc: Document, naming: bool = True, parsed: Parsed | None = None) 
     see `says_what_happened` (Situation's lede need not name anything). With the parse, a name that opens the
     sentence counts, and neither a subordinate clause standing alone (`analysis.pointing.subordinate_alone`), a
     main clause about "he" or "they" nor one without a finite verb is a lede when a later one of the first
-    `LEDE_SPAN + LEDE_MORE` is."""
+    `LEDE_SPAN + LEDE_MORE` is; when the first `LEDE_SPAN` only ask or tease, the lede is the first of those that
+    says what happened ("If death is the big sleep, ...? ... Or is it simply euthanasia in disguise? Members of
+    the French Parliament offered resounding support Tuesday ...")."""
     candidates = list(islice((s.index for s in doc.sentences if not is_furniture_sentence(s.text)),
                              LEDE_SPAN + LEDE_MORE))
     language = doc.article.language
@@ -72,6 +74,8 @@ def news_lede(doc: Document, naming: bool = True, parsed: Parsed | None = None) 
                                                        or not _finite(spans[i]))]
     if told and told[0] in candidates[:LEDE_SPAN] and told[0] not in whole:
         return whole[0] if whole else told[0]  # a fragment lede, or one about "he": the next that says what happened
+    if told and told[0] not in candidates[:LEDE_SPAN]:  # the first sentences only ask or tease: the first that tells
+        return whole[0] if whole else told[0]
     return next((i for i in whole if i in candidates[:LEDE_SPAN]), candidates[0] if candidates else None)
 
 
