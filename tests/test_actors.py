@@ -1186,6 +1186,22 @@ def test_a_form_of_address_ends_the_title_before_a_name() -> None:
         assert found[name].role == role, text
 
 
+def test_a_form_of_address_alone_gives_way_to_a_role_the_article_states() -> None:
+    """"Dr. Ben Carson" and later "Carson, a retired neurosurgeon": "Dr." says less than the apposition."""
+    doc = document("\n\nResearchers say Dr. Ben Carson may be wrong about science. Wednesday on CNN, Carson, a retired "
+                   "neurosurgeon and potential Republican presidential candidate, said he believes it. Carson later "
+                   "apologized.")
+    assert by_name(extract_actors(doc)[0])["Ben Carson"].role == (
+        "a retired neurosurgeon and potential Republican presidential candidate")
+
+
+def test_a_place_after_a_comma_is_no_part_of_the_title_after_it() -> None:
+    """"dinner in Washington, D.C. President Barack Obama was also scheduled": "D.C." closes the place."""
+    doc = document("\n\nWalker spoke at the dinner in Washington, D.C. President Barack Obama was also scheduled to "
+                   "speak at the dinner.")
+    assert by_name(extract_actors(doc)[0])["Barack Obama"].role == "President"
+
+
 def test_followers_of_a_religion_and_nationalities_are_no_actors() -> None:
     """"Muslims" and "Kenyans" are groups of people (the annotation guidelines list no such group), however often
     named; "Muslim Association of Britain" is an organisation."""

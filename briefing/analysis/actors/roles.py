@@ -252,6 +252,8 @@ def title_start(span: Span) -> int:
         t = doc[i]
         if t.ent_type_ in ("DATE", "TIME"):
             break  # "And last week US Treasury Secretary John Snow told": when, not what he is
+        if t.ent_type_ == "GPE" and i - 2 >= lower_bound and doc[i - 1].text == "," and doc[i - 2].ent_type_ == "GPE":
+            break  # "dinner in Washington, D.C. President Barack Obama": the place's second part, no title's
         if t.text == "." and i - 1 >= lower_bound and doc[i - 1].lower_ in TITLE_ABBREVIATIONS \
                 and not doc[i - 1].whitespace_ and start == span.start:  # "Army Sgt. Bowe Bergdahl"
             start, i = i, i - 1
@@ -603,7 +605,8 @@ def _shipped() -> LinearModel:
 def find_role(cluster: Cluster, role_model: LinearModel | None = None) -> str | None:
     """The role the article gives, as the learned decision (`models/roles.json`, written by
     `scripts/train_roles.py`) ranks the finders' candidates: the likeliest when it reaches the model's threshold,
-    else none (a "who announced last week" says nothing of what a person is)."""
+    else none (a "who announced last week" says nothing of what a person is). A form of address alone ("Dr.") is
+    the role only when no other candidate reaches the threshold."""
     candidates = role_candidates(cluster)
     if not candidates:
         return None
@@ -611,5 +614,8 @@ def find_role(cluster: Cluster, role_model: LinearModel | None = None) -> str | 
         return candidates[first_specific([c.text for c in candidates])].text
     chosen = role_model or _shipped()
     scored = [(chosen.probability(role_features(c, candidates)), -i, c) for i, c in enumerate(candidates)]
-    p, _, best = max(scored, key=lambda s: (s[0], s[1]))
-    return best.text if p >= chosen.threshold else None
+    fit = [s for s in scored if s[0] >= chosen.threshold]
+    if not fit:
+        return None
+    said = [s for s in fit if s[2].text.lower().rstrip(".") not in _ADDRESS]  # "Dr." says less than "a retired
+    return max(said or fit, key=lambda s: (s[0], s[1]))[2].text  # neurosurgeon" the article also gives
