@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..analysis import Analysis
 from ..model import Excerpt, odd_quotation_marks
+from ..nlp.naming import names_any
 from ..rank import Length, rank
 from ..rank.standalone import points_back
 from .context import Context
@@ -69,6 +70,7 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
         chosen = standing_choice(analysis, chosen, ranking.scores, length.sentences or 0)
     chosen = with_lede(chosen, ranking.scores, allowed, context.lede, lede)
     chosen = cover_headline(analysis, chosen, ranking.scores, allowed, lede)
+    chosen = introduce(analysis, chosen, ranking.scores, allowed, lede)
     scores = list(ranking.scores)
     if context.lede and lede in chosen and not doc.article.title:
         # an untitled article's headline is cut from its lede, which Situation then shows whole: a budget keeps it first
@@ -179,6 +181,35 @@ def cover_headline(analysis: Analysis, chosen: list[int], scores: Sequence[float
             continue
         weakest = min(replaceable, key=lambda i: scores[i])
         chosen[chosen.index(weakest)] = max(candidates, key=lambda i: scores[i])
+    return sorted(chosen)
+
+
+def introduce(analysis: Analysis, chosen: list[int], scores: Sequence[float], allowed: set[int],
+              lede: int) -> list[int]:
+    """Each person the chosen sentences name only in short ("said Mr Purushotma") is introduced: when no chosen
+    sentence, nor the title, names them in full, the sentence that first does ("Ravi Purushotma believes that
+    ...") takes the place of the weakest choice that does not name them, else of the weakest of several that name
+    them in short (the lede stays)."""
+    if len(chosen) < 2:
+        return chosen
+    sentences = analysis.doc.sentences
+    title = analysis.doc.article.title or ""
+    chosen = list(chosen)
+    for actor in analysis.actors.actors:
+        first = actor.first_sentence
+        if actor.kind != "person" or first in chosen or first not in allowed or not (
+                first - 1 in chosen or stands(analysis, first)):
+            continue
+        full = frozenset({actor.name})
+        short = [i for i in chosen if actor.named_in(sentences[i].text)]
+        if not short or names_any(title, full) or any(names_any(sentences[i].text, full) for i in chosen):
+            continue
+        others = [i for i in chosen if i != lede and i != first + 1]
+        replaceable = [i for i in others if i not in short] or (others if len(short) > 1 else [])
+        if not replaceable:
+            continue
+        weakest = min(replaceable, key=lambda i: scores[i])
+        chosen[chosen.index(weakest)] = first
     return sorted(chosen)
 
 
