@@ -41,6 +41,7 @@ FRONT_SHARE = 1 / 3  # the share of an article at its front where a background s
 SPARE = 3  # sentences ranked beyond the count, to stand in for those that lean on a sentence left out
 _PERSONAL = frozenset({"they", "he", "she"})  # subjects that stand for someone named before them
 LEDE_MARGIN = 0.001  # how far the lede's score is set above the best other choice
+INTRODUCED_MENTIONS = 3  # mentions of a person Situation introduces when its choices name them only in short
 
 
 def length_of(context: Context, limit: int) -> Length:
@@ -186,22 +187,22 @@ def cover_headline(analysis: Analysis, chosen: list[int], scores: Sequence[float
 
 def introduce(analysis: Analysis, chosen: list[int], scores: Sequence[float], allowed: set[int],
               lede: int) -> list[int]:
-    """Each person the chosen sentences name only in short ("said Mr Purushotma") is introduced: when no chosen
-    sentence, nor the title, names them in full, the sentence that first does ("Ravi Purushotma believes that
-    ...") takes the place of the weakest choice that does not name them, else of the weakest of several that name
-    them in short (the lede stays)."""
-    if len(chosen) < 2:
+    """Each person of at least `INTRODUCED_MENTIONS` mentions the chosen sentences make a subject only in short
+    ("said Mr Purushotma") is introduced: when no chosen sentence, nor the title, names them in full, the sentence
+    that first does ("Ravi Purushotma believes that ...") takes the place of the weakest choice that does not name
+    them, else of the weakest of several that name them in short (the lede stays)."""
+    if len(chosen) < 2 or analysis.parsed is None:
         return chosen
     sentences = analysis.doc.sentences
     title = analysis.doc.article.title or ""
     chosen = list(chosen)
     for actor in analysis.actors.actors:
         first = actor.first_sentence
-        if actor.kind != "person" or first in chosen or first not in allowed or not (
-                first - 1 in chosen or stands(analysis, first)):
+        if actor.kind != "person" or actor.mentions < INTRODUCED_MENTIONS or first in chosen \
+                or first not in allowed or not (first - 1 in chosen or stands(analysis, first)):
             continue
         full = frozenset({actor.name})
-        short = [i for i in chosen if actor.named_in(sentences[i].text)]
+        short = [i for i in chosen if _acts_in(analysis, actor.name, i)]
         if not short or names_any(title, full) or any(names_any(sentences[i].text, full) for i in chosen):
             continue
         others = [i for i in chosen if i != lede and i != first + 1]
@@ -211,6 +212,14 @@ def introduce(analysis: Analysis, chosen: list[int], scores: Sequence[float], al
         weakest = min(replaceable, key=lambda i: scores[i])
         chosen[chosen.index(weakest)] = first
     return sorted(chosen)
+
+
+def _acts_in(analysis: Analysis, name: str, i: int) -> bool:
+    """Whether the actor `name` is a subject in sentence `i` by the parse's name tokens ("said Mr Purushotma"; not
+    "Massenet's Thais", nor the "Smith" of another person's "Ali Smith")."""
+    assert analysis.parsed is not None
+    names = analysis.actors.names
+    return any(names.get(t.i) == name and t.dep_ in ("nsubj", "nsubjpass") for t in analysis.parsed.sentences[i])
 
 
 def lede_index(analysis: Analysis) -> int:
