@@ -3,11 +3,13 @@
     python benchmarks/reader_pairs.py lay-out old-new --before 1473a7b --lines 100-111
     python benchmarks/reader_pairs.py lay-out new-highlights --lines 120-131
     python benchmarks/reader_pairs.py lay-out old-new --before REV --lines 260-299 --differing 12
+    python benchmarks/reader_pairs.py lay-out old-new --before 1473a7b --split bbc-test --lines 0-11
     python benchmarks/reader_pairs.py score old-new
 
-`lay-out NAME` writes `eval/readers/NAME/`: for each test article (cnndm-test, by
-line), `pair-NN.md` holding the article and two briefs, "Brief A" and "Brief B",
-in an order drawn at random (seeded by NAME), and `key.json` saying which is which.
+`lay-out NAME` writes `eval/readers/NAME/`: for each test article (cnndm-test, or the
+`--split` given, by line; a titled article shows its title above its text),
+`pair-NN.md` holding the article and two briefs, "Brief A" and "Brief B", in an order
+drawn at random (seeded by NAME), and `key.json` saying which is which.
 The kinds compared are in NAME: `old-new` (the code of commit --before against
 today's) or `new-highlights` (today's brief against the article's human-written
 highlights, the data's `summary`, one bullet a line). Briefs are one-article briefs
@@ -62,13 +64,14 @@ def _highlights(summary: str) -> str:
     return "\n".join(f"- {line}" for line in lines) + "\n"
 
 
-def lay_out(name: str, lines: list[int], before: str | None, differing: int | None = None) -> Path:
+def lay_out(name: str, lines: list[int], before: str | None, differing: int | None = None,
+            split: str = "cnndm-test") -> Path:
     """Write the pairs of `name` (see the module docstring); returns the folder. With `differing`, only the first
     that many articles whose two briefs differ get a pair (a change that touches some briefs only)."""
     kinds = name.split("-")
     folder = READERS / name
     folder.mkdir(parents=True, exist_ok=True)
-    items = [json.loads(x) for x in (DATA / "cnndm-test.jsonl").read_text(encoding="utf-8").splitlines()]
+    items = [json.loads(x) for x in (DATA / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()]
     with tempfile.TemporaryDirectory() as tmp:
         made: dict[str, Path] = {}
         with ExitStack() as stack:
@@ -79,7 +82,7 @@ def lay_out(name: str, lines: list[int], before: str | None, differing: int | No
                 codes["old"] = stack.enter_context(code_at(before, Path(tmp) / "old"))
             for kind, code in codes.items():
                 out = Path(tmp) / f"{kind}-briefs"  # apart from the old code's worktree, removed after
-                make_briefs("cnndm-test", max(lines) + 1, out, code, first=min(lines))
+                make_briefs(split, max(lines) + 1, out, code, first=min(lines))
                 made[kind] = out
         rng = random.Random(name)
         key = {}
@@ -98,8 +101,9 @@ def lay_out(name: str, lines: list[int], before: str | None, differing: int | No
             order = kinds[:]
             rng.shuffle(order)
             pair = f"pair-{number:02d}"
-            key[pair] = {"line": line, "id": item["id"], "A": order[0], "B": order[1]}
-            body = (f"# {pair}\n\n## The article\n\n{item['text']}\n\n---\n\n## Brief A\n\n"
+            key[pair] = {"split": split, "line": line, "id": item["id"], "A": order[0], "B": order[1]}
+            title = f"**{item['title']}**\n\n" if item.get("title") else ""
+            body = (f"# {pair}\n\n## The article\n\n{title}{item['text']}\n\n---\n\n## Brief A\n\n"
                     f"{_demote(texts[order[0]])}\n---\n\n## Brief B\n\n{_demote(texts[order[1]])}")
             (folder / f"{pair}.md").write_text(body, encoding="utf-8")
     (folder / "key.json").write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
@@ -130,14 +134,16 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     make = sub.add_parser("lay-out", help="write the pairs")
     make.add_argument("name", help="old-new or new-highlights")
-    make.add_argument("--lines", default="100-111", help="cnndm-test lines, FIRST-LAST")
+    make.add_argument("--lines", default="100-111", help="the split's lines, FIRST-LAST")
+    make.add_argument("--split", default="cnndm-test", help="a test split of ../shared/eval (default cnndm-test)")
     make.add_argument("--before", help="the old code's commit (old-new)")
     make.add_argument("--differing", type=int, metavar="N", help="only the first N articles whose briefs differ")
     tally = sub.add_parser("score", help="count the verdicts")
     tally.add_argument("name")
     args = parser.parse_args(argv)
     if args.command == "lay-out":
-        print(f"wrote {lay_out(args.name, _lines(args.lines), args.before, args.differing)}")
+        folder = lay_out(args.name, _lines(args.lines), args.before, args.differing, args.split)
+        print(f"wrote {folder}")
     else:
         counts = score(args.name)
         total = sum(counts.values())
