@@ -1202,6 +1202,15 @@ def test_a_place_after_a_comma_is_no_part_of_the_title_after_it() -> None:
     assert by_name(extract_actors(doc)[0])["Barack Obama"].role == "President"
 
 
+def test_the_target_of_a_shot_is_no_place() -> None:
+    """"took a shot at Hillary Clinton": the "at" of a noun of aiming names a target (lexicon `target_nouns`), so
+    the name is no place; "a rally at Concord High School" stays one."""
+    doc = document("\n\nWalker spoke at a rally at Concord High School on Saturday. Walker also took a shot at Hillary "
+                   "Clinton for giving Russia a reset button. Voters know Walker is running against Hillary Clinton.")
+    actors, places = extract_actors(doc)
+    assert "Hillary Clinton" not in places and by_name(actors)["Hillary Clinton"].kind == "person"
+
+
 def test_followers_of_a_religion_and_nationalities_are_no_actors() -> None:
     """"Muslims" and "Kenyans" are groups of people (the annotation guidelines list no such group), however often
     named; "Muslim Association of Britain" is an organisation."""

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "into", "outside", "inside"}
+_TARGET_NOUNS = lexicon.words("target_nouns")
 # Countries (and the United Kingdom's nations): places, also when a national team plays under the name ("Wales beat
 # Israel 3-0"). Not "Jordan", "Chad" (first names) or "Monaco" (a club).
 COUNTRIES = lexicon.words("countries")
@@ -49,9 +50,17 @@ def hyphenated_given_name(span: Span) -> bool:
 
 
 def is_located(span: Span) -> bool:
-    """Whether a name is the object of "in", "at", ... ("killed in Mali", "at Indian Wells"): a place."""
+    """Whether a name is the object of "in", "at", ... ("killed in Mali", "at Indian Wells"): a place; not the
+    target of an "at" after a noun of aiming ("took a shot at Hillary Clinton": lexicon `target_nouns`)."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and span[-1].lower_ not in ORG_HEADS
+    if root.dep_ != "pobj" or root.head.lower_ not in _LOCATIVE or span[-1].lower_ in ORG_HEADS:
+        return False
+    preposition = root.head
+    if preposition.lower_ != "at":
+        return True
+    head = preposition.head  # "a shot at X", or "took a shot at X" with "at" hung on the verb
+    aims = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ == "dobj"]
+    return not any(t.lemma_.lower() in _TARGET_NOUNS for t in aims)
 
 
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
