@@ -215,6 +215,18 @@ def test_a_because_clause_alone_leans_on_its_question() -> None:
     assert pointing_sentences(parse(doc)) == frozenset({2})
 
 
+def test_an_opening_phrase_with_this_points_back() -> None:
+    """"To accomplish this goal, ..." and "For this reason, ..." point at what a sentence before said; "This week,
+    ...", a quotation's "in this room" and a "this" after the opening phrase do not."""
+    from briefing.nlp.entities import parse
+
+    doc = segment(Article(id="t", text=(
+        "The school wants a diverse class. To accomplish this goal, the school asked for essays. For this reason, "
+        "some names are left out. This week, the school opened its doors. \"People in this room owe him an "
+        "apology,\" Schmidt said. As all who read him know, Discworld was his vehicle to satirize this world.")))
+    assert pointing_sentences(parse(doc)) == frozenset({1, 2})
+
+
 def test_any_subordinate_clause_alone_leans_and_heads_no_story() -> None:
     """'Not in the checked luggage, as an independent Chihuahua discovered on Tuesday.' is a clause with no main
     clause: it leans on the sentence before it, and the headline is cut from the next sentence that says what

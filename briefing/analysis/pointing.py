@@ -3,7 +3,8 @@
 A demonstrative "that", "those" or "these" before a noun no clause of its own defines
 ("that health care worker", "these plans"; not "that day", a time: lexicon `time_nouns`, nor
 "those people who ...") points at what an earlier sentence named, as "both" before a plural noun does
-("both locations"; not "both Democrats and Republicans"); a main clause the parser
+("both locations"; not "both Democrats and Republicans"), and so does "this" before such a noun in a
+sentence's opening phrase ("To accomplish this goal, ...", "For this reason, ..."); a main clause the parser
 opens with "that" is a misparse of the same determiner ("As of Monday, that health care
 worker ..."). A subordinate clause standing as a sentence, with no main clause ("Because ...",
 "..., as a Chihuahua discovered"), answers or completes a sentence left out. The first sentence
@@ -41,6 +42,13 @@ def pointing_sentences(parsed: Parsed) -> frozenset[int]:
     def points_out(t: Token) -> bool:
         if t.lower_ == "both":  # "both locations": two things named before; "both X and Y" names them
             return t.dep_ == "det" and t.head.tag_ == "NNS" and not any(c.dep_ == "conj" for c in t.head.children)
+        if t.lower_ == "this":  # "To accomplish this goal, ...": an opening phrase pointing at a goal named before
+            noun = t.head if t.dep_ == "det" else None
+            sentence = t.sent
+            comma = next((c.i for c in sentence if c.text == ","), sentence.end)
+            return (noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in times
+                    and noun.i < min(comma, sentence.root.i) and noun.dep_ not in ("nsubj", "nsubjpass")
+                    and not sentence[0].is_quote and not any(c.dep_ in ("relcl", "acl") for c in noun.children))
         if t.lower_ not in _DEMONSTRATIVES:
             return False
         noun = t.head if t.dep_ == "det" else None
