@@ -73,8 +73,8 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
     chosen = cover_headline(analysis, chosen, ranking.scores, allowed, lede)
     chosen = introduce(analysis, chosen, ranking.scores, allowed, lede)
     scores = list(ranking.scores)
-    if context.lede and lede in chosen and not doc.article.title:
-        # an untitled article's headline is cut from its lede, which Situation then shows whole: a budget keeps it first
+    if context.lede and lede in chosen:
+        # the lede tells the news (an untitled article's headline is cut from it): a budget keeps it first
         scores[lede] = max(scores[i] for i in chosen) + LEDE_MARGIN
     return tuple(with_short(analysis, e, context.line_words) for e in excerpts(doc, chosen, scores))
 
