@@ -1211,6 +1211,30 @@ def test_the_target_of_a_shot_is_no_place() -> None:
     assert "Hillary Clinton" not in places and by_name(actors)["Hillary Clinton"].kind == "person"
 
 
+def test_a_title_runs_over_an_acronym_in_brackets() -> None:
+    """"World Anti-Doping Agency (WADA) chief Dick Pound": the title is all of it, not "chief"."""
+    doc = document("\n\nWorld Anti-Doping Agency (WADA) chief Dick Pound says Marion Jones should be stripped of her "
+                   "medals. Pound said it was not an issue.")
+    assert by_name(extract_actors(doc)[0])["Dick Pound"].role == "World Anti-Doping Agency (WADA) chief"
+
+
+def test_a_role_a_speaker_gives_from_where_they_stand_is_none() -> None:
+    """"Michael Owen will be our captain," a coach said: "our captain" says what Owen is to the speaker."""
+    doc = document("\n\n\"With Gareth missing I would think Michael Owen will be our captain,\" said Wales coach Mike "
+                   "Ruddock. Owen played well.")
+    found = by_name(extract_actors(doc)[0])
+    assert found["Michael Owen"].role is None and found["Mike Ruddock"].role == "Wales coach"
+
+
+def test_a_name_whose_role_is_an_organisation_noun_is_an_organisation() -> None:
+    """NER takes Napster for a person, but the article calls it "the first successful file-sharing network"."""
+    doc = document("\n\nSince the first successful file-sharing network Napster was forced to close down, the industry "
+                   "has been nervous. Napster later returned as a paid service, said Michael Weiss, president of "
+                   "StreamCast Networks.")
+    found = by_name(extract_actors(doc)[0])
+    assert found["Napster"].kind == "organization" and found["Michael Weiss"].kind == "person"
+
+
 def test_followers_of_a_religion_and_nationalities_are_no_actors() -> None:
     """"Muslims" and "Kenyans" are groups of people (the annotation guidelines list no such group), however often
     named; "Muslim Association of Britain" is an organisation."""

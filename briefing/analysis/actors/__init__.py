@@ -29,7 +29,7 @@ from .features import name_features
 from .learned import Models, decide
 from .mentions import find_candidates, publisher
 from .names import ORGANIZATION, PERSON, PLACE, Cluster, Mention, name_key
-from .roles import find_role
+from .roles import find_role, names_an_organisation
 from .words import DEMONYMS
 
 
@@ -131,17 +131,19 @@ def find_actors(parsed: Parsed, article: Article, models: Models | None = None,
     """Actors, places and name tokens of a parsed article, most salient first (`models`, `role_model`: other
     weights than the shipped ones, for training)."""
     ranked, places = actor_clusters(parsed, article, models)
+    roles = [find_role(cluster, role_model) for cluster in ranked]
     actors = tuple(
         Actor(
             name=cluster.name,
-            kind=cluster.kind,
-            role=find_role(cluster, role_model),
+            kind=ORGANIZATION if cluster.kind == PERSON and role and names_an_organisation(cluster, role)
+            else cluster.kind,
+            role=role,
             mentions=len(cluster.mentions),
             variants=tuple(f for f in cluster.forms() if f != cluster.name),
             first_sentence=cluster.first,
             article_ids=(article.id,),
         )
-        for cluster in ranked
+        for cluster, role in zip(ranked, roles, strict=True)
     )
     names = {t.i: cluster.name for cluster in ranked for m in cluster.mentions for t in m.span}
     return Actors(actors, tuple(cluster.name for cluster in places), names)

@@ -258,6 +258,10 @@ def title_start(span: Span) -> int:
                 and not doc[i - 1].whitespace_ and start == span.start:  # "Army Sgt. Bowe Bergdahl"
             start, i = i, i - 1
             continue
+        if t.text == ")" and i - 3 >= lower_bound and doc[i - 2].text == "(" and doc[i - 1].text.isupper() \
+                and doc[i - 3].pos_ == "PROPN":  # "World Anti-Doping Agency (WADA) chief Dick Pound"
+            start, i = i - 2, i - 3
+            continue
         if t.text in HYPHENS and i - 1 >= lower_bound:  # "co-host", "Editor-in-Chief"
             start, i = i - 1, i - 2
             continue
@@ -484,8 +488,9 @@ def _affiliation(span: Span) -> str | None:
     return _text(doc, prep.i, objects[0].right_edge.i + 1)
 
 
-# No role: a measure ("6-foot-8-inch", "6-foot-8"), which describes a body, not what a person is.
-_UNFIT = re.compile(r"^\d|\d-(?:foot|feet|inch|pound|meter|metre)\b", re.IGNORECASE)
+# No role: a measure ("6-foot-8-inch", "6-foot-8"), which describes a body, not what a person is; nor one the
+# speaker of a quotation gives from where they stand ("Michael Owen will be our captain").
+_UNFIT = re.compile(r"^\d|\d-(?:foot|feet|inch|pound|meter|metre)\b|\b(?:our|my|your)\b", re.IGNORECASE)
 
 
 _FINDERS = {
@@ -619,3 +624,22 @@ def find_role(cluster: Cluster, role_model: LinearModel | None = None) -> str | 
         return None
     said = [s for s in fit if s[2].text.lower().rstrip(".") not in _ADDRESS]  # "Dr." says less than "a retired
     return max(said or fit, key=lambda s: (s[0], s[1]))[2].text  # neurosurgeon" the article also gives
+
+
+def names_an_organisation(cluster: Cluster, role: str) -> bool:
+    """Whether a role read for a person says it is an organisation: its head noun is one ("Napster, the first
+    successful file-sharing network", "Virgin Radio Classic Rock ... two digital stations"), and no person's
+    word or title."""
+    for mention in cluster.mentions:
+        tokens = _tokens_of(role, mention.span)
+        if not tokens:
+            continue
+        inside = {t.i for t in tokens}
+        heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+        if len(heads) != 1:
+            return False
+        head = heads[0].lemma_.lower()
+        return head in ORG_NOUNS | ORG_HEADS and head not in PERSON_NOUNS | TITLES and not any(
+            t.lower_ in PERSON_NOUNS or t.lower_ in TITLES for t in tokens)
+    return False
+
