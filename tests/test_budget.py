@@ -28,6 +28,21 @@ def test_no_actor_is_shown_over_a_more_salient_one_that_did_not_fit() -> None:
     assert [r.name for r in roomy["actors"].actors] == ["Mark Wahlberg", "Deadline"]
 
 
+def test_places_go_only_with_the_actors_table_when_there_is_one() -> None:
+    """"Places: US" alone, the table above it left out for room, reads as if the story had no actors."""
+    situation = Block("situation", "Situation", "excerpts",
+                      items=(_item("Dick Pound says Marion Jones should be stripped of her medals.", 0, 1.0),))
+    actors = Block("actors", "Actors", "actors",
+                   actors=(_row("Dick Pound", "person", "World Anti-Doping Agency (WADA) chief", 4),),
+                   places=("US",))
+    tight = {b.key: b for b in fit([situation, actors], [8.0, 2.0], budget=16)}  # room for the place line only
+    assert "actors" not in tight
+    roomy = {b.key: b for b in fit([situation, actors], [8.0, 2.0], budget=60)}
+    assert roomy["actors"].places == ("US",) and [r.name for r in roomy["actors"].actors] == ["Dick Pound"]
+    alone = Block("actors", "Actors", "actors", places=("US",))  # a story with places and no actors shows them
+    assert {b.key: b for b in fit([situation, alone], [8.0, 2.0], budget=16)}["actors"].places == ("US",)
+
+
 def test_items_may_fill_the_room_a_longer_one_left() -> None:
     """Scored items are taken best first, and a shorter one may take the room a longer one could not."""
     long = _item("The blaze began shortly before 7 a.m. at the General Electric Appliance Park in Louisville, "

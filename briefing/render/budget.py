@@ -82,8 +82,12 @@ def fit(blocks: list[Block], shares: list[float], budget: int, fixed: int = 0) -
     def ready(unit: _Unit) -> bool:
         """An item leaning on the sentence before it goes only with that sentence (shown right before it), one
         naming someone in short only with the sentences introducing them (`Excerpt.needs`); an actor or a place
-        only with the most salient one (no table of "Deadline" without "Mark Wahlberg")."""
+        only with the most salient one (no table of "Deadline" without "Mark Wahlberg"), and places only with the
+        table when there is one (no "Places: US" standing for a table left out)."""
         if unit.kind != "item":
+            if unit.kind == "place" and blocks[unit.block].actors and _Unit(unit.block, "row", 0, 0) not in {
+                    replace(u, words=0) for u in taken}:
+                return False
             return unit.index == 0 or any(u.block == unit.block and u.kind == unit.kind and u.index == 0
                                           for u in taken)
         excerpt = blocks[unit.block].items[unit.index].excerpt
