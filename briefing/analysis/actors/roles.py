@@ -627,9 +627,9 @@ def find_role(cluster: Cluster, role_model: LinearModel | None = None) -> str | 
 
 
 def names_an_organisation(cluster: Cluster, role: str) -> bool:
-    """Whether a role read for a person says it is an organisation: its head noun is one ("Napster, the first
-    successful file-sharing network", "Virgin Radio Classic Rock ... two digital stations"), and no person's
-    word or title."""
+    """Whether a role read for a person says it is an organisation: its head noun is one (lexicon
+    `organisation_nouns`: "Napster, the first successful file-sharing network"), with no person's word, title or
+    possessive in it ("Deutsche Bank's", "Cabinet-maker" are people's)."""
     for mention in cluster.mentions:
         tokens = _tokens_of(role, mention.span)
         if not tokens:
@@ -638,8 +638,9 @@ def names_an_organisation(cluster: Cluster, role: str) -> bool:
         heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
         if len(heads) != 1:
             return False
-        head = heads[0].lemma_.lower()
-        return head in ORG_NOUNS | ORG_HEADS and head not in PERSON_NOUNS | TITLES and not any(
-            t.lower_ in PERSON_NOUNS or t.lower_ in TITLES for t in tokens)
+        head = heads[0]
+        hyphened = head.i > 0 and head.doc[head.i - 1].text in HYPHENS  # "Cabinet-maker" is a person
+        return head.lemma_.lower() in ORG_NOUNS and head.tag_ != "POS" and not hyphened and not any(
+            t.lower_ in PERSON_NOUNS or t.lower_ in TITLES or t.tag_ in ("POS", "PRP$") for t in tokens)
     return False
 
