@@ -18,7 +18,7 @@ A template is a folder:
     [budget]               # optional; these are the defaults
     words = 350            # most words a story is shown in (headline, sections, actors; not its sources)
     article_share = 0.4    # ... and at most this share of its article's words (0: no such bound)
-    least_words = 120      # ... but a short article's story may take this many, up to half its article
+    least_words = 110      # ... but a short article's story may take this many, up to half its article
     line_words = 30        # most words of a story's line in the bottom line
     headline_words = 15    # most words of a headline made from an untitled article's lede
 
@@ -102,7 +102,7 @@ class Budget:
     article_share: float = 0.4  # ... and at most this share of its article's words; 0: no such bound
     line_words: int = 30  # most words of a story's line in the bottom line
     headline_words: int = 15  # most words of a headline cut from an untitled article's lede
-    least_words: int = 120  # ... but a short article's story may take this many, up to half its article
+    least_words: int = 110  # ... but a short article's story may take this many, up to half its article
 
     def story_words(self, article_words: int) -> int:
         """The words a story may take, given its article's length (0: unknown); `words` 0 is no bound. A short
