@@ -1235,6 +1235,14 @@ def test_a_name_whose_role_is_an_organisation_noun_is_an_organisation() -> None:
     assert found["Napster"].kind == "organization" and found["Michael Weiss"].kind == "person"
 
 
+def test_pro_tempore_is_part_of_the_title_not_of_the_name() -> None:
+    """"Senate President pro Tempore Kevin de León": NER ran "Tempore" into the name."""
+    doc = document("\n\nGov. Jerry Brown unveiled a spending plan on Thursday. \"This is an unprecedented crisis,\" "
+                   "said Senate President pro Tempore Kevin de León. Assembly Speaker Toni Atkins agreed with de León.")
+    found = by_name(extract_actors(doc)[0])
+    assert found["Kevin de León"].role == "Senate President pro Tempore", sorted(found)
+
+
 def test_followers_of_a_religion_and_nationalities_are_no_actors() -> None:
     """"Muslims" and "Kenyans" are groups of people (the annotation guidelines list no such group), however often
     named; "Muslim Association of Britain" is an organisation."""

@@ -268,6 +268,9 @@ def title_start(span: Span) -> int:
         if i - 1 >= lower_bound and doc[i - 1].text in HYPHENS and t.is_alpha:  # "co-host" tagged a verb
             start, i = i, i - 1
             continue
+        if t.lower_ == "pro" and i + 1 < span.start and doc[i + 1].lower_ == "tempore":
+            start, i = i, i - 1  # "Senate President pro Tempore Kevin de León"
+            continue
         if t.lower_.rstrip(".") in TITLES and t.text[:1].isupper():  # "Trooper" inside NER's name
             start, i = i, i - 1
             continue
