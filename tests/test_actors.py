@@ -1243,6 +1243,14 @@ def test_pro_tempore_is_part_of_the_title_not_of_the_name() -> None:
     assert found["Kevin de León"].role == "Senate President pro Tempore", sorted(found)
 
 
+def test_two_places_ner_splits_side_by_side_are_one() -> None:
+    """NER tags "Kentish" and "Town" as two places: with nothing between them they are one, "Kentish Town"."""
+    doc = document("Games firm cuts jobs\n\nThere are 80 staff at its headquarters in Edgware in north London, with "
+                   "17 at its offices in Kentish Town, London, and 22 at its base in Cambridge.")
+    places = extract_actors(doc)[1]
+    assert "Kentish Town" in places and "Town" not in places
+
+
 def test_followers_of_a_religion_and_nationalities_are_no_actors() -> None:
     """"Muslims" and "Kenyans" are groups of people (the annotation guidelines list no such group), however often
     named; "Muslim Association of Britain" is an organisation."""

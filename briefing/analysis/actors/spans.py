@@ -360,7 +360,8 @@ def _with_nickname(ent: Span) -> Span:
 
 
 def entity_spans(doc: Doc) -> list[Span]:
-    """NER entities, repaired: joined where split, organisations it missed added, edges trimmed."""
+    """NER entities, repaired: joined where split ("Kataeb Hezbollah", two places side by side with nothing between:
+    "Kentish Town"), organisations it missed added, edges trimmed."""
     merged: list[Span] = []
     for ent in doc.ents:  # "Kataeb"/NORP + "Hezbollah"/ORG: one name (a nationality adjective is not NNP)
         prev = merged[-1] if merged else None
@@ -369,6 +370,9 @@ def entity_spans(doc: Doc) -> list[Span]:
             and all(t.tag_ in ("NNP", "NNPS") for t in prev)
         ):
             merged[-1] = _span(doc, prev.start, ent.end, label="ORG")
+        elif (prev is not None and prev.label_ == ent.label_ == "GPE" and prev.end == ent.start
+              and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in doc[prev.start:ent.end])):
+            merged[-1] = _span(doc, prev.start, ent.end, label="GPE")  # "Kentish" + "Town": one place
         else:
             merged.append(ent)
     for org in _missed_organizations(doc):
