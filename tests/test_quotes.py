@@ -871,3 +871,25 @@ So begins the theme song of the show. \
 Fans can now see the characters on a plane, the airline announced on Thursday."""
     doc = document(raw)
     assert all(not e.text.startswith("Adventure Time") for e in quotes(doc, 5))
+
+
+def test_he_said_is_never_an_organisation() -> None:
+    """'"...," he said' after an airline was named: whatever a chooser prefers, "he" is a person (a round-17
+    reader found a law professor's words shown under "Delta Airlines")."""
+    from briefing.analysis import Analysis, extend
+    from briefing.analysis.quotes import find_quotes as find
+
+    raw = ("Airline suspends blogger\n\nDelta Airlines suspended a flight attendant over her blog. Law professor "
+           "Jeffrey Matsuura said personal websites can be hazardous. \"You don't have total free speech anymore,\" "
+           "he said.")
+    analysis = extend(Analysis(document(raw)), "actors")
+    assert analysis.parsed is not None
+
+    def prefer_organisations(candidates):  # a chooser that would take the airline if it were offered
+        kinds = {a.name: a.kind for a in analysis.actors.actors}
+        ranked = sorted(candidates, key=lambda c: kinds.get(c.label) != "organization")
+        return (ranked[0], 1.0, True) if ranked else (None, 0.0, False)
+
+    found = find(analysis.doc, analysis.parsed, analysis.actors, choose=prefer_organisations)
+    assert [q.speaker for q in found] == ["Jeffrey Matsuura"]
+

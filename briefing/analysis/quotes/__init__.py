@@ -197,6 +197,8 @@ def find_quotes(doc: Document, parsed: Parsed, actors: Actors, choose: Chooser |
             pool.clause()
             pool.focus()
             candidates = pool.candidates(speaker)
+            if subject is not None and subject.lower_ in MALE | FEMALE:  # "he said" is never an organisation's
+                candidates = [c for c in candidates if resolver.kinds.get(c.label) != "organization"]
             best, probability, given = choose(candidates)
             chosen = best.label if best is not None and given else None
             if trace is not None:
