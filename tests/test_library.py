@@ -53,11 +53,11 @@ def test_a_brief_is_written_in_the_template_it_was_made_with(tmp_path: Path) -> 
 
     folder = copy_template("sitrep", tmp_path / "mine")
     spec = folder / "template.toml"
-    spec.write_text(spec.read_text(encoding="utf-8").replace('title = "Key figures"', 'title = "Numbers that matter"'),
+    spec.write_text(spec.read_text(encoding="utf-8").replace('title = "Situation"', 'title = "Where things stand"'),
                     encoding="utf-8")
     made = briefing.brief(EXAMPLE, template=folder)
     out = briefing.write(made, tmp_path / "out.md")
-    assert "Numbers that matter" in out.read_text(encoding="utf-8")
+    assert "Where things stand" in out.read_text(encoding="utf-8")
 
 
 def test_write_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
