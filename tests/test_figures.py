@@ -112,3 +112,24 @@ def test_a_figure_goes_through_its_verb_only_when_the_clause_ends_there() -> Non
     assert "About 140 members of the church" in phrases
     assert "At least 12 people died" in phrases
     assert "Some 30 workers were evacuated" in phrases
+
+
+def test_a_figure_entry_closes_a_bracket_and_drops_a_trailing_attribution() -> None:
+    """"shares worth 1bn Swiss francs ($861m; £451m" gets its ")"; a bracket that cannot be closed so is no
+    entry; "Over 60% of mobiles … the report said" loses its attribution, a fragment after the cut."""
+    from briefing.nlp.entities import parse
+    from briefing.nlp.sentences import segment
+    from briefing.sections.figures import _closed, _without_trailing_attribution
+
+    text = "Nestle plans to buy back shares worth 1bn Swiss francs ($861m; £451m) this year."
+    end = text.index(")")
+    assert _closed(text, ((0, end),)) == ((0, end + 1),)
+    assert _closed(text, ((0, 20),)) == ((0, 20),)
+    said = "Over 60% of mobiles will have cameras by 2008, the report said."
+    doc = segment(Article(id="m", text=said))
+    sentence = parse(doc).sentences[0]
+    cut = ((0, said.index(" will")), (said.index("the report"), said.index(" said") + 5))
+    assert _without_trailing_attribution(sentence, cut, (1, 3)) == cut[:1]
+    kept = ((0, said.index(" will")), (said.index("by 2008"), said.index(",")))
+    assert _without_trailing_attribution(sentence, kept, (1, 3)) == kept
+

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import lexicon
 from ..analysis import Analysis
 from ..analysis.figures import Figure, key_probability, key_threshold
-from ..model import Excerpt
+from ..model import Excerpt, pieces_text
 from .context import Context
-from .cutting import clause_pieces, words
+from .cutting import Pieces, clause_pieces, words
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span
+
     from . import SectionSpec
 
 REQUIRES = ("figures", "furniture")
@@ -45,6 +48,42 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
             continue
         sentence = parsed.sentences[f.sentence]
         pieces = clause_pieces(sentence, (f.start, f.end), max(CLAUSE_WORDS, words(f.phrase)), phrase=False)
+        pieces = _without_trailing_attribution(sentence, pieces, (f.start, f.end))
+        text = doc.sentences[f.sentence].text
+        pieces = _closed(text, pieces)
+        shown = pieces_text(text, pieces)
+        if shown.count("(") != shown.count(")"):
+            continue  # "$300bn (£158.8bn … in agricultural subsidies": a bracket cut open reads as a slip
         out.append(Excerpt(text=doc.sentences[f.sentence].text, article_id=doc.article.id,
                            sentence_index=f.sentence, score=round(p[id(f)], 3), label=f.phrase, spans=pieces))
     return tuple(out)
+
+
+def _closed(text: str, pieces: Pieces) -> Pieces:
+    """The pieces with a bracket the cut left open closed, when its ")" comes right after the piece ("shares worth
+    1bn Swiss francs ($861m; £451m" + ")")."""
+    out = []
+    for a, b in pieces:
+        rest = text[b:]
+        if text[a:b].count("(") > text[a:b].count(")") and rest.lstrip(" ").startswith(")"):
+            b += len(rest) - len(rest.lstrip(" ")) + 1
+        out.append((a, b))
+    return tuple(out)
+
+
+def _without_trailing_attribution(sentence: Span, pieces: Pieces, keep: tuple[int, int]) -> Pieces:
+    """The pieces without a last one that only says who said it after a cut ("Over 60% of mobiles … it said"):
+    after "…" the attribution reads as a fragment of its own."""
+    if len(pieces) < 2:
+        return pieces
+    a, b = pieces[-1]
+    tokens = [t for t in sentence if a <= t.idx - sentence.start_char < b and not t.is_punct]
+    verbs = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in lexicon.words("speech_verbs")]
+    if not verbs or any(keep[0] <= t.i < keep[1] for t in tokens):
+        return pieces
+    said = {t.i for v in verbs for t in v.subtree if t.i == v.i or t.dep_ != "ccomp"}
+    speakers = {t.i for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if all(t.i in {v.i for v in verbs} | speakers or (t.i in said and t.dep_ in ("advmod", "aux", "neg"))
+           for t in tokens):
+        return pieces[:-1]
+    return pieces
