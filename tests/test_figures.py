@@ -133,3 +133,25 @@ def test_a_figure_entry_closes_a_bracket_and_drops_a_trailing_attribution() -> N
     kept = ((0, said.index(" will")), (said.index("by 2008"), said.index(",")))
     assert _without_trailing_attribution(sentence, kept, (1, 3)) == kept
 
+
+def test_a_figure_entry_stops_before_a_phrase_that_points_back() -> None:
+    """"… 400,000 Sri Lankans have lost their jobs, mostly in these three industries": which industries the entry
+    never says, so it ends before them; a conjunction left at the cut goes too ("above $10 but …")."""
+    from briefing.model import pieces_text
+    from briefing.nlp.entities import parse
+    from briefing.sections.figures import _before_pointing
+
+    text = "The ILO estimated that 400,000 Sri Lankans have lost their jobs, mostly in these three industries."
+    sentence = parse(segment(Article(id="i", text=text))).sentences[0]
+    after = next(t.i for t in sentence if t.text == "Lankans") + 1
+    assert pieces_text(text, _before_pointing(sentence, ((0, len(text) - 1),), after)) == (
+        "The ILO estimated that 400,000 Sri Lankans have lost their jobs …")
+    text = "Solidere should be above $10 but because of this disaster it is falling."
+    sentence = parse(segment(Article(id="s", text=text))).sentences[0]
+    after = next(t.i for t in sentence if t.text == "10") + 1
+    cut = _before_pointing(sentence, ((0, len(text) - 1),), after)
+    assert pieces_text(text, cut) == "Solidere should be above $10 …"
+    plain = "Sales rose 8% this week in the stores."  # a time is no pointing phrase
+    sentence = parse(segment(Article(id="p", text=plain))).sentences[0]
+    assert _before_pointing(sentence, ((0, len(plain) - 1),), 3) == ((0, len(plain) - 1),)
+

@@ -4,11 +4,15 @@ An entry is the figure's phrase as the source says it ("At least eight people we
 killed") within as much of its clause as `CLAUSE_WORDS` allows, so that a bare
 amount says what it is ("… Getty's fortune is estimated at $2.1 billion"): pieces
 of its sentence cut at constituent boundaries (`Excerpt.spans`), the whole sentence
-kept for provenance and its label the phrase, stressed where it stands.
+kept for provenance and its label the phrase, stressed where it stands. An entry
+stands alone: it ends before a phrase after the figure that points back ("mostly in
+these three industries"), drops an attribution left alone after a cut ("… it said"),
+and closes a bracket its cut opened, or is left out.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .. import lexicon
@@ -49,6 +53,7 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
         sentence = parsed.sentences[f.sentence]
         pieces = clause_pieces(sentence, (f.start, f.end), max(CLAUSE_WORDS, words(f.phrase)), phrase=False)
         pieces = _without_trailing_attribution(sentence, pieces, (f.start, f.end))
+        pieces = _before_pointing(sentence, pieces, f.end)
         text = doc.sentences[f.sentence].text
         pieces = _closed(text, pieces)
         shown = pieces_text(text, pieces)
@@ -57,6 +62,32 @@ def build(analysis: Analysis, spec: SectionSpec, context: Context) -> tuple[Exce
         out.append(Excerpt(text=doc.sentences[f.sentence].text, article_id=doc.article.id,
                            sentence_index=f.sentence, score=round(p[id(f)], 3), label=f.phrase, spans=pieces))
     return tuple(out)
+
+
+_POINTING = frozenset({"these", "those", "this", "that"})
+_LINK_AT_END = re.compile(r"(?:[\s,;:–—-]+(?:but|and|or|so|yet|because)\b)*[\s,;:–—-]*$", re.IGNORECASE)
+
+
+def _before_pointing(sentence: Span, pieces: Pieces, after: int) -> Pieces:
+    """The pieces cut before a phrase after the figure that points back ("400,000 Sri Lankans have lost their jobs,
+    mostly in these three industries": which industries the entry never says), so the entry stands alone."""
+    times = lexicon.words("time_nouns")
+    base = sentence.start_char
+    for t in sentence:
+        if t.i < after or t.lower_ not in _POINTING or t.dep_ != "det" or t.head.pos_ != "NOUN" \
+                or t.head.lemma_.lower() in times:
+            continue
+        phrase = t.head
+        while phrase.head.i != phrase.i and phrase.head.pos_ in ("ADP", "SCONJ") and phrase.head.i >= after:
+            phrase = phrase.head
+        cut = phrase.left_edge.idx - base
+        if not any(a <= cut < b for a, b in pieces):
+            continue
+        kept = [(a, min(b, cut)) for a, b in pieces if a < cut]
+        text = sentence.text
+        kept = [(a, a + len(_LINK_AT_END.sub("", text[a:b]))) for a, b in kept]
+        return tuple((a, b) for a, b in kept if b > a) or pieces
+    return pieces
 
 
 def _closed(text: str, pieces: Pieces) -> Pieces:
