@@ -1251,6 +1251,14 @@ def test_two_places_ner_splits_side_by_side_are_one() -> None:
     assert "Kentish Town" in places and "Town" not in places
 
 
+def test_a_place_after_every_or_any_is_no_place() -> None:
+    """"a casino on every High Street" is any street: no place the story happens in."""
+    doc = document("Casino climbdown\n\nThe minister limited new casinos in the UK to 24. Talk of a casino on every "
+                   "High Street was just a scaring tactic, she said. Bookmakers in London disagreed.")
+    places = extract_actors(doc)[1]
+    assert "High Street" not in places and "London" in places
+
+
 def test_followers_of_a_religion_and_nationalities_are_no_actors() -> None:
     """"Muslims" and "Kenyans" are groups of people (the annotation guidelines list no such group), however often
     named; "Muslim Association of Britain" is an organisation."""

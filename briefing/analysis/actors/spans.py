@@ -359,6 +359,10 @@ def _with_nickname(ent: Span) -> Span:
     return _span(doc, ent.start, max(k, ent.end), label="PERSON") if k > j + 1 else ent
 
 
+_ANY = frozenset({"every", "each", "any"})
+_PLACE_LIKE = frozenset({"GPE", "LOC", "FAC", UNTAGGED})
+
+
 def entity_spans(doc: Doc) -> list[Span]:
     """NER entities, repaired: joined where split ("Kataeb Hezbollah", two places side by side with nothing between:
     "Kentish Town"), organisations it missed added, edges trimmed."""
@@ -397,7 +401,9 @@ def entity_spans(doc: Doc) -> list[Span]:
                 spans.append(trimmed)
     spans = _with_name_s(doc, spans)
     spans = sorted(spans + _repeated(doc, spans), key=lambda e: e.start)
-    return sorted(spans + _untagged(doc, spans), key=lambda e: e.start)
+    spans = sorted(spans + _untagged(doc, spans), key=lambda e: e.start)
+    # "a casino on every High Street": any street, no place the story happens in
+    return [s for s in spans if not (s.label_ in _PLACE_LIKE and s.start > 0 and doc[s.start - 1].lower_ in _ANY)]
 
 
 def _repeated(doc: Doc, spans: list[Span]) -> list[Span]:
