@@ -403,7 +403,8 @@ def entity_spans(doc: Doc) -> list[Span]:
     spans = sorted(spans + _repeated(doc, spans), key=lambda e: e.start)
     spans = sorted(spans + _untagged(doc, spans), key=lambda e: e.start)
     # "a casino on every High Street": any street, no place the story happens in
-    return [s for s in spans if not (s.label_ in _PLACE_LIKE and s.start > 0 and doc[s.start - 1].lower_ in _ANY)]
+    return [s for s in spans if not (s.label_ in _PLACE_LIKE and s.start > 0 and doc[s.start - 1].lower_ in _ANY
+                                     and s.root.dep_ != "compound")]  # "each Guidant share" names Guidant
 
 
 def _repeated(doc: Doc, spans: list[Span]) -> list[Span]:
