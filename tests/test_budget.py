@@ -43,6 +43,21 @@ def test_places_go_only_with_the_actors_table_when_there_is_one() -> None:
     assert {b.key: b for b in fit([situation, alone], [8.0, 2.0], budget=16)}["actors"].places == ("US",)
 
 
+def test_a_key_figure_a_line_already_says_is_not_shown_again() -> None:
+    """Round-18 dev readers marked down "£10bn" in Key figures right under the Situation line that says it."""
+    said = _item("The chancellor will raise taxes by £10bn over the next three years, the report says.", 0, 1.0)
+    situation = Block("situation", "Situation", "excerpts", items=(said,))
+    same = Item(text="… raise taxes by £10bn …", excerpt=Excerpt(text=said.text, article_id="a", sentence_index=0,
+                                                                score=0.9, label="£10bn"))
+    other = Item(text="Borrowing will reach £37bn this year.", excerpt=Excerpt(
+        text="Borrowing will reach £37bn this year.", article_id="a", sentence_index=4, score=0.8, label="£37bn"))
+    figures = Block("figures", "Key figures", "excerpts", items=(same, other))
+    kept = {b.key: b for b in fit([situation, figures], [8.0, 1.0], budget=60)}
+    assert [i.excerpt.label for i in kept["figures"].items] == ["£37bn"]
+    alone = {b.key: b for b in fit([figures], [1.0], budget=60)}
+    assert [i.excerpt.label for i in alone["figures"].items] == ["£10bn", "£37bn"]
+
+
 def test_items_may_fill_the_room_a_longer_one_left() -> None:
     """Scored items are taken best first, and a shorter one may take the room a longer one could not."""
     long = _item("The blaze began shortly before 7 a.m. at the General Electric Appliance Park in Louisville, "

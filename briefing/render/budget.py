@@ -83,7 +83,8 @@ def fit(blocks: list[Block], shares: list[float], budget: int, fixed: int = 0) -
         """An item leaning on the sentence before it goes only with that sentence (shown right before it), one
         naming someone in short only with the sentences introducing them (`Excerpt.needs`); an actor or a place
         only with the most salient one (no table of "Deadline" without "Mark Wahlberg"), and places only with the
-        table when there is one (no "Places: US" standing for a table left out)."""
+        table when there is one (no "Places: US" standing for a table left out); a key figure only when no line
+        already taken says its phrase."""
         if unit.kind != "item":
             if unit.kind == "place" and blocks[unit.block].actors and _Unit(unit.block, "row", 0, 0) not in {
                     replace(u, words=0) for u in taken}:
@@ -91,6 +92,10 @@ def fit(blocks: list[Block], shares: list[float], budget: int, fixed: int = 0) -
             return unit.index == 0 or any(u.block == unit.block and u.kind == unit.kind and u.index == 0
                                           for u in taken)
         excerpt = blocks[unit.block].items[unit.index].excerpt
+        if blocks[unit.block].key == "figures" and excerpt.label and any(
+                excerpt.label in blocks[u.block].items[u.index].text for u in taken
+                if u.kind == "item" and u.block != unit.block):
+            return False  # "£10bn" again in the numbers box, right under the Situation line that says it
         if excerpt.needs:
             shown = {(x.excerpt.article_id, x.excerpt.sentence_index)
                      for x in (blocks[u.block].items[u.index] for u in taken if u.block == unit.block
