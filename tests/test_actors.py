@@ -1259,6 +1259,18 @@ def test_a_place_after_every_or_any_is_no_place() -> None:
     assert "High Street" not in places and "London" in places
 
 
+def test_an_employer_after_a_job_noun_is_an_organisation() -> None:
+    """"an analyst at Merrill Lynch", "an economist with MM Warburg": the "at" of a job is the employer, which the
+    locative cue had made a place."""
+    doc = document("Jobless total rises\n\nGermany's jobless total rose to 5 million. \"These numbers are very "
+                   "charged politically,\" said Christian Jasperneite, an economist with MM Warburg. \"It is worse "
+                   "than expected,\" said Holger Schmieding, an analyst at Merrill Lynch in London.")
+    actors, places = extract_actors(doc)
+    found = by_name(actors)
+    assert found["MM Warburg"].kind == "organization" and found["Merrill Lynch"].kind == "organization"
+    assert "MM Warburg" not in places and "Merrill Lynch" not in places and "London" in places
+
+
 def test_followers_of_a_religion_and_nationalities_are_no_actors() -> None:
     """"Muslims" and "Kenyans" are groups of people (the annotation guidelines list no such group), however often
     named; "Muslim Association of Britain" is an organisation."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ... import lexicon
 from ...learn import LinearModel
@@ -30,7 +31,10 @@ from .learned import Models, decide
 from .mentions import find_candidates, publisher
 from .names import ORGANIZATION, PERSON, PLACE, Cluster, Mention, name_key
 from .roles import find_role, names_an_organisation
-from .words import DEMONYMS
+from .words import DEMONYMS, JOB_TITLES, PERSON_NOUNS, TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 
 def _in_text(cluster: Cluster, text: str) -> bool:
@@ -91,6 +95,20 @@ def _alias(mention: Mention) -> bool:
     return False
 
 
+_EMPLOYED = PERSON_NOUNS | JOB_TITLES | TITLES
+
+
+def _employer(span: Span) -> bool:
+    """Whether a name is the object of "at" or "with" right after a person's noun or title ("Mr Smith, an analyst
+    at Merrill Lynch", "an economist with MM Warburg", "chief economist at Halifax"); not one of a kind ("a manager
+    at an Indiana Veterans Hospital")."""
+    root = span.root
+    preposition = root.head
+    return root.dep_ == "pobj" and preposition.lower_ in ("at", "with") and preposition.head.pos_ in ("NOUN", "PROPN") \
+        and preposition.head.lower_ in _EMPLOYED and preposition.head.i == preposition.i - 1 \
+        and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children)
+
+
 def _elided(mention: Mention) -> bool:
     """A compass word standing for a region whose name the next one completes: "North" of "North and East
     Africa"."""
@@ -117,6 +135,9 @@ def actor_clusters(parsed: Parsed, article: Article, models: Models | None = Non
     candidates, aliases, seen = find_candidates(parsed, publisher(article.text))
     features = name_features(candidates, seen, article.title, aliases)
     kinds = {key: None if key in _NEVER else decide(values, models) for key, values in features.items()}
+    for m in candidates:  # "an analyst at Merrill Lynch": a person's employer is an organisation, never a place
+        if _employer(m.span) and kinds.get(name_key(m.text)) != PERSON and name_key(m.text) not in _NEVER:
+            kinds[name_key(m.text)] = ORGANIZATION
     mentions = [Mention(m.span, kinds[name_key(m.text)], m.sentence) for m in candidates]  # kind None: no actor
     people = [c for c in cluster_people([m for m in mentions if m.kind == PERSON])
               if not all(_alias(m) for m in c.mentions)]

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ... import lexicon
-from .words import HYPHENS, ORG_HEADS, PERSON_NOUNS, TITLES
+from .words import HYPHENS, JOB_TITLES, ORG_HEADS, PERSON_NOUNS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -51,13 +51,16 @@ def hyphenated_given_name(span: Span) -> bool:
 
 def is_located(span: Span) -> bool:
     """Whether a name is the object of "in", "at", ... ("killed in Mali", "at Indian Wells"): a place; not the
-    target of an "at" after a noun of aiming ("took a shot at Hillary Clinton": lexicon `target_nouns`)."""
+    target of an "at" after a noun of aiming ("took a shot at Hillary Clinton": lexicon `target_nouns`), nor the
+    employer after a person's noun or title ("an analyst at Merrill Lynch")."""
     root = span.root
     if root.dep_ != "pobj" or root.head.lower_ not in _LOCATIVE or span[-1].lower_ in ORG_HEADS:
         return False
     preposition = root.head
     if preposition.lower_ != "at":
         return True
+    if preposition.head.pos_ == "NOUN" and preposition.head.lower_ in PERSON_NOUNS | JOB_TITLES | TITLES:
+        return False  # "an analyst at Merrill Lynch", "chief economist at Halifax": the employer, not a place
     head = preposition.head  # "a shot at X", or "took a shot at X" with "at" hung on the verb
     aims = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ == "dobj"]
     return not any(t.lemma_.lower() in _TARGET_NOUNS for t in aims)
