@@ -86,11 +86,12 @@ def fit(blocks: list[Block], shares: list[float], budget: int, fixed: int = 0) -
         table when there is one (no "Places: US" standing for a table left out); a key figure only when no line
         already taken says its phrase."""
         if unit.kind != "item":
-            if unit.kind == "place" and blocks[unit.block].actors and _Unit(unit.block, "row", 0, 0) not in {
-                    replace(u, words=0) for u in taken}:
+            def first_taken(kind: str) -> bool:
+                return any(u.block == unit.block and u.kind == kind and u.index == 0 for u in taken)
+
+            if unit.kind == "place" and blocks[unit.block].actors and not first_taken("row"):
                 return False
-            return unit.index == 0 or any(u.block == unit.block and u.kind == unit.kind and u.index == 0
-                                          for u in taken)
+            return unit.index == 0 or first_taken(unit.kind)
         excerpt = blocks[unit.block].items[unit.index].excerpt
         if blocks[unit.block].key == "figures" and excerpt.label and any(
                 excerpt.label in blocks[u.block].items[u.index].text for u in taken

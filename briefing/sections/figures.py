@@ -113,8 +113,8 @@ def _without_trailing_attribution(sentence: Span, pieces: Pieces, keep: tuple[in
     if not verbs or any(keep[0] <= t.i < keep[1] for t in tokens):
         return pieces
     said = {t.i for v in verbs for t in v.subtree if t.i == v.i or t.dep_ != "ccomp"}
-    speakers = {t.i for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    if all(t.i in {v.i for v in verbs} | speakers or (t.i in said and t.dep_ in ("advmod", "aux", "neg"))
-           for t in tokens):
+    saying = {v.i for v in verbs} | {t.i for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                                     for t in c.subtree}  # the verbs and their speakers
+    if all(t.i in saying or (t.i in said and t.dep_ in ("advmod", "aux", "neg")) for t in tokens):
         return pieces[:-1]
     return pieces

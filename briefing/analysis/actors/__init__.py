@@ -31,7 +31,7 @@ from .learned import Models, decide
 from .mentions import find_candidates, publisher
 from .names import ORGANIZATION, PERSON, PLACE, Cluster, Mention, name_key
 from .roles import find_role, names_an_organisation
-from .words import DEMONYMS, JOB_TITLES, PERSON_NOUNS, TITLES
+from .words import DEMONYMS, EMPLOYED
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -95,9 +95,6 @@ def _alias(mention: Mention) -> bool:
     return False
 
 
-_EMPLOYED = PERSON_NOUNS | JOB_TITLES | TITLES
-
-
 def _employer(span: Span) -> bool:
     """Whether a name is the object of "at" or "with" right after a person's noun or title ("Mr Smith, an analyst
     at Merrill Lynch", "an economist with MM Warburg", "chief economist at Halifax"); not one of a kind ("a manager
@@ -105,7 +102,7 @@ def _employer(span: Span) -> bool:
     root = span.root
     preposition = root.head
     return root.dep_ == "pobj" and preposition.lower_ in ("at", "with") and preposition.head.pos_ in ("NOUN", "PROPN") \
-        and preposition.head.lower_ in _EMPLOYED and preposition.head.i == preposition.i - 1 \
+        and preposition.head.lower_ in EMPLOYED and preposition.head.i == preposition.i - 1 \
         and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children)
 
 

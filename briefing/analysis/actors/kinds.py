@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ... import lexicon
-from .words import HYPHENS, JOB_TITLES, ORG_HEADS, PERSON_NOUNS, TITLES
+from .words import EMPLOYED, HYPHENS, ORG_HEADS, PERSON_NOUNS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -59,7 +59,7 @@ def is_located(span: Span) -> bool:
     preposition = root.head
     if preposition.lower_ != "at":
         return True
-    if preposition.head.pos_ == "NOUN" and preposition.head.lower_ in PERSON_NOUNS | JOB_TITLES | TITLES:
+    if preposition.head.pos_ == "NOUN" and preposition.head.lower_ in EMPLOYED:
         return False  # "an analyst at Merrill Lynch", "chief economist at Halifax": the employer, not a place
     head = preposition.head  # "a shot at X", or "took a shot at X" with "at" hung on the verb
     aims = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ == "dobj"]

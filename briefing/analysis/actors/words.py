@@ -20,6 +20,8 @@ ORG_HEADS = lexicon.words("organisation_heads")
 NAME_LINKS = lexicon.words("name_links")
 # Common nouns for people that may stand before a name like a title ("striker Papiss Cisse").
 PERSON_NOUNS = lexicon.words("person_nouns")
+# What a person is employed as: the "at" or "with" after one names the employer ("an analyst at Merrill Lynch").
+EMPLOYED = PERSON_NOUNS | JOB_TITLES | TITLES
 # Common nouns that say the name after them is an organisation's ("the French broadcaster TF1").
 ORG_NOUNS = lexicon.words("organisation_nouns")
 # Hyphens as tokens ("co" "-" "host", "Zaki" "-" "ur" "-" "Rehman").
